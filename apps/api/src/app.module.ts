@@ -1,0 +1,38 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig, AuditApiModule, AuthGuard, ConfigModule, CoreModule } from '@samverkan/core';
+import { AccountsApiModule } from '@samverkan/accounts';
+import { graphqlOptions } from './graphql/graphql-options';
+import { loggerOptions } from './http/logger-options';
+import { GraphiqlController } from './http/graphiql.controller';
+import { HealthController, RedisHealthIndicator } from './http/health.controller';
+
+/** The API: GraphQL, health, GraphiQL; each area adds its *ApiModule here. */
+@Module({})
+export class AppModule {
+  static forRoot(overrides: Record<string, string | undefined> = {}, extraModules: Type[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(overrides),
+        LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggerOptions(config) }),
+        CoreModule,
+        TerminusModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => graphqlOptions(config),
+        }),
+        AuditApiModule,
+        AccountsApiModule,
+        ...extraModules,
+      ],
+      controllers: [HealthController, GraphiqlController],
+      providers: [RedisHealthIndicator, { provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

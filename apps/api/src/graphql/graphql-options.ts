@@ -1,0 +1,66 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { GraphQLFormattedError } from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Request, Response } from 'express';
+import { AppConfig, contextOf, statementsOf } from '@samverkan/core';
+import { formatError, localizeError } from './format-error';
+
+/**
+ * Apollo with limits on depth, aliases, cost, tokens and directives
+ * (graphql-armor), errors shaped in one place, and introspection and field
+ * suggestions off in production.
+ */
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  const production = config.NODE_ENV === 'production';
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: !production },
+    maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
+    costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: !production },
+    maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
+    maxDirectives: { n: config.GRAPHQL_MAX_DIRECTIVES },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+
+  return {
+    autoSchemaFile: true,
+    sortSchema: true,
+    path: '/graphql',
+    playground: false,
+    graphiql: false,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    context: ({ req, res }: { req: Request; res: Response }) => ({ req, res }),
+    formatError,
+    validationRules: armor.validationRules,
+    // graphql-armor's and Apollo's typings come from different module formats (CJS/ESM); the runtime objects match.
+    plugins: [...armor.plugins, responsePlugin(config)] as unknown as ApolloDriverConfig['plugins'],
+  };
+}
+
+/** Translates error messages per request and, when asked, reports SQL statements per request. */
+function responsePlugin(config: AppConfig) {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }: WillSendResponse) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const ctx = contextOf(contextValue.req);
+          if (result.errors && ctx) {
+            result.errors = result.errors.map((error) => localizeError(error, ctx.locale, ctx.requestId));
+          }
+          if (config.EXPOSE_STATEMENT_COUNT) {
+            result.extensions = { ...(result.extensions ?? {}), sqlStatements: statementsOf(contextValue.req) };
+          }
+        },
+      };
+    },
+  };
+}
+
+interface WillSendResponse {
+  contextValue: { req: Request };
+  response: { body: { kind: 'single'; singleResult: { errors?: readonly GraphQLFormattedError[]; extensions?: Record<string, unknown> } } | { kind: 'incremental' } };
+}

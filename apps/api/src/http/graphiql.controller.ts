@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Allow, Permission } from '@samverkan/core';
+
+/**
+ * GraphiQL from the installed npm packages, so it works with no internet
+ * (Apollo's landing page loads from a CDN). Only in non-production modes.
+ */
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
+};
+
+// The UMD bundles are not in the packages' "exports", so resolve the package folder.
+function assetPath(pkg: string, file: string): string {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+}
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Samverkan GraphiQL</title>
+<link rel="stylesheet" href="/graphiql/assets/graphiql.css">
+<style>body{margin:0;height:100vh}#graphiql{height:100vh}</style>
+</head>
+<body>
+<div id="graphiql">Loading…</div>
+<script src="/graphiql/assets/react.js"></script>
+<script src="/graphiql/assets/react-dom.js"></script>
+<script src="/graphiql/assets/graphiql.js"></script>
+<script src="/graphiql/assets/start.js"></script>
+</body>
+</html>`;
+
+// Kept in its own file so a strict Content-Security-Policy needs no inline script.
+const START = `
+const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: { 'apollo-require-preflight': 'true' } });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, shouldPersistHeaders: true }),
+);`;
+
+@Controller('graphiql')
+export class GraphiqlController {
+  private readonly cache = new Map<string, Buffer>();
+
+  @Allow(Permission.Public)
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(): string {
+    return PAGE;
+  }
+
+  @Allow(Permission.Public)
+  @Get('assets/:name')
+  asset(@Param('name') name: string, @Res() res: Response): void {
+    if (name === 'start.js') {
+      res.type('text/javascript').send(START);
+      return;
+    }
+    const asset = ASSETS[name];
+    if (!asset) throw new NotFoundException();
+    let body = this.cache.get(name);
+    if (!body) {
+      body = readFileSync(assetPath(asset.pkg, asset.file));
+      this.cache.set(name, body);
+    }
+    res.type(asset.type).setHeader('Cache-Control', 'public, max-age=86400').send(body);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './account.entity';
+export * from './auth.types';
+export * from './auth.service';
+export * from './accounts.module';

@@ -1,0 +1,52 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { AuditEvent } from './audit-event.entity';
+
+@ObjectType('AuditChange', { description: 'One changed field; values are JSON.' })
+export class AuditChangeType {
+  @Field()
+  field: string;
+
+  @Field(() => String, { nullable: true })
+  before: string | null;
+
+  @Field(() => String, { nullable: true })
+  after: string | null;
+}
+
+@ObjectType('AuditEvent')
+export class AuditEventType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => GraphQLISODateTime)
+  occurredAt: Date;
+
+  @Field(() => ID, { nullable: true })
+  actorPersonId: string | null;
+
+  @Field()
+  entity: string;
+
+  @Field()
+  entityId: string;
+
+  @Field()
+  action: string;
+
+  @Field(() => [AuditChangeType])
+  changes: AuditChangeType[];
+
+  @Field(() => String, { nullable: true })
+  requestId: string | null;
+
+  static from(event: AuditEvent): AuditEventType {
+    return Object.assign(new AuditEventType(), {
+      ...event,
+      changes: Object.entries(event.changes ?? {}).map(([field, change]) => ({
+        field,
+        before: change.before === undefined ? null : JSON.stringify(change.before),
+        after: change.after === undefined ? null : JSON.stringify(change.after),
+      })),
+    });
+  }
+}

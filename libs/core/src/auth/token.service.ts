@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { SignJWT, jwtVerify } from 'jose';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config.schema';
+
+const DEVELOPMENT_SECRET = 'samverkan-development-secret-not-for-production-use';
+
+export interface AccessClaims {
+  personId: string;
+  accountId: string;
+  sessionId: string;
+}
+
+/** Signs and verifies access tokens (HS256 JWTs made with jose) and makes refresh tokens. */
+@Injectable()
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.key = new TextEncoder().encode(config.JWT_SECRET ?? DEVELOPMENT_SECRET);
+  }
+
+  async signAccess(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000);
+    const token = await new SignJWT({ acc: claims.accountId, sid: claims.sessionId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.personId)
+      .setIssuer('samverkan')
+      .setAudience('samverkan-api')
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** Returns the claims, or undefined for anything not a valid, unexpired token of ours. */
+  async verifyAccess(token: string): Promise<AccessClaims | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: 'samverkan',
+        audience: 'samverkan-api',
+        algorithms: ['HS256'],
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.acc !== 'string' || typeof payload.sid !== 'string') {
+        return undefined;
+      }
+      return { personId: payload.sub, accountId: payload.acc, sessionId: payload.sid };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A refresh token: `<sessionId>.<secret>`; only the secret's hash is stored. */
+  newRefreshSecret(): string {
+    return randomBytes(32).toString('base64url');
+  }
+
+  hashSecret(secret: string): string {
+    return createHash('sha256').update(secret).digest('hex');
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+/**
+ * Every environment variable Samverkan reads, with its default and what it is for.
+ * The API, the worker, the CLI and the tests all validate through this one schema.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode; production turns off introspection and field suggestions and requires JWT_SECRET.'),
+  PORT: port.default(3000).describe('HTTP port of the API.'),
+  PUBLIC_URL: z.string().url().optional().describe('Address users reach the API at, used in mail links. Defaults to http://localhost:PORT.'),
+  DATA_DIR: z.string().min(1).default('.data').describe('Folder for local data: embedded Postgres, mail files, uploaded documents.'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres:postgres@localhost:54329/samverkan').describe('PostgreSQL connection string.'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('Maximum connections in the pool per process.'),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://localhost:6379').describe('Redis connection string for BullMQ.'),
+  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_:-]+$/).default('samverkan').describe('Key prefix for BullMQ queues, so several installations can share one Redis.'),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional().describe('SMTP server for outgoing mail. Unset: mail is written as .eml files under DATA_DIR/mail.'),
+  MAIL_FROM: z.string().min(3).default('Samverkan <noreply@samverkan.local>').describe('From address of outgoing mail.'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional().describe('Secret that signs access tokens. Required in production; development uses a fixed local secret.'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900).describe('Lifetime of an access token.'),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30).describe('Lifetime of a refresh token (a session).'),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5).describe('Failed logins per account within LOGIN_WINDOW_MINUTES before login is refused.'),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20).describe('Failed logins per client address within LOGIN_WINDOW_MINUTES before login is refused.'),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15).describe('Window for counting failed logins.'),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(12).describe('Deepest selection allowed in one GraphQL operation.'),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(30).describe('Most aliases allowed in one operation.'),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000).describe('Highest computed cost of one operation.'),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3000).describe('Most tokens allowed in one operation document.'),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(50).describe('Most directives allowed in one operation.'),
+  HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb').describe('Largest JSON request body.'),
+  EXPOSE_STATEMENT_COUNT: bool.default(false).describe('Report the number of SQL statements per GraphQL request in the response extensions (tests and benchmarks).'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level of the JSON logs.'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+/** Validates raw environment values; throws one line per bad variable, naming it. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const known = Object.fromEntries(
+    Object.keys(configSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const result = configSchema.safeParse(known);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'config');
+      const described = configSchema.shape[name as keyof typeof configSchema.shape]?.description;
+      return `Invalid configuration: ${name}=${JSON.stringify(env[name] ?? '')} ${issue.message}.${described ? ` (${name}: ${described})` : ''}`;
+    });
+    throw new ConfigError(lines.join('\n'));
+  }
+  const config = result.data;
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters).');
+  }
+  return config;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

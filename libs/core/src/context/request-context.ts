@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { DEFAULT_LOCALE, Locale, isLocale, localeFromHeader } from '../i18n/locale';
+
+/** Who is acting. Built by the auth guard from a verified access token. */
+export interface Actor {
+  personId: string;
+  accountId: string;
+  sessionId: string;
+  isAdmin: boolean;
+  locale: Locale;
+}
+
+/**
+ * What a service needs to know about the request it serves: who acts, in which
+ * language errors should read, and the id that ties logs and audit events together.
+ * Passed explicitly from resolver to service (no hidden request scope).
+ */
+export class RequestContext {
+  constructor(
+    readonly requestId: string,
+    public actor: Actor | undefined,
+    public locale: Locale,
+    readonly ip: string | undefined,
+    readonly userAgent: string | undefined,
+  ) {}
+
+  static fromRequest(req: Request): RequestContext {
+    const header = req.headers['accept-language'];
+    const id = (req as Request & { id?: string }).id ?? randomUUID();
+    return new RequestContext(
+      String(id),
+      undefined,
+      localeFromHeader(Array.isArray(header) ? header[0] : header) ?? DEFAULT_LOCALE,
+      req.ip,
+      typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 300) : undefined,
+    );
+  }
+
+  /** For the worker, the CLI and seeds: a system actor with no person. */
+  static system(requestId = `system:${randomUUID()}`): RequestContext {
+    return new RequestContext(requestId, undefined, DEFAULT_LOCALE, undefined, 'system');
+  }
+
+  withActor(actor: Actor, explicitLocale?: string): this {
+    this.actor = actor;
+    if (!explicitLocale && isLocale(actor.locale)) this.locale = actor.locale;
+    return this;
+  }
+}

@@ -1,0 +1,69 @@
+import { Locale, interpolate } from '../i18n/locale';
+import { ErrorCode } from './error-codes';
+import { messageFor } from './messages';
+
+/**
+ * An error a user may see. It carries a code for `extensions.code`, a message key
+ * rendered in the caller's language, and safe details (never SQL or stacks).
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: string,
+    readonly params: Record<string, unknown> = {},
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(render(messageKey, params, 'en'));
+    this.name = 'AppError';
+  }
+
+  localized(locale: Locale): string {
+    return render(this.messageKey, this.params, locale);
+  }
+}
+
+function render(key: string, params: Record<string, unknown>, locale: Locale): string {
+  const texts = messageFor(key);
+  return texts ? interpolate(texts[locale], params) : key;
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, id: string, messageKey = 'common.notFound') {
+    super(ErrorCode.NOT_FOUND, messageKey, { entity, id }, { entity, id });
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(messageKey = 'auth.forbidden', params: Record<string, unknown> = {}) {
+    super(ErrorCode.FORBIDDEN, messageKey, params);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(messageKey = 'auth.unauthenticated') {
+    super(ErrorCode.UNAUTHENTICATED, messageKey);
+  }
+}
+
+export class BadInputError extends AppError {
+  constructor(messageKey: string, params: Record<string, unknown> = {}, details?: Record<string, unknown>) {
+    super(ErrorCode.BAD_USER_INPUT, messageKey, params, details);
+  }
+
+  /** A field-level problem rendered through the generic invalid-input text. */
+  static field(field: string, problem: string): BadInputError {
+    return new BadInputError('common.invalidInput', { details: `${field}: ${problem}` }, { field });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(messageKey: string, params: Record<string, unknown> = {}, details?: Record<string, unknown>) {
+    super(ErrorCode.CONFLICT, messageKey, params, details);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(minutes: number) {
+    super(ErrorCode.RATE_LIMITED, 'auth.rateLimited', { minutes }, { retryAfterMinutes: minutes });
+  }
+}

@@ -1,0 +1,4 @@
+export * from './person.entity';
+export * from './person.inputs';
+export * from './people.service';
+export * from './people.module';

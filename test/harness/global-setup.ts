@@ -1,0 +1,29 @@
+// Starts what every test file shares: one PostgreSQL (embedded unless
+// TEST_DATABASE_URL is given) holding a migrated template database, and one
+// Redis of our own. Each test file then clones its own database from the template.
+import path from 'node:path';
+import { migrateTemplate } from './template';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const services = require('../../scripts/lib/services');
+
+export default async function globalSetup(): Promise<void> {
+  const root = path.resolve(__dirname, '../..');
+  const dataDir = path.join(root, '.data', 'test');
+  const log = (line: string) => process.stderr.write(`[test] ${line}\n`);
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const pg = await services.startPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT ?? 54339), log });
+    (globalThis as Record<string, unknown>).__SAMVERKAN_PG__ = pg;
+    adminUrl = pg.url as string;
+  }
+  let redisUrl = process.env.TEST_REDIS_URL;
+  if (!redisUrl) {
+    const redis = await services.ensureRedis({ dataDir, port: await services.freePort(), log, own: true });
+    (globalThis as Record<string, unknown>).__SAMVERKAN_REDIS__ = redis;
+    redisUrl = redis.url as string;
+  }
+  process.env.SAMVERKAN_TEST_ADMIN_URL = adminUrl;
+  process.env.SAMVERKAN_TEST_TEMPLATE = await migrateTemplate(adminUrl, root);
+  process.env.SAMVERKAN_TEST_REDIS_URL = redisUrl;
+}
