@@ -1,4 +1,5 @@
 import { Foundation1732300000000 } from './1732300000000-foundation';
+import { Structure1732300001000 } from './1732300001000-structure';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
-export const migrations = [Foundation1732300000000];
+export const migrations = [Foundation1732300000000, Structure1732300001000];

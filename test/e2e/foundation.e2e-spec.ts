@@ -56,13 +56,13 @@ describe('foundation', () => {
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', GRAPHQL_MAX_DEPTH: '4', GRAPHQL_MAX_ALIASES: '3' }, [ProbeModule]);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('reports live and ready (database and Redis)', async () => {
     expect((await t.http('/health/live')).status).toBe(200);
     const ready = await t.http('/health/ready');
     expect(ready.status).toBe(200);
-    const body = await ready.json();
+    const body = (await ready.json()) as { info: unknown };
     expect(body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
   });
 

@@ -15,7 +15,7 @@ export default async function globalSetup(): Promise<void> {
   if (!adminUrl) {
     const pg = await services.startPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT ?? 54339), log });
     (globalThis as Record<string, unknown>).__SAMVERKAN_PG__ = pg;
-    adminUrl = pg.url as string;
+    adminUrl = pg.adminUrl as string;
   }
   let redisUrl = process.env.TEST_REDIS_URL;
   if (!redisUrl) {

@@ -5,7 +5,14 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, AuditApiModule, AuthGuard, ConfigModule, CoreModule } from '@samverkan/core';
+import { AccessModule } from '@samverkan/access';
 import { AccountsApiModule } from '@samverkan/accounts';
+import { CommissionsApiModule } from '@samverkan/commissions';
+import { OrganisationsApiModule } from '@samverkan/organisations';
+import { PeopleApiModule } from '@samverkan/people';
+import { SeatsApiModule } from '@samverkan/seats';
+import { StrategiesApiModule } from '@samverkan/strategies';
+import { WorkingGroupsApiModule } from '@samverkan/working-groups';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -28,7 +35,14 @@ export class AppModule {
           useFactory: (config: AppConfig) => graphqlOptions(config),
         }),
         AuditApiModule,
+        AccessModule,
         AccountsApiModule,
+        PeopleApiModule,
+        OrganisationsApiModule,
+        StrategiesApiModule,
+        CommissionsApiModule,
+        WorkingGroupsApiModule,
+        SeatsApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],

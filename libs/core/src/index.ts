@@ -25,3 +25,5 @@ export * from './core.module';
 export * from './validation/is-time-zone';
 export * from './audit/audit.types';
 export * from './audit/audit.resolver';
+export * from './database/group-by';
+export * from './validation/is-date-only';

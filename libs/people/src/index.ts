@@ -2,3 +2,4 @@ export * from './person.entity';
 export * from './person.inputs';
 export * from './people.service';
 export * from './people.module';
+export * from './people.resolver';

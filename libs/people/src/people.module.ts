@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Person } from './person.entity';
+import { PeopleResolver } from './people.resolver';
 import { PeopleService } from './people.service';
 
 @Module({
@@ -9,3 +10,7 @@ import { PeopleService } from './people.service';
   exports: [PeopleService],
 })
 export class PeopleModule {}
+
+/** The GraphQL face of people; only the API imports it. */
+@Module({ imports: [PeopleModule], providers: [PeopleResolver] })
+export class PeopleApiModule {}

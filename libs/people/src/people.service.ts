@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import {
   AuditService,
+  ForbiddenError,
   ConnectionArgs,
   ConnectionShape,
   NotFoundError,
@@ -33,6 +34,16 @@ export class PeopleService {
     const found = await this.people.findBy({ id: In([...ids]) });
     const byId = new Map(found.map((p) => [p.id, p]));
     return ids.map((id) => byId.get(id));
+  }
+
+  /** Throws unless the actor may change this person's data. */
+  async requirePrivateAccess(ctx: RequestContext, personId: string, access: { privateDataVisible(ctx: RequestContext, id: string): Promise<boolean> }): Promise<void> {
+    if (!(await access.privateDataVisible(ctx, personId))) throw new ForbiddenError();
+  }
+
+  /** Loads people by id with one statement per request. */
+  load(ctx: RequestContext, id: string): Promise<Person | undefined> {
+    return ctx.loader<string, Person | undefined>('person.byId', (ids) => this.findByIds(ids)).load(id);
   }
 
   list(args: ConnectionArgs, search?: string): Promise<ConnectionShape<Person>> {

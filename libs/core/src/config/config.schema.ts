@@ -64,6 +64,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(lines.join('\n'));
   }
   const config = result.data;
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET?.startsWith('CHANGE-ME')) {
+    throw new ConfigError('Invalid configuration: JWT_SECRET still holds the placeholder from the compose file; set it to a random secret of at least 32 characters.');
+  }
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new ConfigError('Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters).');
   }

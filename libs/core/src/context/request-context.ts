@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import { DEFAULT_LOCALE, Locale, isLocale, localeFromHeader } from '../i18n/locale';
 
@@ -17,6 +18,8 @@ export interface Actor {
  * Passed explicitly from resolver to service (no hidden request scope).
  */
 export class RequestContext {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
   constructor(
     readonly requestId: string,
     public actor: Actor | undefined,
@@ -40,6 +43,19 @@ export class RequestContext {
   /** For the worker, the CLI and seeds: a system actor with no person. */
   static system(requestId = `system:${randomUUID()}`): RequestContext {
     return new RequestContext(requestId, undefined, DEFAULT_LOCALE, undefined, 'system');
+  }
+
+  /**
+   * One DataLoader per name per request, so a to-many relation costs one
+   * statement however long the list that asks for it.
+   */
+  loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
+    let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 5000 });
+      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
   }
 
   withActor(actor: Actor, explicitLocale?: string): this {

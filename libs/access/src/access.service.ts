@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError } from '@samverkan/core';
+
+export type CommissionRoleName = 'secretariat' | 'chair' | 'member' | 'commissioner' | 'observer';
+
+/**
+ * What a person may do in a commission:
+ * - manage: the secretariat (and admins) change anything in their own commissions,
+ *   see nominations, gender balance and contact data;
+ * - oversee: commissioners read everything of their commissions, including the
+ *   stakeholder register, vacancies and balance figures (not individuals' gender);
+ * - read: chairs, members and observers read the structure (groups, seats, who sits
+ *   where), the public record of the commission.
+ */
+export type AccessLevel = 'manage' | 'oversee' | 'read';
+
+const RANK: Record<AccessLevel, number> = { read: 1, oversee: 2, manage: 3 };
+
+export interface ActorRoles {
+  /** commission id → roles held (explicit, or derived from chairing or a current seat). */
+  byCommission: Map<string, Set<CommissionRoleName>>;
+  /** working groups the person currently sits in or chairs. */
+  groupIds: Set<string>;
+}
+
+@Injectable()
+export class AccessService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The actor's roles in every commission, loaded once per request (one statement). */
+  roles(ctx: RequestContext): Promise<ActorRoles> {
+    const actor = ctx.actor;
+    if (!actor) return Promise.resolve({ byCommission: new Map(), groupIds: new Set() });
+    return ctx
+      .loader<string, ActorRoles>('access.roles', async ([personId]) => {
+        const rows: { commission_id: string; role: CommissionRoleName; group_id: string | null }[] = await this.dataSource.query(
+          `SELECT commission_id, role, NULL::uuid AS group_id FROM commission_role WHERE person_id = $1
+           UNION
+           SELECT g.commission_id, 'chair', g.id FROM working_group g WHERE g.chair_person_id = $1
+           UNION
+           SELECT g.commission_id, 'member', g.id
+             FROM appointment a
+             JOIN seat s ON s.id = a.seat_id
+             JOIN seat_allocation sa ON sa.id = s.allocation_id
+             JOIN working_group g ON g.id = sa.working_group_id
+            WHERE a.person_id = $1 AND a.starts_on <= current_date
+              AND (a.ends_on IS NULL OR a.ends_on >= current_date OR g.holdover_allowed)`,
+          [personId],
+        );
+        const roles: ActorRoles = { byCommission: new Map(), groupIds: new Set() };
+        for (const row of rows) {
+          const set = roles.byCommission.get(row.commission_id) ?? new Set();
+          set.add(row.role);
+          roles.byCommission.set(row.commission_id, set);
+          if (row.group_id) roles.groupIds.add(row.group_id);
+        }
+        return [roles];
+      })
+      .load(actor.personId);
+  }
+
+  /** The highest level the actor has in a commission, or undefined. */
+  async levelIn(ctx: RequestContext, commissionId: string): Promise<AccessLevel | undefined> {
+    if (ctx.actor?.isAdmin) return 'manage';
+    const roles = (await this.roles(ctx)).byCommission.get(commissionId);
+    if (!roles) return undefined;
+    if (roles.has('secretariat')) return 'manage';
+    if (roles.has('commissioner')) return 'oversee';
+    return 'read';
+  }
+
+  /**
+   * Throws unless the actor has at least `level` in the commission. Someone with
+   * no role at all gets NOT_FOUND: they may not learn that the commission exists.
+   */
+  async require(ctx: RequestContext, commissionId: string, level: AccessLevel, entity = 'Commission', entityId = commissionId): Promise<AccessLevel> {
+    if (!ctx.actor) throw new UnauthenticatedError();
+    const has = await this.levelIn(ctx, commissionId);
+    if (!has) throw new NotFoundError(entity, entityId);
+    if (RANK[has] < RANK[level]) throw new ForbiddenError();
+    return has;
+  }
+
+  /** Checks many commissions at once (a list filtered by what the actor may see). */
+  async visibleCommissionIds(ctx: RequestContext): Promise<string[] | 'all'> {
+    if (ctx.actor?.isAdmin) return 'all';
+    return [...(await this.roles(ctx)).byCommission.keys()];
+  }
+
+  /** Commissions the actor manages (for actions not tied to one commission, like adding a person). */
+  async managesAny(ctx: RequestContext): Promise<boolean> {
+    if (ctx.actor?.isAdmin) return true;
+    for (const roles of (await this.roles(ctx)).byCommission.values()) if (roles.has('secretariat')) return true;
+    return false;
+  }
+
+  async requireManagesAny(ctx: RequestContext): Promise<void> {
+    if (!ctx.actor) throw new UnauthenticatedError();
+    if (!(await this.managesAny(ctx))) throw new ForbiddenError();
+  }
+
+  /**
+   * Which of these people the actor may see private data of (email, gender):
+   * themselves, and anyone tied to a commission the actor manages. One statement.
+   */
+  async privateDataVisible(ctx: RequestContext, personId: string): Promise<boolean> {
+    const actor = ctx.actor;
+    if (!actor) return false;
+    if (actor.isAdmin || actor.personId === personId) return true;
+    const roles = await this.roles(ctx);
+    const managed = [...roles.byCommission.entries()].filter(([, set]) => set.has('secretariat')).map(([id]) => id);
+    if (managed.length === 0) return false;
+    return ctx
+      .loader<string, boolean>(`access.private`, async (personIds) => {
+        const rows: { person_id: string }[] = await this.dataSource.query(
+          `SELECT DISTINCT person_id FROM (
+             SELECT r.person_id FROM commission_role r WHERE r.commission_id = ANY($2) AND r.person_id = ANY($1)
+             UNION ALL
+             SELECT a.person_id FROM appointment a
+               JOIN seat s ON s.id = a.seat_id JOIN seat_allocation sa ON sa.id = s.allocation_id
+               JOIN working_group g ON g.id = sa.working_group_id
+              WHERE g.commission_id = ANY($2) AND a.person_id = ANY($1)
+             UNION ALL
+             SELECT c.person_id FROM nomination_candidate c
+               JOIN nomination n ON n.id = c.nomination_id JOIN nomination_request r ON r.id = n.request_id
+               JOIN seat_allocation sa ON sa.id = r.allocation_id JOIN working_group g ON g.id = sa.working_group_id
+              WHERE g.commission_id = ANY($2) AND c.person_id = ANY($1)
+             UNION ALL
+             SELECT p.id FROM person p WHERE p.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.person_id = p.id)
+               AND NOT EXISTS (SELECT 1 FROM commission_role r WHERE r.person_id = p.id)
+           ) visible`,
+          [personIds, managed],
+        );
+        const visible = new Set(rows.map((row) => row.person_id));
+        return personIds.map((id) => visible.has(id));
+      })
+      .load(personId);
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganisationsModule } from '@samverkan/organisations';
+import { PeopleModule } from '@samverkan/people';
+import { StrategiesModule } from '@samverkan/strategies';
+import { Commission, CommissionAmendment, CommissionObjective, CommissionPartner, CommissionRole, StakeholderEngagement } from './commission.entity';
+import { CommissionRoleResolver, CommissionsResolver, StakeholderEngagementResolver } from './commissions.resolver';
+import { CommissionsService } from './commissions.service';
+import { StakeholdersController } from './stakeholders.controller';
+import { StakeholdersService } from './stakeholders.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Commission, CommissionObjective, CommissionAmendment, CommissionRole, CommissionPartner, StakeholderEngagement]),
+    OrganisationsModule,
+    PeopleModule,
+    StrategiesModule,
+  ],
+  providers: [CommissionsService, StakeholdersService],
+  exports: [CommissionsService, StakeholdersService],
+})
+export class CommissionsModule {}
+
+/** The GraphQL and HTTP face of commissions; only the API imports it. */
+@Module({
+  imports: [CommissionsModule, OrganisationsModule, StrategiesModule, PeopleModule],
+  providers: [CommissionsResolver, CommissionRoleResolver, StakeholderEngagementResolver],
+  controllers: [StakeholdersController],
+})
+export class CommissionsApiModule {}

@@ -1,0 +1,4 @@
+export * from './organisation.entity';
+export * from './organisation.inputs';
+export * from './organisations.service';
+export * from './organisations.module';

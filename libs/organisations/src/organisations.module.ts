@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Organisation } from './organisation.entity';
+import { OrganisationsResolver } from './organisations.resolver';
+import { OrganisationsService } from './organisations.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Organisation])],
+  providers: [OrganisationsService],
+  exports: [OrganisationsService],
+})
+export class OrganisationsModule {}
+
+/** The GraphQL face of organisations; only the API imports it. */
+@Module({ imports: [OrganisationsModule], providers: [OrganisationsResolver] })
+export class OrganisationsApiModule {}

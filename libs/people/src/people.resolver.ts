@@ -1,0 +1,59 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessService } from '@samverkan/access';
+import { Allow, Connection, ConnectionArgs, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { Gender, Person } from './person.entity';
+import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
+import { PeopleService } from './people.service';
+
+export const PersonConnection = Connection(Person);
+
+@Resolver(() => Person)
+export class PeopleResolver {
+  constructor(
+    private readonly service: PeopleService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Allow(Permission.Authenticated)
+  @Query(() => Person)
+  person(@Args('id', { type: () => ID }) id: string): Promise<Person> {
+    return this.service.get(id);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Query(() => PersonConnection, { description: 'Search people (secretariats and administrators).' })
+  async people(@Ctx() ctx: RequestContext, @Args() args: ConnectionArgs, @Args('search', { nullable: true }) search?: string) {
+    await this.access.requireManagesAny(ctx);
+    return this.service.list(args, search?.slice(0, 200));
+  }
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => Person, { description: 'Secretariats and administrators.' })
+  async createPerson(@Ctx() ctx: RequestContext, @Args('input') input: CreatePersonInput): Promise<Person> {
+    await this.access.requireManagesAny(ctx);
+    return this.service.create(ctx, input);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => Person, { description: 'The person themself, their secretariat, or an administrator.' })
+  async updatePerson(@Ctx() ctx: RequestContext, @Args('input') input: UpdatePersonInput): Promise<Person> {
+    await this.service.get(input.id);
+    await this.service.requirePrivateAccess(ctx, input.id, this.access);
+    return this.service.update(ctx, input);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Visible to the person, their secretariat and administrators.' })
+  async email(@Ctx() ctx: RequestContext, @Parent() person: Person) {
+    return (await this.access.privateDataVisible(ctx, person.id)) ? person.email : null;
+  }
+
+  @ResolveField(() => Gender, { nullable: true, description: 'For gender-balance reporting only; visible to the person, their secretariat and administrators.' })
+  async gender(@Ctx() ctx: RequestContext, @Parent() person: Person) {
+    return (await this.access.privateDataVisible(ctx, person.id)) ? person.gender : null;
+  }
+
+  @ResolveField(() => String, { description: 'The name, or "erased person" after erasure.' })
+  displayName(@Parent() person: Person): string {
+    return person.erasedAt ? `Erased person ${person.id.slice(0, 8)}` : person.fullName;
+  }
+}

@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { AccessService } from '@samverkan/access';
+import { AuditService, BadInputError, ConflictError, NotFoundError, RequestContext, inTransaction } from '@samverkan/core';
+import { OrganisationsService } from '@samverkan/organisations';
+import { Gender, PeopleService, Person } from '@samverkan/people';
+import { Nomination, NominationCandidate, NominationRequest, NominationRequestStatus, SeatAllocation } from './seat.entity';
+import { RequestNominationInput, SubmitNominationInput } from './seat.inputs';
+import { SeatsService, toBalance } from './seats.service';
+import { AllocationCompliance, CompositionReport } from './seat.types';
+
+/**
+ * Nomination requests to organisations and their answers, with the Danish gender
+ * rule (Ligestillingsloven §§ 8–10): for n seats an organisation proposes n women
+ * and n men, or states why it does not.
+ */
+@Injectable()
+export class NominationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly seats: SeatsService,
+    private readonly people: PeopleService,
+    private readonly organisations: OrganisationsService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async request(ctx: RequestContext, input: RequestNominationInput): Promise<NominationRequest> {
+    const allocation = await this.seats.getAllocation(ctx, input.allocationId, 'manage');
+    const organisationId = input.organisationId ?? allocation.nominatingOrganisationId;
+    await this.organisations.get(organisationId);
+    if (input.contactPersonId) await this.people.get(input.contactPersonId);
+    const vacant = (await this.seats.vacantSeats(ctx, { workingGroupId: allocation.workingGroupId })).filter((s) => s.allocationId === allocation.id).length;
+    return inTransaction(this.dataSource, async (manager) => {
+      const request = await manager.save(
+        manager.create(NominationRequest, {
+          allocationId: allocation.id,
+          organisationId,
+          contactPersonId: input.contactPersonId ?? null,
+          seatsRequested: input.seatsRequested ?? Math.max(vacant, 1),
+          message: input.message ?? null,
+          deadline: input.deadline,
+          sentBy: ctx.actor?.personId ?? null,
+        }),
+      );
+      await this.audit.record(manager, ctx, { entity: 'nomination_request', entityId: request.id, action: 'create', after: request });
+      return request;
+    });
+  }
+
+  /** Records an organisation's nomination; refuses one that breaks the gender rule without a reason. */
+  async submit(ctx: RequestContext, input: SubmitNominationInput): Promise<Nomination> {
+    const request = await this.dataSource.getRepository(NominationRequest).findOneBy({ id: input.requestId });
+    if (!request) throw new NotFoundError('NominationRequest', input.requestId);
+    const allocation = await this.seats.getAllocation(ctx, request.allocationId, 'manage');
+    if (request.status !== NominationRequestStatus.SENT) throw new ConflictError('seats.requestClosed');
+    const existing = input.candidates.filter((c) => c.personId).map((c) => c.personId!);
+    const known = existing.length ? await this.people.findByIds(existing) : [];
+    const missing = existing.find((_, i) => !known[i]);
+    if (missing) throw new NotFoundError('Person', missing);
+    if (input.candidates.some((c) => !c.personId && !c.fullName)) throw new BadInputError('seats.candidatePerson');
+    const genders = input.candidates.map((c) => c.gender ?? known.find((p) => p?.id === c.personId)?.gender ?? null);
+    const women = genders.filter((g) => g === Gender.WOMAN).length;
+    const men = genders.filter((g) => g === Gender.MAN).length;
+    const needed = request.seatsRequested;
+    const complies = !allocation.requiresGenderPair || (women >= needed && men >= needed);
+    if (!complies && !input.genderRuleReason?.trim()) throw new BadInputError('seats.genderRule', { count: needed }, { women, men, needed });
+    return inTransaction(this.dataSource, async (manager) => {
+      const locked = await manager.findOneOrFail(NominationRequest, { where: { id: request.id }, lock: { mode: 'pessimistic_write' } });
+      if (locked.status !== NominationRequestStatus.SENT) throw new ConflictError('seats.requestClosed');
+      const nomination = await manager.save(
+        manager.create(Nomination, {
+          requestId: request.id,
+          submittedBy: ctx.actor?.personId ?? null,
+          genderRuleReason: complies ? null : input.genderRuleReason!.trim(),
+          compliesWithGenderRule: complies,
+        }),
+      );
+      const candidates = [];
+      for (const [rank, candidate] of input.candidates.entries()) {
+        let personId = candidate.personId;
+        if (!personId) {
+          const created = await manager.save(
+            manager.create(Person, { fullName: candidate.fullName!.trim(), email: candidate.email ?? null, gender: candidate.gender ?? null, affiliationId: request.organisationId }),
+          );
+          personId = created.id;
+        }
+        candidates.push({ nominationId: nomination.id, personId, gender: genders[rank], perspective: candidate.perspective ?? null, rank: rank + 1 });
+      }
+      await manager.insert(NominationCandidate, candidates);
+      await manager.update(NominationRequest, { id: request.id }, { status: NominationRequestStatus.ANSWERED, answeredAt: new Date() });
+      await this.audit.record(manager, ctx, {
+        entity: 'nomination',
+        entityId: nomination.id,
+        action: 'submit',
+        after: { requestId: request.id, candidates: candidates.map((c) => c.personId), compliesWithGenderRule: complies, reason: nomination.genderRuleReason },
+      });
+      return nomination;
+    });
+  }
+
+  requestsOf(ctx: RequestContext, allocationId: string): Promise<NominationRequest[]> {
+    return ctx
+      .loader<string, NominationRequest[]>('allocation.requests', async (ids) => {
+        const rows = await this.dataSource.getRepository(NominationRequest).find({ where: { allocationId: In([...ids]) }, order: { sentAt: 'DESC' } });
+        return ids.map((id) => rows.filter((r) => r.allocationId === id));
+      })
+      .load(allocationId);
+  }
+
+  async candidatesOf(nominationId: string): Promise<Person[]> {
+    const rows = await this.dataSource.getRepository(NominationCandidate).find({ where: { nominationId }, order: { rank: 'ASC' } });
+    const people = await this.people.findByIds(rows.map((r) => r.personId));
+    return people.filter((p): p is Person => !!p);
+  }
+
+  nominationsOf(requestId: string): Promise<Nomination[]> {
+    return this.dataSource.getRepository(Nomination).find({ where: { requestId }, order: { submittedAt: 'DESC' } });
+  }
+
+  /** Per allocation of a group: is the gender rule met by the latest nomination (or a stated reason)? */
+  async compliance(ctx: RequestContext, groupId: string): Promise<AllocationCompliance[]> {
+    const rows = await this.latestProposals(groupId);
+    const organisations = await Promise.all(rows.map((r) => this.organisations.load(ctx, r.organisation_id)));
+    return rows.map((row, i) => ({
+      allocationId: row.allocation_id,
+      organisation: organisations[i]!,
+      required: row.requires_gender_pair,
+      nominated: row.nomination_id !== null,
+      womenProposed: row.women,
+      menProposed: row.men,
+      reason: row.reason,
+      complies: !row.requires_gender_pair || (row.nomination_id !== null && (row.complies || row.reason !== null)),
+    }));
+  }
+
+  /** The intended composition before appointment (§ 10): per allocation, who is proposed. */
+  async compositionReport(ctx: RequestContext, groupId: string): Promise<CompositionReport> {
+    const rows = await this.latestProposals(groupId);
+    const organisations = await Promise.all(rows.map((r) => this.organisations.load(ctx, r.organisation_id)));
+    const allIds = rows.flatMap((r) => r.candidate_ids ?? []);
+    const people = await this.people.findByIds(allIds);
+    const byId = new Map(people.filter((p): p is Person => !!p).map((p) => [p.id, p]));
+    const proposed = [...byId.values()];
+    return {
+      workingGroupId: groupId,
+      lines: rows.map((row, i) => ({
+        organisation: organisations[i]!,
+        seats: row.seat_count,
+        requiredPerspective: row.required_perspective,
+        proposed: (row.candidate_ids ?? []).map((id) => byId.get(id)!).filter(Boolean),
+        womenProposed: row.women,
+        menProposed: row.men,
+        reason: row.reason,
+      })),
+      proposed: toBalance(
+        proposed.filter((p) => p.gender === Gender.WOMAN).length,
+        proposed.filter((p) => p.gender === Gender.MAN).length,
+        proposed.filter((p) => p.gender === Gender.OTHER).length,
+        proposed.filter((p) => !p.gender).length,
+      ),
+      current: await this.seats.balance(groupId),
+    };
+  }
+
+  private latestProposals(groupId: string) {
+    return this.dataSource.query(
+      `SELECT sa.id AS allocation_id, sa.organisation_id, sa.seat_count, sa.required_perspective, sa.requires_gender_pair,
+              n.id AS nomination_id, coalesce(n.complies_with_gender_rule, false) AS complies, n.gender_rule_reason AS reason,
+              coalesce((SELECT count(*) FROM nomination_candidate c WHERE c.nomination_id = n.id AND c.gender = 'woman'), 0)::int AS women,
+              coalesce((SELECT count(*) FROM nomination_candidate c WHERE c.nomination_id = n.id AND c.gender = 'man'), 0)::int AS men,
+              (SELECT array_agg(c.person_id ORDER BY c.rank) FROM nomination_candidate c WHERE c.nomination_id = n.id) AS candidate_ids
+         FROM seat_allocation sa
+         LEFT JOIN LATERAL (
+           SELECT n.* FROM nomination n JOIN nomination_request r ON r.id = n.request_id
+            WHERE r.allocation_id = sa.id ORDER BY n.submitted_at DESC LIMIT 1) n ON true
+        WHERE sa.working_group_id = $1
+        ORDER BY sa.created_at, sa.id`,
+      [groupId],
+    ) as Promise<
+      {
+        allocation_id: string;
+        organisation_id: string;
+        seat_count: number;
+        required_perspective: string | null;
+        requires_gender_pair: boolean;
+        nomination_id: string | null;
+        complies: boolean;
+        reason: string | null;
+        women: number;
+        men: number;
+        candidate_ids: string[] | null;
+      }[]
+    >;
+  }
+}
+
+export type { SeatAllocation };

@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganisationsModule } from '@samverkan/organisations';
+import { PeopleModule } from '@samverkan/people';
+import { WorkingGroupsModule } from '@samverkan/working-groups';
+import { AppointmentsService } from './appointments.service';
+import { NominationsService } from './nominations.service';
+import { Appointment, Nomination, NominationCandidate, NominationRequest, Seat, SeatAllocation } from './seat.entity';
+import {
+  AppointmentResolver,
+  CommissionSeatsResolver,
+  GroupSeatsResolver,
+  NominationCandidatesResolver,
+  NominationResolver,
+  PersonSeatsResolver,
+  SeatAllocationResolver,
+  SeatResolver,
+} from './seats.resolver';
+import { SeatsService } from './seats.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([SeatAllocation, Seat, Appointment, NominationRequest, Nomination, NominationCandidate]),
+    WorkingGroupsModule,
+    OrganisationsModule,
+    PeopleModule,
+  ],
+  providers: [SeatsService, AppointmentsService, NominationsService],
+  exports: [SeatsService, AppointmentsService, NominationsService],
+})
+export class SeatsModule {}
+
+/** The GraphQL face of seats, nominations and appointments; only the API imports it. */
+@Module({
+  imports: [SeatsModule, WorkingGroupsModule, OrganisationsModule, PeopleModule],
+  providers: [
+    SeatAllocationResolver,
+    SeatResolver,
+    AppointmentResolver,
+    NominationResolver,
+    NominationCandidatesResolver,
+    GroupSeatsResolver,
+    CommissionSeatsResolver,
+    PersonSeatsResolver,
+  ],
+})
+export class SeatsApiModule {}

@@ -1,0 +1,247 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessService } from '@samverkan/access';
+import { Commission } from '@samverkan/commissions';
+import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { Organisation, OrganisationsService } from '@samverkan/organisations';
+import { Person, PeopleService } from '@samverkan/people';
+import { WorkingGroup, WorkingGroupsService } from '@samverkan/working-groups';
+import { AppointmentsService } from './appointments.service';
+import { NominationsService } from './nominations.service';
+import { Appointment, Nomination, NominationRequest, Seat, SeatAllocation } from './seat.entity';
+import { AppointInput, ChangeSeatCountInput, CreateSeatAllocationInput, EndAppointmentInput, RequestNominationInput, SubmitNominationInput } from './seat.inputs';
+import { AllocationCompliance, AppointmentStatus, CompositionReport, GenderBalance, SeatStatus, TimeServed } from './seat.types';
+import { SeatsService } from './seats.service';
+
+@Resolver(() => SeatAllocation)
+export class SeatAllocationResolver {
+  constructor(
+    private readonly seats: SeatsService,
+    private readonly nominations: NominationsService,
+    private readonly organisations: OrganisationsService,
+    private readonly groups: WorkingGroupsService,
+  ) {}
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => SeatAllocation, { description: 'Allocates seats in a group to an organisation.' })
+  createSeatAllocation(@Ctx() ctx: RequestContext, @Args('input') input: CreateSeatAllocationInput) {
+    return this.seats.createAllocation(ctx, input);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => SeatAllocation, { description: 'Raises or lowers the seat count; never below the seats filled.' })
+  changeSeatCount(@Ctx() ctx: RequestContext, @Args('input') input: ChangeSeatCountInput) {
+    return this.seats.changeCount(ctx, input);
+  }
+
+  @ResolveField(() => Organisation)
+  organisation(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
+    return this.organisations.load(ctx, allocation.organisationId);
+  }
+
+  @ResolveField(() => Organisation)
+  nominatingOrganisation(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
+    return this.organisations.load(ctx, allocation.nominatingOrganisationId);
+  }
+
+  @ResolveField(() => WorkingGroup)
+  workingGroup(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
+    return this.groups.load(ctx, allocation.workingGroupId);
+  }
+
+  @ResolveField('seats', () => [Seat])
+  seatList(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
+    return this.seats.seatsOf(ctx, allocation.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Seats with a current principal (holdovers count as filled).' })
+  async filledCount(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
+    const seats = await this.seats.seatsOf(ctx, allocation.id);
+    const occupancy = await Promise.all(seats.map((s) => this.seats.occupancy(ctx, s.id)));
+    return occupancy.filter((o) => o.status !== SeatStatus.VACANT).length;
+  }
+
+  @ResolveField(() => [NominationRequest], { description: 'Secretariat only.' })
+  async nominationRequests(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
+    await this.seats.getAllocation(ctx, allocation.id, 'manage');
+    return this.nominations.requestsOf(ctx, allocation.id);
+  }
+}
+
+@Resolver(() => Seat)
+export class SeatResolver {
+  constructor(private readonly seats: SeatsService) {}
+
+  @ResolveField(() => SeatStatus)
+  async status(@Ctx() ctx: RequestContext, @Parent() seat: Seat & { status?: SeatStatus }) {
+    return seat.status ?? (await this.seats.occupancy(ctx, seat.id)).status;
+  }
+
+  @ResolveField(() => Appointment, { nullable: true, description: 'The principal sitting now (or holding over).' })
+  async currentAppointment(@Ctx() ctx: RequestContext, @Parent() seat: Seat) {
+    return (await this.seats.occupancy(ctx, seat.id)).principal ?? null;
+  }
+
+  @ResolveField(() => Appointment, { nullable: true })
+  async currentSubstitute(@Ctx() ctx: RequestContext, @Parent() seat: Seat) {
+    return (await this.seats.occupancy(ctx, seat.id)).substitute ?? null;
+  }
+
+  @ResolveField(() => SeatAllocation)
+  allocation(@Ctx() ctx: RequestContext, @Parent() seat: Seat) {
+    return this.seats.loadAllocation(ctx, seat.allocationId);
+  }
+}
+
+@Resolver(() => Appointment)
+export class AppointmentResolver {
+  constructor(
+    private readonly appointments: AppointmentsService,
+    private readonly people: PeopleService,
+    private readonly seats: SeatsService,
+  ) {}
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => Appointment, { description: 'Appoints a person to a seat (principal or substitute) for a term.' })
+  appoint(@Ctx() ctx: RequestContext, @Args('input') input: AppointInput) {
+    return this.appointments.appoint(ctx, input);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => Appointment)
+  endAppointment(@Ctx() ctx: RequestContext, @Args('input') input: EndAppointmentInput) {
+    return this.appointments.end(ctx, input);
+  }
+
+  @ResolveField(() => Person)
+  person(@Ctx() ctx: RequestContext, @Parent() appointment: Appointment) {
+    return this.people.load(ctx, appointment.personId);
+  }
+
+  @ResolveField(() => Seat)
+  seat(@Ctx() ctx: RequestContext, @Parent() appointment: Appointment) {
+    return this.seats.loadSeat(ctx, appointment.seatId);
+  }
+
+  @ResolveField(() => AppointmentStatus)
+  status(@Parent() appointment: Appointment & { status?: AppointmentStatus }) {
+    return appointment.status ?? this.appointments.statusOf(appointment);
+  }
+}
+
+@Resolver(() => NominationRequest)
+export class NominationResolver {
+  constructor(
+    private readonly nominations: NominationsService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => NominationRequest, { description: 'Asks an organisation to nominate people for an allocation.' })
+  requestNomination(@Ctx() ctx: RequestContext, @Args('input') input: RequestNominationInput) {
+    return this.nominations.request(ctx, input);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => Nomination, { description: 'Records the people an organisation proposes.' })
+  submitNomination(@Ctx() ctx: RequestContext, @Args('input') input: SubmitNominationInput) {
+    return this.nominations.submit(ctx, input);
+  }
+
+  @ResolveField(() => Organisation)
+  organisation(@Ctx() ctx: RequestContext, @Parent() request: NominationRequest) {
+    return this.organisations.load(ctx, request.organisationId);
+  }
+
+  @ResolveField('nominations', () => [Nomination])
+  nominationList(@Parent() request: NominationRequest) {
+    return this.nominations.nominationsOf(request.id);
+  }
+}
+
+@Resolver(() => Nomination)
+export class NominationCandidatesResolver {
+  constructor(private readonly nominations: NominationsService) {}
+
+  @ResolveField(() => [Person])
+  candidates(@Parent() nomination: Nomination) {
+    return this.nominations.candidatesOf(nomination.id);
+  }
+}
+
+@Resolver(() => WorkingGroup)
+export class GroupSeatsResolver {
+  constructor(
+    private readonly seats: SeatsService,
+    private readonly nominations: NominationsService,
+    private readonly groups: WorkingGroupsService,
+    private readonly access: AccessService,
+  ) {}
+
+  @ResolveField(() => [SeatAllocation])
+  allocations(@Ctx() ctx: RequestContext, @Parent() group: WorkingGroup) {
+    return this.seats.allocationsOf(ctx, group.id);
+  }
+
+  @ResolveField(() => [Seat], { description: 'Seats with no current principal (vacant or held over).' })
+  vacantSeats(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
+    return this.seats.vacantSeats(ctx, { workingGroupId: group.id });
+  }
+
+  @ResolveField(() => GenderBalance, { description: 'Of the current principal members (secretariat and commissioners).' })
+  async genderBalance(@Ctx() ctx: RequestContext, @Parent() group: WorkingGroup) {
+    await this.access.require(ctx, group.commissionId, 'oversee');
+    return this.seats.balance(group.id);
+  }
+
+  @ResolveField(() => [AllocationCompliance], { description: 'Whether each allocation meets the gender rule (secretariat and commissioners).' })
+  async genderCompliance(@Ctx() ctx: RequestContext, @Parent() group: WorkingGroup) {
+    await this.access.require(ctx, group.commissionId, 'oversee');
+    return this.nominations.compliance(ctx, group.id);
+  }
+
+  @ResolveField(() => CompositionReport, { description: 'The intended composition before appointment (secretariat).' })
+  async compositionReport(@Ctx() ctx: RequestContext, @Parent() group: WorkingGroup) {
+    await this.access.require(ctx, group.commissionId, 'manage');
+    return this.nominations.compositionReport(ctx, group.id);
+  }
+}
+
+@Resolver(() => Commission)
+export class CommissionSeatsResolver {
+  constructor(
+    private readonly seats: SeatsService,
+    private readonly appointments: AppointmentsService,
+  ) {}
+
+  @ResolveField(() => [Seat], { description: 'Seats with no current principal across the commission.' })
+  vacantSeats(@Ctx() ctx: RequestContext, @Parent() commission: Commission) {
+    return this.seats.vacantSeats(ctx, { commissionId: commission.id });
+  }
+
+  @ResolveField(() => [Appointment], { description: 'Principal terms ending within the given number of days (secretariat and commissioners).' })
+  appointmentsEnding(@Ctx() ctx: RequestContext, @Parent() commission: Commission, @Args('withinDays', { type: () => Int, defaultValue: 60 }) withinDays: number) {
+    return this.appointments.endingWithin(ctx, commission.id, Math.max(0, Math.min(withinDays, 3650)));
+  }
+}
+
+@Resolver(() => Person)
+export class PersonSeatsResolver {
+  constructor(
+    private readonly appointments: AppointmentsService,
+    private readonly people: PeopleService,
+    private readonly access: AccessService,
+  ) {}
+
+  @ResolveField('appointments', () => [Appointment], { description: 'Every seat the person has held.' })
+  appointmentList(@Ctx() ctx: RequestContext, @Parent() person: Person) {
+    return this.appointments.appointmentsOfPerson(ctx, person.id);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Query(() => TimeServed, { description: 'Days a person has served in principal seats.' })
+  async timeServed(@Ctx() ctx: RequestContext, @Args('personId', { type: () => ID }) personId: string): Promise<TimeServed> {
+    const person = await this.people.get(personId);
+    const served = await this.appointments.timeServed(personId);
+    return { person, ...served };
+  }
+}

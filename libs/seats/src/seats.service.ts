@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { AccessService } from '@samverkan/access';
+import { AuditService, NotFoundError, RequestContext, groupByKeys, inTransaction, oneByKeys } from '@samverkan/core';
+import { OrganisationsService } from '@samverkan/organisations';
+import { WorkingGroupsService } from '@samverkan/working-groups';
+import './seats.messages';
+import { Appointment, Seat, SeatAllocation } from './seat.entity';
+import { ChangeSeatCountInput, CreateSeatAllocationInput } from './seat.inputs';
+import { AppointmentStatus, GenderBalance, SeatStatus } from './seat.types';
+
+export interface Occupancy {
+  status: SeatStatus;
+  principal?: Appointment & { status: AppointmentStatus };
+  substitute?: Appointment & { status: AppointmentStatus };
+}
+
+export interface SeatWithStatus extends Seat {
+  status: SeatStatus;
+  workingGroupId: string;
+}
+
+/** Seat allocations per organisation, their seats, and who sits in them now. */
+@Injectable()
+export class SeatsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(SeatAllocation) private readonly allocations: Repository<SeatAllocation>,
+    @InjectRepository(Seat) private readonly seats: Repository<Seat>,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly groups: WorkingGroupsService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  async getAllocation(ctx: RequestContext, id: string, level: 'read' | 'manage' = 'read'): Promise<SeatAllocation & { commissionId: string }> {
+    const allocation = await this.allocations.findOneBy({ id });
+    if (!allocation) throw new NotFoundError('SeatAllocation', id);
+    const group = await this.groups.get(ctx, allocation.workingGroupId, level);
+    return Object.assign(allocation, { commissionId: group.commissionId });
+  }
+
+  loadAllocation(ctx: RequestContext, id: string): Promise<SeatAllocation | undefined> {
+    return ctx.loader<string, SeatAllocation | undefined>('allocation.byId', async (ids) => oneByKeys(ids, await this.allocations.findBy({ id: In([...ids]) }), (a) => a.id)).load(id);
+  }
+
+  loadSeat(ctx: RequestContext, id: string): Promise<Seat | undefined> {
+    return ctx.loader<string, Seat | undefined>('seat.byId', async (ids) => oneByKeys(ids, await this.seats.findBy({ id: In([...ids]) }), (s) => s.id)).load(id);
+  }
+
+  allocationsOf(ctx: RequestContext, groupId: string): Promise<SeatAllocation[]> {
+    return ctx
+      .loader<string, SeatAllocation[]>('group.allocations', async (ids) =>
+        groupByKeys(ids, await this.allocations.find({ where: { workingGroupId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }), (a) => a.workingGroupId),
+      )
+      .load(groupId);
+  }
+
+  /** Active (not retired) seats of an allocation, by number. */
+  seatsOf(ctx: RequestContext, allocationId: string): Promise<Seat[]> {
+    return ctx
+      .loader<string, Seat[]>('allocation.seats', async (ids) =>
+        groupByKeys(
+          ids,
+          await this.seats.createQueryBuilder('s').where('s.allocation_id IN (:...ids)', { ids }).andWhere('s.retired_at IS NULL').orderBy('s.number').getMany(),
+          (s) => s.allocationId,
+        ),
+      )
+      .load(allocationId);
+  }
+
+  /** Who holds a seat today: principal (current or holding over) and substitute. One statement per request. */
+  occupancy(ctx: RequestContext, seatId: string): Promise<Occupancy> {
+    return ctx
+      .loader<string, Occupancy>('seat.occupancy', async (ids) => {
+        const rows: (Record<string, unknown> & { holdover_allowed: boolean; ended: boolean })[] = await this.dataSource.query(
+          `SELECT DISTINCT ON (a.seat_id, a.kind)
+                  a.id, a.seat_id, a.person_id, a.kind, a.starts_on::text, a.ends_on::text, a.term_number, a.nomination_id, a.ended_reason, a.created_at,
+                  g.holdover_allowed, (a.ends_on IS NOT NULL AND a.ends_on < current_date) AS ended
+             FROM appointment a
+             JOIN seat s ON s.id = a.seat_id
+             JOIN seat_allocation sa ON sa.id = s.allocation_id
+             JOIN working_group g ON g.id = sa.working_group_id
+            WHERE a.seat_id = ANY($1) AND a.starts_on <= current_date
+            ORDER BY a.seat_id, a.kind, a.starts_on DESC`,
+          [ids],
+        );
+        const bySeat = new Map<string, Occupancy>();
+        for (const id of ids) bySeat.set(id, { status: SeatStatus.VACANT });
+        for (const row of rows) {
+          const appointment = toAppointment(row);
+          const occupancy = bySeat.get(appointment.seatId)!;
+          const holdover = row.ended && appointment.kind === 'principal' && row.holdover_allowed;
+          if (row.ended && !holdover) continue;
+          const status = holdover ? AppointmentStatus.HOLDOVER : AppointmentStatus.CURRENT;
+          if (appointment.kind === 'principal') {
+            occupancy.principal = Object.assign(appointment, { status });
+            occupancy.status = holdover ? SeatStatus.HOLDOVER : SeatStatus.FILLED;
+          } else {
+            occupancy.substitute = Object.assign(appointment, { status });
+          }
+        }
+        return ids.map((id) => bySeat.get(id)!);
+      })
+      .load(seatId);
+  }
+
+  async createAllocation(ctx: RequestContext, input: CreateSeatAllocationInput): Promise<SeatAllocation> {
+    await this.groups.get(ctx, input.workingGroupId, 'manage');
+    await this.organisations.requireAll([input.organisationId, input.nominatingOrganisationId ?? input.organisationId]);
+    return inTransaction(this.dataSource, async (manager) => {
+      const allocation = await manager.save(
+        manager.create(SeatAllocation, { ...input, nominatingOrganisationId: input.nominatingOrganisationId ?? input.organisationId }),
+      );
+      await this.audit.record(manager, ctx, { entity: 'seat_allocation', entityId: allocation.id, action: 'create', after: allocation });
+      return allocation;
+    });
+  }
+
+  /** Raises or lowers the count; the database refuses a count below the seats filled. */
+  async changeCount(ctx: RequestContext, input: ChangeSeatCountInput): Promise<SeatAllocation> {
+    await this.getAllocation(ctx, input.allocationId, 'manage');
+    return inTransaction(this.dataSource, async (manager) => {
+      const before = await manager.findOneOrFail(SeatAllocation, { where: { id: input.allocationId }, lock: { mode: 'pessimistic_write' } });
+      await manager.update(SeatAllocation, { id: before.id }, { seatCount: input.seatCount });
+      const after = { ...before, seatCount: input.seatCount };
+      await this.audit.record(manager, ctx, { entity: 'seat_allocation', entityId: before.id, action: 'change-count', before: { seatCount: before.seatCount }, after: { seatCount: input.seatCount } });
+      return after;
+    });
+  }
+
+  /** Seats with no current principal (vacant, or held over), in one commission or group. */
+  async vacantSeats(ctx: RequestContext, scope: { commissionId?: string; workingGroupId?: string }): Promise<SeatWithStatus[]> {
+    const rows: { id: string; allocation_id: string; number: number; working_group_id: string; holdover: boolean }[] = await this.dataSource.query(
+      `SELECT s.id, s.allocation_id, s.number, sa.working_group_id,
+              EXISTS (SELECT 1 FROM appointment a
+                       WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.ends_on < current_date AND g.holdover_allowed
+                         AND NOT EXISTS (SELECT 1 FROM appointment b WHERE b.seat_id = s.id AND b.kind = 'principal' AND b.starts_on > a.ends_on AND b.starts_on <= current_date)) AS holdover
+         FROM seat s
+         JOIN seat_allocation sa ON sa.id = s.allocation_id
+         JOIN working_group g ON g.id = sa.working_group_id
+        WHERE s.retired_at IS NULL
+          AND ($1::uuid IS NULL OR g.commission_id = $1)
+          AND ($2::uuid IS NULL OR g.id = $2)
+          AND g.status <> 'concluded'
+          AND NOT EXISTS (SELECT 1 FROM appointment a
+                           WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= current_date
+                             AND (a.ends_on IS NULL OR a.ends_on >= current_date))
+        ORDER BY g.name, sa.created_at, s.number`,
+      [scope.commissionId ?? null, scope.workingGroupId ?? null],
+    );
+    return rows.map((row) =>
+      Object.assign(new Seat(), {
+        id: row.id,
+        allocationId: row.allocation_id,
+        number: row.number,
+        retiredAt: null,
+        workingGroupId: row.working_group_id,
+        status: row.holdover ? SeatStatus.HOLDOVER : SeatStatus.VACANT,
+      }),
+    );
+  }
+
+  /** Gender balance of the current principal members of a group. */
+  async balance(groupId: string): Promise<GenderBalance> {
+    const [row]: { women: number; men: number; other: number; not_stated: number }[] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE p.gender = 'woman')::int AS women,
+              count(*) FILTER (WHERE p.gender = 'man')::int AS men,
+              count(*) FILTER (WHERE p.gender = 'other')::int AS other,
+              count(*) FILTER (WHERE p.gender IS NULL)::int AS not_stated
+         FROM appointment a
+         JOIN person p ON p.id = a.person_id
+         JOIN seat s ON s.id = a.seat_id
+         JOIN seat_allocation sa ON sa.id = s.allocation_id
+        WHERE sa.working_group_id = $1 AND a.kind = 'principal'
+          AND a.starts_on <= current_date AND (a.ends_on IS NULL OR a.ends_on >= current_date)`,
+      [groupId],
+    );
+    return toBalance(row.women, row.men, row.other, row.not_stated);
+  }
+}
+
+export function toBalance(women: number, men: number, other: number, notStated: number): GenderBalance {
+  return { women, men, other, notStated, shareWomen: women + men > 0 ? Math.round((women / (women + men)) * 1000) / 1000 : null };
+}
+
+export function toAppointment(row: Record<string, unknown>): Appointment {
+  return Object.assign(new Appointment(), {
+    id: row.id,
+    seatId: row.seat_id,
+    personId: row.person_id,
+    kind: row.kind,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on ?? null,
+    termNumber: row.term_number,
+    nominationId: row.nomination_id ?? null,
+    endedReason: row.ended_reason ?? null,
+    createdAt: row.created_at,
+  });
+}

@@ -1,0 +1,4 @@
+export * from './working-group.entity';
+export * from './working-group.inputs';
+export * from './working-groups.service';
+export * from './working-groups.module';

@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { AccessLevel, AccessService } from '@samverkan/access';
+import { CommissionsService } from '@samverkan/commissions';
+import {
+  AuditService,
+  BadInputError,
+  NotFoundError,
+  RequestContext,
+  groupByKeys,
+  inTransaction,
+  oneByKeys,
+  registerMessages,
+} from '@samverkan/core';
+import { OrganisationsService } from '@samverkan/organisations';
+import { PeopleService } from '@samverkan/people';
+import { StrategiesService } from '@samverkan/strategies';
+import { WorkingGroup, WorkingGroupGoal, WorkingGroupObjective } from './working-group.entity';
+import { CreateWorkingGroupInput, UpdateWorkingGroupInput } from './working-group.inputs';
+
+registerMessages({
+  'groups.parentElsewhere': {
+    sv: 'Den överordnade gruppen hör till ett annat uppdrag.',
+    da: 'Den overordnede gruppe hører til en anden opgave.',
+    en: 'The parent group belongs to another commission.',
+  },
+  'groups.noSubgroups': {
+    sv: 'Gruppen {name} får inte ha undergrupper.',
+    da: 'Gruppen {name} må ikke have undergrupper.',
+    en: 'The group {name} may not have sub-groups.',
+  },
+  'groups.goalOfOtherStrategy': {
+    sv: 'Målet hör inte till uppdragets strategi.',
+    da: 'Målet hører ikke til opgavens strategi.',
+    en: 'The goal does not belong to the commission’s strategy.',
+  },
+});
+
+/** Working groups and sub-groups of a commission, and the goals and objectives they pursue. */
+@Injectable()
+export class WorkingGroupsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(WorkingGroup) private readonly groups: Repository<WorkingGroup>,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly commissions: CommissionsService,
+    private readonly strategies: StrategiesService,
+    private readonly people: PeopleService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  /** A group the actor may see at `level` in its commission. */
+  async get(ctx: RequestContext, id: string, level: AccessLevel = 'read'): Promise<WorkingGroup> {
+    const group = await this.load(ctx, id);
+    if (!group) throw new NotFoundError('WorkingGroup', id);
+    await this.access.require(ctx, group.commissionId, level, 'WorkingGroup', id);
+    return group;
+  }
+
+  load(ctx: RequestContext, id: string): Promise<WorkingGroup | undefined> {
+    return ctx.loader<string, WorkingGroup | undefined>('group.byId', async (ids) => oneByKeys(ids, await this.groups.findBy({ id: In([...ids]) }), (g) => g.id)).load(id);
+  }
+
+  ofCommission(ctx: RequestContext, commissionId: string): Promise<WorkingGroup[]> {
+    return ctx
+      .loader<string, WorkingGroup[]>('commission.groups', async (ids) =>
+        groupByKeys(ids, await this.groups.find({ where: { commissionId: In([...ids]) }, order: { name: 'ASC' } }), (g) => g.commissionId),
+      )
+      .load(commissionId);
+  }
+
+  subgroups(ctx: RequestContext, groupId: string): Promise<WorkingGroup[]> {
+    return ctx
+      .loader<string, WorkingGroup[]>('group.subgroups', async (ids) =>
+        groupByKeys(ids, await this.groups.find({ where: { parentId: In([...ids]) }, order: { name: 'ASC' } }), (g) => g.parentId!),
+      )
+      .load(groupId);
+  }
+
+  goalIdsOf(ctx: RequestContext, groupId: string): Promise<string[]> {
+    return ctx
+      .loader<string, string[]>('group.goals', async (ids) =>
+        groupByKeys(ids, await this.dataSource.getRepository(WorkingGroupGoal).findBy({ workingGroupId: In([...ids]) }), (l) => l.workingGroupId).map((l) => l.map((x) => x.goalId)),
+      )
+      .load(groupId);
+  }
+
+  objectiveIdsOf(ctx: RequestContext, groupId: string): Promise<string[]> {
+    return ctx
+      .loader<string, string[]>('group.objectives', async (ids) =>
+        groupByKeys(ids, await this.dataSource.getRepository(WorkingGroupObjective).findBy({ workingGroupId: In([...ids]) }), (l) => l.workingGroupId).map((l) =>
+          l.map((x) => x.objectiveId),
+        ),
+      )
+      .load(groupId);
+  }
+
+  /** The groups pursuing a goal that the actor may see. */
+  async pursuing(ctx: RequestContext, goalId: string): Promise<WorkingGroup[]> {
+    const groups = await ctx
+      .loader<string, WorkingGroup[]>('goal.groups', async (ids) => {
+        const rows: (WorkingGroup & { goal_id: string })[] = await this.groups
+          .createQueryBuilder('g')
+          .innerJoin(WorkingGroupGoal, 'l', 'l.working_group_id = g.id')
+          .addSelect('l.goal_id', 'goal_id')
+          .where('l.goal_id IN (:...ids)', { ids })
+          .orderBy('g.name')
+          .getRawAndEntities()
+          .then(({ raw, entities }) => entities.map((entity, i) => Object.assign(entity, { goal_id: (raw[i] as { goal_id: string }).goal_id })));
+        return groupByKeys(ids, rows, (row) => row.goal_id);
+      })
+      .load(goalId);
+    const visible = await this.access.visibleCommissionIds(ctx);
+    return visible === 'all' ? groups : groups.filter((g) => visible.includes(g.commissionId));
+  }
+
+  /** The groups the signed-in person sits in or chairs. */
+  async mine(ctx: RequestContext): Promise<WorkingGroup[]> {
+    const ids = [...(await this.access.roles(ctx)).groupIds];
+    return ids.length ? this.groups.find({ where: { id: In(ids) }, order: { name: 'ASC' } }) : [];
+  }
+
+  async create(ctx: RequestContext, input: CreateWorkingGroupInput): Promise<WorkingGroup> {
+    const commission = await this.commissions.get(ctx, input.commissionId, 'manage');
+    if (input.parentId) {
+      const parent = await this.get(ctx, input.parentId, 'manage');
+      if (parent.commissionId !== commission.id) throw new BadInputError('groups.parentElsewhere');
+      if (!parent.subgroupsAllowed) throw new BadInputError('groups.noSubgroups', { name: parent.name });
+    }
+    if (input.chairPersonId) await this.people.get(input.chairPersonId);
+    await this.organisations.requireAll([input.leadOrganisationId, input.secretariatOrganisationId].filter((x): x is string => !!x));
+    const goals = await this.strategies.goalsByIds(input.goalIds);
+    if (goals.some((g) => g.strategyId !== commission.strategyId)) throw new BadInputError('groups.goalOfOtherStrategy');
+    await this.commissions.objectivesByIds(commission.id, input.objectiveIds);
+    return inTransaction(this.dataSource, async (manager) => {
+      const { goalIds, objectiveIds, ...fields } = input;
+      const group = await manager.save(manager.create(WorkingGroup, { ...fields, name: input.name.trim() }));
+      if (goalIds.length) await manager.insert(WorkingGroupGoal, [...new Set(goalIds)].map((goalId) => ({ workingGroupId: group.id, goalId })));
+      if (objectiveIds.length) {
+        await manager.insert(WorkingGroupObjective, [...new Set(objectiveIds)].map((objectiveId) => ({ workingGroupId: group.id, commissionId: commission.id, objectiveId })));
+      }
+      await this.audit.record(manager, ctx, { entity: 'working_group', entityId: group.id, action: 'create', after: { ...group, goalIds, objectiveIds } });
+      return group;
+    });
+  }
+
+  async update(ctx: RequestContext, input: UpdateWorkingGroupInput): Promise<WorkingGroup> {
+    const group = await this.get(ctx, input.id, 'manage');
+    if (input.chairPersonId) await this.people.get(input.chairPersonId);
+    if (input.goalIds) {
+      const commission = await this.commissions.get(ctx, group.commissionId);
+      const goals = await this.strategies.goalsByIds(input.goalIds);
+      if (goals.some((g) => g.strategyId !== commission.strategyId)) throw new BadInputError('groups.goalOfOtherStrategy');
+    }
+    return inTransaction(this.dataSource, async (manager) => {
+      const before = await manager.findOneOrFail(WorkingGroup, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      const { id, goalIds, ...changes } = input;
+      const after = await manager.save(WorkingGroup, { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), updatedAt: new Date() });
+      if (goalIds) {
+        await manager.delete(WorkingGroupGoal, { workingGroupId: id });
+        if (goalIds.length) await manager.insert(WorkingGroupGoal, [...new Set(goalIds)].map((goalId) => ({ workingGroupId: id, goalId })));
+      }
+      await this.audit.record(manager, ctx, { entity: 'working_group', entityId: id, action: 'update', before, after: goalIds ? { ...after, goalIds } : after });
+      return after;
+    });
+  }
+}
