@@ -27,3 +27,4 @@ export * from './audit/audit.types';
 export * from './audit/audit.resolver';
 export * from './database/group-by';
 export * from './validation/is-date-only';
+export * from './database/schema-dump';
