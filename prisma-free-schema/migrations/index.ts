@@ -1,4 +1,5 @@
 import { Foundation1732300000000 } from './1732300000000-foundation';
+import { Notifications1732300002000 } from './1732300002000-notifications';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
-export const migrations = [Foundation1732300000000];
+export const migrations = [Foundation1732300000000, Notifications1732300002000];

@@ -25,3 +25,4 @@ export * from './core.module';
 export * from './validation/is-time-zone';
 export * from './audit/audit.types';
 export * from './audit/audit.resolver';
+export * from './queue/queue.service';
