@@ -6,6 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, AuditApiModule, AuthGuard, ConfigModule, CoreModule } from '@samverkan/core';
 import { AccountsApiModule } from '@samverkan/accounts';
+import { NotificationsApiModule } from '@samverkan/notifications';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -29,6 +30,7 @@ export class AppModule {
         }),
         AuditApiModule,
         AccountsApiModule,
+        NotificationsApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],

@@ -66,7 +66,7 @@ export function isSafeAddress(address: string): boolean {
 /** A calendar date ("2025-03-14") in the reader's language; dates have no time zone. */
 export function formatDate(date: string, locale: Locale): string {
   const parsed = DateTime.fromISO(date, { zone: 'UTC' });
-  return parsed.isValid ? parsed.setLocale(LOCALE_TAGS[locale]).toLocaleString(DateTime.DATE_FULL) : date;
+  return parsed.isValid ? parsed.setLocale(LOCALE_TAGS[locale]).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) : date;
 }
 
 /** A moment in the reader's language and time zone, with the zone named. */

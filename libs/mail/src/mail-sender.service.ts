@@ -60,7 +60,8 @@ export class MailSender {
   ) {}
 
   async send(id: string): Promise<JobOutcome> {
-    const [mail]: ClaimedMail[] = await this.dataSource.query(
+    // TypeORM returns [rows, count] for UPDATE … RETURNING.
+    const [[mail]]: [ClaimedMail[], number] = await this.dataSource.query(
       `UPDATE mail_outbox
           SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
         WHERE id = $1
@@ -87,7 +88,7 @@ export class MailSender {
     }
     await inTransaction(this.dataSource, async (manager) => {
       // attempts = $2 fences off a worker whose lease expired and was taken over.
-      const updated: unknown[] = await manager.query(
+      const [updated]: [unknown[], number] = await manager.query(
         `UPDATE mail_outbox SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, smtp_response = $3
           WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
         [mail.id, mail.attempts, response.slice(0, 1000)],
@@ -102,7 +103,7 @@ export class MailSender {
     if (giveUp) {
       const reason = failure.permanent ? failure.reason : `gave up after ${mail.attempts} attempts: ${failure.reason}`;
       await inTransaction(this.dataSource, async (manager) => {
-        const updated: unknown[] = await manager.query(
+        const [updated]: [unknown[], number] = await manager.query(
           `UPDATE mail_outbox SET status = 'failed', failed_at = now(), lease_until = NULL, last_error = $3
             WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
           [mail.id, mail.attempts, reason],
