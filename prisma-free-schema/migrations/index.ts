@@ -1,5 +1,6 @@
 import { Foundation1732300000000 } from './1732300000000-foundation';
 import { Structure1732300001000 } from './1732300001000-structure';
+import { Notifications1732300002000 } from './1732300002000-notifications';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
-export const migrations = [Foundation1732300000000, Structure1732300001000];
+export const migrations = [Foundation1732300000000, Structure1732300001000, Notifications1732300002000];

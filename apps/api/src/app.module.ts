@@ -13,6 +13,7 @@ import { PeopleApiModule } from '@samverkan/people';
 import { SeatsApiModule } from '@samverkan/seats';
 import { StrategiesApiModule } from '@samverkan/strategies';
 import { WorkingGroupsApiModule } from '@samverkan/working-groups';
+import { NotificationsApiModule } from '@samverkan/notifications';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -43,6 +44,7 @@ export class AppModule {
         CommissionsApiModule,
         WorkingGroupsApiModule,
         SeatsApiModule,
+        NotificationsApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],

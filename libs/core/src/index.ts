@@ -28,3 +28,4 @@ export * from './audit/audit.resolver';
 export * from './database/group-by';
 export * from './validation/is-date-only';
 export * from './database/schema-dump';
+export * from './queue/queue.service';

@@ -6,6 +6,7 @@ import { AuditService, NotFoundError, RequestContext, groupByKeys, inTransaction
 import { OrganisationsService } from '@samverkan/organisations';
 import { WorkingGroupsService } from '@samverkan/working-groups';
 import './seats.messages';
+import './seats.reminders';
 import { Appointment, Seat, SeatAllocation } from './seat.entity';
 import { ChangeSeatCountInput, CreateSeatAllocationInput } from './seat.inputs';
 import { AppointmentStatus, GenderBalance, SeatStatus } from './seat.types';

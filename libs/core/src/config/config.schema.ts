@@ -45,6 +45,16 @@ export const configSchema = z.object({
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb').describe('Largest JSON request body.'),
   EXPOSE_STATEMENT_COUNT: bool.default(false).describe('Report the number of SQL statements per GraphQL request in the response extensions (tests and benchmarks).'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level of the JSON logs.'),
+  MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5).describe('SMTP connections each worker keeps open (nodemailer pool).'),
+  MAIL_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10).describe('Mails one worker sends at the same time.'),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12).describe('Attempts at a mail after temporary SMTP failures before it is marked failed.'),
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30).describe('Wait before the first retry of a temporarily failed mail; doubles with each attempt.'),
+  MAIL_RETRY_MAX_SECONDS: z.coerce.number().min(1).max(86400).default(3600).describe('Longest wait between two attempts at a mail.'),
+  MAIL_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(120).describe('How long a worker may hold a mail it is sending; after that (a killed worker) another worker may send it.'),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(60).describe('How often the worker recomputes owed reminders and re-queues unsent mail.'),
+  REMINDER_LOOKAHEAD_DAYS: z.coerce.number().int().min(1).max(400).default(30).describe('How far ahead the sweep writes owed reminders as rows.'),
+  REMINDER_GRACE_DAYS: z.coerce.number().int().min(8).max(60).default(8).describe('How long a reminder that fell due stays owed (a weekly digest must still find it).'),
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8).describe('Local hour (in each person\'s time zone) at which daily and weekly digests go out.'),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ConfigError, dataSourceOptions, parseConfig } from '@samverkan/core';
+
+/**
+ * Samverkan's command line: database migrations, schema snapshots, demo data.
+ *   migrate            run pending migrations
+ *   migrate:revert     revert the last migration
+ *   seed [--if-empty]  load the four seed situations and demo logins
+ */
+async function main(argv: string[]): Promise<void> {
+  const [command, ...flags] = argv;
+  const config = parseConfig(process.env);
+  switch (command) {
+    case 'migrate':
+    case 'migrate:revert': {
+      const dataSource = await new DataSource({ ...dataSourceOptions(config, 'samverkan-cli'), logging: ['error'] }).initialize();
+      try {
+        if (command === 'migrate') {
+          const applied = await dataSource.runMigrations({ transaction: 'each' });
+          say(applied.length ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'The database schema is up to date.');
+        } else {
+          await dataSource.undoLastMigration({ transaction: 'each' });
+          say('Reverted the last migration.');
+        }
+      } finally {
+        await dataSource.destroy();
+      }
+      return;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command ?? ''}". Use: migrate | migrate:revert | seed [--if-empty]`);
+  }
+}
+
+class UsageError extends Error {}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      const code = (error as { code?: string }).code;
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(code === 'ECONNREFUSED' ? `Cannot reach PostgreSQL at DATABASE_URL: ${message}. Is it running?\n` : `Failed: ${message}\n`);
+    }
+    process.exit(1);
+  },
+);

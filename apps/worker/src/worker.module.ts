@@ -1,0 +1,33 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig, ConfigModule, CoreModule, QueueModule } from '@samverkan/core';
+import { NotificationsWorkerModule } from '@samverkan/notifications';
+import { JobRunner } from './job-runner.service';
+
+/**
+ * The worker: the same domain libs as the API, without GraphQL or HTTP, plus
+ * the processors and the runner that feeds them from BullMQ. Each area that
+ * adds jobs adds its *WorkerModule (or its plain module, for reminder rules) here.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(overrides: Record<string, string | undefined> = {}, extraModules: Type[] = []): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(overrides),
+        LoggerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }),
+        }),
+        CoreModule,
+        DiscoveryModule,
+        QueueModule,
+        NotificationsWorkerModule,
+        ...extraModules,
+      ],
+      providers: [JobRunner],
+    };
+  }
+}

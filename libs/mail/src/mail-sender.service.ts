@@ -1,0 +1,125 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, JobOutcome, QueueService, inTransaction } from '@samverkan/core';
+import type { MailAttachment } from './mail-template';
+import { MailTransport } from './mail-transport';
+import { OutboxService, sendJobId } from './outbox.service';
+
+interface ClaimedMail {
+  id: string;
+  attempts: number;
+  to_address: string;
+  to_name: string | null;
+  subject: string;
+  html: string;
+  text_body: string;
+  attachments: MailAttachment[];
+  message_id: string;
+  dedupe_key: string;
+}
+
+export interface SmtpFailure {
+  permanent: boolean;
+  reason: string;
+}
+
+/**
+ * SMTP 5xx is permanent (the server refused this mail for good); 4xx, timeouts
+ * and connection errors are temporary and retried.
+ */
+export function classifySmtpError(error: unknown): SmtpFailure {
+  const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
+  const reason = (e.response || e.message || String(error)).replace(/\s+/g, ' ').trim().slice(0, 1000);
+  const code = typeof e.responseCode === 'number' ? e.responseCode : undefined;
+  if (code !== undefined && code >= 500 && code < 600) return { permanent: true, reason: reason.startsWith(String(code)) ? reason : `${code} ${reason}` };
+  return { permanent: false, reason: code ? (reason.startsWith(String(code)) ? reason : `${code} ${reason}`) : `${e.code ?? 'ERROR'}: ${reason}` };
+}
+
+/** Exponential backoff with ±20 % jitter so many retries do not land at once. */
+export function retryDelaySeconds(attempts: number, baseSeconds: number, maxSeconds: number, random = Math.random): number {
+  const raw = Math.min(maxSeconds, baseSeconds * 2 ** Math.max(0, attempts - 1));
+  return Math.min(maxSeconds, raw * (0.8 + 0.4 * random()));
+}
+
+/**
+ * Sends one outbox row. Claiming is one UPDATE … WHERE status … RETURNING, so
+ * two workers never send the same row at once; a worker that dies mid-send
+ * leaves a lease that expires, and the row is claimed again with the same
+ * Message-ID. Only the row is read: a retry never re-renders.
+ */
+@Injectable()
+export class MailSender {
+  private readonly logger = new Logger(MailSender.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transport: MailTransport,
+    private readonly outbox: OutboxService,
+    private readonly queues: QueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async send(id: string): Promise<JobOutcome> {
+    // TypeORM returns [rows, count] for UPDATE … RETURNING.
+    const [[mail]]: [ClaimedMail[], number] = await this.dataSource.query(
+      `UPDATE mail_outbox
+          SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
+        WHERE id = $1
+          AND ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now()))
+        RETURNING id, attempts, to_address, to_name, subject, html, text_body, attachments, message_id, dedupe_key`,
+      [id, this.config.MAIL_LEASE_SECONDS],
+    );
+    if (!mail) return { status: 'skipped', reason: 'not due, already sent, or being sent by another worker' };
+    let response: string;
+    try {
+      ({ response } = await this.transport.send({
+        id: mail.id,
+        from: this.config.MAIL_FROM,
+        to: { name: mail.to_name ?? '', address: mail.to_address },
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text_body,
+        attachments: mail.attachments ?? [],
+        messageId: mail.message_id,
+        ref: mail.dedupe_key.replace(/[^A-Za-z0-9:._@-]/g, '_').slice(0, 200),
+      }));
+    } catch (error) {
+      return this.failed(mail, classifySmtpError(error));
+    }
+    await inTransaction(this.dataSource, async (manager) => {
+      // attempts = $2 fences off a worker whose lease expired and was taken over.
+      const [updated]: [unknown[], number] = await manager.query(
+        `UPDATE mail_outbox SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, smtp_response = $3
+          WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
+        [mail.id, mail.attempts, response.slice(0, 1000)],
+      );
+      if (updated.length > 0) await this.outbox.notifyStatus(manager, [mail.id], 'sent');
+    });
+    return { status: 'done', attempt: mail.attempts };
+  }
+
+  private async failed(mail: ClaimedMail, failure: SmtpFailure): Promise<JobOutcome> {
+    const giveUp = failure.permanent || mail.attempts >= this.config.MAIL_MAX_ATTEMPTS;
+    if (giveUp) {
+      const reason = failure.permanent ? failure.reason : `gave up after ${mail.attempts} attempts: ${failure.reason}`;
+      await inTransaction(this.dataSource, async (manager) => {
+        const [updated]: [unknown[], number] = await manager.query(
+          `UPDATE mail_outbox SET status = 'failed', failed_at = now(), lease_until = NULL, last_error = $3
+            WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
+          [mail.id, mail.attempts, reason],
+        );
+        if (updated.length > 0) await this.outbox.notifyStatus(manager, [mail.id], 'failed');
+      });
+      this.logger.warn(`Mail ${mail.id} failed: ${reason}`);
+      return { status: 'done', failed: true, reason };
+    }
+    const delay = retryDelaySeconds(mail.attempts, this.config.MAIL_RETRY_BASE_SECONDS, this.config.MAIL_RETRY_MAX_SECONDS);
+    await this.dataSource.query(
+      `UPDATE mail_outbox SET status = 'pending', lease_until = NULL, last_error = $3, next_attempt_at = now() + make_interval(secs => $4)
+        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [mail.id, mail.attempts, failure.reason, delay],
+    );
+    await this.queues.add('mail.send', [{ jobId: sendJobId(mail.id, mail.attempts + 1), data: { id: mail.id }, delayMs: Math.ceil(delay * 1000) }]);
+    return { status: 'done', retryInSeconds: Math.round(delay), reason: failure.reason };
+  }
+}

@@ -1,0 +1,97 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import nodemailer, { Transporter } from 'nodemailer';
+import { APP_CONFIG, AppConfig } from '@samverkan/core';
+import type { MailAttachment } from './mail-template';
+
+/** Exactly what goes on the wire, read from the outbox row. */
+export interface OutgoingMail {
+  id: string;
+  from: string;
+  to: { name: string; address: string };
+  subject: string;
+  html: string;
+  text: string;
+  attachments: MailAttachment[];
+  messageId: string;
+  ref: string;
+}
+
+/**
+ * Sends rendered mail: over SMTP with a nodemailer pool when SMTP_URL is set,
+ * else as one .eml file per outbox row under DATA_DIR/mail (a resend
+ * overwrites the same file, as a mail server would dedupe by Message-ID).
+ */
+@Injectable()
+export class MailTransport implements OnModuleDestroy {
+  private readonly logger = new Logger(MailTransport.name);
+  private transporter?: Transporter;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Where mail goes, for the start-up line. */
+  describe(): string {
+    if (this.config.SMTP_URL) {
+      const url = new URL(this.config.SMTP_URL);
+      return `SMTP ${url.protocol}//${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 25)} (pool of ${this.config.MAIL_POOL_SIZE})`;
+    }
+    return `.eml files in ${this.mailDir()} (set SMTP_URL to send real mail)`;
+  }
+
+  mailDir(): string {
+    return path.resolve(this.config.DATA_DIR, 'mail');
+  }
+
+  async send(mail: OutgoingMail): Promise<{ response: string }> {
+    const message = {
+      from: this.config.MAIL_FROM,
+      to: { name: mail.to.name, address: mail.to.address },
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      messageId: mail.messageId,
+      headers: { 'Auto-Submitted': 'auto-generated', 'X-Samverkan-Ref': mail.ref },
+      attachments: mail.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.contentBase64 !== undefined ? Buffer.from(a.contentBase64, 'base64') : (a.content ?? ''),
+      })),
+      // We validated the address; never let nodemailer read files or URLs named in content.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    };
+    const info = await this.transport().sendMail(message);
+    if (this.config.SMTP_URL) return { response: String(info.response ?? '') };
+    const dir = this.mailDir();
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${mail.id}.eml`);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, info.message as Buffer);
+    renameSync(temporary, file);
+    return { response: `written to ${file}` };
+  }
+
+  private transport(): Transporter {
+    if (!this.transporter) {
+      this.transporter = this.config.SMTP_URL
+        ? nodemailer.createTransport({
+            url: this.config.SMTP_URL,
+            pool: true,
+            maxConnections: this.config.MAIL_POOL_SIZE,
+            maxMessages: 1000,
+            connectionTimeout: 10_000,
+            greetingTimeout: 10_000,
+            socketTimeout: 30_000,
+          } as Parameters<typeof nodemailer.createTransport>[0])
+        : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    }
+    return this.transporter;
+  }
+
+  onModuleDestroy(): void {
+    this.transporter?.close();
+    this.transporter = undefined;
+    this.logger.debug('Mail transport closed');
+  }
+}

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditService,
+  ConnectionArgs,
+  ConnectionShape,
+  NotFoundError,
+  QueueService,
+  RequestContext,
+  inTransaction,
+  jobIdFor,
+  paginate,
+} from '@samverkan/core';
+import { MailOutbox } from './mail-outbox.entity';
+import { InvalidMailAddressError, MailNotResendableError } from './mail.errors';
+import { headerText, isSafeAddress } from './mail-format';
+import type { MailAttachment, MailTemplate, Recipient } from './mail-template';
+
+export interface MailToEnqueue<P> {
+  template: MailTemplate<P>;
+  props: P;
+  recipient: Recipient;
+  /** Unique per mail that must go out once, e.g. `n:<notification id>` or `invite:<meeting>:<person>:<sequence>`. */
+  dedupeKey: string;
+  attachments?: MailAttachment[];
+  /** Lets the secretariat see the mail in its commission's mail log. */
+  commissionId?: string | null;
+}
+
+/**
+ * Told, inside the same transaction, when outbox rows change status, so an area
+ * that keeps its own state per mail (notifications) stays in step without the
+ * mail lib knowing its tables.
+ */
+export type MailStatusListener = (manager: EntityManager, outboxIds: string[], status: 'pending' | 'sent' | 'failed') => Promise<void>;
+
+/**
+ * The outbox: mail is rendered and written as a row inside the caller's
+ * transaction, so it goes out if and only if the change that caused it commits.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: QueueService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private readonly listeners: MailStatusListener[] = [];
+
+  onStatusChange(listener: MailStatusListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Runs the status listeners; the caller holds the transaction. */
+  async notifyStatus(manager: EntityManager, outboxIds: string[], status: 'pending' | 'sent' | 'failed'): Promise<void> {
+    for (const listener of this.listeners) await listener(manager, outboxIds, status);
+  }
+
+  /**
+   * Renders and writes one mail. A dedupe key already in the outbox writes
+   * nothing and returns the existing row's id with `created: false`.
+   * Call `dispatch` with the ids after the transaction commits to send at once;
+   * otherwise the worker's sweep picks them up within a minute.
+   */
+  async enqueue<P>(manager: EntityManager, mail: MailToEnqueue<P>): Promise<{ id: string; created: boolean }> {
+    const address = mail.recipient.address.trim();
+    if (!isSafeAddress(address)) throw new InvalidMailAddressError(mail.recipient.address);
+    const rendered = mail.template.render(mail.props, mail.recipient);
+    const id = randomUUID();
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO mail_outbox (id, dedupe_key, template, person_id, commission_id, to_address, to_name, locale, subject, html, text_body, attachments, message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [
+        id,
+        mail.dedupeKey,
+        mail.template.name,
+        mail.recipient.personId ?? null,
+        mail.commissionId ?? null,
+        address,
+        mail.recipient.name ? headerText(mail.recipient.name, 200) : null,
+        mail.recipient.locale,
+        headerText(rendered.subject) || mail.template.name,
+        rendered.html,
+        rendered.text,
+        JSON.stringify(mail.attachments ?? []),
+        this.messageIdFor(id),
+      ],
+    );
+    if (rows.length > 0) return { id, created: true };
+    const [existing] = await manager.query(`SELECT id FROM mail_outbox WHERE dedupe_key = $1`, [mail.dedupeKey]);
+    return { id: existing.id, created: false };
+  }
+
+  /** Queues sending of mails that are due now (after their transaction committed). */
+  async dispatch(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const rows: { id: string; attempts: number }[] = await this.dataSource.query(
+      `SELECT id, attempts FROM mail_outbox WHERE id = ANY($1::uuid[]) AND status = 'pending' AND next_attempt_at <= now()`,
+      [ids],
+    );
+    await this.queues.add(
+      'mail.send',
+      rows.map((row) => ({ jobId: sendJobId(row.id, row.attempts + 1), data: { id: row.id } })),
+    );
+  }
+
+  /** `<row id@sending domain>`: the same on every attempt, so a receiver can spot a repeat. */
+  messageIdFor(id: string): string {
+    const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(this.config.MAIL_FROM)?.[1] ?? 'samverkan.local';
+    return `<${id}@${domain}>`;
+  }
+
+  get(id: string): Promise<MailOutbox | null> {
+    return this.dataSource.getRepository(MailOutbox).findOneBy({ id });
+  }
+
+  /** Every mail to one person, newest first. */
+  logForPerson(personId: string, args: ConnectionArgs): Promise<ConnectionShape<MailOutbox>> {
+    const qb = this.dataSource
+      .getRepository(MailOutbox)
+      .createQueryBuilder('m')
+      .where('m.person_id = :personId', { personId })
+      .orderBy('m.created_at', 'DESC')
+      .addOrderBy('m.id', 'DESC');
+    return paginate(qb, args);
+  }
+
+  /** Every mail of one commission, newest first. */
+  logForCommission(commissionId: string, args: ConnectionArgs, onlyFailed = false): Promise<ConnectionShape<MailOutbox>> {
+    const qb = this.dataSource
+      .getRepository(MailOutbox)
+      .createQueryBuilder('m')
+      .where('m.commission_id = :commissionId', { commissionId })
+      .orderBy('m.created_at', 'DESC')
+      .addOrderBy('m.id', 'DESC');
+    if (onlyFailed) qb.andWhere(`m.status = 'failed'`);
+    return paginate(qb, args);
+  }
+
+  /** Mail that failed for good, most recent first. */
+  failed(args: ConnectionArgs): Promise<ConnectionShape<MailOutbox>> {
+    const qb = this.dataSource
+      .getRepository(MailOutbox)
+      .createQueryBuilder('m')
+      .where(`m.status = 'failed'`)
+      .orderBy('m.failed_at', 'DESC')
+      .addOrderBy('m.id', 'DESC');
+    return paginate(qb, args);
+  }
+
+  /**
+   * Sends a mail again exactly as rendered (same Message-ID): a failed one after
+   * the cause was fixed, or a sent one the recipient lost.
+   */
+  async resend(ctx: RequestContext, id: string): Promise<MailOutbox> {
+    const mail = await inTransaction(this.dataSource, async (manager) => {
+      const before = await manager.findOne(MailOutbox, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw new NotFoundError('Mail', id);
+      if (before.status === 'sending' || before.status === 'pending') throw new MailNotResendableError(id);
+      await manager.query(
+        `UPDATE mail_outbox SET status = 'pending', next_attempt_at = now(), sent_at = NULL, failed_at = NULL, last_error = NULL WHERE id = $1`,
+        [id],
+      );
+      await this.notifyStatus(manager, [id], 'pending');
+      await this.audit.record(manager, ctx, { entity: 'mail', entityId: id, action: 'resend', before: { status: before.status }, after: { status: 'pending' } });
+      return manager.findOneByOrFail(MailOutbox, { id });
+    });
+    await this.dispatch([id]);
+    return mail;
+  }
+}
+
+/** One job id per attempt: the same attempt is queued once, a later attempt is a new job. */
+export function sendJobId(outboxId: string, attempt: number): string {
+  return jobIdFor('mail', outboxId, `a${attempt}`);
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueueModule } from '@samverkan/core';
+import { MailApiModule, MailModule, MailWorkerModule } from '@samverkan/mail';
+import { Notification, NotificationPreference } from './notification.entity';
+import { NotificationDelivery } from './notification-delivery.service';
+import { NotificationPreferencesResolver } from './notification-preferences.resolver';
+import { NotificationPreferencesService } from './notification-preferences.service';
+import { NotificationStatusListener } from './notification-status.listener';
+import { NotificationService } from './notification.service';
+import { NotificationSweep } from './notification-sweep.service';
+import { NotificationsProcessor } from './notifications.processor';
+import { ReminderEngine } from './reminder-engine.service';
+import { MetricsController } from './operations/metrics.controller';
+import { MetricsService } from './operations/metrics.service';
+import { QueueDashboardController } from './operations/queue-dashboard.controller';
+
+/** Reminders and preferences: what API and worker share. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification, NotificationPreference]), MailModule, QueueModule],
+  providers: [ReminderEngine, NotificationDelivery, NotificationSweep, NotificationPreferencesService, NotificationStatusListener, NotificationService],
+  exports: [NotificationService, ReminderEngine, NotificationDelivery, NotificationSweep, NotificationPreferencesService],
+})
+export class NotificationsModule {}
+
+/** The processors of reminders and mail; only the worker imports it. */
+@Module({ imports: [NotificationsModule, MailWorkerModule], providers: [NotificationsProcessor] })
+export class NotificationsWorkerModule {}
+
+/**
+ * The API face: preferences and mail log over GraphQL, /metrics and the
+ * queue dashboard at /admin/queues. Only the API imports it.
+ */
+@Module({
+  imports: [NotificationsModule, MailApiModule],
+  providers: [NotificationPreferencesResolver, MetricsService],
+  controllers: [MetricsController, QueueDashboardController],
+})
+export class NotificationsApiModule {}

@@ -1,0 +1,102 @@
+import { registerReminderRule } from '@samverkan/notifications';
+
+/**
+ * Reminders owed from the seats area. Each is one set-based query over indexed
+ * columns; the dedupe key holds the date it is about, so a moved end date or
+ * deadline cancels the old reminders and owes new ones.
+ */
+
+// A term ending in 60 and 30 days: to the member and to the commission's secretariat.
+registerReminderRule({
+  kind: 'appointment.term-ending',
+  label: { sv: 'Mandatperiod löper ut', da: 'Udpegningsperiode udløber', en: 'Term ending' },
+  optOutAllowed: true,
+  subject: {
+    sv: 'Mandatperioden för {title} löper ut {date}',
+    da: 'Udpegningsperioden for {title} udløber {date}',
+    en: 'The term of {title} ends on {date}',
+  },
+  line: {
+    sv: 'Mandatperioden för {title} löper ut {date} (om {days} dagar).',
+    da: 'Udpegningsperioden for {title} udløber {date} (om {days} dage).',
+    en: 'The term of {title} ends on {date} (in {days} days).',
+  },
+  owedSql: `
+    SELECT r.person_id, 'appointment' AS subject_type, a.id AS subject_id,
+           ((a.ends_on - o.days) + time '08:00') AT TIME ZONE p.time_zone AS due_at,
+           'appointment.term-ending:' || a.id || ':' || a.ends_on || ':' || o.days || ':' || r.person_id AS dedupe_key,
+           jsonb_build_object('title', m.full_name || ' (' || g.name || ')', 'date', a.ends_on, 'days', o.days,
+                              'path', '/working-groups/' || g.id) AS props
+      FROM appointment a
+      CROSS JOIN (VALUES (60), (30)) AS o(days)
+      JOIN seat s ON s.id = a.seat_id
+      JOIN seat_allocation sa ON sa.id = s.allocation_id
+      JOIN working_group g ON g.id = sa.working_group_id
+      JOIN person m ON m.id = a.person_id
+      JOIN LATERAL (
+        SELECT a.person_id
+        UNION SELECT cr.person_id FROM commission_role cr WHERE cr.commission_id = g.commission_id AND cr.role = 'secretariat'
+      ) r ON true
+      JOIN person p ON p.id = r.person_id
+     WHERE a.kind = 'principal' AND g.status <> 'concluded'
+       AND a.ends_on BETWEEN (:from)::date AND (:until)::date + 60`,
+});
+
+// A nomination request not answered: a week before its deadline and on the day.
+registerReminderRule({
+  kind: 'nomination.unanswered',
+  label: { sv: 'Nominering inte besvarad', da: 'Indstilling ikke besvaret', en: 'Nomination not answered' },
+  optOutAllowed: false,
+  subject: {
+    sv: 'Nominering till {title} senast {date}',
+    da: 'Indstilling til {title} senest {date}',
+    en: 'Nomination for {title} due {date}',
+  },
+  line: {
+    sv: 'Nomineringen till {title} ska vara inne senast {date}.',
+    da: 'Indstillingen til {title} skal være modtaget senest {date}.',
+    en: 'The nomination for {title} is due by {date}.',
+  },
+  owedSql: `
+    SELECT p.id AS person_id, 'nomination_request' AS subject_type, nr.id AS subject_id,
+           ((nr.deadline - o.days) + time '08:00') AT TIME ZONE p.time_zone AS due_at,
+           'nomination.unanswered:' || nr.id || ':' || nr.deadline || ':' || o.days || ':' || p.id AS dedupe_key,
+           jsonb_build_object('title', g.name || ' – ' || org.name, 'date', nr.deadline, 'days', o.days,
+                              'path', '/working-groups/' || g.id) AS props
+      FROM nomination_request nr
+      CROSS JOIN (VALUES (7), (0)) AS o(days)
+      JOIN person p ON p.id = coalesce(nr.contact_person_id, nr.sent_by)
+      JOIN seat_allocation sa ON sa.id = nr.allocation_id
+      JOIN working_group g ON g.id = sa.working_group_id
+      JOIN organisation org ON org.id = nr.organisation_id
+     WHERE nr.status = 'sent'
+       AND nr.deadline BETWEEN (:from)::date AND (:until)::date + 7`,
+});
+
+// A seat left vacant in an active group: each Monday to the commission's secretariat.
+registerReminderRule({
+  kind: 'seat.vacant',
+  label: { sv: 'Vakant plats', da: 'Ledig plads', en: 'Vacant seat' },
+  optOutAllowed: true,
+  subject: { sv: 'Vakant plats: {title}', da: 'Ledig plads: {title}', en: 'Vacant seat: {title}' },
+  line: {
+    sv: 'Platsen {title} är vakant. Be den nominerande organisationen om ett namn.',
+    da: 'Pladsen {title} er ledig. Bed den indstillende organisation om et navn.',
+    en: 'The seat {title} is vacant. Ask the nominating body for a name.',
+  },
+  owedSql: `
+    SELECT cr.person_id, 'seat' AS subject_type, s.id AS subject_id,
+           (date_trunc('week', (:from)::date)::date + time '08:00') AT TIME ZONE p.time_zone AS due_at,
+           'seat.vacant:' || s.id || ':' || date_trunc('week', (:from)::date)::date || ':' || cr.person_id AS dedupe_key,
+           jsonb_build_object('title', g.name || ' – ' || org.name || ' ' || s.number, 'path', '/working-groups/' || g.id) AS props
+      FROM seat s
+      JOIN seat_allocation sa ON sa.id = s.allocation_id
+      JOIN working_group g ON g.id = sa.working_group_id AND g.status = 'active'
+      JOIN organisation org ON org.id = sa.organisation_id
+      JOIN commission_role cr ON cr.commission_id = g.commission_id AND cr.role = 'secretariat'
+      JOIN person p ON p.id = cr.person_id
+     WHERE s.retired_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM appointment a
+                        WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= (:from)::date
+                          AND (a.ends_on IS NULL OR a.ends_on >= (:from)::date))`,
+});

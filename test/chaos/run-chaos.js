@@ -1,0 +1,347 @@
+'use strict';
+// The chaos suite (npm run test:chaos): two real worker processes (the built
+// dist/apps/worker/src/main.js, rebuilt first when sources are newer), a
+// redis-server of our own, an in-process SMTP server and a database of our own.
+// A batch of reminders with unique dedupe keys is owed; while they go out the
+// suite SIGKILLs a worker mid-send again and again (CHAOS_KILLS, default 50),
+// runs FLUSHALL, restarts Redis, and takes the SMTP server down for a while.
+// Then it counts mails per dedupe key and prints
+//   owed N, received N, lost 0, duplicates D
+// and fails if anything was lost or a duplicate carries a different Message-ID.
+//
+// Environment: CHAOS_KILLS (50), CHAOS_MAILS (kills × 40), CHAOS_ADMIN_URL (a
+// Postgres admin URL; default: the embedded Postgres under .data/chaos),
+// CHAOS_TIMEOUT_S (240: how long to wait for the last mail after the chaos).
+
+const fs = require('node:fs');
+const path = require('node:path');
+const net = require('node:net');
+const { spawn, spawnSync } = require('node:child_process');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const KILLS = Number(process.env.CHAOS_KILLS || 50);
+const MAILS = Number(process.env.CHAOS_MAILS || KILLS * 40);
+const TIMEOUT_S = Number(process.env.CHAOS_TIMEOUT_S || 240);
+const SINK_DELAY_MS = Number(process.env.CHAOS_SINK_DELAY_MS || 60);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (line) => process.stderr.write(`[chaos] ${line}\n`);
+const random = (min, max) => min + Math.random() * (max - min);
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt() {
+  const main = path.join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
+  const sources = Math.max(...['apps', 'libs', 'prisma-free-schema'].map((d) => newestMtime(path.join(ROOT, d))));
+  if (fs.existsSync(main) && fs.statSync(main).mtimeMs >= sources) return main;
+  log('building (npm run build) because the sources are newer than dist/');
+  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build failed');
+  return main;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// ------------------------------------------------------------------ Redis
+class RedisProcess {
+  constructor(port, dir) {
+    this.port = port;
+    this.dir = dir;
+  }
+  async start() {
+    fs.mkdirSync(this.dir, { recursive: true });
+    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: 'ignore' });
+    this.exited = new Promise((resolve) => this.proc.on('exit', resolve));
+    const Redis = require('ioredis');
+    for (let i = 0; i < 100; i++) {
+      const client = new Redis({ port: this.port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+        await client.ping();
+        client.disconnect();
+        return;
+      } catch {
+        client.disconnect();
+        await sleep(100);
+      }
+    }
+    throw new Error('redis-server did not start (is it installed? apt-get install -y redis-server)');
+  }
+  async stop() {
+    if (!this.proc || this.proc.exitCode !== null) return;
+    this.proc.kill('SIGKILL');
+    await this.exited;
+  }
+  async flushall() {
+    const Redis = require('ioredis');
+    const client = new Redis({ port: this.port, host: '127.0.0.1' });
+    await client.flushall();
+    client.disconnect();
+  }
+}
+
+// ------------------------------------------------------------------ SMTP
+class Sink {
+  constructor() {
+    this.received = []; // { ref, messageId }
+  }
+  async start(port = 0) {
+    const { SMTPServer } = require('smtp-server');
+    const { simpleParser } = require('mailparser');
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      closeTimeout: 200,
+      onData: (stream, _session, callback) => {
+        const chunks = [];
+        stream.on('data', (chunk) => chunks.push(chunk));
+        stream.on('end', async () => {
+          const parsed = await simpleParser(Buffer.concat(chunks));
+          // Slow acceptance widens the window between "accepted" and "committed",
+          // where a kill can cause a (same Message-ID) duplicate.
+          await sleep(SINK_DELAY_MS);
+          this.received.push({ ref: String(parsed.headers.get('x-samverkan-ref') || ''), messageId: parsed.messageId });
+          callback();
+        });
+      },
+    });
+    // Killed workers reset their connections; that is the point, not an error.
+    this.server.on('error', () => undefined);
+    await new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', resolve);
+    });
+    this.port = this.server.server.address().port;
+    return this;
+  }
+  async stop() {
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+// ------------------------------------------------------------------ workers
+class WorkerProcess {
+  constructor(name, main, env) {
+    this.name = name;
+    this.main = main;
+    this.env = env;
+    this.starts = 0;
+  }
+  start() {
+    this.starts += 1;
+    this.readyAt = undefined;
+    this.proc = spawn(process.execPath, [this.main], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.exited = new Promise((resolve) => this.proc.on('exit', (code, signal) => resolve({ code, signal })));
+    const ready = new Promise((resolve) => {
+      this.proc.stdout.on('data', (chunk) => {
+        if (!this.readyAt && String(chunk).includes('worker running')) {
+          this.readyAt = Date.now();
+          resolve();
+        }
+      });
+    });
+    this.proc.stderr.on('data', (chunk) => {
+      const text = String(chunk);
+      if (/could not start|Error:/i.test(text)) log(`${this.name}: ${text.trim().slice(0, 500)}`);
+    });
+    return ready;
+  }
+  async kill(signal = 'SIGKILL') {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    this.proc.kill(signal);
+    await this.exited;
+  }
+}
+
+// ------------------------------------------------------------------ database
+async function prepareDatabase() {
+  const { Client } = require('pg');
+  let adminUrl = process.env.CHAOS_ADMIN_URL;
+  let pg;
+  if (!adminUrl) {
+    const services = require(path.join(ROOT, 'scripts', 'lib', 'services'));
+    pg = await services.startPostgres({ dataDir: path.join(ROOT, '.data', 'chaos'), port: Number(process.env.CHAOS_PG_PORT || (await freePort())), log, settings: { fsync: 'off' } });
+    adminUrl = pg.adminUrl;
+  }
+  const name = `chaos_${Date.now()}_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const { DataSource } = require('typeorm');
+  const { migrations } = require(path.join(ROOT, 'dist', 'prisma-free-schema', 'migrations'));
+  const ds = new DataSource({ type: 'postgres', url: url.toString(), migrations, migrationsTableName: 'schema_migration' });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await ds.destroy();
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+      if (pg) await pg.stop();
+    },
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  const workerMain = ensureBuilt();
+  const db = await prepareDatabase();
+  const { Client } = require('pg');
+  const sql = new Client({ connectionString: db.url });
+  await sql.connect();
+  const redis = new RedisProcess(await freePort(), path.join(ROOT, '.data', 'chaos', `redis-${process.pid}`));
+  await redis.start();
+  let sink = await new Sink().start();
+  const sinkPort = sink.port;
+  const workers = [];
+  try {
+    // The batch: one person and one owed reminder each, unique dedupe keys.
+    await sql.query(
+      `WITH p AS (
+         INSERT INTO person (full_name, email, locale, time_zone)
+         SELECT 'Chaos ' || i, 'chaos-' || i || '@example.test', (ARRAY['sv','da','en'])[1 + i % 3], 'Europe/Stockholm'
+           FROM generate_series(1, $1) AS i RETURNING id)
+       INSERT INTO notification (person_id, kind, subject_type, subject_id, due_at, dedupe_key, props)
+       SELECT id, 'chaos.reminder', 'chaos', gen_random_uuid(), now() - interval '1 minute', 'chaos:' || id, jsonb_build_object('title', 'Chaos reminder')
+         FROM p`,
+      [MAILS],
+    );
+    log(`owed ${MAILS} reminders; starting 2 workers, ${KILLS} kills`);
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      DATABASE_POOL_SIZE: '6',
+      REDIS_URL: `redis://127.0.0.1:${redis.port}`,
+      QUEUE_PREFIX: 'chaos',
+      SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
+      LOG_LEVEL: 'error',
+      SWEEP_INTERVAL_SECONDS: '1',
+      MAIL_LEASE_SECONDS: '3',
+      MAIL_RETRY_BASE_SECONDS: '0.5',
+      MAIL_RETRY_MAX_SECONDS: '2',
+      MAIL_MAX_ATTEMPTS: '100',
+      MAIL_SEND_CONCURRENCY: '4',
+      MAIL_POOL_SIZE: '4',
+    };
+    workers.push(new WorkerProcess('worker-a', workerMain, env), new WorkerProcess('worker-b', workerMain, env));
+    await Promise.all(workers.map((w) => w.start()));
+
+    const flushAt = Math.floor(KILLS / 3);
+    const smtpDownAt = Math.floor(KILLS / 2);
+    const restartRedisAt = Math.floor((2 * KILLS) / 3);
+    let killedMidSend = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const worker = workers[i % 2];
+      if (!worker.readyAt) await Promise.race([new Promise((r) => worker.proc.stdout.once('data', r)), sleep(10_000)]);
+      await sleep(random(200, 900));
+      const before = sink.received.length;
+      const [{ sending }] = (await sql.query(`SELECT count(*)::int AS sending FROM mail_outbox WHERE status = 'sending'`)).rows;
+      if (sending > 0) killedMidSend += 1;
+      await worker.kill('SIGKILL');
+      void worker.start();
+      if (i === flushAt) {
+        log('FLUSHALL');
+        await redis.flushall();
+      }
+      if (i === smtpDownAt) {
+        log('SMTP server down for 3 s');
+        await sink.stop();
+        await sleep(3000);
+        const received = sink.received;
+        sink = await new Sink().start(sinkPort);
+        sink.received = received;
+        log('SMTP server back');
+      }
+      if (i === restartRedisAt) {
+        log('Redis restart (FLUSHALL, kill, start again: everything in it is gone)');
+        await redis.flushall();
+        await redis.stop();
+        await sleep(1000);
+        await redis.start();
+      }
+      if ((i + 1) % 10 === 0) log(`${i + 1} kills, ${sink.received.length} mails received (${before} before the last kill)`);
+    }
+    log(`chaos over after ${Math.round((Date.now() - started) / 1000)} s (${killedMidSend} kills with mail in flight); waiting for the rest`);
+    await Promise.all(workers.filter((w) => !w.readyAt).map((w) => Promise.race([new Promise((r) => w.proc.stdout.once('data', r)), sleep(10_000)])));
+    const deadline = Date.now() + TIMEOUT_S * 1000;
+    for (;;) {
+      const { rows } = await sql.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS total FROM mail_outbox`);
+      const [{ owed }] = (await sql.query(`SELECT count(*) FILTER (WHERE status <> 'sent')::int AS owed FROM notification`)).rows;
+      if (owed === 0 && rows[0].sent === rows[0].total) break;
+      if (Date.now() > deadline) {
+        log(`gave up waiting: ${owed} notifications not sent`);
+        break;
+      }
+      await sleep(500);
+    }
+    await sleep(1500); // let a last in-flight duplicate land before counting
+
+    // Count per dedupe key (the header carries the outbox key "n:<notification id>").
+    const { rows: keys } = await sql.query(`SELECT 'n:' || id AS ref, dedupe_key FROM notification`);
+    const byRef = new Map(keys.map((k) => [k.ref, k.dedupe_key]));
+    const perKey = new Map();
+    let strangers = 0;
+    for (const mail of sink.received) {
+      const key = byRef.get(mail.ref);
+      if (!key) {
+        strangers += 1;
+        continue;
+      }
+      const list = perKey.get(key) || [];
+      list.push(mail.messageId);
+      perKey.set(key, list);
+    }
+    const owedCount = keys.length;
+    const received = perKey.size;
+    const lost = owedCount - received;
+    let duplicates = 0;
+    let mismatched = 0;
+    for (const ids of perKey.values()) {
+      duplicates += ids.length - 1;
+      if (new Set(ids).size > 1) mismatched += 1;
+    }
+    const { rows: statuses } = await sql.query(`SELECT status, count(*)::int AS n FROM mail_outbox GROUP BY status ORDER BY status`);
+    log(`outbox: ${statuses.map((s) => `${s.status} ${s.n}`).join(', ')}; worker starts: ${workers.map((w) => w.starts).join(' + ')}; ${Math.round((Date.now() - started) / 1000)} s`);
+    process.stdout.write(`owed ${owedCount}, received ${received}, lost ${lost}, duplicates ${duplicates}\n`);
+    if (mismatched > 0) process.stdout.write(`${mismatched} dedupe keys were received with different Message-IDs\n`);
+    if (strangers > 0) process.stdout.write(`${strangers} mails had no known dedupe key\n`);
+    process.exitCode = lost > 0 || mismatched > 0 || strangers > 0 ? 1 : 0;
+  } finally {
+    await Promise.all(workers.map((w) => w.kill('SIGTERM')));
+    await sql.end();
+    await sink.stop().catch(() => undefined);
+    await redis.stop();
+    fs.rmSync(redis.dir, { recursive: true, force: true });
+    await db.drop();
+  }
+}
+
+main().catch((error) => {
+  log(error && error.stack ? error.stack : String(error));
+  process.exitCode = 1;
+});
