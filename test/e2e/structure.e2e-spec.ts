@@ -1,3 +1,4 @@
+import { ReminderEngine } from '@samverkan/notifications';
 import { TestApp, startTestApp } from '../harness/test-app';
 import { createPerson, signedInPerson } from '../harness/factories';
 import { allocation, appoint, commission, CommissionFixture, group, ok, organisation } from '../harness/structure-fixtures';
@@ -82,12 +83,20 @@ describe('commissions, groups and seats', () => {
     const served = await ok(t, c.secretariat.token, `query($id: ID!) { timeServed(personId: $id) { days appointments } }`, { id: person.id });
     expect(served.timeServed).toEqual({ days: 1461, appointments: 2 });
 
-    const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const soon = new Date(Date.now() + 35 * 86_400_000).toISOString().slice(0, 10);
     const other = await createPerson(t.db, { account: false });
     const allocation2 = await allocation(t, c.secretariat.token, groupId, orgId, 1);
     await ok(t, c.secretariat.token, `mutation($input: AppointInput!) { appoint(input: $input) { id } }`, { input: { allocationId: allocation2, personId: other.id, startsOn: '2024-01-01', endsOn: soon } });
-    const ending = await ok(t, c.secretariat.token, `query($id: ID!) { commission(id: $id) { appointmentsEnding(withinDays: 30) { endsOn person { id } } } }`, { id: c.commissionId });
+    const ending = await ok(t, c.secretariat.token, `query($id: ID!) { commission(id: $id) { appointmentsEnding(withinDays: 40) { endsOn person { id } } } }`, { id: c.commissionId });
     expect(ending.commission.appointmentsEnding).toEqual([{ endsOn: soon, person: { id: other.id } }]);
+
+    // Reminders owed: the 30-day one (due in 5 days) for the member and for the secretariat; the 60-day one is long past.
+    await t.app.get(ReminderEngine).run();
+    const owed = await t.db.query(
+      `SELECT person_id FROM notification WHERE kind = 'appointment.term-ending' AND subject_id = (SELECT id FROM appointment WHERE person_id = $1) AND status <> 'cancelled'`,
+      [other.id],
+    );
+    expect(owed.map((r: { person_id: string }) => r.person_id).sort()).toEqual([other.id, c.secretariat.id].sort());
   });
 
   it('keeps the deadline history of amendments to the mandate', async () => {

@@ -2,7 +2,9 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, CoreModule, QueueModule } from '@samverkan/core';
+import { AccessModule } from '@samverkan/access';
 import { NotificationsWorkerModule } from '@samverkan/notifications';
+import { SeatsModule } from '@samverkan/seats';
 import { JobRunner } from './job-runner.service';
 
 /**
@@ -25,6 +27,9 @@ export class WorkerModule {
         DiscoveryModule,
         QueueModule,
         NotificationsWorkerModule,
+        AccessModule,
+        // Domain modules register their reminder rules (e.g. seats: terms ending, vacancies).
+        SeatsModule,
         ...extraModules,
       ],
       providers: [JobRunner],
