@@ -9,6 +9,9 @@ const services = require('../../scripts/lib/services');
 
 export default async function globalSetup(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
+  // The boot and chaos tests run the compiled apps: build once, before any file starts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../../scripts/lib/bootstrap').ensureBuilt({ log: (line: string) => process.stderr.write(`[test] ${line}\n`) });
   const dataDir = path.join(root, '.data', 'test');
   const log = (line: string) => process.stderr.write(`[test] ${line}\n`);
   let adminUrl = process.env.TEST_DATABASE_URL;

@@ -28,6 +28,11 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'seed': {
+      const { runSeed } = await import('./seed.js');
+      await runSeed(flags.includes('--if-empty'));
+      return;
+    }
     default:
       throw new UsageError(`Unknown command "${command ?? ''}". Use: migrate | migrate:revert | seed [--if-empty]`);
   }

@@ -1,0 +1,3 @@
+export * from './seed-data';
+export * from './seeder.service';
+export * from './seeds.module';
