@@ -18,6 +18,7 @@ import {
   registerConstraintErrors,
   registerMessages,
   toConnection,
+  definedOnly,
 } from '@samverkan/core';
 import { OrganisationsService } from '@samverkan/organisations';
 import { PeopleService } from '@samverkan/people';
@@ -166,7 +167,7 @@ export class CommissionsService {
     return inTransaction(this.dataSource, async (manager) => {
       const before = await this.lock(manager, input.id);
       const { id, partnerIds, ...changes } = input;
-      const after = await manager.save(Commission, { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), updatedAt: new Date() });
+      const after = await manager.save(Commission, { ...before, ...definedOnly(changes), updatedAt: new Date() });
       if (partnerIds) {
         await manager.delete(CommissionPartner, { commissionId: id });
         if (partnerIds.length) await manager.insert(CommissionPartner, [...new Set(partnerIds)].map((organisationId) => ({ commissionId: id, organisationId })));

@@ -14,6 +14,7 @@ import {
   registerConstraintErrors,
   registerMessages,
   ErrorCode,
+  definedOnly,
 } from '@samverkan/core';
 import { Organisation, OrganisationKind } from './organisation.entity';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.inputs';
@@ -99,7 +100,7 @@ export class OrganisationsService {
         if (cycle) throw new BadInputError('organisations.parentCycle');
       }
       const { id, ...changes } = input;
-      const after = await manager.save(Organisation, { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), updatedAt: new Date() });
+      const after = await manager.save(Organisation, { ...before, ...definedOnly(changes), updatedAt: new Date() });
       await this.audit.record(manager, ctx, { entity: 'organisation', entityId: id, action: 'update', before, after });
       return after;
     });

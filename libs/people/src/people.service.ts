@@ -10,6 +10,7 @@ import {
   RequestContext,
   inTransaction,
   paginate,
+  definedOnly,
 } from '@samverkan/core';
 import { Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
@@ -65,13 +66,9 @@ export class PeopleService {
       const before = await manager.findOne(Person, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw new NotFoundError('Person', input.id);
       const { id, ...changes } = input;
-      const after = await manager.save(Person, { ...before, ...stripUndefined(changes), updatedAt: new Date() });
+      const after = await manager.save(Person, { ...before, ...definedOnly(changes), updatedAt: new Date() });
       await this.audit.record(manager, ctx, { entity: 'person', entityId: id, action: 'update', before, after });
       return after;
     });
   }
-}
-
-export function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -12,6 +12,7 @@ import {
   inTransaction,
   oneByKeys,
   registerMessages,
+  definedOnly,
 } from '@samverkan/core';
 import { OrganisationsService } from '@samverkan/organisations';
 import { PeopleService } from '@samverkan/people';
@@ -157,7 +158,7 @@ export class WorkingGroupsService {
     return inTransaction(this.dataSource, async (manager) => {
       const before = await manager.findOneOrFail(WorkingGroup, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       const { id, goalIds, ...changes } = input;
-      const after = await manager.save(WorkingGroup, { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), updatedAt: new Date() });
+      const after = await manager.save(WorkingGroup, { ...before, ...definedOnly(changes), updatedAt: new Date() });
       if (goalIds) {
         await manager.delete(WorkingGroupGoal, { workingGroupId: id });
         if (goalIds.length) await manager.insert(WorkingGroupGoal, [...new Set(goalIds)].map((goalId) => ({ workingGroupId: id, goalId })));

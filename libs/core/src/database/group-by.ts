@@ -16,3 +16,8 @@ export function oneByKeys<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) =
   for (const row of rows) byKey.set(keyOf(row), row);
   return keys.map((key) => byKey.get(key));
 }
+
+/** The fields of a partial update that were given (undefined means "leave as it is"). */
+export function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
