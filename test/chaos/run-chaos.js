@@ -16,7 +16,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const net = require('node:net');
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const KILLS = Number(process.env.CHAOS_KILLS || 50);
@@ -27,24 +27,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line) => process.stderr.write(`[chaos] ${line}\n`);
 const random = (min, max) => min + Math.random() * (max - min);
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
+// One build check for the whole project: the launcher's (dist/.build-stamp).
 function ensureBuilt() {
-  const main = path.join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
-  const sources = Math.max(...['apps', 'libs', 'prisma-free-schema'].map((d) => newestMtime(path.join(ROOT, d))));
-  if (fs.existsSync(main) && fs.statSync(main).mtimeMs >= sources) return main;
-  log('building (npm run build) because the sources are newer than dist/');
-  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm run build failed');
-  return main;
+  require('../../scripts/lib/bootstrap').ensureBuilt({ log });
+  return path.join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
 }
 
 function freePort() {
