@@ -2,3 +2,5 @@ export * from './account.entity';
 export * from './auth.types';
 export * from './auth.service';
 export * from './accounts.module';
+export * from './web/page';
+export * from './web/login.controller';
