@@ -71,12 +71,12 @@ export class CompositionSectionBuilder implements ReportSection<CompositionSecti
                     WHEN g.holdover_allowed THEN 'holdover' ELSE 'vacant' END AS state
           FROM working_group g
           JOIN seat_allocation sa ON sa.working_group_id = g.id
-          JOIN seat s ON s.allocation_id = sa.id AND (s.retired_at IS NULL OR s.retired_at::date > $2) AND s.id IS NOT NULL
+          JOIN seat s ON s.allocation_id = sa.id AND (s.retired_at IS NULL OR s.retired_at::date > $2)
           LEFT JOIN LATERAL (
             SELECT a.seat_id, a.person_id, a.ends_on FROM appointment a
              WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= $2
              ORDER BY a.starts_on DESC LIMIT 1) lp ON true
-         WHERE g.commission_id = $1 AND sa.created_at::date <= $2
+         WHERE g.commission_id = $1
       )`;
     const groups: any[] = await q.query( // eslint-disable-line @typescript-eslint/no-explicit-any
       `${seatsCte}
@@ -95,7 +95,7 @@ export class CompositionSectionBuilder implements ReportSection<CompositionSecti
          LEFT JOIN organisation lead ON lead.id = g.lead_organisation_id
          LEFT JOIN seat_state ss ON ss.working_group_id = g.id
          LEFT JOIN person p ON p.id = ss.person_id
-        WHERE g.commission_id = $1 AND (g.established_on IS NULL OR g.established_on <= $2) AND g.created_at::date <= $2
+        WHERE g.commission_id = $1 AND (g.established_on IS NULL OR g.established_on <= $2)
         GROUP BY g.id, chair.full_name, lead.name
         ORDER BY g.name, g.id`,
       params,
