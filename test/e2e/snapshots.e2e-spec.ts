@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { parseConfig } from '@samverkan/core';
+import { LOCALES, parseConfig, registeredEnumLabels } from '@samverkan/core';
 import { schemaDiff, writeMigration } from '../../apps/cli/src/schema-diff';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { printSchema } from 'graphql';
+import { GraphQLEnumType, printSchema } from 'graphql';
 import { dumpSchema } from '@samverkan/core';
 import { TestApp, startTestApp } from '../harness/test-app';
 
@@ -29,6 +29,29 @@ describe('schema snapshots', () => {
 
   it('schema.graphql matches the API the code produces', () => {
     compare('schema.graphql', printSchema(t.app.get(GraphQLSchemaHost).schema) + '\n');
+  });
+
+  it('labels every enum value of the API in sv, da and en', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const enums = Object.values(schema.getTypeMap()).filter((type): type is GraphQLEnumType => type instanceof GraphQLEnumType && !type.name.startsWith('__'));
+    expect(enums.length).toBeGreaterThan(10);
+    const missing: string[] = [];
+    for (const type of enums) {
+      for (const value of type.getValues()) {
+        const label = registeredEnumLabels().get(type.name)?.get(value.name);
+        for (const locale of LOCALES) if (!label?.[locale]?.trim()) missing.push(`${type.name}.${value.name} (${locale})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('serves the labels in the language of the request', async () => {
+    const query = `{ enumLabels(enums: ["OrganisationKind"]) { enum value label } }`;
+    const da = await t.gql(query, {}, { headers: { 'accept-language': 'da' } });
+    expect(da.data?.enumLabels).toContainEqual({ enum: 'OrganisationKind', value: 'MUNICIPALITY', label: 'kommune' });
+    const sv = await t.gql(query, {}, { headers: { 'accept-language': 'sv-SE' } });
+    expect(sv.data?.enumLabels).toContainEqual({ enum: 'OrganisationKind', value: 'MUNICIPALITY', label: 'kommun' });
+    expect(sv.data?.enumLabels.every((l: { enum: string }) => l.enum === 'OrganisationKind')).toBe(true);
   });
 
   it('schema.sql matches the database the migrations produce', async () => {

@@ -4,7 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, AuditApiModule, AuthGuard, ConfigModule, CoreModule } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditApiModule, AuthGuard, ConfigModule, CoreModule, EnumLabelsApiModule } from '@samverkan/core';
 import { AccessModule } from '@samverkan/access';
 import { AccountsApiModule } from '@samverkan/accounts';
 import { CommissionsApiModule } from '@samverkan/commissions';
@@ -36,6 +36,7 @@ export class AppModule {
           useFactory: (config: AppConfig) => graphqlOptions(config),
         }),
         AuditApiModule,
+        EnumLabelsApiModule,
         AccessModule,
         AccountsApiModule,
         PeopleApiModule,

@@ -1,3 +1,4 @@
+import './commissions.labels';
 export * from './commission.entity';
 export * from './commission.inputs';
 export * from './commission.types';

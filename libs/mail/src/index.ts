@@ -1,3 +1,4 @@
+import './mail.labels';
 export * from './mail-template';
 export * from './mail-format';
 export * from './mail-outbox.entity';

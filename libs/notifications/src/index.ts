@@ -1,3 +1,4 @@
+import './notifications.labels';
 export * from './reminder-rule';
 export * from './notification.entity';
 export * from './notification.service';

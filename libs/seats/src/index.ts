@@ -1,3 +1,4 @@
+import './seats.labels';
 export * from './seat.entity';
 export * from './seat.inputs';
 export * from './seat.types';
