@@ -1,3 +1,4 @@
+import './commissions.personal-data';
 import './commissions.labels';
 export * from './commission.entity';
 export * from './commission.inputs';

@@ -30,3 +30,4 @@ export * from './validation/is-date-only';
 export * from './database/schema-dump';
 export * from './queue/queue.service';
 export * from './i18n/enum-labels';
+export * from './privacy/personal-data';

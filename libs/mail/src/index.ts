@@ -1,3 +1,4 @@
+import './mail.personal-data';
 import './mail.labels';
 export * from './mail-template';
 export * from './mail-format';

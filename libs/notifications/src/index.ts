@@ -1,3 +1,4 @@
+import './notifications.personal-data';
 import './notifications.labels';
 export * from './reminder-rule';
 export * from './notification.entity';

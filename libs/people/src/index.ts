@@ -1,3 +1,4 @@
+import './people.personal-data';
 import './people.labels';
 export * from './person.entity';
 export * from './person.inputs';

@@ -1,3 +1,4 @@
+import './seats.personal-data';
 import './seats.labels';
 export * from './seat.entity';
 export * from './seat.inputs';

@@ -1,3 +1,4 @@
+import './working-groups.personal-data';
 import './working-groups.labels';
 export * from './working-group.entity';
 export * from './working-group.inputs';
