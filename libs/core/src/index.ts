@@ -30,3 +30,5 @@ export * from './validation/is-date-only';
 export * from './database/schema-dump';
 export * from './queue/queue.service';
 export * from './auth/browser-session';
+export * from './i18n/enum-labels';
+export * from './privacy/personal-data';

@@ -20,6 +20,8 @@ import {
 } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
 import './reports.messages';
+import './reports.labels';
+import './reports.personal-data';
 import { customPeriodKey, owedPeriodsSql, parsePeriodKey, periodContaining, ReportPeriod } from './period';
 import { compileSnapshot } from './report-compiler';
 import { reportMailTemplate } from './report-mail.template';

@@ -144,4 +144,7 @@ export class ReportCustomPeriod {
 
   @Column({ type: 'date' })
   endsOn: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
 }
