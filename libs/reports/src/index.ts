@@ -13,3 +13,5 @@ export * from './status-report.entity';
 export * from './reports.inputs';
 export * from './reports.service';
 export * from './reports.module';
+export * from './sections/deliverables.section';
+export * from './sections/meetings.section';

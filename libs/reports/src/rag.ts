@@ -6,7 +6,9 @@
  *    (on track / at risk / late; a completed deliverable counts as on track).
  * 2. A group's signals are its deliverables, and its composition: an active
  *    group with seats where fewer than half are filled is at risk (it cannot
- *    reach its quorum reliably).
+ *    reach its quorum reliably); and (2b) each action item of its meetings that
+ *    is open past its due date puts it at risk (not late: the deliverable is what
+ *    is due to the commissioning body).
  * 3. A goal's signals are the signals of the groups that pursue it and the
  *    deliverables linked to it.
  * 4. The commission's signals are all its groups, its deliverables, and its

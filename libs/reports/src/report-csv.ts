@@ -1,5 +1,7 @@
 import { csvCell } from '@samverkan/commissions';
 import type { ReportSnapshot } from './report-snapshot';
+import type { DeliverablesSection } from './sections/deliverables.section';
+import type { MeetingsSection } from './sections/meetings.section';
 
 const HEADER = ['section', 'key', 'name', 'group', 'status', 'rag', 'due_on', 'seats', 'filled', 'holdover', 'vacant', 'women', 'men', 'other', 'not_stated', 'detail'];
 
@@ -29,7 +31,19 @@ export function reportCsv(snapshot: ReportSnapshot): string {
   for (const goal of s.composition.goals) {
     rows.push(['goal', goal.code, goal.text, goal.groupIds.map((id) => groupName.get(id) ?? id).join('; '), '', snapshot.rollup.goals[goal.id] ?? 'no_data', '', ...blank(8), goal.priorityArea]);
   }
-  for (const item of snapshot.items.filter((i) => i.kind !== 'group' && i.kind !== 'mandate')) {
+  const deliverables = s.deliverables as DeliverablesSection | undefined;
+  for (const d of deliverables?.deliverables ?? []) {
+    rows.push(['deliverable', d.id, d.title, d.groupName ?? '', d.status, d.rag, d.dueOn, ...blank(8), `delivered_on=${d.deliveredOn ?? ''};responsible=${d.responsible ?? ''}`]);
+  }
+  const meetings = s.meetings as MeetingsSection | undefined;
+  for (const m of [...(meetings?.held ?? []), ...(meetings?.planned ?? [])]) {
+    rows.push([m.held ? 'meeting_held' : 'meeting_planned', m.id, m.title, m.groupName ?? '', m.status, '', m.onDate, ...blank(8), m.kind]);
+  }
+  for (const d of meetings?.decisions ?? []) rows.push(['decision', String(d.number), d.text, '', '', '', d.onDate, ...blank(8), d.meetingTitle]);
+  for (const a of meetings?.openActionItems ?? []) {
+    rows.push(['action_item', a.id, a.title, a.groupName ?? '', a.status, a.overdue ? 'at_risk' : 'on_track', a.dueOn ?? '', ...blank(8), `assignee=${a.assignee ?? ''}`]);
+  }
+  for (const item of snapshot.items.filter((i) => i.kind !== 'group' && i.kind !== 'mandate' && i.kind !== 'deliverable' && i.kind !== 'action_item')) {
     rows.push(['item', item.key, item.title, '', item.status, item.rag, item.dueOn ?? '', ...blank(8), item.kind]);
   }
   for (const o of snapshot.overdue) {
