@@ -79,11 +79,11 @@ export class MeetingsSectionBuilder implements ReportSection<MeetingsSection> {
     const actions: any[] = await q.query( // eslint-disable-line @typescript-eslint/no-explicit-any
       `SELECT a.id, a.title, a.status, a.due_on::text, p.full_name AS assignee, m.title AS meeting_title, m.working_group_id, g.name AS group_name,
               (a.due_on IS NOT NULL AND a.due_on < $2) AS overdue, ($2::date - a.due_on) AS days_over,
-              (a.created_at::date BETWEEN $3 AND $2 OR (a.done_at IS NOT NULL AND a.done_at::date BETWEEN $3 AND $2)) AS active_in_period
+              ((m.starts_at AT TIME ZONE m.time_zone)::date BETWEEN $3 AND $2 OR (a.done_at IS NOT NULL AND a.done_at::date BETWEEN $3 AND $2)) AS active_in_period
          FROM action_item a JOIN meeting m ON m.id = a.meeting_id
          LEFT JOIN working_group g ON g.id = m.working_group_id
          LEFT JOIN person p ON p.id = a.assignee_person_id
-        WHERE m.commission_id = $1 AND a.created_at::date <= $2
+        WHERE m.commission_id = $1 AND (m.starts_at AT TIME ZONE m.time_zone)::date <= $2
           AND (a.status IN ('open', 'in_progress') OR (a.done_at IS NOT NULL AND a.done_at::date BETWEEN $3 AND $2))
         ORDER BY a.due_on NULLS LAST, a.created_at, a.id`,
       [scope.commissionId, scope.asOf, scope.periodStart],
