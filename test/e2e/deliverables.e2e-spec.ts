@@ -119,7 +119,7 @@ describe('deliverables: workflow, deadlines, health, access, exports', () => {
 
     await engine.run();
     const after = await owed();
-    expect(after.filter((line: string) => line.startsWith('cancelled'))).toEqual([`cancelled ${inDays(10)}:1 member`, `cancelled ${inDays(10)}:7 member`]);
+    expect(after.filter((line: string) => line.startsWith('cancelled'))).toEqual([`cancelled ${inDays(10)}:1 member`, `cancelled ${inDays(10)}:14 member`, `cancelled ${inDays(10)}:7 member`]);
     expect(after.filter((line: string) => line.startsWith('owed'))).toEqual([`owed ${inDays(25)}:1 member`, `owed ${inDays(25)}:14 member`, `owed ${inDays(25)}:7 member`]);
   });
 

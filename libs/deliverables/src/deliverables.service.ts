@@ -139,7 +139,17 @@ export class DeliverablesService {
   }
 
   load(ctx: RequestContext, id: string): Promise<Deliverable | undefined> {
-    return ctx.loader<string, Deliverable | undefined>('deliverable.byId', async (ids) => oneByKeys(ids, await this.deliverables.findBy({ id: In([...ids]) }), (d) => d.id)).load(id);
+    return this.byId(ctx).load(id);
+  }
+
+  private byId(ctx: RequestContext) {
+    return ctx.loader<string, Deliverable | undefined>('deliverable.byId', async (ids) => oneByKeys(ids, await this.deliverables.findBy({ id: In([...ids]) }), (d) => d.id));
+  }
+
+  /** Puts a changed deliverable into the request's cache, so fields read after a mutation see the change. */
+  private remember(ctx: RequestContext, d: Deliverable): Deliverable {
+    this.byId(ctx).clear(d.id).prime(d.id, d);
+    return d;
   }
 
   /** The SQL condition of `canSee` for lists, over `d` (deliverable) and `c` (commission); parameters $2–$6. */
@@ -319,7 +329,7 @@ export class DeliverablesService {
       await this.writeLinks(manager, before, goalIds ?? [], objectiveIds ?? []);
       const after = await manager.findOneByOrFail(Deliverable, { id });
       await this.audit.record(manager, ctx, { entity: 'deliverable', entityId: id, action: 'update', before, after: { ...after, ...definedOnly({ goalIds, objectiveIds }) } });
-      return after;
+      return this.remember(ctx, after);
     });
   }
 
@@ -356,7 +366,7 @@ export class DeliverablesService {
     await manager.update(Deliverable, { id: deliverableId }, changes);
     const after = await manager.findOneByOrFail(Deliverable, { id: deliverableId });
     await this.audit.record(manager, ctx, { entity: 'deliverable', entityId: deliverableId, action: 'status', before: { status: before.status, deliveredOn: before.deliveredOn }, after: changes });
-    return after;
+    return this.remember(ctx, after);
   }
 
   /**
@@ -386,7 +396,7 @@ export class DeliverablesService {
         before: { dueOn: before.dueOn },
         after: { dueOn: input.newDueOn, reason, deadlineChangeId: change.id },
       });
-      return manager.findOneByOrFail(Deliverable, { id: before.id });
+      return this.remember(ctx, await manager.findOneByOrFail(Deliverable, { id: before.id }));
     });
   }
 
