@@ -1,3 +1,4 @@
+import './deliverables.personal-data';
 import './deliverables.labels';
 export * from './deliverable.entity';
 export * from './review.entity';
