@@ -5,3 +5,5 @@ export * from './seats.service';
 export * from './appointments.service';
 export * from './nominations.service';
 export * from './seats.module';
+export * from './seats.mail-actions';
+export * from './seats.mails';

@@ -1,0 +1,6 @@
+export * from './mail-action.registry';
+export * from './mail-link.service';
+export * from './mail-link-use.entity';
+export * from './mail-button';
+export * from './mail-actions.messages';
+export * from './mail-actions.module';
