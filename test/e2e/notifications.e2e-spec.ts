@@ -5,6 +5,7 @@ import { NotificationSweep, ReminderEngine, registerReminderRule, reminderTempla
 import { digestSlotSql } from '@samverkan/notifications';
 import { TestApp, startTestApp } from '../harness/test-app';
 import { createPerson, signedInPerson } from '../harness/factories';
+import { commission, ok } from '../harness/structure-fixtures';
 import { eventually, startTestWorker } from '../harness/test-worker';
 
 // A rule of this test's own over a table of its own, standing in for the
@@ -195,7 +196,42 @@ describe('notifications and mail', () => {
       const log = await t.gql(`query($p: ID!) { mailLog(personId: $p) { totalCount edges { node { status messageId } } } }`, { p: person.id }, { token: admin.token });
       expect(log.data?.mailLog.edges[0].node).toMatchObject({ status: expect.stringMatching(/SENT|SENDING/), messageId: mail.messageId });
       const denied = await t.gql(`query($p: ID!) { mailLog(personId: $p) { totalCount } }`, { p: person.id }, { token: (await signedInPerson(t)).token });
-      expect(denied.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      expect(denied.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    });
+
+    it("shows the secretariat its commission's mail, what failed and why, and lets it resend; nobody else", async () => {
+      const { secretariat, commissionId } = await commission(t);
+      const other = await commission(t);
+      const person = await createPerson(t.db, { locale: 'da' });
+      const outbox = t.app.get(OutboxService);
+      t.smtp.fail(550, 1, 'No such user');
+      const { id } = await t.db.transaction((manager) =>
+        outbox.enqueue(manager, {
+          template: reminderTemplate,
+          props: { kind: 'test.notice', title: 'Kommissorium', date: '2025-09-01' },
+          recipient: { personId: person.id, address: person.email, name: 'Bo', locale: 'da', timeZone: 'Europe/Copenhagen' },
+          dedupeKey: `commission-log:${person.id}`,
+          commissionId,
+        }),
+      );
+      await outbox.dispatch([id]);
+      await eventually(async () => (await outbox.get(id))?.status === 'failed', 15_000, 'failed');
+
+      const logQuery = `query($c: ID!, $f: Boolean) { commissionMailLog(commissionId: $c, onlyFailed: $f) { totalCount edges { node { id toAddress status lastError } } } }`;
+      const log = await ok(t, secretariat.token, logQuery, { c: commissionId, f: true });
+      expect(log.commissionMailLog.totalCount).toBe(1);
+      expect(log.commissionMailLog.edges[0].node).toMatchObject({ id, toAddress: person.email, status: 'FAILED', lastError: expect.stringMatching(/550.*No such user/) });
+      // Another commission's secretariat neither sees the log nor can resend.
+      expect((await t.gql(logQuery, { c: commissionId }, { token: other.secretariat.token })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+      const foreign = await t.gql(`mutation($id: ID!) { resendMail(id: $id) { status } }`, { id }, { token: other.secretariat.token });
+      expect(foreign.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      expect((await outbox.get(id))?.status).toBe('failed');
+
+      const resent = await ok(t, secretariat.token, `mutation($id: ID!) { resendMail(id: $id) { status } }`, { id });
+      expect(resent.resendMail.status).toBe('PENDING');
+      await t.smtp.waitFor(() => t.smtp.to(person.email).length === 1);
+      const after = await ok(t, secretariat.token, logQuery, { c: commissionId, f: false });
+      expect(after.commissionMailLog.edges[0].node.status).toMatch(/SENT|SENDING/);
     });
 
     it('cannot be made to inject headers, and escapes HTML from user text', async () => {

@@ -93,10 +93,12 @@ describe('commissions, groups and seats', () => {
     // Reminders owed: the 30-day one (due in 5 days) for the member and for the secretariat; the 60-day one is long past.
     await t.app.get(ReminderEngine).run();
     const owed = await t.db.query(
-      `SELECT person_id FROM notification WHERE kind = 'appointment.term-ending' AND subject_id = (SELECT id FROM appointment WHERE person_id = $1) AND status <> 'cancelled'`,
+      `SELECT person_id, props->>'commissionId' AS commission_id FROM notification WHERE kind = 'appointment.term-ending' AND subject_id = (SELECT id FROM appointment WHERE person_id = $1) AND status <> 'cancelled'`,
       [other.id],
     );
     expect(owed.map((r: { person_id: string }) => r.person_id).sort()).toEqual([other.id, c.secretariat.id].sort());
+    // The mail it becomes shows in the commission's mail log.
+    expect(owed.map((r: { commission_id: string }) => r.commission_id)).toEqual([c.commissionId, c.commissionId]);
   });
 
   it('keeps the deadline history of amendments to the mandate', async () => {

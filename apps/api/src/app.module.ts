@@ -4,7 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, AuditApiModule, AuthGuard, ConfigModule, CoreModule } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditApiModule, AuthGuard, ConfigModule, CoreModule, EnumLabelsApiModule } from '@samverkan/core';
 import { AccessModule } from '@samverkan/access';
 import { AccountsApiModule } from '@samverkan/accounts';
 import { CommissionsApiModule } from '@samverkan/commissions';
@@ -15,6 +15,7 @@ import { StrategiesApiModule } from '@samverkan/strategies';
 import { WorkingGroupsApiModule } from '@samverkan/working-groups';
 import { NotificationsApiModule } from '@samverkan/notifications';
 import { MailActionsApiModule } from '@samverkan/mail-actions';
+import { PrivacyApiModule } from '@samverkan/privacy';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -37,6 +38,7 @@ export class AppModule {
           useFactory: (config: AppConfig) => graphqlOptions(config),
         }),
         AuditApiModule,
+        EnumLabelsApiModule,
         AccessModule,
         AccountsApiModule,
         PeopleApiModule,
@@ -47,6 +49,7 @@ export class AppModule {
         SeatsApiModule,
         NotificationsApiModule,
         MailActionsApiModule,
+        PrivacyApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],

@@ -1,3 +1,4 @@
+import './mail-actions.personal-data';
 export * from './mail-action.registry';
 export * from './mail-link.service';
 export * from './mail-link-use.entity';

@@ -76,7 +76,7 @@ export interface MailActionDefinition<S = unknown, I extends object = object, Sv
   /** The service that owns the change (resolved from the app's container; a thunk, so domain files may import each other) and the call. */
   service: () => Type<Svc>;
   perform(service: Svc, ctx: RequestContext, input: I, subjectId: string): Promise<unknown>;
-  /** What the secretariat sees of the answer in `mailAnswers`. */
+  /** What the secretariat sees of the answer in `mailAnswers`: choices and counts, no personal data (names live in the domain's rows). */
   summarize(input: I): Record<string, unknown>;
   /** The action's name in the secretariat's list. */
   label: Translated;

@@ -97,6 +97,9 @@ export class MailLinkService {
     const problem = (p: LinkProblem, at?: Date): LinkCheck => ({ ok: false, problem: p, locale: claims.locale, personId: claims.personId, at });
     const definition = mailAction(claims.action);
     if (!definition) return problem('invalid');
+    // A person who was removed (erased) can no longer act through old mail.
+    const [person]: { erased: boolean }[] = await this.dataSource.query(`SELECT erased_at IS NOT NULL AS erased FROM person WHERE id = $1`, [claims.personId]);
+    if (!person || person.erased) return problem('revoked');
     const use = await this.useOf(claims.linkId);
     if (use?.state === 'revoked') return problem('revoked');
     if (use && definition.singleUse) return problem('used', use.at);

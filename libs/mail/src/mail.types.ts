@@ -1,5 +1,5 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsUUID } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { Connection, ConnectionArgs } from '@samverkan/core';
 import { MailOutbox } from './mail-outbox.entity';
 
@@ -73,4 +73,16 @@ export class PersonMailLogArgs extends ConnectionArgs {
   @Field(() => ID)
   @IsUUID()
   personId: string;
+}
+
+@ArgsType()
+export class CommissionMailLogArgs extends ConnectionArgs {
+  @Field(() => ID)
+  @IsUUID()
+  commissionId: string;
+
+  @Field({ nullable: true, description: 'Only mail that failed for good.' })
+  @IsOptional()
+  @IsBoolean()
+  onlyFailed?: boolean;
 }

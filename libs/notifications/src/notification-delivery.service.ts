@@ -66,6 +66,7 @@ export class NotificationDelivery {
           props: this.mailProps(row),
           recipient: this.recipient(row),
           dedupeKey: `n:${row.id}`,
+          commissionId: commissionOf(row),
         });
         await this.markQueued(manager, [row.id], id, 'immediate');
         return { status: 'done', outboxId: id } as const;
@@ -105,6 +106,8 @@ export class NotificationDelivery {
           props: { delivery: slot.delivery as 'daily' | 'weekly', items: items.map((row) => this.mailProps(row)) },
           recipient: this.recipient(items[0]),
           dedupeKey: `digest:${personId}:${slot.delivery}:${slot.slot.toISOString()}`,
+          // A digest belongs to a commission's mail log when everything in it does.
+          commissionId: new Set(items.map(commissionOf)).size === 1 ? commissionOf(items[0]) : null,
         });
         // This slot's digest went out already: what came later waits for the next one.
         if (!created) return { status: 'skipped', reason: 'this slot already has its digest' } as const;
@@ -167,3 +170,11 @@ const OWED_SELECT = `
     FROM notification n
     JOIN person p ON p.id = n.person_id
     LEFT JOIN notification_preference pref ON pref.person_id = n.person_id`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The commission a reminder is about (`props.commissionId`, set by the rule), for the secretariat's mail log. */
+function commissionOf(row: OwedRow): string | null {
+  const id = row.props.commissionId;
+  return typeof id === 'string' && UUID.test(id) ? id : null;
+}

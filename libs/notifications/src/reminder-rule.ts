@@ -11,6 +11,8 @@ export interface ReminderProps {
   at?: string;
   days?: number;
   path?: string;
+  /** The commission the reminder is about: the mail then shows in its secretariat's mail log. */
+  commissionId?: string;
 }
 
 /**
@@ -58,6 +60,8 @@ export interface ReminderRule {
   line: Translated;
   /**
    * A SELECT of person_id, subject_type, subject_id, due_at, dedupe_key, props.
+   * Put the commission's id in `props.commissionId` so the mail shows in that
+   * commission's mail log for the secretariat.
    * Leave it out for a kind its area writes itself (NotificationService.owe),
    * such as "you were appointed": the engine then neither adds nor cancels rows of it.
    */

@@ -169,5 +169,6 @@ export const nominationReply = registerMailAction<NominationSubject, SubmitNomin
   },
   service: () => NominationsService,
   perform: (nominations, ctx, input) => nominations.submit(ctx, input),
-  summarize: (input) => ({ candidates: input.candidates.map((c) => c.fullName ?? c.personId), genderRuleReason: input.genderRuleReason ?? null }),
+  // Counts only: the names are in the nomination itself, where erasure can reach them.
+  summarize: (input) => ({ candidates: input.candidates.length, reasonGiven: !!input.genderRuleReason }),
 });

@@ -26,7 +26,7 @@ registerReminderRule({
            ((a.ends_on - o.days) + time '08:00') AT TIME ZONE p.time_zone AS due_at,
            'appointment.term-ending:' || a.id || ':' || a.ends_on || ':' || o.days || ':' || r.person_id AS dedupe_key,
            jsonb_build_object('title', m.full_name || ' (' || g.name || ')', 'date', a.ends_on, 'days', o.days,
-                              'path', '/working-groups/' || g.id) AS props
+                              'path', '/working-groups/' || g.id, 'commissionId', g.commission_id) AS props
       FROM appointment a
       CROSS JOIN (VALUES (60), (30)) AS o(days)
       JOIN seat s ON s.id = a.seat_id
@@ -62,7 +62,7 @@ registerReminderRule({
            ((nr.deadline - o.days) + time '08:00') AT TIME ZONE p.time_zone AS due_at,
            'nomination.unanswered:' || nr.id || ':' || nr.deadline || ':' || o.days || ':' || p.id AS dedupe_key,
            jsonb_build_object('title', g.name || ' – ' || org.name, 'date', nr.deadline, 'days', o.days,
-                              'path', '/working-groups/' || g.id) AS props
+                              'path', '/working-groups/' || g.id, 'commissionId', g.commission_id) AS props
       FROM nomination_request nr
       CROSS JOIN (VALUES (7), (0)) AS o(days)
       JOIN person p ON p.id = coalesce(nr.contact_person_id, nr.sent_by)
@@ -88,7 +88,7 @@ registerReminderRule({
     SELECT cr.person_id, 'seat' AS subject_type, s.id AS subject_id,
            (date_trunc('week', (:from)::date)::date + time '08:00') AT TIME ZONE p.time_zone AS due_at,
            'seat.vacant:' || s.id || ':' || date_trunc('week', (:from)::date)::date || ':' || cr.person_id AS dedupe_key,
-           jsonb_build_object('title', g.name || ' – ' || org.name || ' ' || s.number, 'path', '/working-groups/' || g.id) AS props
+           jsonb_build_object('title', g.name || ' – ' || org.name || ' ' || s.number, 'path', '/working-groups/' || g.id, 'commissionId', g.commission_id) AS props
       FROM seat s
       JOIN seat_allocation sa ON sa.id = s.allocation_id
       JOIN working_group g ON g.id = sa.working_group_id AND g.status = 'active'

@@ -23,6 +23,11 @@ const bool = z
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode; production turns off introspection and field suggestions and requires JWT_SECRET.'),
   PORT: port.default(3000).describe('HTTP port of the API.'),
+  CORS_ORIGINS: z
+    .string()
+    .regex(/^(https?:\/\/[^\s,]+)(,https?:\/\/[^\s,]+)*$/, 'must be a comma-separated list of http(s) origins')
+    .optional()
+    .describe('Origins of browser apps allowed to call the API (comma-separated). Unset: no cross-origin access.'),
   PUBLIC_URL: z.string().url().optional().describe('Address users reach the API at, used in mail links. Defaults to http://localhost:PORT.'),
   DATA_DIR: z.string().min(1).default('.data').describe('Folder for local data: embedded Postgres, mail files, uploaded documents.'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres:postgres@localhost:54329/samverkan').describe('PostgreSQL connection string.'),
