@@ -63,7 +63,8 @@ describe('actions from the mail (signed links and their pages)', () => {
       expect(form.html).toContain('Vi ser gerne en praktiserende læge.');
       expect(form.html).toContain('Du svarer som Karen Holm.');
       expect(form.headers.get('cache-control')).toBe('no-store');
-      expect(form.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(form.headers.get('referrer-policy')).toBe('same-origin');
+      expect(form.headers.get('content-security-policy')).toContain("default-src 'none'");
       // A second GET (a mail scanner, a preview) changes nothing either.
       expect((await browser.get(button.url)).status).toBe(200);
       expect((await requestsOf(groupId))[0]).toMatchObject({ status: 'SENT', nominations: [] });
@@ -115,7 +116,13 @@ describe('actions from the mail (signed links and their pages)', () => {
       const browser = new MailBrowser();
       const form = await browser.get(button.url);
       expect(form.html).toContain('<html lang="en">');
-      const done = await browser.submit(button.url, form, { c1_name: 'Mette Berg', c1_gender: 'woman', reason: 'Only one specialist in the field.' });
+      // A refusal about what was entered (an address another person already has) stays on the form; nothing is written.
+      const taken = await browser.submit(button.url, form, { c1_name: 'Mette Berg', c1_email: c.secretariat.email, c1_gender: 'woman', reason: 'Only one specialist in the field.' });
+      expect(taken.status).toBe(409);
+      expect(taken.html).toContain('class="error-summary"');
+      expect(taken.html).toContain('value="Mette Berg"');
+      expect((await requestsOf(groupId))[0]).toMatchObject({ status: 'SENT', nominations: [] });
+      const done = await browser.submit(button.url, taken, { c1_name: 'Mette Berg', c1_gender: 'woman', reason: 'Only one specialist in the field.' });
       expect(done.status).toBe(200);
       expect((await requestsOf(groupId))[0].nominations[0]).toMatchObject({ compliesWithGenderRule: false, genderRuleReason: 'Only one specialist in the field.' });
     });

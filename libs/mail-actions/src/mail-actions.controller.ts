@@ -132,7 +132,7 @@ export class MailActionsController {
         res.status(500).type('html').send(page({ locale, title: 'Error' }, html`<h1>${text({ sv: 'Något gick fel', da: 'Noget gik galt', en: 'Something went wrong' }, locale)}</h1><p>${text({ sv: 'Ingenting har ändrats. Försök igen senare. Felets id: {id}', da: 'Intet er ændret. Prøv igen senere. Fejlens id: {id}', en: 'Nothing was changed. Try again later. Error id: {id}' }, locale, { id: ctx.requestId })}</p>`));
         return;
       }
-      return this.failed(res, appError, token, check, locale, name, csrf, state, req);
+      return await this.failed(res, appError, token, check, locale, name, csrf, state, req);
     }
     res.status(200).type('html').send(
       page(
@@ -143,13 +143,18 @@ export class MailActionsController {
     );
   }
 
-  private failed(res: Response, error: AppError, token: string, check: Ok, locale: Locale, name: string | undefined, csrf: string, state: FormState, req: Request): void {
-    if (error.code === ErrorCode.BAD_USER_INPUT) {
-      state.errors.push(error.localized(locale));
-      return this.form(res, 400, token, check, locale, name, csrf, state, req);
-    }
+  private async failed(res: Response, error: AppError, token: string, check: Ok, locale: Locale, name: string | undefined, csrf: string, state: FormState, req: Request): Promise<void> {
     if (error.code === ErrorCode.CONFLICT && error.messageKey === 'mailActions.linkUsed') return this.problem(res, 'used', locale, new Date());
-    if (error.code === ErrorCode.CONFLICT) return this.problem(res, 'closed', locale, undefined, error.localized(locale));
+    if (error.code === ErrorCode.CONFLICT || error.code === ErrorCode.NOT_FOUND || error.code === ErrorCode.FORBIDDEN) {
+      // Did the subject close (answered meanwhile, withdrawn) or the person lose it? Then say so; otherwise
+      // the refusal is about what was entered (e.g. an address already in use) and belongs on the form.
+      const now = await this.links.check(token);
+      if (!now.ok) return this.problem(res, now.problem, locale, now.at, error.code === ErrorCode.CONFLICT ? error.localized(locale) : undefined);
+    }
+    if (error.code === ErrorCode.BAD_USER_INPUT || error.code === ErrorCode.CONFLICT) {
+      state.errors.push(error.localized(locale));
+      return this.form(res, error.code === ErrorCode.CONFLICT ? 409 : 400, token, check, locale, name, csrf, state, req);
+    }
     return this.problem(res, 'revoked', locale);
   }
 
@@ -201,8 +206,9 @@ ${renderFields(definition.fields(loaded.subject), locale, state)}
 
 function secureHeaders(res: Response): void {
   res.setHeader('Cache-Control', 'no-store');
-  // The token is in the URL: never send it on as a Referer.
-  res.setHeader('Referrer-Policy', 'no-referrer');
+  // The token is in the URL: never send it to another site as a Referer. (Not no-referrer:
+  // with it Chromium posts the form with `Origin: null`, which the origin check must refuse.)
+  res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('X-Robots-Tag', 'noindex, nofollow');
