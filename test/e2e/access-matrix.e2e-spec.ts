@@ -64,7 +64,7 @@ describe('authorization matrix', () => {
     for (const [route, entry] of Object.entries(ROUTE_MATRIX)) {
       for (const actor of ACTORS) {
         cells++;
-        const { path, method = 'GET' } = entry.request(w);
+        const { path, method = 'GET' } = await entry.request(w);
         const token = w.tokenOf(actor);
         const response = await t.http(path, { method, redirect: 'manual', headers: token ? { authorization: `Bearer ${token}` } : {} });
         await response.arrayBuffer();
