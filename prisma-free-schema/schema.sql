@@ -67,6 +67,7 @@ TABLE audit_event (
   action text NOT NULL
   changes jsonb NOT NULL DEFAULT '{}'::jsonb
   request_id text
+  origin text
 )
   CONSTRAINT audit_event_action_not_null NOT NULL action
   CONSTRAINT audit_event_changes_not_null NOT NULL changes
@@ -74,6 +75,7 @@ TABLE audit_event (
   CONSTRAINT audit_event_entity_not_null NOT NULL entity
   CONSTRAINT audit_event_id_not_null NOT NULL id
   CONSTRAINT audit_event_occurred_at_not_null NOT NULL occurred_at
+  CONSTRAINT audit_event_origin_check CHECK (length(origin) <= 200)
   CONSTRAINT audit_event_pkey PRIMARY KEY (id)
   CREATE INDEX audit_event_actor_idx ON public.audit_event USING btree (actor_person_id) WHERE (actor_person_id IS NOT NULL)
   CREATE INDEX audit_event_entity_idx ON public.audit_event USING btree (entity, entity_id, id)
@@ -386,6 +388,43 @@ TABLE login_attempt (
   CREATE INDEX login_attempt_email_idx ON public.login_attempt USING btree (lower(email), attempted_at) WHERE (NOT succeeded)
   CREATE INDEX login_attempt_ip_idx ON public.login_attempt USING btree (ip, attempted_at) WHERE (NOT succeeded)
   CREATE UNIQUE INDEX login_attempt_pkey ON public.login_attempt USING btree (id)
+
+TABLE mail_link_use (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  link_id uuid NOT NULL
+  action text NOT NULL
+  single_use boolean NOT NULL
+  state text NOT NULL DEFAULT 'used'::text
+  person_id uuid
+  subject_type text NOT NULL
+  subject_id uuid NOT NULL
+  commission_id uuid
+  answer jsonb NOT NULL DEFAULT '{}'::jsonb
+  request_id text
+  at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT mail_link_use_action_check CHECK (length(action) >= 1 AND length(action) <= 100)
+  CONSTRAINT mail_link_use_action_not_null NOT NULL action
+  CONSTRAINT mail_link_use_answer_check CHECK (jsonb_typeof(answer) = 'object'::text AND length(answer::text) <= 20000)
+  CONSTRAINT mail_link_use_answer_not_null NOT NULL answer
+  CONSTRAINT mail_link_use_at_not_null NOT NULL at
+  CONSTRAINT mail_link_use_check CHECK (state = 'used'::text OR single_use)
+  CONSTRAINT mail_link_use_id_not_null NOT NULL id
+  CONSTRAINT mail_link_use_link_id_not_null NOT NULL link_id
+  CONSTRAINT mail_link_use_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT mail_link_use_pkey PRIMARY KEY (id)
+  CONSTRAINT mail_link_use_request_id_check CHECK (length(request_id) <= 200)
+  CONSTRAINT mail_link_use_single_use_not_null NOT NULL single_use
+  CONSTRAINT mail_link_use_state_check CHECK (state = ANY (ARRAY['used'::text, 'revoked'::text]))
+  CONSTRAINT mail_link_use_state_not_null NOT NULL state
+  CONSTRAINT mail_link_use_subject_id_not_null NOT NULL subject_id
+  CONSTRAINT mail_link_use_subject_type_check CHECK (length(subject_type) >= 1 AND length(subject_type) <= 100)
+  CONSTRAINT mail_link_use_subject_type_not_null NOT NULL subject_type
+  CREATE INDEX mail_link_use_commission_idx ON public.mail_link_use USING btree (commission_id, at DESC, id) WHERE (commission_id IS NOT NULL)
+  CREATE INDEX mail_link_use_link_idx ON public.mail_link_use USING btree (link_id)
+  CREATE UNIQUE INDEX mail_link_use_once ON public.mail_link_use USING btree (link_id) WHERE single_use
+  CREATE UNIQUE INDEX mail_link_use_pkey ON public.mail_link_use USING btree (id)
+  CREATE INDEX mail_link_use_subject_idx ON public.mail_link_use USING btree (subject_type, subject_id)
 
 TABLE mail_outbox (
   id uuid NOT NULL DEFAULT gen_random_uuid()

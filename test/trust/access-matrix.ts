@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createPerson, login } from '../harness/factories';
+import { createPerson, login, signedInPerson } from '../harness/factories';
 import { allocation, appoint, ok } from '../harness/structure-fixtures';
 import { ACTORS, Actor, World } from './world';
 
@@ -163,8 +163,12 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   },
   changePassword: {
     expected: policy.authenticated(),
-    // Sets the same password again: allowed, and the matrix's logins keep working.
-    call: () => ({ query: `mutation { changePassword(input: { currentPassword: "correct-horse-battery", newPassword: "correct-horse-battery" }) }` }),
+    // Changing a password signs out the person's other sessions, which would pull the
+    // matrix's own tokens away: a fresh signed-in person stands in for each signed-in actor.
+    call: async (w, actor) => ({
+      query: `mutation { changePassword(input: { currentPassword: "correct-horse-battery", newPassword: "correct-horse-battery-2" }) }`,
+      token: actor === 'anonymous' ? undefined : (await signedInPerson(w.t)).token,
+    }),
   },
   createAccount: {
     expected: policy.admin(),
@@ -350,6 +354,7 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     expected: policy.custom('UNAUTHENTICATED', 'ok', { member: 'ok' }, 'NOT_FOUND'),
     call: (w) => ({ query: `query($p: ID!) { mailLog(personId: $p, first: 5) { ${page} } }`, variables: { p: w.a.people.member.id } }),
   },
+  mailAnswers: { expected: policy.manage(), call: (w) => ({ query: `query($c: ID!) { mailAnswers(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
   commissionMailLog: { expected: policy.manage(), call: (w) => ({ query: `query($c: ID!) { commissionMailLog(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
   failedMails: { expected: policy.admin(), call: () => ({ query: `{ failedMails(first: 5) { ${page} } }` }) },
   resendMail: { expected: policy.manage(), call: async (w) => ({ query: `mutation($id: ID!) { resendMail(id: $id) { status } }`, variables: { id: await commissionMail(w) } }) },
@@ -445,6 +450,16 @@ export interface RouteEntry {
   request: (w: World) => { path: string; method?: string; body?: FormData } | Promise<{ path: string; method?: string; body?: FormData }>;
 }
 
+/** A real mail link of commission A: a nomination request mailed to a contact; the link is read from the outbox. */
+async function mailActionPath(w: World): Promise<string> {
+  const contact = await createPerson(w.t.db, { account: false });
+  const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: RequestNominationInput!) { requestNomination(input: $input) { id } }`, {
+    input: { allocationId: await freshAllocation(w), contactPersonId: contact.id, deadline: date(30) },
+  });
+  const [mail] = await w.t.db.query(`SELECT html FROM mail_outbox WHERE dedupe_key = $1`, [`nomination-request:${data.requestNomination.id}`]);
+  return /href="https?:\/\/[^/"]+(\/mail-actions\/[^"?]+)/.exec(mail.html)![1];
+}
+
 const HTTP_OK = policy.public();
 
 export const ROUTE_MATRIX: Record<string, RouteEntry> = {
@@ -477,6 +492,11 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
     expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
     request: async (w) => ({ path: `/review-rounds/${await freshRound(w)}/comment-matrix.csv` }),
   },
+  'GET /mail-actions/assets/page.css': { expected: HTTP_OK, request: () => ({ path: '/mail-actions/assets/page.css' }) },
+  // The link, not a session, says who may answer: any bearer (or none) sees the page…
+  'GET /mail-actions/:token': { expected: HTTP_OK, request: async (w) => ({ path: await mailActionPath(w) }) },
+  // …and a POST without the page's form token and cookie is refused for everyone.
+  'POST /mail-actions/:token': { expected: policy.custom('FORBIDDEN', 'FORBIDDEN', {}, 'FORBIDDEN'), request: async (w) => ({ path: await mailActionPath(w), method: 'POST' }) },
   'ALL /admin/queues': { expected: policy.admin(), request: () => ({ path: '/admin/queues' }) },
   'ALL /admin/queues/{*path}': { expected: policy.admin(), request: () => ({ path: '/admin/queues/api/queues' }) },
 };

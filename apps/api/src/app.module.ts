@@ -14,6 +14,7 @@ import { SeatsApiModule } from '@samverkan/seats';
 import { StrategiesApiModule } from '@samverkan/strategies';
 import { WorkingGroupsApiModule } from '@samverkan/working-groups';
 import { NotificationsApiModule } from '@samverkan/notifications';
+import { MailActionsApiModule } from '@samverkan/mail-actions';
 import { PrivacyApiModule } from '@samverkan/privacy';
 import { DeliverablesApiModule } from '@samverkan/deliverables';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -48,6 +49,7 @@ export class AppModule {
         WorkingGroupsApiModule,
         SeatsApiModule,
         NotificationsApiModule,
+        MailActionsApiModule,
         PrivacyApiModule,
         DeliverablesApiModule,
         ...extraModules,
