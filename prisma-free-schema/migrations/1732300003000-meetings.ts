@@ -169,11 +169,6 @@ export class Meetings1732300003000 implements MigrationInterface {
           END IF;
           RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
         END IF;
-        IF TG_TABLE_NAME = 'action_item' AND TG_OP = 'UPDATE'
-           AND (OLD.minutes_id, OLD.meeting_id, OLD.agenda_item_id, OLD.title, OLD.assignee_person_id, OLD.due_on, OLD.created_at)
-               IS NOT DISTINCT FROM (NEW.minutes_id, NEW.meeting_id, NEW.agenda_item_id, NEW.title, NEW.assignee_person_id, NEW.due_on, NEW.created_at) THEN
-          RETURN NEW;
-        END IF;
         mid := CASE WHEN TG_OP = 'INSERT' THEN NEW.minutes_id ELSE OLD.minutes_id END;
         SELECT status = 'approved' INTO approved FROM minutes WHERE id = mid;
         IF approved THEN
@@ -181,7 +176,23 @@ export class Meetings1732300003000 implements MigrationInterface {
         END IF;
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
       END $$`);
-    for (const table of ['minutes', 'minutes_adjuster', 'minutes_note', 'decision', 'action_item', 'conflict_of_interest']) {
+
+    // Action items: only their status (and when done) may move after approval.
+    await q.query(`
+      CREATE FUNCTION action_item_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE'
+           AND (OLD.minutes_id, OLD.meeting_id, OLD.agenda_item_id, OLD.title, OLD.assignee_person_id, OLD.due_on, OLD.created_at)
+               IS NOT DISTINCT FROM (NEW.minutes_id, NEW.meeting_id, NEW.agenda_item_id, NEW.title, NEW.assignee_person_id, NEW.due_on, NEW.created_at) THEN
+          RETURN NEW;
+        END IF;
+        IF EXISTS (SELECT 1 FROM minutes WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.minutes_id ELSE OLD.minutes_id END AND status = 'approved') THEN
+          RAISE EXCEPTION 'approved minutes cannot change' USING ERRCODE = 'check_violation', CONSTRAINT = 'minutes_approved_immutable';
+        END IF;
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END $$`);
+    await q.query(`CREATE TRIGGER action_item_immutable BEFORE INSERT OR UPDATE OR DELETE ON action_item FOR EACH ROW EXECUTE FUNCTION action_item_guard()`);
+    for (const table of ['minutes', 'minutes_adjuster', 'minutes_note', 'decision', 'conflict_of_interest']) {
       await q.query(`CREATE TRIGGER ${table}_immutable BEFORE UPDATE OR DELETE ${table === 'minutes' ? '' : 'OR INSERT '}ON ${table} FOR EACH ROW EXECUTE FUNCTION minutes_guard()`);
     }
     await q.query(`
@@ -287,6 +298,6 @@ export class Meetings1732300003000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE calendar_feed_token, registration, date_poll_answer, date_poll_option, date_poll, conflict_of_interest, action_item, decision,
                    minutes_note, minutes_adjuster, minutes, invitation, agenda_item, meeting CASCADE`);
-    await q.query(`DROP FUNCTION minutes_guard(), invitation_attendance_guard(), registration_capacity_guard()`);
+    await q.query(`DROP FUNCTION minutes_guard(), action_item_guard(), invitation_attendance_guard(), registration_capacity_guard()`);
   }
 }
