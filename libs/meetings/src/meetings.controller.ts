@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, AppError, Ctx, Permission, RequestContext, Translated } from '@samverkan/core';
 import { escapeHtml } from '@samverkan/mail';
@@ -76,6 +76,7 @@ export class RegistrationPageController {
 
   @Allow(Permission.Public)
   @Post('cancel')
+  @HttpCode(200)
   async cancel(@Ctx() ctx: RequestContext, @Body() body: { token?: unknown }, @Res() res: Response): Promise<void> {
     const l = ctx.locale;
     try {
