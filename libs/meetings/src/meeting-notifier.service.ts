@@ -58,9 +58,11 @@ export class MeetingNotifier {
 
   /**
    * Mails the meeting to its invitees (all, or `personIds`). Returns the outbox
-   * ids to dispatch after commit.
+   * ids to dispatch after commit. Nothing for a meeting that has already ended.
    */
   async send(manager: EntityManager, meeting: Meeting, reason: MeetingMailReason, personIds?: string[]): Promise<string[]> {
+    // A meeting that is over is recorded (minutes, demo data), not announced.
+    if (meeting.endsAt.getTime() < Date.now()) return [];
     const everyone = await this.invitees(manager, meeting.id);
     const recipients = personIds ? everyone.filter((row) => personIds.includes(row.person_id)) : everyone;
     if (recipients.length === 0) return [];

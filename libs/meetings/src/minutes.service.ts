@@ -209,6 +209,12 @@ export class MinutesService {
       if (before.status === MinutesStatus.APPROVED) throw new ConflictError('meetings.minutesApproved');
       if (before.status !== MinutesStatus.IN_APPROVAL) throw new ConflictError('meetings.minutesNotInApproval');
       await manager.query(`UPDATE minutes_adjuster SET approved_at = coalesce(approved_at, now()) WHERE minutes_id = $1 AND person_id = $2`, [minutesId, personId]);
+      // The request to this adjuster is answered: a notice not yet sent is not sent.
+      await manager.query(
+        `UPDATE notification SET status = 'cancelled', cancel_reason = 'approved already', updated_at = now()
+          WHERE kind = 'minutes.approval-requested' AND subject_id = $1 AND person_id = $2 AND status = 'owed'`,
+        [minutesId, personId],
+      );
       const [{ waiting }] = await manager.query(`SELECT count(*)::int AS waiting FROM minutes_adjuster WHERE minutes_id = $1 AND approved_at IS NULL`, [minutesId]);
       let after = before;
       if (waiting === 0) {

@@ -7,6 +7,8 @@ import { PeopleModule } from '@samverkan/people';
 import { SeatsModule } from '@samverkan/seats';
 import { StrategiesModule } from '@samverkan/strategies';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
+import { MeetingsModule } from '@samverkan/meetings';
+import { MeetingsSeeder } from './seed-meetings';
 import { SeederService } from './seeder.service';
 
 /**
@@ -15,8 +17,8 @@ import { SeederService } from './seeder.service';
  * config (the API, the CLI or a test app provide them).
  */
 @Module({
-  imports: [AccessModule, OrganisationsModule, PeopleModule, AccountsModule, StrategiesModule, CommissionsModule, WorkingGroupsModule, SeatsModule],
-  providers: [SeederService],
+  imports: [AccessModule, OrganisationsModule, PeopleModule, AccountsModule, StrategiesModule, CommissionsModule, WorkingGroupsModule, SeatsModule, MeetingsModule],
+  providers: [SeederService, MeetingsSeeder],
   exports: [SeederService],
 })
 export class SeedsModule {}
