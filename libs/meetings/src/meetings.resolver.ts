@@ -1,6 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
-import { AccessService } from '@samverkan/access';
 import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
 import { Person, PeopleService } from '@samverkan/people';
 import { WorkingGroup, WorkingGroupsService } from '@samverkan/working-groups';
@@ -39,6 +38,19 @@ import { RegistrationsService } from './registrations.service';
 
 const uuid = new ParseUUIDPipe();
 
+/**
+ * People behind one relation, with a loader of its own per request. A shared
+ * loader would be fed from several async continuations (invitations, agenda,
+ * action items…) and batch into one or two statements depending on timing;
+ * one loader per relation keeps the count fixed whatever the list size.
+ */
+function personVia(people: PeopleService, ctx: RequestContext, relation: string, id: string | null): Promise<Person | null> {
+  if (!id) return Promise.resolve(null);
+  return ctx
+    .loader<string, Person | null>(`meetings.person:${relation}`, async (ids) => (await people.findByIds(ids)).map((p) => p ?? null))
+    .load(id);
+}
+
 @Resolver(() => Meeting)
 export class MeetingResolver {
   constructor(
@@ -46,7 +58,6 @@ export class MeetingResolver {
     private readonly minutesService: MinutesService,
     private readonly registrationsService: RegistrationsService,
     private readonly groups: WorkingGroupsService,
-    private readonly access: AccessService,
   ) {}
 
   @Allow(Permission.Authenticated)
@@ -177,7 +188,7 @@ export class AgendaItemResolver {
 
   @ResolveField(() => Person, { nullable: true })
   async presenter(@Ctx() ctx: RequestContext, @Parent() item: AgendaItem) {
-    return item.presenterPersonId ? ((await this.people.load(ctx, item.presenterPersonId)) ?? null) : null;
+    return personVia(this.people, ctx, 'presenter', item.presenterPersonId);
   }
 }
 
@@ -187,17 +198,17 @@ export class InvitationResolver {
 
   @ResolveField(() => Person)
   person(@Ctx() ctx: RequestContext, @Parent() invitation: Invitation) {
-    return this.people.load(ctx, invitation.personId);
+    return personVia(this.people, ctx, 'invitee', invitation.personId);
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'Who comes instead (RSVP substitute).' })
   async substitute(@Ctx() ctx: RequestContext, @Parent() invitation: Invitation) {
-    return invitation.substitutePersonId ? ((await this.people.load(ctx, invitation.substitutePersonId)) ?? null) : null;
+    return personVia(this.people, ctx, 'rsvp-substitute', invitation.substitutePersonId);
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'Who sat in (attendance substituted).' })
   async substitutedBy(@Ctx() ctx: RequestContext, @Parent() invitation: Invitation) {
-    return invitation.substitutedByPersonId ? ((await this.people.load(ctx, invitation.substitutedByPersonId)) ?? null) : null;
+    return personVia(this.people, ctx, 'substituted-by', invitation.substitutedByPersonId);
   }
 }
 
@@ -262,7 +273,7 @@ export class ActionItemResolver {
 
   @ResolveField(() => Person, { nullable: true })
   async assignee(@Ctx() ctx: RequestContext, @Parent() item: ActionItem) {
-    return item.assigneePersonId ? ((await this.people.load(ctx, item.assigneePersonId)) ?? null) : null;
+    return personVia(this.people, ctx, `assignee:${(item as ActionItem & { via?: string }).via ?? 'other'}`, item.assigneePersonId);
   }
 }
 
@@ -272,7 +283,7 @@ export class ConflictOfInterestResolver {
 
   @ResolveField(() => Person)
   person(@Ctx() ctx: RequestContext, @Parent() conflict: ConflictOfInterest) {
-    return this.people.load(ctx, conflict.personId);
+    return personVia(this.people, ctx, 'conflict', conflict.personId);
   }
 }
 
@@ -282,7 +293,7 @@ export class MinutesAdjusterResolver {
 
   @ResolveField(() => Person)
   person(@Ctx() ctx: RequestContext, @Parent() adjuster: MinutesAdjuster) {
-    return this.people.load(ctx, adjuster.personId);
+    return personVia(this.people, ctx, 'adjuster', adjuster.personId);
   }
 }
 

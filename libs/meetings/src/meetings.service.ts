@@ -105,7 +105,8 @@ export class MeetingsService {
    * Schedules a meeting: checks the group and the times, writes the agenda,
    * invites the group's current members (and informs their substitutes) plus
    * any guests, mails each an invitation with the .ics, and returns the
-   * invitees it double-books.
+   * invitees it double-books. `within` runs in the same transaction right after
+   * the meeting is written (a date poll closes itself there).
    */
   async create(ctx: RequestContext, input: CreateMeetingInput, within?: (manager: EntityManager, meeting: Meeting) => Promise<void>): Promise<SchedulePayload> {
     const commissionId = await this.scopeOf(ctx, input.commissionId, input.workingGroupId);
@@ -252,7 +253,7 @@ export class MeetingsService {
         const rows: Record<string, unknown>[] = await this.dataSource.query(`${CARRIED_SQL} ORDER BY ai.due_on NULLS LAST, ai.created_at, ai.id`, [ids]);
         return groupByKeys(
           ids,
-          rows.map((row) => ({ forMeetingId: row.for_meeting_id as string, item: toActionItem(row) })),
+          rows.map((row) => ({ forMeetingId: row.for_meeting_id as string, item: Object.assign(toActionItem(row), { via: 'carried' }) })),
           (row) => row.forMeetingId,
         ).map((list) => list.map((row) => row.item));
       })

@@ -76,7 +76,11 @@ export class MinutesService {
   actionItemsOf(ctx: RequestContext, minutesId: string): Promise<ActionItem[]> {
     return ctx
       .loader<string, ActionItem[]>('minutes.actionItems', async (ids) =>
-        groupByKeys(ids, await this.dataSource.getRepository(ActionItem).find({ where: { minutesId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }), (a) => a.minutesId),
+        groupByKeys(
+          ids,
+          (await this.dataSource.getRepository(ActionItem).find({ where: { minutesId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } })).map((a) => Object.assign(a, { via: 'minutes' })),
+          (a) => a.minutesId,
+        ),
       )
       .load(minutesId);
   }
