@@ -5,6 +5,7 @@ import { Meetings1732300003000 } from './1732300003000-meetings';
 import { Deliverables1732300004000 } from './1732300004000-deliverables';
 import { MailActions1732300006000 } from './1732300006000-mail-actions';
 import { Privacy1732300008000 } from './1732300008000-privacy';
+import { AgendaDeliverables1732300009000 } from './1732300009000-agenda-deliverables';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Deliverables1732300004000,
   MailActions1732300006000,
   Privacy1732300008000,
+  AgendaDeliverables1732300009000,
 ];

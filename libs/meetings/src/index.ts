@@ -1,3 +1,5 @@
+import './meetings.personal-data';
+import './meetings.labels';
 export * from './meeting.entity';
 export * from './meeting.inputs';
 export * from './meeting.types';

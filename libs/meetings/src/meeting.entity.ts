@@ -520,6 +520,10 @@ export class Registration {
   @Column({ type: 'text' })
   email: string;
 
+  /** The address as compared (lower case, trimmed): one registration per person and event. */
+  @Column({ type: 'text', nullable: true, generatedType: 'STORED', asExpression: 'lower(btrim(email))', insert: false, update: false, select: false })
+  emailKey: string;
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   organisation: string | null;

@@ -116,6 +116,11 @@ registerMessages({
     da: 'Kun åbne arrangementer har et største antal deltagere.',
     en: 'Only open events have a capacity.',
   },
+  'meetings.unknownDeliverable': {
+    sv: 'Punkten hänvisar till en leverans som inte finns.',
+    da: 'Punktet henviser til en leverance, som ikke findes.',
+    en: 'The item refers to a deliverable that does not exist.',
+  },
 });
 
 registerConstraintErrors({
@@ -124,4 +129,5 @@ registerConstraintErrors({
   meeting_length: { code: ErrorCode.BAD_USER_INPUT, messageKey: 'meetings.tooLong' },
   meeting_capacity_only_open: { code: ErrorCode.BAD_USER_INPUT, messageKey: 'meetings.capacityOnlyOpen' },
   registration_over_capacity: { code: ErrorCode.CONFLICT, messageKey: 'meetings.full' },
+  agenda_item_deliverable_fkey: { code: ErrorCode.BAD_USER_INPUT, messageKey: 'meetings.unknownDeliverable' },
 });

@@ -1,3 +1,4 @@
+import { DeliverablesModule } from '@samverkan/deliverables';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@samverkan/access';
@@ -36,7 +37,7 @@ export class MeetingsModule {}
 
 /** The GraphQL and HTTP face of meetings (pages, feeds); only the API imports it. */
 @Module({
-  imports: [MeetingsModule, PeopleModule, WorkingGroupsModule, AccessModule],
+  imports: [MeetingsModule, PeopleModule, WorkingGroupsModule, AccessModule, DeliverablesModule],
   providers: [
     MeetingResolver,
     AgendaItemResolver,

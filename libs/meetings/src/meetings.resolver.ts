@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { Allow, Ctx, NotFoundError, Permission, RequestContext } from '@samverkan/core';
+import { Deliverable, DeliverablesService } from '@samverkan/deliverables';
 import { Person, PeopleService } from '@samverkan/people';
 import { WorkingGroup, WorkingGroupsService } from '@samverkan/working-groups';
 import { CalendarFeedService } from './calendar-feed.service';
@@ -184,7 +185,19 @@ export class MeetingResolver {
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly deliverables: DeliverablesService,
+  ) {}
+
+  @ResolveField(() => Deliverable, { nullable: true, description: 'The deliverable the item is about, when the reader may see it.' })
+  async deliverable(@Ctx() ctx: RequestContext, @Parent() item: AgendaItem): Promise<Deliverable | null> {
+    if (!item.deliverableId) return null;
+    return this.deliverables.get(ctx, item.deliverableId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+  }
 
   @ResolveField(() => Person, { nullable: true })
   async presenter(@Ctx() ctx: RequestContext, @Parent() item: AgendaItem) {
