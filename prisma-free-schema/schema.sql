@@ -23,6 +23,69 @@ TABLE account (
   CREATE UNIQUE INDEX account_person_id_key ON public.account USING btree (person_id)
   CREATE UNIQUE INDEX account_pkey ON public.account USING btree (id)
 
+TABLE action_item (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  minutes_id uuid NOT NULL
+  meeting_id uuid NOT NULL
+  agenda_item_id uuid
+  title text NOT NULL
+  assignee_person_id uuid
+  due_on date
+  status text NOT NULL DEFAULT 'open'::text
+  done_at timestamp with time zone
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT action_item_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES agenda_item(id) ON DELETE SET NULL
+  CONSTRAINT action_item_assignee_person_id_fkey FOREIGN KEY (assignee_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT action_item_check CHECK ((status = ANY (ARRAY['done'::text, 'cancelled'::text])) = (done_at IS NOT NULL))
+  CONSTRAINT action_item_created_at_not_null NOT NULL created_at
+  CONSTRAINT action_item_id_not_null NOT NULL id
+  CONSTRAINT action_item_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE CASCADE
+  CONSTRAINT action_item_meeting_id_not_null NOT NULL meeting_id
+  CONSTRAINT action_item_minutes_id_fkey FOREIGN KEY (minutes_id) REFERENCES minutes(id) ON DELETE CASCADE
+  CONSTRAINT action_item_minutes_id_not_null NOT NULL minutes_id
+  CONSTRAINT action_item_pkey PRIMARY KEY (id)
+  CONSTRAINT action_item_status_check CHECK (status = ANY (ARRAY['open'::text, 'in_progress'::text, 'done'::text, 'cancelled'::text]))
+  CONSTRAINT action_item_status_not_null NOT NULL status
+  CONSTRAINT action_item_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 2000)
+  CONSTRAINT action_item_title_not_null NOT NULL title
+  CREATE INDEX action_item_meeting_idx ON public.action_item USING btree (meeting_id)
+  CREATE INDEX action_item_open_idx ON public.action_item USING btree (meeting_id) WHERE (status = ANY (ARRAY['open'::text, 'in_progress'::text]))
+  CREATE UNIQUE INDEX action_item_pkey ON public.action_item USING btree (id)
+  CREATE TRIGGER action_item_immutable BEFORE INSERT OR DELETE OR UPDATE ON action_item FOR EACH ROW EXECUTE FUNCTION action_item_guard()
+
+TABLE agenda_item (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  meeting_id uuid NOT NULL
+  position integer NOT NULL
+  title text NOT NULL
+  description text
+  duration_minutes integer NOT NULL DEFAULT 0
+  presenter_person_id uuid
+  presenter_name text
+  deliverable_id uuid
+  decision_expected boolean NOT NULL DEFAULT false
+)
+  CONSTRAINT agenda_item_decision_expected_not_null NOT NULL decision_expected
+  CONSTRAINT agenda_item_description_check CHECK (description IS NULL OR length(description) <= 10000)
+  CONSTRAINT agenda_item_duration_minutes_check CHECK (duration_minutes >= 0 AND duration_minutes <= 1440)
+  CONSTRAINT agenda_item_duration_minutes_not_null NOT NULL duration_minutes
+  CONSTRAINT agenda_item_id_meeting_id_key UNIQUE (id, meeting_id)
+  CONSTRAINT agenda_item_id_not_null NOT NULL id
+  CONSTRAINT agenda_item_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE CASCADE
+  CONSTRAINT agenda_item_meeting_id_not_null NOT NULL meeting_id
+  CONSTRAINT agenda_item_pkey PRIMARY KEY (id)
+  CONSTRAINT agenda_item_position_check CHECK ("position" >= 1 AND "position" <= 500)
+  CONSTRAINT agenda_item_position_key UNIQUE (meeting_id, "position") DEFERRABLE INITIALLY DEFERRED
+  CONSTRAINT agenda_item_position_not_null NOT NULL "position"
+  CONSTRAINT agenda_item_presenter_name_check CHECK (presenter_name IS NULL OR length(btrim(presenter_name)) >= 1 AND length(btrim(presenter_name)) <= 300)
+  CONSTRAINT agenda_item_presenter_person_id_fkey FOREIGN KEY (presenter_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT agenda_item_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 500)
+  CONSTRAINT agenda_item_title_not_null NOT NULL title
+  CREATE UNIQUE INDEX agenda_item_id_meeting_id_key ON public.agenda_item USING btree (id, meeting_id)
+  CREATE UNIQUE INDEX agenda_item_pkey ON public.agenda_item USING btree (id)
+  CREATE UNIQUE INDEX agenda_item_position_key ON public.agenda_item USING btree (meeting_id, "position")
+
 TABLE appointment (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   seat_id uuid NOT NULL
@@ -67,6 +130,7 @@ TABLE audit_event (
   action text NOT NULL
   changes jsonb NOT NULL DEFAULT '{}'::jsonb
   request_id text
+  origin text
 )
   CONSTRAINT audit_event_action_not_null NOT NULL action
   CONSTRAINT audit_event_changes_not_null NOT NULL changes
@@ -74,12 +138,31 @@ TABLE audit_event (
   CONSTRAINT audit_event_entity_not_null NOT NULL entity
   CONSTRAINT audit_event_id_not_null NOT NULL id
   CONSTRAINT audit_event_occurred_at_not_null NOT NULL occurred_at
+  CONSTRAINT audit_event_origin_check CHECK (length(origin) <= 200)
   CONSTRAINT audit_event_pkey PRIMARY KEY (id)
   CREATE INDEX audit_event_actor_idx ON public.audit_event USING btree (actor_person_id) WHERE (actor_person_id IS NOT NULL)
   CREATE INDEX audit_event_entity_idx ON public.audit_event USING btree (entity, entity_id, id)
   CREATE UNIQUE INDEX audit_event_pkey ON public.audit_event USING btree (id)
   CREATE TRIGGER audit_event_immutable BEFORE DELETE OR UPDATE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_redact_only()
   CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()
+
+TABLE calendar_feed_token (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  person_id uuid NOT NULL
+  token_hash text NOT NULL
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  revoked_at timestamp with time zone
+)
+  CONSTRAINT calendar_feed_token_created_at_not_null NOT NULL created_at
+  CONSTRAINT calendar_feed_token_id_not_null NOT NULL id
+  CONSTRAINT calendar_feed_token_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE CASCADE
+  CONSTRAINT calendar_feed_token_person_id_not_null NOT NULL person_id
+  CONSTRAINT calendar_feed_token_pkey PRIMARY KEY (id)
+  CONSTRAINT calendar_feed_token_token_hash_key UNIQUE (token_hash)
+  CONSTRAINT calendar_feed_token_token_hash_not_null NOT NULL token_hash
+  CREATE UNIQUE INDEX calendar_feed_token_active_key ON public.calendar_feed_token USING btree (person_id) WHERE (revoked_at IS NULL)
+  CREATE UNIQUE INDEX calendar_feed_token_pkey ON public.calendar_feed_token USING btree (id)
+  CREATE UNIQUE INDEX calendar_feed_token_token_hash_key ON public.calendar_feed_token USING btree (token_hash)
 
 TABLE commission (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -114,7 +197,7 @@ TABLE commission (
   CONSTRAINT commission_lead_organisation_id_not_null NOT NULL lead_organisation_id
   CONSTRAINT commission_pkey PRIMARY KEY (id)
   CONSTRAINT commission_reference_number_check CHECK (reference_number IS NULL OR length(reference_number) <= 100)
-  CONSTRAINT commission_report_cadence_check CHECK (report_cadence = ANY (ARRAY['monthly'::text, 'quarterly'::text, 'half_yearly'::text, 'yearly'::text, 'custom'::text, 'none'::text]))
+  CONSTRAINT commission_report_cadence_check CHECK (report_cadence = ANY (ARRAY['monthly'::text, 'quarterly'::text, 'half_yearly'::text, 'yearly'::text, 'none'::text]))
   CONSTRAINT commission_report_cadence_not_null NOT NULL report_cadence
   CONSTRAINT commission_starts_on_not_null NOT NULL starts_on
   CONSTRAINT commission_status_check CHECK (status = ANY (ARRAY['planned'::text, 'active'::text, 'reported'::text, 'concluded'::text]))
@@ -208,6 +291,265 @@ TABLE commission_role (
   CREATE INDEX commission_role_person_idx ON public.commission_role USING btree (person_id)
   CREATE UNIQUE INDEX commission_role_pkey ON public.commission_role USING btree (id)
 
+TABLE conflict_of_interest (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  minutes_id uuid NOT NULL
+  agenda_item_id uuid NOT NULL
+  person_id uuid NOT NULL
+  reason text NOT NULL
+  left_room boolean NOT NULL DEFAULT true
+)
+  CONSTRAINT conflict_of_interest_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES agenda_item(id) ON DELETE CASCADE
+  CONSTRAINT conflict_of_interest_agenda_item_id_not_null NOT NULL agenda_item_id
+  CONSTRAINT conflict_of_interest_id_not_null NOT NULL id
+  CONSTRAINT conflict_of_interest_key UNIQUE (agenda_item_id, person_id)
+  CONSTRAINT conflict_of_interest_left_room_not_null NOT NULL left_room
+  CONSTRAINT conflict_of_interest_minutes_id_fkey FOREIGN KEY (minutes_id) REFERENCES minutes(id) ON DELETE CASCADE
+  CONSTRAINT conflict_of_interest_minutes_id_not_null NOT NULL minutes_id
+  CONSTRAINT conflict_of_interest_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id)
+  CONSTRAINT conflict_of_interest_person_id_not_null NOT NULL person_id
+  CONSTRAINT conflict_of_interest_pkey PRIMARY KEY (id)
+  CONSTRAINT conflict_of_interest_reason_check CHECK (length(btrim(reason)) >= 1 AND length(btrim(reason)) <= 2000)
+  CONSTRAINT conflict_of_interest_reason_not_null NOT NULL reason
+  CREATE UNIQUE INDEX conflict_of_interest_key ON public.conflict_of_interest USING btree (agenda_item_id, person_id)
+  CREATE UNIQUE INDEX conflict_of_interest_pkey ON public.conflict_of_interest USING btree (id)
+  CREATE TRIGGER conflict_of_interest_immutable BEFORE INSERT OR DELETE OR UPDATE ON conflict_of_interest FOR EACH ROW EXECUTE FUNCTION minutes_guard()
+
+TABLE date_poll (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  commission_id uuid NOT NULL
+  working_group_id uuid
+  title text NOT NULL
+  kind text NOT NULL DEFAULT 'meeting'::text
+  time_zone text NOT NULL
+  place text
+  online_url text
+  status text NOT NULL DEFAULT 'open'::text
+  chosen_option_id uuid
+  meeting_id uuid
+  created_by uuid
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT date_poll_check CHECK ((status = 'closed'::text) = (chosen_option_id IS NOT NULL))
+  CONSTRAINT date_poll_chosen_fkey FOREIGN KEY (chosen_option_id, id) REFERENCES date_poll_option(id, poll_id)
+  CONSTRAINT date_poll_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
+  CONSTRAINT date_poll_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT date_poll_created_at_not_null NOT NULL created_at
+  CONSTRAINT date_poll_created_by_fkey FOREIGN KEY (created_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT date_poll_id_not_null NOT NULL id
+  CONSTRAINT date_poll_kind_check CHECK (kind = ANY (ARRAY['meeting'::text, 'workshop'::text, 'webinar'::text, 'dialogue'::text]))
+  CONSTRAINT date_poll_kind_not_null NOT NULL kind
+  CONSTRAINT date_poll_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE SET NULL
+  CONSTRAINT date_poll_online_url_check CHECK (online_url IS NULL OR length(online_url) <= 2000 AND online_url ~ '^https?://[^\s]+$'::text)
+  CONSTRAINT date_poll_pkey PRIMARY KEY (id)
+  CONSTRAINT date_poll_place_check CHECK (place IS NULL OR length(btrim(place)) >= 1 AND length(btrim(place)) <= 500)
+  CONSTRAINT date_poll_status_check CHECK (status = ANY (ARRAY['open'::text, 'closed'::text]))
+  CONSTRAINT date_poll_status_not_null NOT NULL status
+  CONSTRAINT date_poll_time_zone_check CHECK (is_time_zone(time_zone))
+  CONSTRAINT date_poll_time_zone_not_null NOT NULL time_zone
+  CONSTRAINT date_poll_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 300)
+  CONSTRAINT date_poll_title_not_null NOT NULL title
+  CONSTRAINT date_poll_working_group_id_commission_id_fkey FOREIGN KEY (working_group_id, commission_id) REFERENCES working_group(id, commission_id) ON DELETE CASCADE
+  CREATE INDEX date_poll_commission_idx ON public.date_poll USING btree (commission_id, created_at)
+  CREATE UNIQUE INDEX date_poll_pkey ON public.date_poll USING btree (id)
+
+TABLE date_poll_answer (
+  option_id uuid NOT NULL
+  person_id uuid NOT NULL
+  answer text NOT NULL
+  answered_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT date_poll_answer_answer_check CHECK (answer = ANY (ARRAY['yes'::text, 'if_need_be'::text, 'no'::text]))
+  CONSTRAINT date_poll_answer_answer_not_null NOT NULL answer
+  CONSTRAINT date_poll_answer_answered_at_not_null NOT NULL answered_at
+  CONSTRAINT date_poll_answer_option_id_fkey FOREIGN KEY (option_id) REFERENCES date_poll_option(id) ON DELETE CASCADE
+  CONSTRAINT date_poll_answer_option_id_not_null NOT NULL option_id
+  CONSTRAINT date_poll_answer_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE CASCADE
+  CONSTRAINT date_poll_answer_person_id_not_null NOT NULL person_id
+  CONSTRAINT date_poll_answer_pkey PRIMARY KEY (option_id, person_id)
+  CREATE UNIQUE INDEX date_poll_answer_pkey ON public.date_poll_answer USING btree (option_id, person_id)
+
+TABLE date_poll_option (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  poll_id uuid NOT NULL
+  starts_at timestamp with time zone NOT NULL
+  ends_at timestamp with time zone NOT NULL
+)
+  CONSTRAINT date_poll_option_check CHECK (ends_at > starts_at AND (ends_at - starts_at) <= '14 days'::interval)
+  CONSTRAINT date_poll_option_ends_at_not_null NOT NULL ends_at
+  CONSTRAINT date_poll_option_id_not_null NOT NULL id
+  CONSTRAINT date_poll_option_id_poll_id_key UNIQUE (id, poll_id)
+  CONSTRAINT date_poll_option_pkey PRIMARY KEY (id)
+  CONSTRAINT date_poll_option_poll_id_fkey FOREIGN KEY (poll_id) REFERENCES date_poll(id) ON DELETE CASCADE
+  CONSTRAINT date_poll_option_poll_id_not_null NOT NULL poll_id
+  CONSTRAINT date_poll_option_poll_id_starts_at_ends_at_key UNIQUE (poll_id, starts_at, ends_at)
+  CONSTRAINT date_poll_option_starts_at_not_null NOT NULL starts_at
+  CREATE UNIQUE INDEX date_poll_option_id_poll_id_key ON public.date_poll_option USING btree (id, poll_id)
+  CREATE UNIQUE INDEX date_poll_option_pkey ON public.date_poll_option USING btree (id)
+  CREATE UNIQUE INDEX date_poll_option_poll_id_starts_at_ends_at_key ON public.date_poll_option USING btree (poll_id, starts_at, ends_at)
+
+TABLE decision (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  minutes_id uuid NOT NULL
+  number integer NOT NULL
+  agenda_item_id uuid
+  text text NOT NULL
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT decision_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES agenda_item(id) ON DELETE SET NULL
+  CONSTRAINT decision_created_at_not_null NOT NULL created_at
+  CONSTRAINT decision_id_not_null NOT NULL id
+  CONSTRAINT decision_minutes_id_fkey FOREIGN KEY (minutes_id) REFERENCES minutes(id) ON DELETE CASCADE
+  CONSTRAINT decision_minutes_id_not_null NOT NULL minutes_id
+  CONSTRAINT decision_number_check CHECK (number >= 1)
+  CONSTRAINT decision_number_key UNIQUE (minutes_id, number)
+  CONSTRAINT decision_number_not_null NOT NULL number
+  CONSTRAINT decision_pkey PRIMARY KEY (id)
+  CONSTRAINT decision_text_check CHECK (length(btrim(text)) >= 1 AND length(btrim(text)) <= 10000)
+  CONSTRAINT decision_text_not_null NOT NULL text
+  CREATE UNIQUE INDEX decision_number_key ON public.decision USING btree (minutes_id, number)
+  CREATE UNIQUE INDEX decision_pkey ON public.decision USING btree (id)
+  CREATE TRIGGER decision_immutable BEFORE INSERT OR DELETE OR UPDATE ON decision FOR EACH ROW EXECUTE FUNCTION minutes_guard()
+
+TABLE deliverable (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  commission_id uuid NOT NULL
+  working_group_id uuid
+  title text NOT NULL
+  description text
+  kind text NOT NULL
+  due_on date NOT NULL
+  status text NOT NULL DEFAULT 'planned'::text
+  responsible_person_id uuid
+  delivered_on date
+  published_url text
+  created_by uuid
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  updated_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT deliverable_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
+  CONSTRAINT deliverable_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT deliverable_created_at_not_null NOT NULL created_at
+  CONSTRAINT deliverable_created_by_fkey FOREIGN KEY (created_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT deliverable_delivered_on CHECK ((status = 'delivered'::text) = (delivered_on IS NOT NULL))
+  CONSTRAINT deliverable_description_check CHECK (description IS NULL OR length(description) <= 20000)
+  CONSTRAINT deliverable_due_on_check CHECK (due_on >= '1900-01-01'::date AND due_on <= '2200-12-31'::date)
+  CONSTRAINT deliverable_due_on_not_null NOT NULL due_on
+  CONSTRAINT deliverable_id_commission_id_key UNIQUE (id, commission_id)
+  CONSTRAINT deliverable_id_not_null NOT NULL id
+  CONSTRAINT deliverable_kind_check CHECK (kind = ANY (ARRAY['report'::text, 'interim_report'::text, 'final_report'::text, 'memo'::text, 'proposal'::text, 'dataset'::text, 'event'::text]))
+  CONSTRAINT deliverable_kind_not_null NOT NULL kind
+  CONSTRAINT deliverable_pkey PRIMARY KEY (id)
+  CONSTRAINT deliverable_published_url_check CHECK (published_url IS NULL OR length(published_url) <= 2000 AND published_url ~ '^https?://'::text)
+  CONSTRAINT deliverable_responsible_person_id_fkey FOREIGN KEY (responsible_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT deliverable_status_check CHECK (status = ANY (ARRAY['planned'::text, 'in_progress'::text, 'in_review'::text, 'approved'::text, 'delivered'::text, 'cancelled'::text]))
+  CONSTRAINT deliverable_status_not_null NOT NULL status
+  CONSTRAINT deliverable_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 500)
+  CONSTRAINT deliverable_title_not_null NOT NULL title
+  CONSTRAINT deliverable_updated_at_not_null NOT NULL updated_at
+  CONSTRAINT deliverable_working_group_id_commission_id_fkey FOREIGN KEY (working_group_id, commission_id) REFERENCES working_group(id, commission_id) ON DELETE RESTRICT
+  CREATE INDEX deliverable_commission_idx ON public.deliverable USING btree (commission_id, due_on)
+  CREATE INDEX deliverable_group_idx ON public.deliverable USING btree (working_group_id)
+  CREATE UNIQUE INDEX deliverable_id_commission_id_key ON public.deliverable USING btree (id, commission_id)
+  CREATE INDEX deliverable_open_due_idx ON public.deliverable USING btree (due_on) WHERE (status <> ALL (ARRAY['delivered'::text, 'cancelled'::text]))
+  CREATE UNIQUE INDEX deliverable_pkey ON public.deliverable USING btree (id)
+  CREATE TRIGGER deliverable_guard BEFORE UPDATE ON deliverable FOR EACH ROW EXECUTE FUNCTION deliverable_guard()
+
+TABLE deliverable_deadline_change (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  deliverable_id uuid NOT NULL
+  old_due_on date NOT NULL
+  new_due_on date NOT NULL
+  reason text NOT NULL
+  changed_by uuid
+  changed_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT deliverable_deadline_change_changed_at_not_null NOT NULL changed_at
+  CONSTRAINT deliverable_deadline_change_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT deliverable_deadline_change_deliverable_id_fkey FOREIGN KEY (deliverable_id) REFERENCES deliverable(id) ON DELETE CASCADE
+  CONSTRAINT deliverable_deadline_change_deliverable_id_not_null NOT NULL deliverable_id
+  CONSTRAINT deliverable_deadline_change_id_not_null NOT NULL id
+  CONSTRAINT deliverable_deadline_change_moves CHECK (old_due_on <> new_due_on)
+  CONSTRAINT deliverable_deadline_change_new_due_on_check CHECK (new_due_on >= '1900-01-01'::date AND new_due_on <= '2200-12-31'::date)
+  CONSTRAINT deliverable_deadline_change_new_due_on_not_null NOT NULL new_due_on
+  CONSTRAINT deliverable_deadline_change_old_due_on_not_null NOT NULL old_due_on
+  CONSTRAINT deliverable_deadline_change_pkey PRIMARY KEY (id)
+  CONSTRAINT deliverable_deadline_change_reason_check CHECK (length(btrim(reason)) >= 1 AND length(btrim(reason)) <= 5000)
+  CONSTRAINT deliverable_deadline_change_reason_not_null NOT NULL reason
+  CREATE INDEX deliverable_deadline_change_idx ON public.deliverable_deadline_change USING btree (deliverable_id, changed_at)
+  CREATE UNIQUE INDEX deliverable_deadline_change_pkey ON public.deliverable_deadline_change USING btree (id)
+
+TABLE deliverable_goal (
+  deliverable_id uuid NOT NULL
+  goal_id uuid NOT NULL
+)
+  CONSTRAINT deliverable_goal_deliverable_id_fkey FOREIGN KEY (deliverable_id) REFERENCES deliverable(id) ON DELETE CASCADE
+  CONSTRAINT deliverable_goal_deliverable_id_not_null NOT NULL deliverable_id
+  CONSTRAINT deliverable_goal_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goal(id) ON DELETE CASCADE
+  CONSTRAINT deliverable_goal_goal_id_not_null NOT NULL goal_id
+  CONSTRAINT deliverable_goal_pkey PRIMARY KEY (deliverable_id, goal_id)
+  CREATE INDEX deliverable_goal_goal_idx ON public.deliverable_goal USING btree (goal_id)
+  CREATE UNIQUE INDEX deliverable_goal_pkey ON public.deliverable_goal USING btree (deliverable_id, goal_id)
+  CREATE TRIGGER deliverable_goal_of_strategy BEFORE INSERT OR UPDATE ON deliverable_goal FOR EACH ROW EXECUTE FUNCTION deliverable_goal_of_strategy()
+
+TABLE deliverable_objective (
+  deliverable_id uuid NOT NULL
+  commission_id uuid NOT NULL
+  objective_id uuid NOT NULL
+)
+  CONSTRAINT deliverable_objective_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT deliverable_objective_deliverable_id_commission_id_fkey FOREIGN KEY (deliverable_id, commission_id) REFERENCES deliverable(id, commission_id) ON DELETE CASCADE
+  CONSTRAINT deliverable_objective_deliverable_id_not_null NOT NULL deliverable_id
+  CONSTRAINT deliverable_objective_objective_id_commission_id_fkey FOREIGN KEY (objective_id, commission_id) REFERENCES commission_objective(id, commission_id) ON DELETE CASCADE
+  CONSTRAINT deliverable_objective_objective_id_not_null NOT NULL objective_id
+  CONSTRAINT deliverable_objective_pkey PRIMARY KEY (deliverable_id, objective_id)
+  CREATE UNIQUE INDEX deliverable_objective_pkey ON public.deliverable_objective USING btree (deliverable_id, objective_id)
+
+TABLE deliverable_transition (
+  from_status text NOT NULL
+  to_status text NOT NULL
+)
+  CONSTRAINT deliverable_transition_from_status_not_null NOT NULL from_status
+  CONSTRAINT deliverable_transition_pkey PRIMARY KEY (from_status, to_status)
+  CONSTRAINT deliverable_transition_to_status_not_null NOT NULL to_status
+  CREATE UNIQUE INDEX deliverable_transition_pkey ON public.deliverable_transition USING btree (from_status, to_status)
+
+TABLE document_version (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  deliverable_id uuid NOT NULL
+  number integer NOT NULL
+  content_hash text NOT NULL
+  size_bytes bigint NOT NULL
+  media_type text NOT NULL
+  filename text NOT NULL
+  note text
+  uploaded_by uuid
+  uploaded_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT document_version_content_hash_check CHECK (content_hash ~ '^[0-9a-f]{64}$'::text)
+  CONSTRAINT document_version_content_hash_not_null NOT NULL content_hash
+  CONSTRAINT document_version_deliverable_id_fkey FOREIGN KEY (deliverable_id) REFERENCES deliverable(id) ON DELETE RESTRICT
+  CONSTRAINT document_version_deliverable_id_not_null NOT NULL deliverable_id
+  CONSTRAINT document_version_deliverable_id_number_key UNIQUE (deliverable_id, number)
+  CONSTRAINT document_version_filename_check CHECK (length(btrim(filename)) >= 1 AND length(btrim(filename)) <= 255 AND filename !~ '[/\\[:cntrl:]]'::text)
+  CONSTRAINT document_version_filename_not_null NOT NULL filename
+  CONSTRAINT document_version_id_deliverable_id_key UNIQUE (id, deliverable_id)
+  CONSTRAINT document_version_id_not_null NOT NULL id
+  CONSTRAINT document_version_media_type_check CHECK (length(media_type) >= 3 AND length(media_type) <= 200)
+  CONSTRAINT document_version_media_type_not_null NOT NULL media_type
+  CONSTRAINT document_version_note_check CHECK (note IS NULL OR length(note) <= 2000)
+  CONSTRAINT document_version_number_check CHECK (number >= 1)
+  CONSTRAINT document_version_number_not_null NOT NULL number
+  CONSTRAINT document_version_pkey PRIMARY KEY (id)
+  CONSTRAINT document_version_size_bytes_check CHECK (size_bytes > 0)
+  CONSTRAINT document_version_size_bytes_not_null NOT NULL size_bytes
+  CONSTRAINT document_version_uploaded_at_not_null NOT NULL uploaded_at
+  CONSTRAINT document_version_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES person(id) ON DELETE SET NULL
+  CREATE UNIQUE INDEX document_version_deliverable_id_number_key ON public.document_version USING btree (deliverable_id, number)
+  CREATE INDEX document_version_hash_idx ON public.document_version USING btree (content_hash)
+  CREATE UNIQUE INDEX document_version_id_deliverable_id_key ON public.document_version USING btree (id, deliverable_id)
+  CREATE UNIQUE INDEX document_version_pkey ON public.document_version USING btree (id)
+
 TABLE goal (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   strategy_id uuid NOT NULL
@@ -232,6 +574,46 @@ TABLE goal (
   CREATE UNIQUE INDEX goal_pkey ON public.goal USING btree (id)
   CREATE UNIQUE INDEX goal_strategy_id_code_key ON public.goal USING btree (strategy_id, code)
 
+TABLE invitation (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  meeting_id uuid NOT NULL
+  person_id uuid NOT NULL
+  role text NOT NULL DEFAULT 'member'::text
+  seat_id uuid
+  rsvp text NOT NULL DEFAULT 'pending'::text
+  substitute_person_id uuid
+  substitute_name text
+  responded_at timestamp with time zone
+  attendance text
+  substituted_by_person_id uuid
+  substituted_by_name text
+  invited_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT invitation_attendance_check CHECK (attendance = ANY (ARRAY['present'::text, 'absent'::text, 'apologies'::text, 'substituted'::text]))
+  CONSTRAINT invitation_id_not_null NOT NULL id
+  CONSTRAINT invitation_invited_at_not_null NOT NULL invited_at
+  CONSTRAINT invitation_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE CASCADE
+  CONSTRAINT invitation_meeting_id_not_null NOT NULL meeting_id
+  CONSTRAINT invitation_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE CASCADE
+  CONSTRAINT invitation_person_id_not_null NOT NULL person_id
+  CONSTRAINT invitation_person_key UNIQUE (meeting_id, person_id)
+  CONSTRAINT invitation_pkey PRIMARY KEY (id)
+  CONSTRAINT invitation_role_check CHECK (role = ANY (ARRAY['chair'::text, 'member'::text, 'substitute'::text, 'guest'::text]))
+  CONSTRAINT invitation_role_not_null NOT NULL role
+  CONSTRAINT invitation_rsvp_check CHECK (rsvp = ANY (ARRAY['pending'::text, 'yes'::text, 'no'::text, 'maybe'::text, 'substitute'::text]))
+  CONSTRAINT invitation_rsvp_not_null NOT NULL rsvp
+  CONSTRAINT invitation_seat_id_fkey FOREIGN KEY (seat_id) REFERENCES seat(id) ON DELETE SET NULL
+  CONSTRAINT invitation_substitute_name_check CHECK (substitute_name IS NULL OR length(btrim(substitute_name)) >= 1 AND length(btrim(substitute_name)) <= 300)
+  CONSTRAINT invitation_substitute_named CHECK (rsvp <> 'substitute'::text OR substitute_person_id IS NOT NULL OR substitute_name IS NOT NULL)
+  CONSTRAINT invitation_substitute_person_id_fkey FOREIGN KEY (substitute_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT invitation_substituted_by_name_check CHECK (substituted_by_name IS NULL OR length(btrim(substituted_by_name)) >= 1 AND length(btrim(substituted_by_name)) <= 300)
+  CONSTRAINT invitation_substituted_by_person_id_fkey FOREIGN KEY (substituted_by_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT invitation_substituted_named CHECK (attendance IS DISTINCT FROM 'substituted'::text OR substituted_by_person_id IS NOT NULL OR substituted_by_name IS NOT NULL)
+  CREATE INDEX invitation_person_idx ON public.invitation USING btree (person_id, meeting_id)
+  CREATE UNIQUE INDEX invitation_person_key ON public.invitation USING btree (meeting_id, person_id)
+  CREATE UNIQUE INDEX invitation_pkey ON public.invitation USING btree (id)
+  CREATE TRIGGER invitation_attendance_immutable BEFORE UPDATE ON invitation FOR EACH ROW EXECUTE FUNCTION invitation_attendance_guard()
+
 TABLE login_attempt (
   id bigint NOT NULL
   email text NOT NULL
@@ -247,6 +629,43 @@ TABLE login_attempt (
   CREATE INDEX login_attempt_email_idx ON public.login_attempt USING btree (lower(email), attempted_at) WHERE (NOT succeeded)
   CREATE INDEX login_attempt_ip_idx ON public.login_attempt USING btree (ip, attempted_at) WHERE (NOT succeeded)
   CREATE UNIQUE INDEX login_attempt_pkey ON public.login_attempt USING btree (id)
+
+TABLE mail_link_use (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  link_id uuid NOT NULL
+  action text NOT NULL
+  single_use boolean NOT NULL
+  state text NOT NULL DEFAULT 'used'::text
+  person_id uuid
+  subject_type text NOT NULL
+  subject_id uuid NOT NULL
+  commission_id uuid
+  answer jsonb NOT NULL DEFAULT '{}'::jsonb
+  request_id text
+  at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT mail_link_use_action_check CHECK (length(action) >= 1 AND length(action) <= 100)
+  CONSTRAINT mail_link_use_action_not_null NOT NULL action
+  CONSTRAINT mail_link_use_answer_check CHECK (jsonb_typeof(answer) = 'object'::text AND length(answer::text) <= 20000)
+  CONSTRAINT mail_link_use_answer_not_null NOT NULL answer
+  CONSTRAINT mail_link_use_at_not_null NOT NULL at
+  CONSTRAINT mail_link_use_check CHECK (state = 'used'::text OR single_use)
+  CONSTRAINT mail_link_use_id_not_null NOT NULL id
+  CONSTRAINT mail_link_use_link_id_not_null NOT NULL link_id
+  CONSTRAINT mail_link_use_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT mail_link_use_pkey PRIMARY KEY (id)
+  CONSTRAINT mail_link_use_request_id_check CHECK (length(request_id) <= 200)
+  CONSTRAINT mail_link_use_single_use_not_null NOT NULL single_use
+  CONSTRAINT mail_link_use_state_check CHECK (state = ANY (ARRAY['used'::text, 'revoked'::text]))
+  CONSTRAINT mail_link_use_state_not_null NOT NULL state
+  CONSTRAINT mail_link_use_subject_id_not_null NOT NULL subject_id
+  CONSTRAINT mail_link_use_subject_type_check CHECK (length(subject_type) >= 1 AND length(subject_type) <= 100)
+  CONSTRAINT mail_link_use_subject_type_not_null NOT NULL subject_type
+  CREATE INDEX mail_link_use_commission_idx ON public.mail_link_use USING btree (commission_id, at DESC, id) WHERE (commission_id IS NOT NULL)
+  CREATE INDEX mail_link_use_link_idx ON public.mail_link_use USING btree (link_id)
+  CREATE UNIQUE INDEX mail_link_use_once ON public.mail_link_use USING btree (link_id) WHERE single_use
+  CREATE UNIQUE INDEX mail_link_use_pkey ON public.mail_link_use USING btree (id)
+  CREATE INDEX mail_link_use_subject_idx ON public.mail_link_use USING btree (subject_type, subject_id)
 
 TABLE mail_outbox (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -309,6 +728,122 @@ TABLE mail_outbox (
   CREATE UNIQUE INDEX mail_outbox_pkey ON public.mail_outbox USING btree (id)
   CREATE INDEX mail_outbox_status_idx ON public.mail_outbox USING btree (status)
   CREATE INDEX mail_outbox_unsent_idx ON public.mail_outbox USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]))
+
+TABLE meeting (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  commission_id uuid NOT NULL
+  working_group_id uuid
+  kind text NOT NULL DEFAULT 'meeting'::text
+  title text NOT NULL
+  description text
+  starts_at timestamp with time zone NOT NULL
+  ends_at timestamp with time zone NOT NULL
+  time_zone text NOT NULL
+  place text
+  online_url text
+  status text NOT NULL DEFAULT 'planned'::text
+  sequence integer NOT NULL DEFAULT 0
+  organizer_person_id uuid
+  is_open boolean NOT NULL DEFAULT false
+  capacity integer
+  waitlist_open boolean NOT NULL DEFAULT true
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  updated_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT meeting_capacity_check CHECK (capacity IS NULL OR capacity >= 1 AND capacity <= 100000)
+  CONSTRAINT meeting_capacity_only_open CHECK (is_open OR capacity IS NULL)
+  CONSTRAINT meeting_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
+  CONSTRAINT meeting_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT meeting_created_at_not_null NOT NULL created_at
+  CONSTRAINT meeting_description_check CHECK (description IS NULL OR length(description) <= 20000)
+  CONSTRAINT meeting_ends_after_start CHECK (ends_at > starts_at)
+  CONSTRAINT meeting_ends_at_not_null NOT NULL ends_at
+  CONSTRAINT meeting_id_not_null NOT NULL id
+  CONSTRAINT meeting_is_open_not_null NOT NULL is_open
+  CONSTRAINT meeting_kind_check CHECK (kind = ANY (ARRAY['meeting'::text, 'workshop'::text, 'webinar'::text, 'dialogue'::text]))
+  CONSTRAINT meeting_kind_not_null NOT NULL kind
+  CONSTRAINT meeting_length CHECK ((ends_at - starts_at) <= '14 days'::interval)
+  CONSTRAINT meeting_online_url_check CHECK (online_url IS NULL OR length(online_url) <= 2000 AND online_url ~ '^https?://[^\s]+$'::text)
+  CONSTRAINT meeting_organizer_person_id_fkey FOREIGN KEY (organizer_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT meeting_pkey PRIMARY KEY (id)
+  CONSTRAINT meeting_place_check CHECK (place IS NULL OR length(btrim(place)) >= 1 AND length(btrim(place)) <= 500)
+  CONSTRAINT meeting_sane_dates CHECK (starts_at > '2000-01-01 00:00:00+00'::timestamp with time zone AND starts_at < '2200-01-01 00:00:00+00'::timestamp with time zone)
+  CONSTRAINT meeting_sequence_check CHECK (sequence >= 0)
+  CONSTRAINT meeting_sequence_not_null NOT NULL sequence
+  CONSTRAINT meeting_starts_at_not_null NOT NULL starts_at
+  CONSTRAINT meeting_status_check CHECK (status = ANY (ARRAY['planned'::text, 'confirmed'::text, 'cancelled'::text]))
+  CONSTRAINT meeting_status_not_null NOT NULL status
+  CONSTRAINT meeting_time_zone_check CHECK (is_time_zone(time_zone))
+  CONSTRAINT meeting_time_zone_not_null NOT NULL time_zone
+  CONSTRAINT meeting_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 300)
+  CONSTRAINT meeting_title_not_null NOT NULL title
+  CONSTRAINT meeting_updated_at_not_null NOT NULL updated_at
+  CONSTRAINT meeting_waitlist_open_not_null NOT NULL waitlist_open
+  CONSTRAINT meeting_working_group_id_commission_id_fkey FOREIGN KEY (working_group_id, commission_id) REFERENCES working_group(id, commission_id) ON DELETE CASCADE
+  CREATE INDEX meeting_commission_idx ON public.meeting USING btree (commission_id, starts_at, id)
+  CREATE INDEX meeting_group_idx ON public.meeting USING btree (working_group_id, starts_at)
+  CREATE UNIQUE INDEX meeting_pkey ON public.meeting USING btree (id)
+  CREATE INDEX meeting_span_idx ON public.meeting USING gist (tstzrange(starts_at, ends_at, '[)'::text)) WHERE (status <> 'cancelled'::text)
+  CREATE INDEX meeting_starts_idx ON public.meeting USING btree (starts_at) WHERE (status <> 'cancelled'::text)
+
+TABLE minutes (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  meeting_id uuid NOT NULL
+  status text NOT NULL DEFAULT 'draft'::text
+  body text NOT NULL DEFAULT ''::text
+  sent_for_approval_at timestamp with time zone
+  approved_at timestamp with time zone
+  created_by uuid
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  updated_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT minutes_body_check CHECK (length(body) <= 100000)
+  CONSTRAINT minutes_body_not_null NOT NULL body
+  CONSTRAINT minutes_check CHECK ((status = 'approved'::text) = (approved_at IS NOT NULL))
+  CONSTRAINT minutes_check1 CHECK (status = 'draft'::text OR sent_for_approval_at IS NOT NULL)
+  CONSTRAINT minutes_created_at_not_null NOT NULL created_at
+  CONSTRAINT minutes_created_by_fkey FOREIGN KEY (created_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT minutes_id_not_null NOT NULL id
+  CONSTRAINT minutes_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE RESTRICT
+  CONSTRAINT minutes_meeting_id_key UNIQUE (meeting_id)
+  CONSTRAINT minutes_meeting_id_not_null NOT NULL meeting_id
+  CONSTRAINT minutes_pkey PRIMARY KEY (id)
+  CONSTRAINT minutes_status_check CHECK (status = ANY (ARRAY['draft'::text, 'in_approval'::text, 'approved'::text]))
+  CONSTRAINT minutes_status_not_null NOT NULL status
+  CONSTRAINT minutes_updated_at_not_null NOT NULL updated_at
+  CREATE INDEX minutes_in_approval_idx ON public.minutes USING btree (sent_for_approval_at) WHERE (status = 'in_approval'::text)
+  CREATE UNIQUE INDEX minutes_meeting_id_key ON public.minutes USING btree (meeting_id)
+  CREATE UNIQUE INDEX minutes_pkey ON public.minutes USING btree (id)
+  CREATE TRIGGER minutes_immutable BEFORE DELETE OR UPDATE ON minutes FOR EACH ROW EXECUTE FUNCTION minutes_guard()
+
+TABLE minutes_adjuster (
+  minutes_id uuid NOT NULL
+  person_id uuid NOT NULL
+  approved_at timestamp with time zone
+)
+  CONSTRAINT minutes_adjuster_minutes_id_fkey FOREIGN KEY (minutes_id) REFERENCES minutes(id) ON DELETE CASCADE
+  CONSTRAINT minutes_adjuster_minutes_id_not_null NOT NULL minutes_id
+  CONSTRAINT minutes_adjuster_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id)
+  CONSTRAINT minutes_adjuster_person_id_not_null NOT NULL person_id
+  CONSTRAINT minutes_adjuster_pkey PRIMARY KEY (minutes_id, person_id)
+  CREATE INDEX minutes_adjuster_person_idx ON public.minutes_adjuster USING btree (person_id)
+  CREATE UNIQUE INDEX minutes_adjuster_pkey ON public.minutes_adjuster USING btree (minutes_id, person_id)
+  CREATE TRIGGER minutes_adjuster_immutable BEFORE INSERT OR DELETE OR UPDATE ON minutes_adjuster FOR EACH ROW EXECUTE FUNCTION minutes_guard()
+
+TABLE minutes_note (
+  minutes_id uuid NOT NULL
+  agenda_item_id uuid NOT NULL
+  text text NOT NULL
+)
+  CONSTRAINT minutes_note_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES agenda_item(id) ON DELETE CASCADE
+  CONSTRAINT minutes_note_agenda_item_id_not_null NOT NULL agenda_item_id
+  CONSTRAINT minutes_note_minutes_id_fkey FOREIGN KEY (minutes_id) REFERENCES minutes(id) ON DELETE CASCADE
+  CONSTRAINT minutes_note_minutes_id_not_null NOT NULL minutes_id
+  CONSTRAINT minutes_note_pkey PRIMARY KEY (minutes_id, agenda_item_id)
+  CONSTRAINT minutes_note_text_check CHECK (length(text) <= 50000)
+  CONSTRAINT minutes_note_text_not_null NOT NULL text
+  CREATE UNIQUE INDEX minutes_note_pkey ON public.minutes_note USING btree (minutes_id, agenda_item_id)
+  CREATE TRIGGER minutes_note_immutable BEFORE INSERT OR DELETE OR UPDATE ON minutes_note FOR EACH ROW EXECUTE FUNCTION minutes_guard()
 
 TABLE nomination (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -534,24 +1069,156 @@ TABLE priority_area (
   CREATE UNIQUE INDEX priority_area_pkey ON public.priority_area USING btree (id)
   CREATE UNIQUE INDEX priority_area_strategy_id_number_key ON public.priority_area USING btree (strategy_id, number)
 
-TABLE report_custom_period (
+TABLE registration (
   id uuid NOT NULL DEFAULT gen_random_uuid()
-  commission_id uuid NOT NULL
-  starts_on date NOT NULL
-  ends_on date NOT NULL
+  meeting_id uuid NOT NULL
+  full_name text NOT NULL
+  email text NOT NULL
+  email_key text
+  organisation text
+  locale text NOT NULL DEFAULT 'sv'::text
+  status text NOT NULL
+  cancel_token_hash text NOT NULL
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  confirmed_at timestamp with time zone
+  cancelled_at timestamp with time zone
+)
+  CONSTRAINT registration_cancel_token_hash_key UNIQUE (cancel_token_hash)
+  CONSTRAINT registration_cancel_token_hash_not_null NOT NULL cancel_token_hash
+  CONSTRAINT registration_check CHECK ((status = 'cancelled'::text) = (cancelled_at IS NOT NULL))
+  CONSTRAINT registration_created_at_not_null NOT NULL created_at
+  CONSTRAINT registration_email_check CHECK (length(email) <= 320 AND email ~ '^[^@\s<>,;"]+@[^@\s<>,;"]+$'::text)
+  CONSTRAINT registration_email_key UNIQUE (meeting_id, email_key)
+  CONSTRAINT registration_email_not_null NOT NULL email
+  CONSTRAINT registration_full_name_check CHECK (length(btrim(full_name)) >= 1 AND length(btrim(full_name)) <= 300 AND full_name !~ '[\r\n]'::text)
+  CONSTRAINT registration_full_name_not_null NOT NULL full_name
+  CONSTRAINT registration_id_not_null NOT NULL id
+  CONSTRAINT registration_locale_check CHECK (locale = ANY (ARRAY['sv'::text, 'da'::text, 'en'::text]))
+  CONSTRAINT registration_locale_not_null NOT NULL locale
+  CONSTRAINT registration_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE CASCADE
+  CONSTRAINT registration_meeting_id_not_null NOT NULL meeting_id
+  CONSTRAINT registration_organisation_check CHECK (organisation IS NULL OR length(btrim(organisation)) >= 1 AND length(btrim(organisation)) <= 300)
+  CONSTRAINT registration_pkey PRIMARY KEY (id)
+  CONSTRAINT registration_status_check CHECK (status = ANY (ARRAY['confirmed'::text, 'waitlisted'::text, 'cancelled'::text]))
+  CONSTRAINT registration_status_not_null NOT NULL status
+  CREATE UNIQUE INDEX registration_cancel_token_hash_key ON public.registration USING btree (cancel_token_hash)
+  CREATE UNIQUE INDEX registration_email_key ON public.registration USING btree (meeting_id, email_key)
+  CREATE UNIQUE INDEX registration_pkey ON public.registration USING btree (id)
+  CREATE INDEX registration_waitlist_idx ON public.registration USING btree (meeting_id, created_at, id) WHERE (status = 'waitlisted'::text)
+  CREATE TRIGGER registration_capacity BEFORE INSERT OR UPDATE ON registration FOR EACH ROW EXECUTE FUNCTION registration_capacity_guard()
+
+TABLE review_answer (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  round_id uuid NOT NULL
+  person_id uuid NOT NULL
+  verdict text NOT NULL
+  summary text
+  answered_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT review_answer_answered_at_not_null NOT NULL answered_at
+  CONSTRAINT review_answer_id_not_null NOT NULL id
+  CONSTRAINT review_answer_person_id_not_null NOT NULL person_id
+  CONSTRAINT review_answer_pkey PRIMARY KEY (id)
+  CONSTRAINT review_answer_round_id_not_null NOT NULL round_id
+  CONSTRAINT review_answer_round_id_person_id_fkey FOREIGN KEY (round_id, person_id) REFERENCES review_reviewer(round_id, person_id) ON DELETE CASCADE
+  CONSTRAINT review_answer_round_id_person_id_key UNIQUE (round_id, person_id)
+  CONSTRAINT review_answer_summary_check CHECK (summary IS NULL OR length(summary) <= 10000)
+  CONSTRAINT review_answer_verdict_check CHECK (verdict = ANY (ARRAY['approve'::text, 'request_changes'::text, 'comment'::text]))
+  CONSTRAINT review_answer_verdict_not_null NOT NULL verdict
+  CREATE UNIQUE INDEX review_answer_pkey ON public.review_answer USING btree (id)
+  CREATE UNIQUE INDEX review_answer_round_id_person_id_key ON public.review_answer USING btree (round_id, person_id)
+  CREATE TRIGGER review_answer_open BEFORE INSERT OR UPDATE ON review_answer FOR EACH ROW EXECUTE FUNCTION review_round_is_open()
+
+TABLE review_comment (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  round_id uuid NOT NULL
+  person_id uuid NOT NULL
+  number integer NOT NULL
+  anchor_kind text NOT NULL
+  anchor text
+  body text NOT NULL
+  proposed_wording text
+  response text
+  decision text
+  responded_by uuid
+  responded_at timestamp with time zone
   created_at timestamp with time zone NOT NULL DEFAULT now()
 )
-  CONSTRAINT report_custom_period_check CHECK (ends_on >= starts_on)
-  CONSTRAINT report_custom_period_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
-  CONSTRAINT report_custom_period_commission_id_not_null NOT NULL commission_id
-  CONSTRAINT report_custom_period_created_at_not_null NOT NULL created_at
-  CONSTRAINT report_custom_period_ends_on_not_null NOT NULL ends_on
-  CONSTRAINT report_custom_period_id_not_null NOT NULL id
-  CONSTRAINT report_custom_period_no_overlap EXCLUDE USING gist (commission_id WITH =, daterange(starts_on, ends_on, '[]'::text) WITH &&)
-  CONSTRAINT report_custom_period_pkey PRIMARY KEY (id)
-  CONSTRAINT report_custom_period_starts_on_not_null NOT NULL starts_on
-  CREATE INDEX report_custom_period_no_overlap ON public.report_custom_period USING gist (commission_id, daterange(starts_on, ends_on, '[]'::text))
-  CREATE UNIQUE INDEX report_custom_period_pkey ON public.report_custom_period USING btree (id)
+  CONSTRAINT review_comment_anchor CHECK ((anchor_kind = 'general'::text) = (anchor IS NULL))
+  CONSTRAINT review_comment_anchor_check CHECK (anchor IS NULL OR length(anchor) <= 200)
+  CONSTRAINT review_comment_anchor_kind_check CHECK (anchor_kind = ANY (ARRAY['general'::text, 'section'::text, 'page'::text, 'line'::text]))
+  CONSTRAINT review_comment_anchor_kind_not_null NOT NULL anchor_kind
+  CONSTRAINT review_comment_body_check CHECK (length(btrim(body)) >= 1 AND length(btrim(body)) <= 20000)
+  CONSTRAINT review_comment_body_not_null NOT NULL body
+  CONSTRAINT review_comment_created_at_not_null NOT NULL created_at
+  CONSTRAINT review_comment_decided CHECK ((decision IS NULL) = (responded_at IS NULL))
+  CONSTRAINT review_comment_decision_check CHECK (decision = ANY (ARRAY['accepted'::text, 'partly'::text, 'rejected'::text]))
+  CONSTRAINT review_comment_id_not_null NOT NULL id
+  CONSTRAINT review_comment_number_check CHECK (number >= 1)
+  CONSTRAINT review_comment_number_not_null NOT NULL number
+  CONSTRAINT review_comment_person_id_not_null NOT NULL person_id
+  CONSTRAINT review_comment_pkey PRIMARY KEY (id)
+  CONSTRAINT review_comment_proposed_wording_check CHECK (proposed_wording IS NULL OR length(proposed_wording) <= 20000)
+  CONSTRAINT review_comment_responded_by_fkey FOREIGN KEY (responded_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT review_comment_response_check CHECK (response IS NULL OR length(response) <= 20000)
+  CONSTRAINT review_comment_round_id_not_null NOT NULL round_id
+  CONSTRAINT review_comment_round_id_number_key UNIQUE (round_id, number)
+  CONSTRAINT review_comment_round_id_person_id_fkey FOREIGN KEY (round_id, person_id) REFERENCES review_reviewer(round_id, person_id) ON DELETE CASCADE
+  CREATE UNIQUE INDEX review_comment_pkey ON public.review_comment USING btree (id)
+  CREATE UNIQUE INDEX review_comment_round_id_number_key ON public.review_comment USING btree (round_id, number)
+  CREATE INDEX review_comment_round_idx ON public.review_comment USING btree (round_id, number)
+  CREATE TRIGGER review_comment_open BEFORE INSERT ON review_comment FOR EACH ROW EXECUTE FUNCTION review_round_is_open()
+
+TABLE review_reviewer (
+  round_id uuid NOT NULL
+  person_id uuid NOT NULL
+  organisation_id uuid
+  invited_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT review_reviewer_invited_at_not_null NOT NULL invited_at
+  CONSTRAINT review_reviewer_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisation(id)
+  CONSTRAINT review_reviewer_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id)
+  CONSTRAINT review_reviewer_person_id_not_null NOT NULL person_id
+  CONSTRAINT review_reviewer_pkey PRIMARY KEY (round_id, person_id)
+  CONSTRAINT review_reviewer_round_id_fkey FOREIGN KEY (round_id) REFERENCES review_round(id) ON DELETE CASCADE
+  CONSTRAINT review_reviewer_round_id_not_null NOT NULL round_id
+  CREATE INDEX review_reviewer_person_idx ON public.review_reviewer USING btree (person_id)
+  CREATE UNIQUE INDEX review_reviewer_pkey ON public.review_reviewer USING btree (round_id, person_id)
+
+TABLE review_round (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  deliverable_id uuid NOT NULL
+  version_id uuid NOT NULL
+  deadline date NOT NULL
+  message text
+  status text NOT NULL DEFAULT 'open'::text
+  outcome text
+  outcome_note text
+  opened_by uuid
+  opened_at timestamp with time zone NOT NULL DEFAULT now()
+  closed_by uuid
+  closed_at timestamp with time zone
+)
+  CONSTRAINT review_round_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT review_round_deadline_check CHECK (deadline >= '1900-01-01'::date AND deadline <= '2200-12-31'::date)
+  CONSTRAINT review_round_deadline_not_null NOT NULL deadline
+  CONSTRAINT review_round_deliverable_id_fkey FOREIGN KEY (deliverable_id) REFERENCES deliverable(id) ON DELETE CASCADE
+  CONSTRAINT review_round_deliverable_id_not_null NOT NULL deliverable_id
+  CONSTRAINT review_round_id_not_null NOT NULL id
+  CONSTRAINT review_round_message_check CHECK (message IS NULL OR length(message) <= 5000)
+  CONSTRAINT review_round_opened_at_not_null NOT NULL opened_at
+  CONSTRAINT review_round_opened_by_fkey FOREIGN KEY (opened_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT review_round_outcome CHECK ((status = 'closed'::text) = (outcome IS NOT NULL AND closed_at IS NOT NULL))
+  CONSTRAINT review_round_outcome_check CHECK (outcome = ANY (ARRAY['approved'::text, 'changes_requested'::text, 'inconclusive'::text]))
+  CONSTRAINT review_round_outcome_note_check CHECK (outcome_note IS NULL OR length(outcome_note) <= 5000)
+  CONSTRAINT review_round_pkey PRIMARY KEY (id)
+  CONSTRAINT review_round_status_check CHECK (status = ANY (ARRAY['open'::text, 'closed'::text]))
+  CONSTRAINT review_round_status_not_null NOT NULL status
+  CONSTRAINT review_round_version_id_deliverable_id_fkey FOREIGN KEY (version_id, deliverable_id) REFERENCES document_version(id, deliverable_id)
+  CONSTRAINT review_round_version_id_not_null NOT NULL version_id
+  CREATE UNIQUE INDEX review_round_one_open ON public.review_round USING btree (deliverable_id) WHERE (status = 'open'::text)
+  CREATE INDEX review_round_open_deadline_idx ON public.review_round USING btree (deadline) WHERE (status = 'open'::text)
+  CREATE UNIQUE INDEX review_round_pkey ON public.review_round USING btree (id)
 
 TABLE schema_migration (
   id integer NOT NULL DEFAULT nextval('schema_migration_id_seq'::regclass)
@@ -665,73 +1332,6 @@ TABLE stakeholder_engagement (
   CREATE UNIQUE INDEX stakeholder_engagement_commission_id_organisation_id_how_key ON public.stakeholder_engagement USING btree (commission_id, organisation_id, how)
   CREATE UNIQUE INDEX stakeholder_engagement_pkey ON public.stakeholder_engagement USING btree (id)
 
-TABLE status_report (
-  id uuid NOT NULL DEFAULT gen_random_uuid()
-  commission_id uuid NOT NULL
-  period_key text NOT NULL
-  period_start date NOT NULL
-  period_end date NOT NULL
-  as_of date NOT NULL
-  kind text NOT NULL
-  previous_report_id uuid
-  rag text NOT NULL
-  is_empty boolean NOT NULL
-  summary jsonb NOT NULL
-  snapshot jsonb NOT NULL
-  compiled_at timestamp with time zone NOT NULL DEFAULT now()
-  compiled_by uuid
-  compile_ms integer NOT NULL DEFAULT 0
-)
-  CONSTRAINT status_report_as_of_not_null NOT NULL as_of
-  CONSTRAINT status_report_check CHECK (period_end >= period_start)
-  CONSTRAINT status_report_check1 CHECK (as_of >= period_start)
-  CONSTRAINT status_report_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
-  CONSTRAINT status_report_commission_id_not_null NOT NULL commission_id
-  CONSTRAINT status_report_compile_ms_check CHECK (compile_ms >= 0)
-  CONSTRAINT status_report_compile_ms_not_null NOT NULL compile_ms
-  CONSTRAINT status_report_compiled_at_not_null NOT NULL compiled_at
-  CONSTRAINT status_report_compiled_by_fkey FOREIGN KEY (compiled_by) REFERENCES person(id)
-  CONSTRAINT status_report_id_not_null NOT NULL id
-  CONSTRAINT status_report_is_empty_not_null NOT NULL is_empty
-  CONSTRAINT status_report_kind_check CHECK (kind = ANY (ARRAY['scheduled'::text, 'on_demand'::text]))
-  CONSTRAINT status_report_kind_not_null NOT NULL kind
-  CONSTRAINT status_report_period_end_not_null NOT NULL period_end
-  CONSTRAINT status_report_period_key_check CHECK (period_key ~ '^[0-9]{4}(-[0-9]{2}|-Q[1-4]|-H[12]|-[0-9]{2}-[0-9]{2}\.\.[0-9]{4}-[0-9]{2}-[0-9]{2})?$'::text)
-  CONSTRAINT status_report_period_key_not_null NOT NULL period_key
-  CONSTRAINT status_report_period_start_not_null NOT NULL period_start
-  CONSTRAINT status_report_pkey PRIMARY KEY (id)
-  CONSTRAINT status_report_previous_report_id_fkey FOREIGN KEY (previous_report_id) REFERENCES status_report(id)
-  CONSTRAINT status_report_rag_check CHECK (rag = ANY (ARRAY['on_track'::text, 'at_risk'::text, 'late'::text, 'no_data'::text]))
-  CONSTRAINT status_report_rag_not_null NOT NULL rag
-  CONSTRAINT status_report_snapshot_check CHECK (jsonb_typeof(snapshot) = 'object'::text)
-  CONSTRAINT status_report_snapshot_not_null NOT NULL snapshot
-  CONSTRAINT status_report_summary_check CHECK (jsonb_typeof(summary) = 'object'::text)
-  CONSTRAINT status_report_summary_not_null NOT NULL summary
-  CREATE INDEX status_report_commission_idx ON public.status_report USING btree (commission_id, period_end DESC, compiled_at DESC)
-  CREATE UNIQUE INDEX status_report_one_per_period ON public.status_report USING btree (commission_id, period_key) WHERE (kind = 'scheduled'::text)
-  CREATE UNIQUE INDEX status_report_pkey ON public.status_report USING btree (id)
-  CREATE TRIGGER status_report_immutable BEFORE UPDATE ON status_report FOR EACH ROW EXECUTE FUNCTION refuse_change()
-
-TABLE status_report_read (
-  report_id uuid NOT NULL
-  person_id uuid NOT NULL
-  as_commissioner boolean NOT NULL
-  first_opened_at timestamp with time zone NOT NULL DEFAULT now()
-  last_opened_at timestamp with time zone NOT NULL DEFAULT now()
-  open_count integer NOT NULL DEFAULT 1
-)
-  CONSTRAINT status_report_read_as_commissioner_not_null NOT NULL as_commissioner
-  CONSTRAINT status_report_read_first_opened_at_not_null NOT NULL first_opened_at
-  CONSTRAINT status_report_read_last_opened_at_not_null NOT NULL last_opened_at
-  CONSTRAINT status_report_read_open_count_check CHECK (open_count >= 1)
-  CONSTRAINT status_report_read_open_count_not_null NOT NULL open_count
-  CONSTRAINT status_report_read_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE CASCADE
-  CONSTRAINT status_report_read_person_id_not_null NOT NULL person_id
-  CONSTRAINT status_report_read_pkey PRIMARY KEY (report_id, person_id)
-  CONSTRAINT status_report_read_report_id_fkey FOREIGN KEY (report_id) REFERENCES status_report(id) ON DELETE CASCADE
-  CONSTRAINT status_report_read_report_id_not_null NOT NULL report_id
-  CREATE UNIQUE INDEX status_report_read_pkey ON public.status_report_read USING btree (report_id, person_id)
-
 TABLE strategy (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   title text NOT NULL
@@ -821,6 +1421,22 @@ TABLE working_group_objective (
   CONSTRAINT working_group_objective_working_group_id_not_null NOT NULL working_group_id
   CREATE UNIQUE INDEX working_group_objective_pkey ON public.working_group_objective USING btree (working_group_id, objective_id)
 
+CREATE OR REPLACE FUNCTION public.action_item_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF TG_OP = 'UPDATE'
+           AND (OLD.minutes_id, OLD.meeting_id, OLD.agenda_item_id, OLD.title, OLD.assignee_person_id, OLD.due_on, OLD.created_at)
+               IS NOT DISTINCT FROM (NEW.minutes_id, NEW.meeting_id, NEW.agenda_item_id, NEW.title, NEW.assignee_person_id, NEW.due_on, NEW.created_at) THEN
+          RETURN NEW;
+        END IF;
+        IF EXISTS (SELECT 1 FROM minutes WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.minutes_id ELSE OLD.minutes_id END AND status = 'approved') THEN
+          RAISE EXCEPTION 'approved minutes cannot change' USING ERRCODE = 'check_violation', CONSTRAINT = 'minutes_approved_immutable';
+        END IF;
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END $function$
+
 CREATE OR REPLACE FUNCTION public.appointment_seat_active()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -863,6 +1479,71 @@ AS $function$
         RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME USING ERRCODE = 'check_violation', CONSTRAINT = 'audit_event_immutable';
       END $function$
 
+CREATE OR REPLACE FUNCTION public.deliverable_goal_of_strategy()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM deliverable d JOIN commission c ON c.id = d.commission_id JOIN goal g ON g.strategy_id = c.strategy_id
+                        WHERE d.id = NEW.deliverable_id AND g.id = NEW.goal_id) THEN
+          RAISE EXCEPTION 'goal % is not of the commission''s strategy', NEW.goal_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'deliverable_goal_of_strategy';
+        END IF;
+        RETURN NEW;
+      END $function$
+
+CREATE OR REPLACE FUNCTION public.deliverable_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF NEW.status IS DISTINCT FROM OLD.status
+           AND NOT EXISTS (SELECT 1 FROM deliverable_transition WHERE from_status = OLD.status AND to_status = NEW.status) THEN
+          RAISE EXCEPTION 'deliverable % cannot go from % to %', NEW.id, OLD.status, NEW.status
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'deliverable_status_transition';
+        END IF;
+        IF NEW.due_on IS DISTINCT FROM OLD.due_on
+           AND NOT EXISTS (SELECT 1 FROM deliverable_deadline_change c
+                            WHERE c.deliverable_id = NEW.id AND c.old_due_on = OLD.due_on AND c.new_due_on = NEW.due_on
+                              AND c.changed_at = now()) THEN
+          RAISE EXCEPTION 'the due date of deliverable % changed without a recorded reason', NEW.id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'deliverable_deadline_change_required';
+        END IF;
+        IF NEW.commission_id IS DISTINCT FROM OLD.commission_id THEN
+          RAISE EXCEPTION 'a deliverable cannot move to another commission'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'deliverable_commission_fixed';
+        END IF;
+        NEW.updated_at := now();
+        RETURN NEW;
+      END $function$
+
+CREATE OR REPLACE FUNCTION public.deliverable_health(due_on date, status text, today date)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$
+        SELECT CASE
+          WHEN status IN ('delivered', 'cancelled') THEN NULL
+          WHEN today > due_on THEN 'late'
+          WHEN status = 'planned' AND due_on - today <= 30 THEN 'at_risk'
+          WHEN status = 'in_progress' AND due_on - today <= 14 THEN 'at_risk'
+          WHEN status = 'in_review' AND due_on - today <= 7 THEN 'at_risk'
+          ELSE 'on_track'
+        END
+      $function$
+
+CREATE OR REPLACE FUNCTION public.invitation_attendance_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF (OLD.attendance, OLD.substituted_by_person_id, OLD.substituted_by_name) IS DISTINCT FROM (NEW.attendance, NEW.substituted_by_person_id, NEW.substituted_by_name)
+           AND EXISTS (SELECT 1 FROM minutes WHERE meeting_id = NEW.meeting_id AND status = 'approved') THEN
+          RAISE EXCEPTION 'the attendance of approved minutes cannot change' USING ERRCODE = 'check_violation', CONSTRAINT = 'minutes_approved_immutable';
+        END IF;
+        RETURN NEW;
+      END $function$
+
 CREATE OR REPLACE FUNCTION public.is_time_zone(tz text)
  RETURNS boolean
  LANGUAGE plpgsql
@@ -878,6 +1559,28 @@ AS $function$
         RETURN false;
       END $function$
 
+CREATE OR REPLACE FUNCTION public.minutes_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      DECLARE
+        mid uuid;
+        approved boolean;
+      BEGIN
+        IF TG_TABLE_NAME = 'minutes' THEN
+          IF OLD.status = 'approved' THEN
+            RAISE EXCEPTION 'approved minutes cannot change' USING ERRCODE = 'check_violation', CONSTRAINT = 'minutes_approved_immutable';
+          END IF;
+          RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END IF;
+        mid := CASE WHEN TG_OP = 'INSERT' THEN NEW.minutes_id ELSE OLD.minutes_id END;
+        SELECT status = 'approved' INTO approved FROM minutes WHERE id = mid;
+        IF approved THEN
+          RAISE EXCEPTION 'approved minutes cannot change' USING ERRCODE = 'check_violation', CONSTRAINT = 'minutes_approved_immutable';
+        END IF;
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END $function$
+
 CREATE OR REPLACE FUNCTION public.refuse_change()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -885,6 +1588,40 @@ AS $function$
       BEGIN
         RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME
           USING ERRCODE = 'check_violation', CONSTRAINT = TG_TABLE_NAME || '_immutable';
+      END $function$
+
+CREATE OR REPLACE FUNCTION public.registration_capacity_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      DECLARE
+        cap int;
+        taken int;
+      BEGIN
+        IF NEW.status <> 'confirmed' OR (TG_OP = 'UPDATE' AND OLD.status = 'confirmed') THEN
+          RETURN NEW;
+        END IF;
+        SELECT capacity INTO cap FROM meeting WHERE id = NEW.meeting_id FOR UPDATE;
+        IF cap IS NULL THEN
+          RETURN NEW;
+        END IF;
+        SELECT count(*) INTO taken FROM registration WHERE meeting_id = NEW.meeting_id AND status = 'confirmed' AND id <> NEW.id;
+        IF taken >= cap THEN
+          RAISE EXCEPTION 'the event is full' USING ERRCODE = 'check_violation', CONSTRAINT = 'registration_over_capacity';
+        END IF;
+        RETURN NEW;
+      END $function$
+
+CREATE OR REPLACE FUNCTION public.review_round_is_open()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM review_round WHERE id = NEW.round_id AND status = 'open') THEN
+          RAISE EXCEPTION 'review round % is closed', NEW.round_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'review_round_closed';
+        END IF;
+        RETURN NEW;
       END $function$
 
 CREATE OR REPLACE FUNCTION public.seat_allocation_sync_seats()

@@ -54,6 +54,16 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     await ok(t, c.secretariat.token, `mutation($input: AmendMandateInput!) { amendMandate(input: $input) { id } }`, {
       input: { commissionId: c.commissionId, decidedOn: '2022-05-01', reason: 'Tilläggsdirektiv: mer tid', newDeadline: '2023-06-30' },
     });
+    // A deliverable and a meeting with minutes, so the page shows those sections too.
+    await ok(t, c.secretariat.token, `mutation($input: CreateDeliverableInput!) { createDeliverable(input: $input) { id } }`, {
+      input: { commissionId: c.commissionId, workingGroupId: g1, title: 'Kartläggning av nätverk', kind: 'REPORT', dueOn: '2022-05-15' },
+    });
+    const meeting = await ok(t, c.secretariat.token, `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`, {
+      input: { workingGroupId: g1, kind: 'WORKSHOP', title: 'Workshop om hälsodata', startsAt: '2022-06-01T10:00:00+02:00', endsAt: '2022-06-01T12:00:00+02:00', timeZone: 'Europe/Stockholm' },
+    });
+    await ok(t, c.secretariat.token, `mutation($input: SaveMinutesInput!) { saveMinutes(input: $input) { id } }`, {
+      input: { meetingId: meeting.createMeeting.meeting.id, body: 'Protokoll', decisions: [{ text: 'Gruppen antar arbetsplanen.' }], actionItems: [{ title: 'Skicka enkäten', dueOn: '2022-06-10' }] },
+    });
     // Registered in January 2022: the worker owes quarterly reports from 2022-Q1 to the deadline's quarter (2023-Q2).
     await t.db.query(`UPDATE commission SET created_at = '2022-01-15' WHERE id = $1`, [c.commissionId]);
     expect((await t.app.get(ReportsService).compileOwed(c.commissionId)).compiled).toEqual(['2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4', '2023-Q1', '2023-Q2']);
@@ -86,6 +96,8 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     expect(await page.getAttribute('svg#timeline', 'role')).toBe('img');
     expect(await page.textContent('svg#timeline title')).toContain('Timeline');
     expect(await page.locator('th[scope=col]').count()).toBeGreaterThan(10);
+    for (const id of ['#h-deliverables', '#h-meetings', '#h-decisions', '#h-actions']) expect(await page.isVisible(id)).toBe(true);
+    expect(await page.textContent('svg#timeline')).toContain('Kartläggning av nätverk');
     expect(await page.content()).toContain('Precisionsmedicin &lt;script&gt;');
     // Compared with the scheduled 2022-Q1 report: the deadline moved (amendment of 2022-05-01).
     expect(await page.textContent('#h-diff-changed')).toContain('Changed (1)');

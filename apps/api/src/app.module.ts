@@ -15,7 +15,10 @@ import { StrategiesApiModule } from '@samverkan/strategies';
 import { WorkingGroupsApiModule } from '@samverkan/working-groups';
 import { NotificationsApiModule } from '@samverkan/notifications';
 import { ReportsApiModule } from '@samverkan/reports';
+import { MailActionsApiModule } from '@samverkan/mail-actions';
 import { PrivacyApiModule } from '@samverkan/privacy';
+import { DeliverablesApiModule } from '@samverkan/deliverables';
+import { MeetingsApiModule } from '@samverkan/meetings';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -49,7 +52,10 @@ export class AppModule {
         SeatsApiModule,
         NotificationsApiModule,
         ReportsApiModule,
+        MailActionsApiModule,
         PrivacyApiModule,
+        DeliverablesApiModule,
+        MeetingsApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],

@@ -5,6 +5,8 @@ import { APP_CONFIG, AppConfig, ConfigModule, CoreModule, QueueModule } from '@s
 import { AccessModule } from '@samverkan/access';
 import { NotificationsWorkerModule } from '@samverkan/notifications';
 import { SeatsModule } from '@samverkan/seats';
+import { DeliverablesModule } from '@samverkan/deliverables';
+import { MeetingsModule } from '@samverkan/meetings';
 import { ReportsWorkerModule } from '@samverkan/reports';
 import { JobRunner } from './job-runner.service';
 
@@ -31,6 +33,8 @@ export class WorkerModule {
         AccessModule,
         // Domain modules register their reminder rules (e.g. seats: terms ending, vacancies).
         SeatsModule,
+        DeliverablesModule,
+        MeetingsModule,
         ReportsWorkerModule,
         ...extraModules,
       ],

@@ -4,11 +4,14 @@ import type { ReportKind, ReportSnapshot, ReportSummary } from './report-snapsho
 import type { ReportPeriod } from './period';
 import { CompositionSectionBuilder, CompositionSection } from './sections/composition.section';
 import { MandateSectionBuilder, MandateSection } from './sections/mandate.section';
+import { DeliverablesSectionBuilder } from './sections/deliverables.section';
+import { MeetingsSectionBuilder } from './sections/meetings.section';
+import './section-pages';
 import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionScope } from './sections/section';
 
-/** The sections every report is built from, in order. Areas that land later add theirs here. */
+/** The sections every report is built from, in order. */
 export function defaultSections(): ReportSection[] {
-  return [new MandateSectionBuilder(), new CompositionSectionBuilder()];
+  return [new MandateSectionBuilder(), new CompositionSectionBuilder(), new DeliverablesSectionBuilder(), new MeetingsSectionBuilder()];
 }
 
 export interface CompileRequest {

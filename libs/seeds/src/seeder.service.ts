@@ -29,6 +29,8 @@ import {
 } from '@samverkan/seats';
 import { CreateStrategyInput, StrategiesService } from '@samverkan/strategies';
 import { CreateWorkingGroupInput, WorkingGroupsService } from '@samverkan/working-groups';
+import { DeliverablesSeeder } from './seed-deliverables';
+import { MeetingsSeeder } from './seed-meetings';
 import { AllocationSeed, COMMISSIONS, CommissionSeed, DEMO_LOGINS, DEMO_PASSWORD, ORGANISATIONS, PEOPLE, STRATEGIES, SeedDate } from './seed-data';
 
 export interface SeedOptions {
@@ -67,6 +69,8 @@ export class SeederService {
     private readonly seats: SeatsService,
     private readonly appointments: AppointmentsService,
     private readonly nominations: NominationsService,
+    private readonly deliverablesSeeder: DeliverablesSeeder,
+    private readonly meetings: MeetingsSeeder,
   ) {}
 
   async seed(options: SeedOptions): Promise<SeedResult> {
@@ -100,6 +104,8 @@ export class SeederService {
       seats: this.seats,
       appointments: this.appointments,
       nominations: this.nominations,
+      deliverablesSeeder: this.deliverablesSeeder,
+      meetings: this.meetings,
     };
   }
 }
@@ -141,6 +147,8 @@ class SeedRun {
     await this.loadPeopleAndLogins();
     await this.loadStrategies();
     for (const commission of COMMISSIONS) await this.loadCommission(commission);
+    Object.assign(this.counts, await this.s.deliverablesSeeder.seed(() => this.ctx()));
+    Object.assign(this.counts, await this.s.meetings.seed(this.ctx(), (key) => this.person(key)));
     return this.counts;
   }
 

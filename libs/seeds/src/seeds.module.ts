@@ -7,7 +7,11 @@ import { PeopleModule } from '@samverkan/people';
 import { SeatsModule } from '@samverkan/seats';
 import { StrategiesModule } from '@samverkan/strategies';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
+import { MeetingsModule } from '@samverkan/meetings';
+import { MeetingsSeeder } from './seed-meetings';
 import { SeederService } from './seeder.service';
+import { DeliverablesModule } from '@samverkan/deliverables';
+import { DeliverablesSeeder } from './seed-deliverables';
 
 /**
  * The seed loader. Imports the domain modules only (no resolvers), so the CLI
@@ -15,8 +19,8 @@ import { SeederService } from './seeder.service';
  * config (the API, the CLI or a test app provide them).
  */
 @Module({
-  imports: [AccessModule, OrganisationsModule, PeopleModule, AccountsModule, StrategiesModule, CommissionsModule, WorkingGroupsModule, SeatsModule],
-  providers: [SeederService],
+  imports: [AccessModule, OrganisationsModule, PeopleModule, AccountsModule, StrategiesModule, CommissionsModule, WorkingGroupsModule, SeatsModule, DeliverablesModule, MeetingsModule],
+  providers: [SeederService, DeliverablesSeeder, MeetingsSeeder],
   exports: [SeederService],
 })
 export class SeedsModule {}
