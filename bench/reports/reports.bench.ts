@@ -50,9 +50,10 @@ async function generate(t: TestApp): Promise<string[]> {
   await q(`INSERT INTO appointment (seat_id, person_id, starts_on) SELECT s.id, p.id, '2020-01-01' FROM seat s JOIN person p ON p.full_name = 'Bench member ' || s.id`);
   const [{ deliverable }] = await q(`SELECT to_regclass('deliverable') IS NOT NULL AS deliverable`);
   if (deliverable) {
-    await q(`INSERT INTO deliverable (commission_id, working_group_id, title, kind, due_on, status)
+    await q(`INSERT INTO deliverable (commission_id, working_group_id, title, kind, due_on, status, delivered_on)
              SELECT g.commission_id, g.id, 'Bench deliverable ' || k || ' of ' || g.name, 'report', (now() - interval '1 year')::date + (k * 37) % 500,
-                    (ARRAY['planned','in_progress','in_review','approved','delivered'])[1 + k % 5]
+                    (ARRAY['planned','in_progress','in_review','approved','delivered'])[1 + k % 5],
+                    CASE WHEN k % 5 = 4 THEN (now() - interval '1 year')::date + (k * 37) % 500 - 1 END
                FROM working_group g, generate_series(1, 25) k WHERE g.name LIKE 'Bench group %'`);
   }
   const [{ meeting }] = await q(`SELECT to_regclass('meeting') IS NOT NULL AS meeting`);
@@ -60,6 +61,11 @@ async function generate(t: TestApp): Promise<string[]> {
     await q(`INSERT INTO meeting (commission_id, working_group_id, title, starts_at, ends_at, time_zone)
              SELECT g.commission_id, g.id, 'Bench meeting ' || k, now() - interval '1 year' + k * interval '23 days', now() - interval '1 year' + k * interval '23 days' + interval '2 hours', 'Europe/Stockholm'
                FROM working_group g, generate_series(1, 15) k WHERE g.name LIKE 'Bench group %'`);
+    // Minutes of the meetings already held, each with a decision and an action item.
+    await q(`INSERT INTO minutes (meeting_id, body) SELECT id, 'Bench minutes' FROM meeting WHERE title LIKE 'Bench meeting %' AND starts_at < now()`);
+    await q(`INSERT INTO decision (minutes_id, number, text) SELECT mi.id, 1, 'Bench decision' FROM minutes mi WHERE mi.body = 'Bench minutes'`);
+    await q(`INSERT INTO action_item (minutes_id, meeting_id, title, due_on)
+             SELECT mi.id, mi.meeting_id, 'Bench action', (m.starts_at + interval '14 days')::date FROM minutes mi JOIN meeting m ON m.id = mi.meeting_id WHERE mi.body = 'Bench minutes'`);
   }
   await q(`ANALYZE`);
   return ids;
