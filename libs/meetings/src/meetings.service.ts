@@ -176,7 +176,7 @@ export class MeetingsService {
         );
       }
       await this.audit.record(manager, ctx, { entity: 'meeting', entityId: saved.id, action: moved ? 'reschedule' : 'update', before, after: saved });
-      const outboxIds = moved || retitled ? await this.notifier.send(manager, saved, 'update') : [];
+      const outboxIds = moved || retitled ? [...(await this.notifier.send(manager, saved, 'update')), ...(await this.notifier.sendToRegistrants(manager, saved, 'update'))] : [];
       const doubleBookings = moved ? await this.doubleBookingsOf(ctx, manager, saved) : [];
       return { payload: { meeting: saved, doubleBookings }, outboxIds };
     });
@@ -192,7 +192,7 @@ export class MeetingsService {
       if (before.status === MeetingStatus.CANCELLED) throw new ConflictError('meetings.cancelled');
       const after = await manager.save(Meeting, { ...before, status: MeetingStatus.CANCELLED, sequence: before.sequence + 1, updatedAt: new Date() });
       await this.audit.record(manager, ctx, { entity: 'meeting', entityId: meetingId, action: 'cancel', before, after });
-      return { meeting: after, outboxIds: await this.notifier.send(manager, after, 'cancel') };
+      return { meeting: after, outboxIds: [...(await this.notifier.send(manager, after, 'cancel')), ...(await this.notifier.sendToRegistrants(manager, after, 'cancel'))] };
     });
     await this.outbox.dispatch(outboxIds);
     return meeting;
