@@ -95,6 +95,9 @@ describe('meetings: schedule, agenda, invitations, RSVP, iCalendar', () => {
     const id = created.meeting.id;
     const rsvp = `mutation($id: ID!, $input: RsvpInput!) { rsvp(meetingId: $id, input: $input) { rsvp substitute { fullName } substituteName } }`;
     expect((await ok(t, g.members[0].token, rsvp, { id, input: { answer: 'SUBSTITUTE' } })).rsvp).toEqual({ rsvp: 'SUBSTITUTE', substitute: { fullName: 'Sune Suppleant' }, substituteName: null });
+    // The substitute is told that they come, with the meeting for their calendar.
+    const [standIn] = await mailsTo(t, g.substitute.email, /^Du kommer som ersättare: /);
+    expect((icsOf(standIn).parsed.vcalendar as unknown as { method: string }).method).toBe('REQUEST');
     expect((await ok(t, g.members[1].token, rsvp, { id, input: { answer: 'NO' } })).rsvp.rsvp).toBe('NO');
     expect((await ok(t, g.members[2].token, rsvp, { id, input: { answer: 'MAYBE' } })).rsvp.rsvp).toBe('MAYBE');
     expect((await ok(t, g.chair.token, rsvp, { id, input: { answer: 'YES' } })).rsvp.rsvp).toBe('YES');

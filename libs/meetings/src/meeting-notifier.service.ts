@@ -17,7 +17,7 @@ interface InviteeRow {
   rsvp: RsvpAnswer;
 }
 
-export type MeetingMailReason = 'invite' | 'update' | 'cancel';
+export type MeetingMailReason = 'invite' | 'update' | 'cancel' | 'stand-in';
 
 /**
  * Writes the mails about a meeting into the outbox, inside the caller's
@@ -79,7 +79,7 @@ export class MeetingNotifier {
         template: meetingMailTemplate,
         props: { ...props, reason: mailReason, url: this.meetingUrl(meeting.id) },
         recipient: { personId: row.person_id, address: row.email, name: row.full_name, locale: toLocale(row.locale), timeZone: row.time_zone },
-        dedupeKey: `${reason === 'cancel' ? 'cancel' : 'invite'}:${meeting.id}:${row.person_id}:${meeting.sequence}`,
+        dedupeKey: `${reason === 'cancel' || reason === 'stand-in' ? reason : 'invite'}:${meeting.id}:${row.person_id}:${meeting.sequence}`,
         attachments: [{ filename: reason === 'cancel' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
         commissionId: meeting.commissionId,
       });
