@@ -67,6 +67,7 @@ TABLE agenda_item (
   decision_expected boolean NOT NULL DEFAULT false
 )
   CONSTRAINT agenda_item_decision_expected_not_null NOT NULL decision_expected
+  CONSTRAINT agenda_item_deliverable_fkey FOREIGN KEY (deliverable_id) REFERENCES deliverable(id) ON DELETE SET NULL
   CONSTRAINT agenda_item_description_check CHECK (description IS NULL OR length(description) <= 10000)
   CONSTRAINT agenda_item_duration_minutes_check CHECK (duration_minutes >= 0 AND duration_minutes <= 1440)
   CONSTRAINT agenda_item_duration_minutes_not_null NOT NULL duration_minutes
@@ -82,6 +83,7 @@ TABLE agenda_item (
   CONSTRAINT agenda_item_presenter_person_id_fkey FOREIGN KEY (presenter_person_id) REFERENCES person(id) ON DELETE SET NULL
   CONSTRAINT agenda_item_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 500)
   CONSTRAINT agenda_item_title_not_null NOT NULL title
+  CREATE INDEX agenda_item_deliverable_idx ON public.agenda_item USING btree (deliverable_id) WHERE (deliverable_id IS NOT NULL)
   CREATE UNIQUE INDEX agenda_item_id_meeting_id_key ON public.agenda_item USING btree (id, meeting_id)
   CREATE UNIQUE INDEX agenda_item_pkey ON public.agenda_item USING btree (id)
   CREATE UNIQUE INDEX agenda_item_position_key ON public.agenda_item USING btree (meeting_id, "position")
