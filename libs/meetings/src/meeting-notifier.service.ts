@@ -80,7 +80,7 @@ export class MeetingNotifier {
       if (!row.email) continue;
       const mailReason: MeetingMailProps['reason'] = reason === 'invite' && row.role === InvitationRole.SUBSTITUTE ? 'informed' : reason;
       // Those who are asked to answer get the answers as buttons: one link bound to them and to this SEQUENCE.
-      const asked = reason !== 'cancel' && row.role !== InvitationRole.SUBSTITUTE;
+      const asked = (reason === 'invite' || reason === 'update') && row.role !== InvitationRole.SUBSTITUTE;
       const urls = asked ? await this.links.urls(manager, MEETING_RSVP_ACTION, row.person_id, meeting.id, RSVP_BUTTONS.map((answer) => ({ answer }))) : [];
       const { id, created } = await this.outbox.enqueue(manager, {
         template: meetingMailTemplate,
