@@ -41,7 +41,7 @@ export interface Operation {
 export interface FuzzRequest {
   operation: Operation;
   /** What kind of abuse this request carries (for the report). */
-  mode: 'near-valid' | 'wrong-type' | 'deep' | 'aliases' | 'inline' | 'garbage';
+  mode: 'valid' | 'near-valid' | 'wrong-type' | 'deep' | 'aliases' | 'inline' | 'garbage';
   query: string;
   variables: Record<string, unknown>;
 }
@@ -112,7 +112,7 @@ export class RequestGenerator {
   request(rng: Rng, index: number, operation = this.operations[index % this.operations.length]): FuzzRequest {
     const roll = rng.next();
     const mode: FuzzRequest['mode'] =
-      roll < 0.62 ? 'near-valid' : roll < 0.77 ? 'wrong-type' : roll < 0.85 ? 'inline' : roll < 0.92 ? 'deep' : roll < 0.97 ? 'aliases' : 'garbage';
+      roll < 0.2 ? 'valid' : roll < 0.62 ? 'near-valid' : roll < 0.77 ? 'wrong-type' : roll < 0.85 ? 'inline' : roll < 0.92 ? 'deep' : roll < 0.97 ? 'aliases' : 'garbage';
     return this.build(rng, operation, mode);
   }
 

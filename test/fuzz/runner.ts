@@ -28,6 +28,8 @@ export interface FuzzReport {
   /** Operations whose every request was stopped before a resolver. */
   neverReached: string[];
   codes: Record<string, number>;
+  /** Per operation: answered with data and no error, and the error codes seen. */
+  byOperation: Record<string, { ok: number; codes: Record<string, number> }>;
   failures: Failure[];
   seconds: number;
 }
@@ -65,6 +67,7 @@ export async function runFuzz(t: TestApp, schema: GraphQLSchema, world: World, o
     reachedResolvers: 0,
     neverReached: [],
     codes: {},
+    byOperation: {},
     failures: [],
     seconds: 0,
   };
@@ -77,13 +80,19 @@ export async function runFuzz(t: TestApp, schema: GraphQLSchema, world: World, o
     while (next < indexes.length) {
       const index = indexes[next++];
       const rng = Rng.forRequest(options.seed, index);
-      const actor = world.actors[index % world.actors.length];
+      // Rotate so that each operation meets each actor (48 operations would otherwise pin one actor to each).
+      const actor = world.actors[(index + Math.floor(index / generator.all.length)) % world.actors.length];
       const request = generator.request(rng, index);
       await relogins.get(actor);
       const { status, text } = await send(t, request, actor.token);
       const verdict = judge(status, text);
       report.requests++;
-      for (const code of verdict.codes) report.codes[code] = (report.codes[code] ?? 0) + 1;
+      const stats = (report.byOperation[`${request.operation.kind} ${request.operation.field}`] ??= { ok: 0, codes: {} });
+      if (!verdict.codes.length) stats.ok++;
+      for (const code of verdict.codes) {
+        report.codes[code] = (report.codes[code] ?? 0) + 1;
+        stats.codes[code] = (stats.codes[code] ?? 0) + 1;
+      }
       if (reachedResolver(text)) {
         report.reachedResolvers++;
         const key = `${request.operation.kind} ${request.operation.field}`;
@@ -156,6 +165,9 @@ export function printReport(report: FuzzReport): string {
     `reached a resolver: ${report.reachedResolvers} requests; codes: ${Object.entries(report.codes).map(([c, n]) => `${c} ${n}`).join(', ')}`,
   ];
   if (report.neverReached.length) lines.push(`never past validation: ${report.neverReached.join(', ')}`);
+  if (process.env.FUZZ_VERBOSE) {
+    for (const [op, s] of Object.entries(report.byOperation)) lines.push(`  ${op}: ok ${s.ok}, ${Object.entries(s.codes).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+  }
   for (const f of report.failures.slice(0, 30)) {
     lines.push(`✖ #${f.index} ${f.operation} [${f.mode}] as ${f.actor}: ${f.reason}\n    ${f.query}\n    variables ${f.variables}\n    → ${f.status} ${f.response}`);
   }

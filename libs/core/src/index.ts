@@ -31,3 +31,4 @@ export * from './database/schema-dump';
 export * from './queue/queue.service';
 export * from './i18n/enum-labels';
 export * from './privacy/personal-data';
+export * from './validation/well-formed-text';
