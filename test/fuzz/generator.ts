@@ -179,6 +179,72 @@ export class RequestGenerator {
     }
   }
 
+  /**
+   * Every text leaf (String or ID) an operation takes, as paths from the argument
+   * down through input objects (a list contributes its first item): what an
+   * injection test must reach.
+   */
+  textLeaves(operation: Operation): (string | number)[][] {
+    const paths: (string | number)[][] = [];
+    const walk = (type: GraphQLInputType, path: (string | number)[], seen: Set<string>) => {
+      const named = getNamedType(type);
+      let inner = isNonNullType(type) ? type.ofType : type;
+      if (isListType(inner)) {
+        path = [...path, 0];
+        inner = inner.ofType;
+        if (isNonNullType(inner)) inner = inner.ofType;
+      }
+      if (isInputObjectType(named)) {
+        if (seen.has(named.name)) return;
+        for (const [name, field] of Object.entries(named.getFields())) walk(field.type, [...path, name], new Set([...seen, named.name]));
+      } else if (named.name === 'String' || named.name === 'ID') {
+        paths.push(path);
+      }
+    };
+    for (const arg of this.fieldOf(operation).args) walk(arg.type, [arg.name], new Set());
+    return paths;
+  }
+
+  /** A plausible request whose variables hold `value` at `path` (the objects on the way are filled in). */
+  requestWith(rng: Rng, operation: Operation, path: (string | number)[], value: unknown): FuzzRequest {
+    const field = this.fieldOf(operation);
+    const leaves: Leaf[] = [];
+    const variables: Record<string, unknown> = {};
+    for (const arg of field.args) {
+      if (arg.name !== path[0] && !isNonNullType(arg.type) && rng.chance(0.5)) continue;
+      this.value(rng, arg.type, arg.name, this.entityFor(arg.name, operation.field), variables, arg.name, leaves, 0);
+    }
+    let container: Record<string | number, unknown> = variables;
+    let type: GraphQLInputType = field.args.find((a) => a.name === path[0])!.type;
+    for (let i = 0; i < path.length; i++) {
+      const key = path[i];
+      const last = i === path.length - 1;
+      if (last) {
+        container[key] = value;
+        break;
+      }
+      let inner = isNonNullType(type) ? (type.ofType as GraphQLInputType) : type;
+      if (typeof path[i + 1] === 'number') {
+        if (!Array.isArray(container[key])) container[key] = [];
+        inner = isListType(inner) ? (inner.ofType as GraphQLInputType) : inner;
+        const list = container[key] as unknown[];
+        const named = getNamedType(inner);
+        if (!list.length && isInputObjectType(named)) this.value(rng, inner, String(key), undefined, list, 0, [], 1);
+        container = list as unknown as Record<number, unknown>;
+        type = inner;
+        continue;
+      }
+      const named = getNamedType(inner);
+      if (typeof container[key] !== 'object' || container[key] === null) this.value(rng, inner, String(key), undefined, container, key, [], 1);
+      container = container[key] as Record<string, unknown>;
+      if (isInputObjectType(named)) type = named.getFields()[path[i + 1] as string].type;
+    }
+    const declared = field.args.filter((arg) => arg.name in variables);
+    const varDefs = declared.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
+    const call = `${operation.field}${declared.length ? `(${declared.map((a) => `${a.name}: $${a.name}`).join(', ')})` : ''}`;
+    return { operation, mode: 'valid', query: `${operation.kind} Injection${varDefs ? `(${varDefs})` : ''} { ${call}${this.selection(rng, field.type, 1)} }`, variables };
+  }
+
   private fieldOf(operation: Operation): GraphQLField<unknown, unknown> {
     const root = operation.kind === 'query' ? this.schema.getQueryType() : this.schema.getMutationType();
     return root!.getFields()[operation.field];
@@ -366,7 +432,10 @@ function entityOfInput(type: GraphQLInputObjectType): string {
 
 function entityOfName(context: string, keys: string[]): string | undefined {
   const lower = context.replace(/Input$/, '').toLowerCase();
-  return keys.sort((a, b) => b.length - a.length).find((k) => lower.endsWith(k) || lower.includes(k));
+  const sorted = [...keys].sort((a, b) => b.length - a.length);
+  const lastWord = context.replace(/Input$/, '').split(/(?=[A-Z])/).pop()!.toLowerCase();
+  // resendMail → mail_outbox: the last word of the operation names the entity.
+  return sorted.find((k) => lower.endsWith(k) || lower.includes(k)) ?? sorted.find((k) => k.startsWith(lastWord));
 }
 
 /** A GraphQL literal of a JSON value (for requests that inline their arguments); enum values go bare. */

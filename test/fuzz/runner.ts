@@ -20,6 +20,8 @@ export interface Failure {
 export interface FuzzReport {
   seed: number;
   requests: number;
+  /** Requests sent a second time after a fuzzed logout had ended the actor's session. */
+  resent: number;
   internal: number;
   untyped: number;
   operations: number;
@@ -61,6 +63,7 @@ export async function runFuzz(t: TestApp, schema: GraphQLSchema, world: World, o
   const report: FuzzReport = {
     seed: options.seed,
     requests: 0,
+    resent: 0,
     internal: 0,
     untyped: 0,
     operations: generator.all.length,
@@ -84,8 +87,19 @@ export async function runFuzz(t: TestApp, schema: GraphQLSchema, world: World, o
       const actor = world.actors[(index + Math.floor(index / generator.all.length)) % world.actors.length];
       const request = generator.request(rng, index);
       await relogins.get(actor);
-      const { status, text } = await send(t, request, actor.token);
-      const verdict = judge(status, text);
+      const token = actor.token;
+      let { status, text } = await send(t, request, token);
+      let verdict = judge(status, text);
+      if (verdict.unauthenticated) {
+        // A fuzzed logout ended this actor's session: record this answer, sign in again and send once more.
+        if (verdict.internal || verdict.untyped) report.failures.push(failure(index, actor, request, verdict, status, text));
+        await ensureSignedIn(t, world, actor, relogins);
+        if (actor.token !== token) {
+          report.resent++;
+          ({ status, text } = await send(t, request, actor.token));
+          verdict = judge(status, text);
+        }
+      }
       report.requests++;
       const stats = (report.byOperation[`${request.operation.kind} ${request.operation.field}`] ??= { ok: 0, codes: {} });
       if (!verdict.codes.length) stats.ok++;
@@ -101,7 +115,6 @@ export async function runFuzz(t: TestApp, schema: GraphQLSchema, world: World, o
       if (verdict.internal) report.internal++;
       if (verdict.untyped) report.untyped++;
       if ((verdict.internal || verdict.untyped) && report.failures.length < 200) report.failures.push(failure(index, actor, request, verdict, status, text));
-      if (verdict.unauthenticated) await ensureSignedIn(t, world, actor, relogins);
       if (++sinceRefresh >= 250) {
         sinceRefresh = 0;
         generator.setPools(await world.refresh());
@@ -162,6 +175,7 @@ export function printReport(report: FuzzReport): string {
   const lines = [
     `fuzz seed ${report.seed}: ${report.operations} operations, ${report.seconds} s`,
     `requests ${report.requests}, internal errors ${report.internal}, untyped errors ${report.untyped}`,
+    `(${report.resent} of them sent again after a fuzzed logout had ended the actor's session)`,
     `reached a resolver: ${report.reachedResolvers} requests; codes: ${Object.entries(report.codes).map(([c, n]) => `${c} ${n}`).join(', ')}`,
   ];
   if (report.neverReached.length) lines.push(`never past validation: ${report.neverReached.join(', ')}`);
