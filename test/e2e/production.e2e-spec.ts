@@ -57,6 +57,22 @@ describe('production mode', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('serves metrics only to the scraper with its token', async () => {
+    const token = 'a-metrics-token-of-24-chars-or-more';
+    const withToken = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', METRICS_TOKEN: token });
+    try {
+      expect((await withToken.http('/metrics')).status).toBe(401);
+      expect((await withToken.http('/metrics', { headers: { authorization: 'Bearer wrong-token-wrong-token-wrong' } })).status).toBe(401);
+      const scraped = await withToken.http('/metrics', { headers: { authorization: `Bearer ${token}` } });
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toContain('samverkan_');
+    } finally {
+      await withToken.close();
+    }
+    // Without a token configured, production has no metrics endpoint at all.
+    expect((await t.http('/metrics')).status).toBe(404);
+  });
+
   it('does not serve GraphiQL', async () => {
     expect((await t.http('/graphiql')).status).toBe(404);
     expect((await t.http('/graphiql/assets/graphiql.js')).status).toBe(404);

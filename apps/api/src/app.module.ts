@@ -14,7 +14,9 @@ import { SeatsApiModule } from '@samverkan/seats';
 import { StrategiesApiModule } from '@samverkan/strategies';
 import { WorkingGroupsApiModule } from '@samverkan/working-groups';
 import { NotificationsApiModule } from '@samverkan/notifications';
+import { MailActionsApiModule } from '@samverkan/mail-actions';
 import { PrivacyApiModule } from '@samverkan/privacy';
+import { DeliverablesApiModule } from '@samverkan/deliverables';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -47,7 +49,9 @@ export class AppModule {
         WorkingGroupsApiModule,
         SeatsApiModule,
         NotificationsApiModule,
+        MailActionsApiModule,
         PrivacyApiModule,
+        DeliverablesApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],
