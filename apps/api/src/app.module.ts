@@ -17,6 +17,7 @@ import { NotificationsApiModule } from '@samverkan/notifications';
 import { MailActionsApiModule } from '@samverkan/mail-actions';
 import { PrivacyApiModule } from '@samverkan/privacy';
 import { DeliverablesApiModule } from '@samverkan/deliverables';
+import { MeetingsApiModule } from '@samverkan/meetings';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -52,6 +53,7 @@ export class AppModule {
         MailActionsApiModule,
         PrivacyApiModule,
         DeliverablesApiModule,
+        MeetingsApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],
