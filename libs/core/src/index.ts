@@ -32,3 +32,5 @@ export * from './queue/queue.service';
 export * from './auth/browser-session';
 export * from './i18n/enum-labels';
 export * from './privacy/personal-data';
+export * from './validation/well-formed-text';
+export * from './csv/csv';
