@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { INestApplicationContext } from '@nestjs/common';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser } from '../harness/browser';
 import { TestApp, startTestAppWithLinks } from '../harness/test-app';
 import { createPerson } from '../harness/factories';
 import { allocation, commission, CommissionFixture, group, ok, organisation } from '../harness/structure-fixtures';
@@ -11,7 +11,6 @@ import { NotificationSweep } from '@samverkan/notifications';
 import { createMeeting } from '../harness/meeting-fixtures';
 import { createDeliverable, inDays, setStatus } from '../harness/deliverable-fixtures';
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -21,22 +20,9 @@ function slot(days: number) {
   return { startsAt: start.toUTC().toISO(), endsAt: start.plus({ hours: 2 }).toUTC().toISO() };
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core in the page against WCAG 2.0/2.1 A and AA; returns the violations, briefly. */
+/** The violations, briefly. */
 async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  // Evaluated in the browser (as a string: this project compiles without the DOM types).
-  const violations = (await page.evaluate(`axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`)) as AxeViolation[];
-  return violations.map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return (await axeViolations(page)).map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(', ')}`);
 }
 
 /** Nothing wider than the screen, and every control big enough to tap (WCAG 2.5.5's 44 px, kept here as our own bar). */
@@ -68,10 +54,7 @@ describe('mail action pages in a real browser (axe-core, phone size)', () => {
     t = await startTestAppWithLinks();
     worker = await startTestWorker(t);
     c = await commission(t);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

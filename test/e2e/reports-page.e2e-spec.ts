@@ -1,21 +1,13 @@
-import fs from 'node:fs';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { ReportsService } from '@samverkan/reports';
+import { axeViolations as axe, launchBrowser } from '../harness/browser';
 import { TestApp, startTestApp } from '../harness/test-app';
 import { TEST_PASSWORD, TestPerson, createPerson, signedInPerson } from '../harness/factories';
 import { CommissionFixture, allocation, appoint, commission, group, ok, organisation } from '../harness/structure-fixtures';
 
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-/** axe-core 4.14 in the page, WCAG 2.0/2.1 A and AA rules; returns the violations (rule id and where). */
+/** The violations, briefly (rule and where). */
 async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
-  await page.addScriptTag({ content: AXE });
-  // Runs in the browser (a string, so this file needs no DOM typings).
-  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as {
-    violations: { id: string; nodes: { target: string[] }[] }[];
-  };
-  return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  return (await axe(page)).map((v) => ({ id: v.id, targets: v.targets }));
 }
 
 /** Signs in through the HTML form as a browser would, without a browser: returns the cookie header to send. */
@@ -41,7 +33,7 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
     c = await commission(t);
     commissioner = await signedInPerson(t, { locale: 'sv', timeZone: 'Europe/Stockholm' });
     await ok(t, c.admin.token, `mutation($input: CommissionRoleInput!) { assignCommissionRole(input: $input) { id } }`, { input: { commissionId: c.commissionId, personId: commissioner.id, role: 'COMMISSIONER' } });
