@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
@@ -7,7 +7,8 @@ import { ReminderEngine } from '@samverkan/notifications';
 import { TestApp, startTestApp } from '../harness/test-app';
 import { createDeliverable, DeliverableWorld, deliverableWorld, inDays, setStatus } from '../harness/deliverable-fixtures';
 import { ok } from '../harness/structure-fixtures';
-import { startTestWorker } from '../harness/test-worker';
+import { eventually, startTestWorker } from '../harness/test-worker';
+import { QueueService } from '@samverkan/core';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const LIMIT = 100_000;
@@ -109,6 +110,20 @@ describe('deliverables: document versions, review rounds, comment matrix', () =>
     const removed = await t.app.get(DocumentsService).sweepOrphans(0);
     expect(removed).toEqual([orphan]);
     expect(storedFiles().sort()).toEqual(kept.sort());
+  });
+
+  it('has the worker sweep orphaned files on its own (hourly job), leaving young ones alone', async () => {
+    const storage = t.app.get<DocumentStorage>(DOCUMENT_STORAGE);
+    const old = 'e'.repeat(64);
+    const young = 'd'.repeat(64);
+    await storage.put(old, Buffer.from('left behind long ago'));
+    await storage.put(young, Buffer.from('an upload in progress'));
+    const oldPath = path.join(t.config.DATA_DIR, 'documents', old.slice(0, 2), old.slice(2, 4), old);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(oldPath, twoHoursAgo, twoHoursAgo);
+    await t.app.get(QueueService).add('documents.sweep-orphans', [{ jobId: `sweep-${Date.now()}`, data: {} }]);
+    await eventually(async () => !storedFiles().includes(old), 15_000, 'the old orphan removed');
+    expect(storedFiles()).toContain(young);
   });
 
   describe('a review round', () => {

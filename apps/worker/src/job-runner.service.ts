@@ -52,6 +52,7 @@ const QUEUE_CONCURRENCY: Record<QueueName, (config: AppConfig) => number> = {
   mail: (config) => config.MAIL_SEND_CONCURRENCY,
   notifications: () => 4,
   reports: () => 2,
+  documents: () => 1,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { DocumentsProcessor } from './documents.processor';
 import path from 'node:path';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -44,6 +45,10 @@ import { ReviewsService } from './reviews.service';
   exports: [DeliverablesService, DocumentsService, ReviewsService, DOCUMENT_STORAGE],
 })
 export class DeliverablesModule {}
+
+/** The deliverables' jobs (the orphan-file sweep); only the worker imports it. */
+@Module({ imports: [DeliverablesModule], providers: [DocumentsProcessor] })
+export class DeliverablesWorkerModule {}
 
 /** The GraphQL and HTTP face of deliverables; only the API imports it. */
 @Module({

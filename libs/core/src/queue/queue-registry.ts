@@ -10,6 +10,7 @@ export const QUEUES = {
     jobs: { sweep: 'notifications.sweep', deliver: 'notifications.deliver', digest: 'notifications.digest' },
   },
   reports: { name: 'reports', jobs: { schedule: 'reports.schedule', compile: 'reports.compile' } },
+  documents: { name: 'documents', jobs: { sweepOrphans: 'documents.sweep-orphans' } },
 } as const;
 
 export type QueueKey = keyof typeof QUEUES;
