@@ -1,0 +1,61 @@
+'use strict';
+// Child processes of the benchmark (our API, the floor, PostGraphile, the SMTP
+// sink): started on a free port, waited for, sampled for memory, stopped.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { freePort, waitForHttp } = require('../../scripts/lib/services');
+
+/** Resident memory of a process in MB: now (VmRSS) and its peak so far (VmHWM). */
+function memoryOf(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number((new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status) || [])[1] || 0);
+    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+  } catch {
+    return { rssMb: 0, peakMb: 0 };
+  }
+}
+
+/**
+ * Starts `node script` with env (PORT set to a free port) and waits until
+ * `healthPath` answers 200. `nodeArgs` go before the script (e.g. --cpu-prof).
+ */
+async function startServer(name, script, { env = {}, healthPath = '/health', nodeArgs = [], logFile } = {}) {
+  const port = await freePort();
+  const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', out, out],
+  });
+  if (typeof out === 'number') fs.closeSync(out);
+  let exited = null;
+  child.on('exit', (code, signal) => (exited = { code, signal }));
+  const controller = new AbortController();
+  child.on('exit', () => controller.abort());
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}${healthPath}`, 120_000, { signal: controller.signal, intervalMs: 100 });
+  } catch (error) {
+    child.kill('SIGKILL');
+    const tail = logFile && fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
+    throw new Error(`${name} did not start (${exited ? `exit ${exited.code ?? exited.signal}` : error.message})${tail ? `:\n${tail}` : ''}`);
+  }
+  return {
+    name,
+    url,
+    pid: child.pid,
+    memory: () => memoryOf(child.pid),
+    async stop() {
+      if (exited) return;
+      const done = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}
+
+module.exports = { startServer, memoryOf, path };
