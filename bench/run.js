@@ -101,8 +101,8 @@ async function main() {
     fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
     process.stdout.write(`\n${report(results)}\n`);
     if (results.sweep) {
-      process.stdout.write('\nReminder sweep, steady state: the engine\'s statements with EXPLAIN (ANALYZE, BUFFERS)\n');
-      for (const e of results.sweep.explain) process.stdout.write(`\n-- ${e.kind} (${e.statement}, ${e.executionMs} ms)\n${e.plan}\n`);
+      process.stdout.write('\nReminder sweep: the engine\'s statements with EXPLAIN (ANALYZE, BUFFERS)\n');
+      for (const e of results.sweep.explain) process.stdout.write(`\n-- ${e.phase} run: ${e.kind} (${e.statement}, ${e.executionMs} ms under EXPLAIN ANALYZE)\n${e.plan}\n`);
     }
     process.stdout.write(`\nResults: ${path.relative(process.cwd(), out)}\n`);
     // Wrong answers or unequal statement counts fail the run; a missed speed goal does not.

@@ -40,16 +40,18 @@ async function runSweep({ databaseUrl, say }) {
   const appConfig = core.parseConfig({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '4', LOG_LEVEL: 'silent' });
 
   const captured = [];
+  const timings = [];
   let capturing = false;
   const logger = {
     logQuery: (query, parameters) => capturing && captured.push({ query, parameters }),
     logQueryError: () => {},
-    logQuerySlow: () => {},
+    // With maxQueryExecutionTime set, TypeORM reports every statement's own duration here.
+    logQuerySlow: (time, query, parameters) => capturing && timings.push({ ms: time, kind: parameters?.[2], statement: /\)\s*(INSERT|UPDATE)\b/.exec(query)?.[1] }),
     logSchemaBuild: () => {},
     logMigration: () => {},
     log: () => {},
   };
-  const dataSource = await new DataSource({ ...core.dataSourceOptions(appConfig, 'bench-sweep'), logging: ['query'], logger }).initialize();
+  const dataSource = await new DataSource({ ...core.dataSourceOptions(appConfig, 'bench-sweep'), logging: ['query'], logger, maxQueryExecutionTime: 0.0001 }).initialize();
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -67,7 +69,11 @@ async function runSweep({ databaseUrl, say }) {
       const outcomes = await engine.run(now, rules);
       return { seconds: Number(process.hrtime.bigint() - started) / 1e9, outcomes };
     };
+    capturing = true;
     const first = await timed();
+    capturing = false;
+    const firstStatements = captured.splice(0);
+    const firstTimings = timings.splice(0).filter((t) => t.statement);
     const failed = first.outcomes.filter((o) => o.error);
     if (failed.length) throw new Error(`reminder rules failed: ${failed.map((o) => `${o.kind}: ${o.error}`).join('; ')}`);
     say(`  first run ${(first.seconds * 1000).toFixed(0)} ms: owed ${first.outcomes.reduce((n, o) => n + o.owed, 0)} reminders`);
@@ -75,31 +81,38 @@ async function runSweep({ databaseUrl, say }) {
     capturing = true;
     const steady = await timed();
     capturing = false;
+    const steadyTimings = timings.splice(0).filter((t) => t.statement);
     say(`  steady run ${(steady.seconds * 1000).toFixed(0)} ms: owed ${steady.outcomes.reduce((n, o) => n + o.owed, 0)}, cancelled ${steady.outcomes.reduce((n, o) => n + o.cancelled, 0)}`);
 
-    // Per rule, the engine's two statements (owe, cancel) timed and explained.
-    const perRule = [];
-    const statements = captured.filter((s) => /WITH owed AS/.test(s.query));
-    for (const statement of statements) {
-      const kind = statement.parameters[2];
-      await client.query('BEGIN');
-      let plan;
-      try {
-        const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${statement.query}`, statement.parameters);
-        plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-      } finally {
-        await client.query('ROLLBACK');
+    // Per rule, the engine's two statements (owe, cancel) timed and explained:
+    // the first run's against the state before it (its rows deleted again), then the steady run's.
+    const explain = async (statements, phase) => {
+      const out = [];
+      // The first run's cancelling UPDATE ran after its INSERT in one transaction; its plan is the steady one's.
+      for (const statement of statements.filter((s) => /WITH owed AS/.test(s.query) && (phase === 'steady' || /\)\s*INSERT\b/.test(s.query)))) {
+        const kind = statement.parameters[2];
+        await client.query('BEGIN');
+        let plan;
+        try {
+          if (phase === 'first') await client.query(`DELETE FROM notification WHERE kind = $1 AND dedupe_key NOT LIKE 'bench-history:%'`, [kind]);
+          const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${statement.query}`, statement.parameters);
+          plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+        } finally {
+          await client.query('ROLLBACK');
+        }
+        const ms = Number((/Execution Time: ([\d.]+) ms/.exec(plan) || [])[1]);
+        out.push({ phase, kind, statement: /\)\s*(INSERT|UPDATE)\b/.exec(statement.query)?.[1] ?? 'statement', executionMs: ms, plan });
       }
-      const ms = Number((/Execution Time: ([\d.]+) ms/.exec(plan) || [])[1]);
-      perRule.push({ kind, statement: /^\s*WITH owed AS[\s\S]*?\)\s*(INSERT|UPDATE)/.exec(statement.query)?.[1] ?? 'statement', executionMs: ms, plan });
-    }
+      return out;
+    };
+    const perRule = [...(await explain(firstStatements, 'first')), ...(await explain(captured, 'steady'))];
     const { rows: [counts] } = await client.query(`SELECT count(*) FILTER (WHERE status = 'owed')::int AS owed, count(*)::int AS total FROM notification`);
     return {
       rules: rules.map((r) => r.kind),
       ruleFiles: files,
       candidates: candidates.value.candidates,
-      firstRun: { seconds: first.seconds, owed: first.outcomes.reduce((n, o) => n + o.owed, 0), outcomes: first.outcomes },
-      steadyRun: { seconds: steady.seconds, owed: steady.outcomes.reduce((n, o) => n + o.owed, 0), cancelled: steady.outcomes.reduce((n, o) => n + o.cancelled, 0) },
+      firstRun: { seconds: first.seconds, owed: first.outcomes.reduce((n, o) => n + o.owed, 0), outcomes: first.outcomes, statements: firstTimings },
+      steadyRun: { seconds: steady.seconds, owed: steady.outcomes.reduce((n, o) => n + o.owed, 0), cancelled: steady.outcomes.reduce((n, o) => n + o.cancelled, 0), statements: steadyTimings },
       notificationRows: counts,
       explain: perRule,
     };
