@@ -35,12 +35,6 @@ function rotation(commissions) {
   return order;
 }
 
-/** Second SIGUSR2 to the profile hook: stop and write; waits until the file is there. */
-async function writeProfile(pid, file) {
-  process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 100 && !fs.existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
 async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile, say }) {
   const commissions = logins.commissions;
   const big = commissions[0];
@@ -90,7 +84,7 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
 
     const bodies = new Map(commissions.map((c) => [c.id, JSON.stringify({ query: OURS_QUERY, variables: { id: c.id } })]));
     let sampledPeak = 0;
-    if (profile) process.kill(api.pid, 'SIGUSR2');
+    if (profile) api.send({ profile: 'start' });
     paths.ours = await measure({
       url: api.url,
       ...load,
@@ -100,7 +94,7 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
       },
       onSample: () => (sampledPeak = Math.max(sampledPeak, api.memory().rssMb)),
     });
-    if (profile) await writeProfile(api.pid, profileFile);
+    if (profile) await api.request({ profile: 'stop' }, (answer) => answer && 'profileWritten' in answer);
     const memory = api.memory();
     apiMemory = { peakRssMb: Math.max(memory.peakMb, sampledPeak), rssAfterLoadMb: memory.rssMb };
     say(`  ${paths.ours.requestsPerSecond.toFixed(1)} req/s, p50 ${paths.ours.p50Ms} ms, p95 ${paths.ours.p95Ms} ms, errors ${paths.ours.errors}; peak RSS ${apiMemory.peakRssMb.toFixed(0)} MB`);

@@ -27,7 +27,7 @@ async function startServer(name, script, { env = {}, healthPath = '/health', nod
   const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
   const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', out, out],
+    stdio: ['ignore', out, out, 'ipc'],
   });
   if (typeof out === 'number') fs.closeSync(out);
   let exited = null;
@@ -47,6 +47,21 @@ async function startServer(name, script, { env = {}, healthPath = '/health', nod
     url,
     pid: child.pid,
     memory: () => memoryOf(child.pid),
+    send: (message) => child.send(message),
+    /** Sends a message over the IPC channel and waits for the first answer that `accept`s. */
+    request(message, accept, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${name} did not answer ${JSON.stringify(message)}`)), timeoutMs);
+        const onMessage = (answer) => {
+          if (!accept(answer)) return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve(answer);
+        };
+        child.on('message', onMessage);
+        child.send(message);
+      });
+    },
     async stop() {
       if (exited) return;
       const done = new Promise((resolve) => child.once('exit', resolve));

@@ -1,8 +1,9 @@
 'use strict';
 // Loaded with `node --require` into a server under test when BENCH_PROFILE=1.
-// The first SIGUSR2 starts the V8 CPU profiler, the second writes the profile to
-// PROFILE_FILE. (--cpu-prof writes only on a clean exit, and Nest's shutdown
-// hook ends the process by re-raising the signal, so it never writes one.)
+// Driven over the IPC channel: { profile: 'start' } starts the V8 CPU profiler,
+// { profile: 'stop' } writes the profile to PROFILE_FILE and answers
+// { profileWritten }. (Not --cpu-prof, which writes only on a clean exit, nor a
+// signal: Nest's shutdown hooks take SIGUSR2 and end the process on it.)
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -11,18 +12,20 @@ const inspector = require('node:inspector');
 const file = process.env.PROFILE_FILE;
 const session = new inspector.Session();
 session.connect();
-let running = false;
 
-process.on('SIGUSR2', () => {
-  if (!running) {
-    running = true;
+process.on('message', (message) => {
+  if (!message || !message.profile) return;
+  if (message.profile === 'start') {
     session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 200 }, () => session.post('Profiler.start')));
     return;
   }
-  running = false;
   session.post('Profiler.stop', (error, result) => {
-    if (error || !file) return;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(result.profile));
+    if (!error && file) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(result.profile));
+    }
+    process.send({ profileWritten: error ? null : file });
   });
 });
+// The channel must not keep the server alive on its own.
+if (process.channel) process.channel.unref();
