@@ -78,7 +78,7 @@ TABLE audit_event (
   CREATE INDEX audit_event_actor_idx ON public.audit_event USING btree (actor_person_id) WHERE (actor_person_id IS NOT NULL)
   CREATE INDEX audit_event_entity_idx ON public.audit_event USING btree (entity, entity_id, id)
   CREATE UNIQUE INDEX audit_event_pkey ON public.audit_event USING btree (id)
-  CREATE TRIGGER audit_event_immutable BEFORE DELETE OR UPDATE ON audit_event FOR EACH ROW EXECUTE FUNCTION refuse_change()
+  CREATE TRIGGER audit_event_immutable BEFORE DELETE OR UPDATE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_redact_only()
   CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()
 
 TABLE commission (
@@ -760,6 +760,21 @@ AS $function$
             USING ERRCODE = 'check_violation', CONSTRAINT = 'appointment_substitute_needs_principal';
         END IF;
         RETURN NEW;
+      END $function$
+
+CREATE OR REPLACE FUNCTION public.audit_event_redact_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF TG_OP = 'UPDATE' AND current_setting('samverkan.erasure', true) = 'on'
+           AND NEW.id = OLD.id AND NEW.occurred_at = OLD.occurred_at
+           AND NEW.actor_person_id IS NOT DISTINCT FROM OLD.actor_person_id
+           AND NEW.entity = OLD.entity AND NEW.entity_id = OLD.entity_id AND NEW.action = OLD.action
+           AND NEW.request_id IS NOT DISTINCT FROM OLD.request_id THEN
+          RETURN NEW;
+        END IF;
+        RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME USING ERRCODE = 'check_violation', CONSTRAINT = 'audit_event_immutable';
       END $function$
 
 CREATE OR REPLACE FUNCTION public.is_time_zone(tz text)

@@ -1,6 +1,7 @@
 import { Foundation1732300000000 } from './1732300000000-foundation';
 import { Structure1732300001000 } from './1732300001000-structure';
 import { Notifications1732300002000 } from './1732300002000-notifications';
+import { Privacy1732300008000 } from './1732300008000-privacy';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
-export const migrations = [Foundation1732300000000, Structure1732300001000, Notifications1732300002000];
+export const migrations = [Foundation1732300000000, Structure1732300001000, Notifications1732300002000, Privacy1732300008000];

@@ -4,7 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, AuditApiModule, AuthGuard, ConfigModule, CoreModule } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditApiModule, AuthGuard, ConfigModule, CoreModule, EnumLabelsApiModule } from '@samverkan/core';
 import { AccessModule } from '@samverkan/access';
 import { AccountsApiModule } from '@samverkan/accounts';
 import { CommissionsApiModule } from '@samverkan/commissions';
@@ -14,6 +14,7 @@ import { SeatsApiModule } from '@samverkan/seats';
 import { StrategiesApiModule } from '@samverkan/strategies';
 import { WorkingGroupsApiModule } from '@samverkan/working-groups';
 import { NotificationsApiModule } from '@samverkan/notifications';
+import { PrivacyApiModule } from '@samverkan/privacy';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -36,6 +37,7 @@ export class AppModule {
           useFactory: (config: AppConfig) => graphqlOptions(config),
         }),
         AuditApiModule,
+        EnumLabelsApiModule,
         AccessModule,
         AccountsApiModule,
         PeopleApiModule,
@@ -45,6 +47,7 @@ export class AppModule {
         WorkingGroupsApiModule,
         SeatsApiModule,
         NotificationsApiModule,
+        PrivacyApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],

@@ -3,12 +3,28 @@ import { INestApplication, Type, ValidationError, ValidationPipe } from '@nestjs
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, BadInputError, requestContextMiddleware } from '@samverkan/core';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * The server-rendered pages (report pages, mail-action pages, GraphiQL) load
+ * scripts and styles only from this origin; forms post only here; no framing.
+ */
+const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+};
 
 /** Builds the API application; `main.ts` and the e2e tests both use it. */
 export async function createApiApp(
@@ -22,6 +38,10 @@ export async function createApiApp(
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy } }));
+  // Browser apps on other origins only where configured; same-origin pages need nothing.
+  const origins = config.CORS_ORIGINS?.split(',');
+  if (origins) app.enableCors({ origin: origins, credentials: true, maxAge: 600 });
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const given = req.headers['x-request-id'];
     req.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ConfigError, dataSourceOptions, parseConfig } from '@samverkan/core';
 
@@ -7,6 +8,8 @@ import { ConfigError, dataSourceOptions, parseConfig } from '@samverkan/core';
  *   migrate            run pending migrations
  *   migrate:revert     revert the last migration
  *   seed [--if-empty]  load the four seed situations and demo logins
+ *   schema:diff [--check]        what the entities have that no migration made (exit 1 with --check)
+ *   migration:generate <Name>    write that difference as a new migration
  */
 async function main(argv: string[]): Promise<void> {
   const [command, ...flags] = argv;
@@ -33,8 +36,26 @@ async function main(argv: string[]): Promise<void> {
       await runSeed(flags.includes('--if-empty'));
       return;
     }
+    case 'schema:diff':
+    case 'migration:generate': {
+      const { schemaDiff, writeMigration } = await import('./schema-diff.js');
+      const root = path.resolve(__dirname, '../../..');
+      const diff = await schemaDiff(config, [path.join(root, 'libs/*/src/**/*.entity.js')]);
+      if (command === 'schema:diff') {
+        say(diff.up.length ? diff.up.map((q) => `${q};`).join('\n') : 'The entities match the migrations.');
+        if (diff.up.length && flags.includes('--check')) process.exitCode = 1;
+        return;
+      }
+      const name = flags[0];
+      if (!/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) throw new UsageError('Usage: migration:generate <Name> (PascalCase, e.g. AddMeetingRoom)');
+      if (!diff.up.length) return say('The entities match the migrations: nothing to generate.');
+      const folder = path.resolve(root, '../prisma-free-schema/migrations');
+      const { file, className } = writeMigration(folder, name, diff);
+      say(`Wrote ${path.relative(process.cwd(), file)} (${diff.up.length} statement(s)); review it and add ${className} to prisma-free-schema/migrations/index.ts`);
+      return;
+    }
     default:
-      throw new UsageError(`Unknown command "${command ?? ''}". Use: migrate | migrate:revert | seed [--if-empty]`);
+      throw new UsageError(`Unknown command "${command ?? ''}". Use: migrate | migrate:revert | seed [--if-empty] | schema:diff [--check] | migration:generate <Name>`);
   }
 }
 

@@ -1,3 +1,4 @@
+import './accounts.personal-data';
 export * from './account.entity';
 export * from './auth.types';
 export * from './auth.service';

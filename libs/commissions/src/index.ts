@@ -1,3 +1,5 @@
+import './commissions.personal-data';
+import './commissions.labels';
 export * from './commission.entity';
 export * from './commission.inputs';
 export * from './commission.types';

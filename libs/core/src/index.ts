@@ -29,3 +29,5 @@ export * from './database/group-by';
 export * from './validation/is-date-only';
 export * from './database/schema-dump';
 export * from './queue/queue.service';
+export * from './i18n/enum-labels';
+export * from './privacy/personal-data';

@@ -1,3 +1,5 @@
+import './mail.personal-data';
+import './mail.labels';
 export * from './mail-template';
 export * from './mail-format';
 export * from './mail-outbox.entity';

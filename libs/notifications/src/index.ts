@@ -1,3 +1,5 @@
+import './notifications.personal-data';
+import './notifications.labels';
 export * from './reminder-rule';
 export * from './notification.entity';
 export * from './notification.service';

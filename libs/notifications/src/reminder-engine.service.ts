@@ -62,6 +62,8 @@ export class ReminderEngine {
            SELECT person_id, $3, subject_type, subject_id, due_at, dedupe_key, coalesce(props, '{}'::jsonb)
              FROM owed
             WHERE due_at >= $1 AND due_at < $2
+              -- An erased person (GDPR) is owed nothing any more, whatever the rule says.
+              AND NOT EXISTS (SELECT 1 FROM person p WHERE p.id = owed.person_id AND p.erased_at IS NOT NULL)
            ON CONFLICT (dedupe_key) DO NOTHING
            RETURNING 1`,
           [from, until, rule.kind],

@@ -1,3 +1,4 @@
+import './organisations.labels';
 export * from './organisation.entity';
 export * from './organisation.inputs';
 export * from './organisations.service';

@@ -1,3 +1,5 @@
+import './people.personal-data';
+import './people.labels';
 export * from './person.entity';
 export * from './person.inputs';
 export * from './people.service';

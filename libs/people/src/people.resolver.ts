@@ -1,11 +1,13 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '@samverkan/access';
-import { Allow, Connection, ConnectionArgs, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { Allow, Connection, ConnectionArgs, Ctx, Permission, RequestContext, Translated } from '@samverkan/core';
 import { Gender, Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
 import { PeopleService } from './people.service';
 
 export const PersonConnection = Connection(Person);
+
+const ERASED: Translated = { sv: 'Raderad person', da: 'Slettet person', en: 'Erased person' };
 
 @Resolver(() => Person)
 export class PeopleResolver {
@@ -52,8 +54,8 @@ export class PeopleResolver {
     return (await this.access.privateDataVisible(ctx, person.id)) ? person.gender : null;
   }
 
-  @ResolveField(() => String, { description: 'The name, or "erased person" after erasure.' })
-  displayName(@Parent() person: Person): string {
-    return person.erasedAt ? `Erased person ${person.id.slice(0, 8)}` : person.fullName;
+  @ResolveField(() => String, { description: 'The name, or "erased person" with a stable short id after erasure, in the reader\'s language.' })
+  displayName(@Ctx() ctx: RequestContext, @Parent() person: Person): string {
+    return person.erasedAt ? `${ERASED[ctx.locale]} ${person.id.slice(0, 8)}` : person.fullName;
   }
 }

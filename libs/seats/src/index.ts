@@ -1,3 +1,5 @@
+import './seats.personal-data';
+import './seats.labels';
 export * from './seat.entity';
 export * from './seat.inputs';
 export * from './seat.types';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, Permission } from '@samverkan/core';
+import { APP_CONFIG, Allow, AppConfig, Permission } from '@samverkan/core';
 
 /**
  * GraphiQL from the installed npm packages, so it works with no internet
@@ -49,16 +49,21 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
 export class GraphiqlController {
   private readonly cache = new Map<string, Buffer>();
 
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   @Allow(Permission.Public)
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   page(): string {
+    // Without introspection (production) GraphiQL cannot work: do not offer it.
+    if (this.config.NODE_ENV === 'production') throw new NotFoundException();
     return PAGE;
   }
 
   @Allow(Permission.Public)
   @Get('assets/:name')
   asset(@Param('name') name: string, @Res() res: Response): void {
+    if (this.config.NODE_ENV === 'production') throw new NotFoundException();
     if (name === 'start.js') {
       res.type('text/javascript').send(START);
       return;

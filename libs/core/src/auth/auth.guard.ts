@@ -36,6 +36,14 @@ export class AuthGuard implements CanActivate {
       this.logger.warn(`Denied ${context.getClass().name}.${context.getHandler().name}: no @Allow declared`);
       throw new ForbiddenError();
     }
+    if (permission === Permission.Public && context.getType<GqlContextType>() !== 'graphql') {
+      // A public page or endpoint does not need the actor; a bearer token that is
+      // not ours (e.g. the metrics scraper's) is left to the handler.
+      await this.authenticate(req, ctx).catch((error: unknown) => {
+        if (!(error instanceof UnauthenticatedError)) throw error;
+      });
+      return true;
+    }
     await this.authenticate(req, ctx);
     if (permission === Permission.Public) return true;
     if (!ctx.actor) throw new UnauthenticatedError();

@@ -23,6 +23,11 @@ const bool = z
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode; production turns off introspection and field suggestions and requires JWT_SECRET.'),
   PORT: port.default(3000).describe('HTTP port of the API.'),
+  CORS_ORIGINS: z
+    .string()
+    .regex(/^(https?:\/\/[^\s,]+)(,https?:\/\/[^\s,]+)*$/, 'must be a comma-separated list of http(s) origins')
+    .optional()
+    .describe('Origins of browser apps allowed to call the API (comma-separated). Unset: no cross-origin access.'),
   PUBLIC_URL: z.string().url().optional().describe('Address users reach the API at, used in mail links. Defaults to http://localhost:PORT.'),
   DATA_DIR: z.string().min(1).default('.data').describe('Folder for local data: embedded Postgres, mail files, uploaded documents.'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres:postgres@localhost:54329/samverkan').describe('PostgreSQL connection string.'),
@@ -43,6 +48,7 @@ export const configSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3000).describe('Most tokens allowed in one operation document.'),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(50).describe('Most directives allowed in one operation.'),
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb').describe('Largest JSON request body.'),
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional().describe('Bearer token the Prometheus scraper sends to /metrics. Unset: /metrics is open in development and absent in production.'),
   EXPOSE_STATEMENT_COUNT: bool.default(false).describe('Report the number of SQL statements per GraphQL request in the response extensions (tests and benchmarks).'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level of the JSON logs.'),
   MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5).describe('SMTP connections each worker keeps open (nodemailer pool).'),

@@ -1,0 +1,78 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { TestApp, startTestApp } from '../harness/test-app';
+import { GRAPHQL_MATRIX, Outcome, ROUTE_MATRIX, STATUS_OF } from '../trust/access-matrix';
+import { ACTORS, World, buildWorld } from '../trust/world';
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+  name?: string;
+}
+
+/** Every route the app serves besides GraphQL, as "METHOD /path". */
+function httpRoutes(t: TestApp): string[] {
+  const express = t.app.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
+  const stack = (express.router ?? express._router)?.stack ?? [];
+  const routes = new Set<string>();
+  for (const layer of stack) {
+    // '{/*splat}' is Nest's global middleware (request context), not an endpoint.
+    if (!layer.route || layer.route.path === '/graphql' || layer.route.path === '{/*splat}') continue;
+    const methods = Object.keys(layer.route.methods).filter((m) => m !== '_all');
+    const method = layer.route.methods._all || methods.length > 3 ? 'ALL' : methods[0].toUpperCase();
+    routes.add(`${method} ${layer.route.path}`);
+  }
+  return [...routes].sort();
+}
+
+// The authorization matrix: every operation × every actor, executed against the running app.
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('lists every GraphQL operation and every HTTP route (nothing ships unreviewed)', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const operations = [...Object.keys(schema.getQueryType()?.getFields() ?? {}), ...Object.keys(schema.getMutationType()?.getFields() ?? {})].sort();
+    expect(operations.filter((name) => !(name in GRAPHQL_MATRIX))).toEqual([]);
+    expect(Object.keys(GRAPHQL_MATRIX).filter((name) => !operations.includes(name))).toEqual([]);
+    const routes = httpRoutes(t);
+    expect(routes.filter((route) => !(route in ROUTE_MATRIX))).toEqual([]);
+    expect(Object.keys(ROUTE_MATRIX).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it('gives every actor exactly the expected outcome for every operation and route', async () => {
+    const failures: string[] = [];
+    let cells = 0;
+    // Operations run four at a time; the actors of one operation one after another.
+    const queue = Object.entries(GRAPHQL_MATRIX);
+    const lane = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [operation, entry] = next;
+        for (const actor of ACTORS) {
+          cells++;
+          const call = await entry.call(w, actor);
+          const response = await t.gql(call.query, call.variables, { token: call.token ?? w.tokenOf(actor) });
+          const got: string = response.errors?.length ? String(response.errors[0].extensions?.code) : 'ok';
+          if (got !== entry.expected[actor]) failures.push(`${operation} as ${actor}: expected ${entry.expected[actor]}, got ${got}${got === 'ok' ? '' : ` (${response.errors?.[0].message})`}`);
+        }
+      }
+    };
+    await Promise.all([lane(), lane(), lane(), lane()]);
+    for (const [route, entry] of Object.entries(ROUTE_MATRIX)) {
+      for (const actor of ACTORS) {
+        cells++;
+        const { path, method = 'GET' } = entry.request(w);
+        const token = w.tokenOf(actor);
+        const response = await t.http(path, { method, redirect: 'manual', headers: token ? { authorization: `Bearer ${token}` } : {} });
+        await response.arrayBuffer();
+        const expected: Outcome = entry.expected[actor];
+        if (!STATUS_OF[expected].includes(response.status)) failures.push(`${route} as ${actor}: expected ${expected} (${STATUS_OF[expected]}), got HTTP ${response.status}`);
+      }
+    }
+    process.stdout.write(`authorization matrix: cells ${cells}, passed ${cells - failures.length}\n`);
+    expect(failures).toEqual([]);
+  }, 300_000);
+});

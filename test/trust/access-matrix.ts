@@ -1,0 +1,350 @@
+import { randomUUID } from 'node:crypto';
+import { createPerson, login } from '../harness/factories';
+import { allocation, appoint, ok } from '../harness/structure-fixtures';
+import { ACTORS, Actor, World } from './world';
+
+/**
+ * Who may do what: every GraphQL query and mutation and every HTTP route, for
+ * every actor. `npm test` runs each cell against the running app
+ * (test/e2e/access-matrix.e2e-spec.ts); an operation missing here fails that
+ * test, so nothing new ships without someone deciding who may use it.
+ *
+ * Outcomes: 'ok' (no error), or the error code the actor must get.
+ * NOT_FOUND where even the existence of another commission's data is secret.
+ */
+export type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+export type Expectations = Record<Actor, Outcome>;
+
+const A_ROLES: Actor[] = ['secretariat', 'chair', 'member', 'commissioner', 'observer'];
+const B_ROLES: Actor[] = ['otherSecretariat', 'otherChair', 'otherMember', 'otherCommissioner', 'otherObserver'];
+
+function expect(anonymous: Outcome, admin: Outcome, a: Partial<Record<Actor, Outcome>>, rest: Outcome): Expectations {
+  const result = { anonymous, admin } as Expectations;
+  for (const actor of ACTORS) if (!(actor in result)) result[actor] = a[actor] ?? rest;
+  return result;
+}
+
+/** The usual rules, by what the operation touches. */
+export const policy = {
+  /** Anyone, signed in or not. */
+  public: (): Expectations => expect('ok', 'ok', {}, 'ok'),
+  /** Anyone signed in; what they see is filtered to their own commissions. */
+  authenticated: (): Expectations => expect('UNAUTHENTICATED', 'ok', {}, 'ok'),
+  admin: (): Expectations => expect('UNAUTHENTICATED', 'ok', {}, 'FORBIDDEN'),
+  /** The secretariat of commission A (and admins); A's other roles are refused, B's do not learn A exists. */
+  manage: (): Expectations => expect('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
+  /** Secretariat and commissioners of A. */
+  oversee: (): Expectations => expect('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'ok', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
+  /** Every role of A. */
+  read: (): Expectations => expect('UNAUTHENTICATED', 'ok', Object.fromEntries(A_ROLES.map((r) => [r, 'ok'])), 'NOT_FOUND'),
+  /** Any secretariat (shared registers: organisations, people, strategies). */
+  anySecretariat: (): Expectations => expect('UNAUTHENTICATED', 'ok', { secretariat: 'ok', otherSecretariat: 'ok' }, 'FORBIDDEN'),
+  custom: (anonymous: Outcome, admin: Outcome, others: Partial<Record<Actor, Outcome>>, rest: Outcome): Expectations => expect(anonymous, admin, others, rest),
+};
+void B_ROLES;
+
+export interface Call {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Another token of the same actor, for calls that end the session they run in. */
+  token?: string;
+}
+
+export interface MatrixEntry {
+  expected: Expectations;
+  /** Builds the request for one actor; may first create what the call needs, so each cell stands alone. */
+  call: (w: World, actor: Actor) => Call | Promise<Call>;
+}
+
+const date = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A fresh allocation with free seats in A's group (made by A's secretariat). */
+async function freshAllocation(w: World): Promise<string> {
+  return allocation(w.t, w.a.people.secretariat.token, w.a.groupId, w.a.organisationId, 2);
+}
+
+/** A fresh appointment in A's group. */
+async function freshAppointment(w: World): Promise<string> {
+  const person = await createPerson(w.t.db, { account: false });
+  const result = await appoint(w.t, w.a.people.secretariat.token, { allocationId: await freshAllocation(w), personId: person.id, kind: 'PRINCIPAL' });
+  return result.data!.appoint.id;
+}
+
+/** A nomination request for a fresh allocation in A. */
+async function freshNominationRequest(w: World): Promise<string> {
+  const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: RequestNominationInput!) { requestNomination(input: $input) { id } }`, {
+    input: { allocationId: await freshAllocation(w), deadline: date(30) },
+  });
+  return data.requestNomination.id;
+}
+
+/** A mail of commission A in the outbox. */
+async function commissionMail(w: World): Promise<string> {
+  const [row] = await w.t.db.query(
+    `INSERT INTO mail_outbox (dedupe_key, template, commission_id, to_address, locale, subject, html, text_body, message_id, status, sent_at)
+     VALUES ($1, 'matrix', $2, 'someone@example.test', 'sv', 'Matrix', '<p>x</p>', 'x', $3, 'sent', now()) RETURNING id`,
+    [`matrix:${randomUUID()}`, w.a.commissionId, `<${randomUUID()}@samverkan.local>`],
+  );
+  return row.id;
+}
+
+const page = `pageInfo { hasNextPage }`;
+
+export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
+  // ------------------------------------------------------------------ accounts
+  login: {
+    expected: policy.public(),
+    call: (w, actor) => ({
+      query: `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+      variables: { input: { email: (w.personOf(actor) ?? w.a.people.member).email, password: 'correct-horse-battery' } },
+    }),
+  },
+  refreshSession: {
+    expected: policy.public(),
+    call: async (w, actor) => {
+      const email = (w.personOf(actor) ?? w.a.people.member).email;
+      const data = await w.t.gql(`mutation($input: LoginInput!) { login(input: $input) { refreshToken } }`, { input: { email, password: 'correct-horse-battery' } });
+      return { query: `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`, variables: { t: data.data!.login.refreshToken } };
+    },
+  },
+  logout: {
+    expected: policy.authenticated(),
+    // Signs out a fresh session of the actor (not the token the matrix uses).
+    call: async (w, actor) => {
+      const person = w.personOf(actor);
+      return { query: `mutation { logout(everywhere: false) }`, token: person ? await login(w.t, person.email) : undefined };
+    },
+  },
+  changePassword: {
+    expected: policy.authenticated(),
+    // Sets the same password again: allowed, and the matrix's logins keep working.
+    call: () => ({ query: `mutation { changePassword(input: { currentPassword: "correct-horse-battery", newPassword: "correct-horse-battery" }) }` }),
+  },
+  createAccount: {
+    expected: policy.admin(),
+    call: async (w) => {
+      const person = await createPerson(w.t.db, { account: false });
+      return {
+        query: `mutation($input: CreateAccountInput!) { createAccount(input: $input) { isAdmin } }`,
+        variables: { input: { personId: person.id, email: person.email, password: 'a-long-enough-password', isAdmin: false } },
+      };
+    },
+  },
+  me: { expected: policy.authenticated(), call: () => ({ query: `{ me { isAdmin } }` }) },
+
+  // ------------------------------------------------------------------ people, organisations, strategies
+  person: { expected: policy.authenticated(), call: (w) => ({ query: `query($id: ID!) { person(id: $id) { displayName } }`, variables: { id: w.a.people.member.id } }) },
+  people: { expected: policy.anySecretariat(), call: () => ({ query: `{ people(first: 5) { ${page} } }` }) },
+  createPerson: {
+    expected: policy.anySecretariat(),
+    call: (w) => ({ query: `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`, variables: { input: { fullName: w.unique('Matrix Person') } } }),
+  },
+  updatePerson: {
+    // The person themselves, their secretariat, admins.
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', member: 'ok' }, 'FORBIDDEN'),
+    call: (w) => ({ query: `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }`, variables: { input: { id: w.a.people.member.id, title: 'Utredare' } } }),
+  },
+  timeServed: { expected: policy.authenticated(), call: (w) => ({ query: `query($id: ID!) { timeServed(personId: $id) { days } }`, variables: { id: w.a.people.member.id } }) },
+  organisation: { expected: policy.authenticated(), call: (w) => ({ query: `query($id: ID!) { organisation(id: $id) { name } }`, variables: { id: w.a.organisationId } }) },
+  organisations: { expected: policy.authenticated(), call: () => ({ query: `{ organisations(first: 5) { ${page} } }` }) },
+  createOrganisation: {
+    expected: policy.anySecretariat(),
+    call: (w) => ({ query: `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`, variables: { input: { name: w.unique('Matrix Org'), kind: 'AGENCY', country: 'SE' } } }),
+  },
+  updateOrganisation: {
+    expected: policy.anySecretariat(),
+    call: (w) => ({ query: `mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }`, variables: { input: { id: w.a.organisationId, shortName: 'MO' } } }),
+  },
+  strategies: { expected: policy.authenticated(), call: () => ({ query: `{ strategies { id } }` }) },
+  strategy: { expected: policy.authenticated(), call: (w) => ({ query: `query($id: ID!) { strategy(id: $id) { title } }`, variables: { id: w.strategyId } }) },
+  goal: { expected: policy.authenticated(), call: (w) => ({ query: `query($id: ID!) { goal(strategyId: $id, code: "1.1") { text } }`, variables: { id: w.strategyId } }) },
+  createStrategy: {
+    expected: policy.anySecretariat(),
+    call: (w) => ({ query: `mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { id } }`, variables: { input: { title: w.unique('Strategy'), priorityAreas: [] } } }),
+  },
+  addGoal: {
+    expected: policy.anySecretariat(),
+    call: async (w) => {
+      const data = await ok(w.t, w.admin.token, `mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { id } }`, {
+        input: { title: w.unique('Strategy'), priorityAreas: [{ number: 1, title: 'Area', goals: [] }] },
+      });
+      return { query: `mutation($input: AddGoalInput!) { addGoal(input: $input) { id } }`, variables: { input: { strategyId: data.createStrategy.id, code: '1.2', text: 'More' } } };
+    },
+  },
+
+  // ------------------------------------------------------------------ commissions
+  commission: { expected: policy.read(), call: (w) => ({ query: `query($id: ID!) { commission(id: $id) { title } }`, variables: { id: w.a.commissionId } }) },
+  commissionList: { expected: policy.authenticated(), call: () => ({ query: `{ commissionList(first: 5) { ${page} } }` }) },
+  createCommission: {
+    expected: policy.anySecretariat(),
+    call: (w) => ({
+      query: `mutation($input: CreateCommissionInput!) { createCommission(input: $input) { id } }`,
+      variables: {
+        input: {
+          title: w.unique('Commission'),
+          kind: 'INQUIRY',
+          commissioningBodyId: w.a.organisationId,
+          leadOrganisationId: w.a.organisationId,
+          startsOn: '2025-01-01',
+          reportingDeadline: '2026-12-31',
+          objectives: [{ letter: 'a', text: 'Investigate' }],
+          secretariatIds: [],
+        },
+      },
+    }),
+  },
+  updateCommission: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `mutation($input: UpdateCommissionInput!) { updateCommission(input: $input) { id } }`, variables: { input: { id: w.a.commissionId, description: 'Updated' } } }),
+  },
+  amendMandate: {
+    expected: policy.manage(),
+    call: (w) => ({
+      query: `mutation($input: AmendMandateInput!) { amendMandate(input: $input) { id } }`,
+      variables: { input: { commissionId: w.a.commissionId, decidedOn: '2025-06-01', reason: 'Tilläggsdirektiv', newDeadline: date(400 + Math.floor(Math.random() * 300)), addObjectives: [], withdrawObjectives: [] } },
+    }),
+  },
+  assignCommissionRole: {
+    expected: policy.manage(),
+    call: async (w) => {
+      const person = await createPerson(w.t.db, { account: false });
+      return {
+        query: `mutation($input: CommissionRoleInput!) { assignCommissionRole(input: $input) { role } }`,
+        variables: { input: { commissionId: w.a.commissionId, personId: person.id, role: 'OBSERVER' } },
+      };
+    },
+  },
+  removeCommissionRole: {
+    expected: policy.manage(),
+    call: async (w) => {
+      const person = await createPerson(w.t.db, { account: false });
+      const input = { commissionId: w.a.commissionId, personId: person.id, role: 'OBSERVER' };
+      await ok(w.t, w.a.people.secretariat.token, `mutation($input: CommissionRoleInput!) { assignCommissionRole(input: $input) { role } }`, { input });
+      return { query: `mutation($input: CommissionRoleInput!) { removeCommissionRole(input: $input) }`, variables: { input } };
+    },
+  },
+  recordStakeholderEngagement: {
+    expected: policy.manage(),
+    call: async (w) => {
+      const org = await ok(w.t, w.admin.token, `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`, {
+        input: { name: w.unique('Stakeholder'), kind: 'ASSOCIATION', country: 'SE' },
+      });
+      return {
+        query: `mutation($input: RecordEngagementInput!) { recordStakeholderEngagement(input: $input) { id } }`,
+        variables: { input: { commissionId: w.a.commissionId, organisationId: org.createOrganisation.id, how: 'DIALOGUE' } },
+      };
+    },
+  },
+
+  // ------------------------------------------------------------------ working groups and seats
+  workingGroup: { expected: policy.read(), call: (w) => ({ query: `query($id: ID!) { workingGroup(id: $id) { name } }`, variables: { id: w.a.groupId } }) },
+  myWorkingGroups: { expected: policy.authenticated(), call: () => ({ query: `{ myWorkingGroups { id } }` }) },
+  createWorkingGroup: {
+    expected: policy.manage(),
+    call: (w) => ({
+      query: `mutation($input: CreateWorkingGroupInput!) { createWorkingGroup(input: $input) { id } }`,
+      variables: { input: { commissionId: w.a.commissionId, name: w.unique('Group'), status: 'ACTIVE' } },
+    }),
+  },
+  updateWorkingGroup: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `mutation($input: UpdateWorkingGroupInput!) { updateWorkingGroup(input: $input) { id } }`, variables: { input: { id: w.a.groupId, purpose: 'Updated' } } }),
+  },
+  createSeatAllocation: {
+    expected: policy.manage(),
+    call: (w) => ({
+      query: `mutation($input: CreateSeatAllocationInput!) { createSeatAllocation(input: $input) { id } }`,
+      variables: { input: { workingGroupId: w.a.groupId, organisationId: w.a.organisationId, seatCount: 1 } },
+    }),
+  },
+  changeSeatCount: {
+    expected: policy.manage(),
+    call: async (w) => ({ query: `mutation($input: ChangeSeatCountInput!) { changeSeatCount(input: $input) { id } }`, variables: { input: { allocationId: await freshAllocation(w), seatCount: 3 } } }),
+  },
+  appoint: {
+    expected: policy.manage(),
+    call: async (w) => {
+      const person = await createPerson(w.t.db, { account: false });
+      return {
+        query: `mutation($input: AppointInput!) { appoint(input: $input) { id } }`,
+        variables: { input: { allocationId: await freshAllocation(w), personId: person.id, kind: 'PRINCIPAL', startsOn: '2025-01-01' } },
+      };
+    },
+  },
+  endAppointment: {
+    expected: policy.manage(),
+    call: async (w) => ({
+      query: `mutation($input: EndAppointmentInput!) { endAppointment(input: $input) { id } }`,
+      variables: { input: { appointmentId: await freshAppointment(w), endsOn: date(1), reason: 'Left the agency' } },
+    }),
+  },
+  requestNomination: {
+    expected: policy.manage(),
+    call: async (w) => ({
+      query: `mutation($input: RequestNominationInput!) { requestNomination(input: $input) { id } }`,
+      variables: { input: { allocationId: await freshAllocation(w), deadline: date(30) } },
+    }),
+  },
+  submitNomination: {
+    expected: policy.manage(),
+    call: async (w) => ({
+      query: `mutation($input: SubmitNominationInput!) { submitNomination(input: $input) { id } }`,
+      variables: { input: { requestId: await freshNominationRequest(w), candidates: [{ fullName: w.unique('Candidate'), gender: 'WOMAN' }], genderRuleReason: 'One seat only' } },
+    }),
+  },
+
+  // ------------------------------------------------------------------ notifications and mail
+  myNotificationPreferences: { expected: policy.authenticated(), call: () => ({ query: `{ myNotificationPreferences { delivery } }` }) },
+  updateMyNotificationPreferences: {
+    expected: policy.authenticated(),
+    call: () => ({ query: `mutation { updateMyNotificationPreferences(input: { delivery: IMMEDIATE }) { delivery } }` }),
+  },
+  mailLog: {
+    // One's own mail, or an admin.
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { member: 'ok' }, 'NOT_FOUND'),
+    call: (w) => ({ query: `query($p: ID!) { mailLog(personId: $p, first: 5) { ${page} } }`, variables: { p: w.a.people.member.id } }),
+  },
+  commissionMailLog: { expected: policy.manage(), call: (w) => ({ query: `query($c: ID!) { commissionMailLog(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
+  failedMails: { expected: policy.admin(), call: () => ({ query: `{ failedMails(first: 5) { ${page} } }` }) },
+  resendMail: { expected: policy.manage(), call: async (w) => ({ query: `mutation($id: ID!) { resendMail(id: $id) { status } }`, variables: { id: await commissionMail(w) } }) },
+
+  // ------------------------------------------------------------------ trust
+  auditTrail: { expected: policy.admin(), call: (w) => ({ query: `query($id: String!) { auditTrail(entity: "commission", entityId: $id) { action } }`, variables: { id: w.a.commissionId } }) },
+  enumLabels: { expected: policy.public(), call: () => ({ query: `{ enumLabels(enums: ["Gender"]) { label } }` }) },
+  personalDataExport: {
+    // The person, their secretariat, admins.
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', member: 'ok' }, 'FORBIDDEN'),
+    call: (w) => ({ query: `query($p: ID!) { personalDataExport(personId: $p) }`, variables: { p: w.a.people.member.id } }),
+  },
+  erasePerson: {
+    // Their secretariat or an admin; never oneself (the member erasing someone else is FORBIDDEN too).
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok' }, 'FORBIDDEN'),
+    call: async (w) => {
+      const person = await createPerson(w.t.db, { account: false });
+      await appoint(w.t, w.a.people.secretariat.token, { allocationId: await freshAllocation(w), personId: person.id, kind: 'PRINCIPAL' });
+      return { query: `mutation($p: ID!) { erasePerson(input: { personId: $p, reason: "Request by the person" }) { id } }`, variables: { p: person.id } };
+    },
+  },
+};
+
+/** Every HTTP route outside GraphQL, by method and Express path. */
+export interface RouteEntry {
+  expected: Expectations;
+  request: (w: World) => { path: string; method?: string };
+}
+
+const HTTP_OK = policy.public();
+
+export const ROUTE_MATRIX: Record<string, RouteEntry> = {
+  'GET /health/live': { expected: HTTP_OK, request: () => ({ path: '/health/live' }) },
+  'GET /health/ready': { expected: HTTP_OK, request: () => ({ path: '/health/ready' }) },
+  'GET /graphiql': { expected: HTTP_OK, request: () => ({ path: '/graphiql' }) },
+  'GET /graphiql/assets/:name': { expected: HTTP_OK, request: () => ({ path: '/graphiql/assets/start.js' }) },
+  'GET /metrics': { expected: HTTP_OK, request: () => ({ path: '/metrics' }) },
+  'GET /commissions/:id/stakeholders.csv': { expected: policy.oversee(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/stakeholders.csv` }) },
+  'ALL /admin/queues': { expected: policy.admin(), request: () => ({ path: '/admin/queues' }) },
+  'ALL /admin/queues/{*path}': { expected: policy.admin(), request: () => ({ path: '/admin/queues/api/queues' }) },
+};
+
+/** The HTTP status that stands for each outcome. */
+export const STATUS_OF: Record<Outcome, number[]> = { ok: [200], UNAUTHENTICATED: [401], FORBIDDEN: [403], NOT_FOUND: [404] };
