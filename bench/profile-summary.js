@@ -1,5 +1,5 @@
 'use strict';
-// node bench/profile-summary.js <file.cpuprofile> [top]
+// node bench/profile-summary.js <file.cpuprofile|file.heapprofile> [top]
 // Self time of a V8 CPU profile, by function and by where the code lives
 // (our libs/apps in dist/, a package in node_modules, Node itself, GC, idle).
 
@@ -40,13 +40,39 @@ function summarise(file, top = 25) {
   return lines.join('\n');
 }
 
+/** A sampling heap profile (.heapprofile): bytes allocated by function and by place. */
+function summariseHeap(file, top = 25) {
+  const { head } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const fn = new Map();
+  const place = new Map();
+  let total = 0;
+  const walk = (node) => {
+    const bytes = (node.selfSize || 0);
+    if (bytes) {
+      const f = node.callFrame;
+      const key = `${f.functionName || '(anonymous)'}  ${where(f.url)}${f.url && !/node_modules/.test(f.url) ? `:${f.lineNumber + 1}` : ''}`;
+      fn.set(key, (fn.get(key) || 0) + bytes);
+      place.set(where(f.url), (place.get(where(f.url)) || 0) + bytes);
+      total += bytes;
+    }
+    for (const child of node.children || []) walk(child);
+  };
+  walk(head);
+  const pct = (b) => `${((100 * b) / total).toFixed(1).padStart(5)} %`;
+  const lines = [`${file}: ${(total / 1048576).toFixed(0)} MB allocated (sampled, including what GC collected)`, '', 'by place:'];
+  for (const [k, b] of [...place].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(b)}  ${k}`);
+  lines.push('', 'by function:');
+  for (const [k, b] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(b)}  ${k}`);
+  return lines.join('\n');
+}
+
 if (require.main === module) {
   const [file, top] = process.argv.slice(2);
   if (!file) {
     process.stderr.write('usage: node bench/profile-summary.js <file.cpuprofile> [top]\n');
     process.exit(2);
   }
-  process.stdout.write(`${summarise(file, Number(top) || 25)}\n`);
+  process.stdout.write(`${(file.endsWith('.heapprofile') ? summariseHeap : summarise)(file, Number(top) || 25)}\n`);
 }
 
-module.exports = { summarise };
+module.exports = { summarise, summariseHeap };
