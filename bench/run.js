@@ -82,7 +82,7 @@ async function main() {
     const resultsDir = path.dirname(out);
     if (only.has('dashboard')) {
       const { runDashboard } = require('./lib/phase-dashboard');
-      results.dashboard = await runDashboard({ databaseUrl, redisUrl: redis.url, logins, resultsDir, profile, say });
+      results.dashboard = await runDashboard({ databaseUrl, redisUrl: redis.url, logins, resultsDir, profile, pgPid: pg.pid, say });
     }
     if (only.has('sweep')) {
       const { runSweep } = require('./lib/phase-sweep');

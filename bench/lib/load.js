@@ -2,6 +2,7 @@
 // Fixed-concurrency load with autocannon: each request is built by
 // `makeRequest(i)` (so the dashboards rotate over every commission), every
 // answer is checked for errors, and latencies are kept so p50 and p95 are exact.
+// A run is made of slices; `summarise` turns slices into one figure.
 
 const autocannon = require('autocannon');
 
@@ -11,7 +12,8 @@ function percentile(sorted, p) {
   return sorted[index];
 }
 
-function runOnce({ url, connections, duration, makeRequest, onSample }) {
+/** One slice of load; resolves to its raw figures. */
+function runSlice({ url, connections, duration, makeRequest, onSample }) {
   return new Promise((resolve, reject) => {
     const latencies = [];
     let errors = 0;
@@ -22,7 +24,7 @@ function runOnce({ url, connections, duration, makeRequest, onSample }) {
         url,
         connections,
         duration,
-        // One pipeline per connection: a client waits for its answer, like a browser.
+        // One request in flight per connection: a client waits for its answer, like a browser.
         pipelining: 1,
         requests: [
           {
@@ -37,20 +39,16 @@ function runOnce({ url, connections, duration, makeRequest, onSample }) {
         ],
       },
       (error, result) => {
-        clearInterval(sampler);
+        if (sampler) clearInterval(sampler);
         if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
         resolve({
+          latencies,
           requests: result.requests.total,
-          requestsPerSecond: result.requests.total / duration,
-          p50Ms: percentile(latencies, 50),
-          p95Ms: percentile(latencies, 95),
-          p99Ms: percentile(latencies, 99),
-          maxMs: latencies[latencies.length - 1] ?? 0,
+          seconds: duration,
           non2xx: result.non2xx,
           errors: errors + result.errors + result.timeouts,
           firstError,
-          bytesPerSecond: result.throughput.average,
+          bytes: result.throughput.total,
         });
       },
     );
@@ -59,10 +57,24 @@ function runOnce({ url, connections, duration, makeRequest, onSample }) {
   });
 }
 
-/** Warm-up (not counted), then the measured run. */
-async function measure({ url, connections, duration, warmup, makeRequest, onSample }) {
-  if (warmup > 0) await runOnce({ url, connections, duration: warmup, makeRequest });
-  return runOnce({ url, connections, duration, makeRequest, onSample });
+/** One figure from several slices: rates over the summed time, percentiles over all latencies. */
+function summarise(slices) {
+  const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const requests = slices.reduce((n, s) => n + s.requests, 0);
+  const seconds = slices.reduce((n, s) => n + s.seconds, 0);
+  return {
+    requests,
+    seconds,
+    requestsPerSecond: requests / seconds,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies[latencies.length - 1] ?? 0,
+    non2xx: slices.reduce((n, s) => n + s.non2xx, 0),
+    errors: slices.reduce((n, s) => n + s.errors, 0),
+    firstError: slices.map((s) => s.firstError).find(Boolean) ?? null,
+    bytesPerSecond: slices.reduce((n, s) => n + s.bytes, 0) / seconds,
+  };
 }
 
-module.exports = { measure, percentile };
+module.exports = { runSlice, summarise, percentile };

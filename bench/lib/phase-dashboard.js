@@ -2,14 +2,20 @@
 // (1) the commission dashboard under load through our API, the SQL floor and
 // PostGraphile v5; (2) statements per request for a 1-group and the big
 // commission; (6) our API's peak RSS under that load.
+//
+// The machine is shared, so its load changes while we measure. The three paths
+// therefore run interleaved, in short slices (ours, floor, PostGraphile, then the
+// next round in another order), and besides wall-clock figures each path's CPU
+// time per request is counted (its Node process and, with the embedded server,
+// PostgreSQL's): a figure that other programs on the machine disturb far less.
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
 const config = require('./config');
-const { startServer } = require('./proc');
-const { measure } = require('./load');
-const { OURS_QUERY, POSTGRAPHILE_QUERY, POSTGRAPHILE_FUNCTIONS, normalise, summarise } = require('./dashboard');
+const { startServer, cpuSecondsOfTree } = require('./proc');
+const { runSlice, summarise } = require('./load');
+const { OURS_QUERY, POSTGRAPHILE_QUERY, POSTGRAPHILE_FUNCTIONS, normalise, summarise: shapeOf } = require('./dashboard');
 
 const PROFILE_HOOK = path.join(__dirname, 'profile-hook.js');
 
@@ -35,126 +41,152 @@ function rotation(commissions) {
   return order;
 }
 
-async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile, say }) {
+async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile, pgPid, say }) {
   const commissions = logins.commissions;
   const big = commissions[0];
   const one = commissions[1];
   const samples = [big, one, commissions[commissions.length - 1]].filter((c, i, all) => all.indexOf(c) === i);
   const order = rotation(commissions);
-  const load = { connections: config.connections, duration: config.durationSeconds, warmup: config.warmupSeconds };
-  const answers = {};
-  const paths = {};
+  const rounds = Math.max(1, Math.trunc(Number(process.env.BENCH_ROUNDS || 3)));
+  const slice = Math.max(1, Math.round(config.durationSeconds / rounds));
+  const load = { connections: config.connections, duration: slice * rounds, warmup: config.warmupSeconds, rounds, slice };
   const logDir = path.join(config.dataDir, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
-
-  // --- ours: the compiled API, as production runs it
   const profileFile = profile ? path.join(resultsDir, 'profiles', `api-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`) : '';
-  say(`dashboard: our API (${config.connections} connections, ${config.durationSeconds} s after ${config.warmupSeconds} s warm-up, rotating over ${commissions.length} commissions)`);
-  const api = await startServer('our API', path.join(config.ROOT, 'dist', 'apps', 'api', 'src', 'main.js'), {
-    healthPath: '/health/live',
-    logFile: path.join(logDir, 'api.log'),
-    nodeArgs: profile ? ['--require', PROFILE_HOOK] : [],
-    env: {
-      NODE_ENV: 'production',
-      JWT_SECRET: config.jwtSecret,
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: '10',
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: 'bench-api',
-      DATA_DIR: path.join(config.dataDir, 'api'),
-      LOG_LEVEL: 'warn',
-      EXPOSE_STATEMENT_COUNT: 'true',
-      PROFILE_FILE: profileFile,
-    },
-  });
-  let statements;
-  let apiMemory;
+  const servers = [];
+  const stopAll = () => Promise.all(servers.map((s) => s.stop()));
+
   try {
-    const ask = (c) => postJson(`${api.url}/graphql`, { query: OURS_QUERY, variables: { id: c.id } }, { authorization: `Bearer ${c.token}` });
-    answers.ours = [];
-    for (const c of samples) answers.ours.push(normalise('our API', await ask(c)));
-    const bigAnswer = await ask(big);
-    const oneAnswer = await ask(one);
-    statements = {
+    // --- ours: the compiled API, as production runs it
+    const api = await startServer('our API', path.join(config.ROOT, 'dist', 'apps', 'api', 'src', 'main.js'), {
+      healthPath: '/health/live',
+      logFile: path.join(logDir, 'api.log'),
+      nodeArgs: profile ? ['--require', PROFILE_HOOK] : [],
+      env: {
+        NODE_ENV: 'production',
+        JWT_SECRET: config.jwtSecret,
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_SIZE: '10',
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: 'bench-api',
+        DATA_DIR: path.join(config.dataDir, 'api'),
+        LOG_LEVEL: 'warn',
+        EXPOSE_STATEMENT_COUNT: 'true',
+        PROFILE_FILE: profileFile,
+      },
+    });
+    servers.push(api);
+    const askOurs = (c) => postJson(`${api.url}/graphql`, { query: OURS_QUERY, variables: { id: c.id } }, { authorization: `Bearer ${c.token}` });
+    const bigAnswer = await askOurs(big);
+    const oneAnswer = await askOurs(one);
+    const statements = {
       oneGroup: { groups: oneAnswer.data.commission.groups.length, statements: oneAnswer.extensions?.sqlStatements },
       bigCommission: { groups: bigAnswer.data.commission.groups.length, statements: bigAnswer.extensions?.sqlStatements },
     };
     statements.equal = statements.oneGroup.statements === statements.bigCommission.statements && typeof statements.oneGroup.statements === 'number';
-    say(`  statements per request: ${statements.oneGroup.statements} (1 group), ${statements.bigCommission.statements} (${statements.bigCommission.groups} groups)`);
+    say(`dashboard: statements per request ${statements.oneGroup.statements} (1 group), ${statements.bigCommission.statements} (${statements.bigCommission.groups} groups)`);
 
-    const bodies = new Map(commissions.map((c) => [c.id, JSON.stringify({ query: OURS_QUERY, variables: { id: c.id } })]));
+    // --- the floor: one SQL statement behind node:http
+    const floor = await startServer('the floor', path.join(config.BENCH_DIR, 'servers', 'floor.js'), {
+      logFile: path.join(logDir, 'floor.log'),
+      env: { DATABASE_URL: databaseUrl, POOL_SIZE: '10' },
+    });
+    servers.push(floor);
+
+    // --- PostGraphile v5 over the same database
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(POSTGRAPHILE_FUNCTIONS);
+    await client.end();
+    const pgl = await startServer('PostGraphile', path.join(config.BENCH_DIR, 'servers', 'postgraphile.js'), {
+      logFile: path.join(logDir, 'postgraphile.log'),
+      env: { DATABASE_URL: databaseUrl, POOL_SIZE: '10', NODE_ENV: 'production' },
+    });
+    servers.push(pgl);
+
+    const oursBodies = new Map(commissions.map((c) => [c.id, JSON.stringify({ query: OURS_QUERY, variables: { id: c.id } })]));
+    const pglBodies = new Map(commissions.map((c) => [c.id, JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: { id: c.id } })]));
+    const paths = {
+      ours: {
+        server: api,
+        ask: askOurs,
+        makeRequest: (i) => {
+          const c = order[i % order.length];
+          return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` }, body: oursBodies.get(c.id) };
+        },
+      },
+      floor: {
+        server: floor,
+        ask: async (c) => (await fetch(`${floor.url}/dashboard?id=${c.id}`)).json(),
+        makeRequest: (i) => ({ method: 'GET', path: `/dashboard?id=${order[i % order.length].id}` }),
+      },
+      postgraphile: {
+        server: pgl,
+        ask: (c) => postJson(`${pgl.url}/graphql`, { query: POSTGRAPHILE_QUERY, variables: { id: c.id } }),
+        makeRequest: (i) => {
+          const c = order[i % order.length];
+          return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: pglBodies.get(c.id) };
+        },
+      },
+    };
+
+    // The three must return the same data, or the timings compare nothing.
+    const answers = {};
+    for (const [name, p] of Object.entries(paths)) {
+      answers[name] = [];
+      for (const c of samples) answers[name].push(normalise(name, await p.ask(c)));
+    }
+    const sameAnswers = {
+      floor: answers.floor.every((a, i) => JSON.stringify(a) === JSON.stringify(answers.ours[i])),
+      postgraphile: answers.postgraphile.every((a, i) => JSON.stringify(a) === JSON.stringify(answers.ours[i])),
+    };
+
+    say(`dashboard: ${config.connections} connections, ${rounds} rounds of ${slice} s per path (interleaved) after ${config.warmupSeconds} s warm-up each, rotating over ${commissions.length} commissions`);
+    const names = Object.keys(paths);
+    if (config.warmupSeconds > 0) for (const name of names) await runSlice({ url: paths[name].server.url, connections: config.connections, duration: config.warmupSeconds, makeRequest: paths[name].makeRequest });
+    const slices = Object.fromEntries(names.map((n) => [n, []]));
+    const cpu = Object.fromEntries(names.map((n) => [n, { server: 0, postgres: 0 }]));
     let sampledPeak = 0;
     if (profile) api.send({ profile: 'start' });
-    paths.ours = await measure({
-      url: api.url,
-      ...load,
-      makeRequest: (i) => {
-        const c = order[i % order.length];
-        return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` }, body: bodies.get(c.id) };
-      },
-      onSample: () => (sampledPeak = Math.max(sampledPeak, api.memory().rssMb)),
-    });
+    for (let round = 0; round < rounds; round++) {
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(k + round) % names.length];
+        const p = paths[name];
+        const before = { server: p.server.cpuSeconds(), postgres: pgPid ? cpuSecondsOfTree(pgPid) : 0 };
+        slices[name].push(
+          await runSlice({
+            url: p.server.url,
+            connections: config.connections,
+            duration: slice,
+            makeRequest: p.makeRequest,
+            onSample: name === 'ours' ? () => (sampledPeak = Math.max(sampledPeak, api.memory().rssMb)) : undefined,
+          }),
+        );
+        cpu[name].server += p.server.cpuSeconds() - before.server;
+        if (pgPid) cpu[name].postgres += cpuSecondsOfTree(pgPid) - before.postgres;
+      }
+    }
     if (profile) await api.request({ profile: 'stop' }, (answer) => answer && 'profileWritten' in answer);
     const memory = api.memory();
-    apiMemory = { peakRssMb: Math.max(memory.peakMb, sampledPeak), rssAfterLoadMb: memory.rssMb };
-    say(`  ${paths.ours.requestsPerSecond.toFixed(1)} req/s, p50 ${paths.ours.p50Ms} ms, p95 ${paths.ours.p95Ms} ms, errors ${paths.ours.errors}; peak RSS ${apiMemory.peakRssMb.toFixed(0)} MB`);
-  } finally {
-    await api.stop();
-  }
+    const apiMemory = { peakRssMb: Math.max(memory.peakMb, sampledPeak), rssAfterLoadMb: memory.rssMb };
 
-  // --- the floor: one SQL statement behind node:http
-  say('dashboard: the floor (one SQL statement, json_agg + lateral, node:http)');
-  const floor = await startServer('the floor', path.join(config.BENCH_DIR, 'servers', 'floor.js'), {
-    logFile: path.join(logDir, 'floor.log'),
-    env: { DATABASE_URL: databaseUrl, POOL_SIZE: '10' },
-  });
-  try {
-    answers.floor = [];
-    for (const c of samples) answers.floor.push(normalise('the floor', await (await fetch(`${floor.url}/dashboard?id=${c.id}`)).json()));
-    paths.floor = await measure({
-      url: floor.url,
-      ...load,
-      makeRequest: (i) => ({ method: 'GET', path: `/dashboard?id=${order[i % order.length].id}` }),
-    });
-    say(`  ${paths.floor.requestsPerSecond.toFixed(1)} req/s, p50 ${paths.floor.p50Ms} ms, p95 ${paths.floor.p95Ms} ms, errors ${paths.floor.errors}`);
+    const results = {};
+    for (const name of names) {
+      const figure = summarise(slices[name]);
+      figure.serverCpuMsPerRequest = (1000 * cpu[name].server) / Math.max(1, figure.requests);
+      figure.postgresCpuMsPerRequest = pgPid ? (1000 * cpu[name].postgres) / Math.max(1, figure.requests) : null;
+      results[name] = figure;
+      say(
+        `  ${name.padEnd(12)} ${figure.requestsPerSecond.toFixed(1).padStart(6)} req/s, p50 ${figure.p50Ms.toFixed(0)} ms, p95 ${figure.p95Ms.toFixed(0)} ms, ` +
+          `CPU/request: server ${figure.serverCpuMsPerRequest.toFixed(1)} ms${pgPid ? `, postgres ${figure.postgresCpuMsPerRequest.toFixed(1)} ms` : ''}, errors ${figure.errors + figure.non2xx}`,
+      );
+    }
+    say(`  our API peak RSS ${apiMemory.peakRssMb.toFixed(0)} MB`);
+    const shapes = samples.map((c, i) => ({ commission: c.n, ...shapeOf(answers.ours[i]) }));
+    return { load, paths: results, statements, apiMemory, sameAnswers, samples: shapes, profile: profileFile || undefined };
   } finally {
-    await floor.stop();
+    await stopAll();
   }
-
-  // --- PostGraphile v5 over the same database
-  say('dashboard: PostGraphile v5 (amber preset, same database)');
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query(POSTGRAPHILE_FUNCTIONS);
-  await client.end();
-  const pgl = await startServer('PostGraphile', path.join(config.BENCH_DIR, 'servers', 'postgraphile.js'), {
-    logFile: path.join(logDir, 'postgraphile.log'),
-    env: { DATABASE_URL: databaseUrl, POOL_SIZE: '10', NODE_ENV: 'production' },
-  });
-  try {
-    answers.postgraphile = [];
-    for (const c of samples) answers.postgraphile.push(normalise('PostGraphile', await postJson(`${pgl.url}/graphql`, { query: POSTGRAPHILE_QUERY, variables: { id: c.id } })));
-    const bodies = new Map(commissions.map((c) => [c.id, JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: { id: c.id } })]));
-    paths.postgraphile = await measure({
-      url: pgl.url,
-      ...load,
-      makeRequest: (i) => {
-        const c = order[i % order.length];
-        return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: bodies.get(c.id) };
-      },
-    });
-    say(`  ${paths.postgraphile.requestsPerSecond.toFixed(1)} req/s, p50 ${paths.postgraphile.p50Ms} ms, p95 ${paths.postgraphile.p95Ms} ms, errors ${paths.postgraphile.errors}`);
-  } finally {
-    await pgl.stop();
-  }
-
-  // The three must have returned the same data, or the timings compare nothing.
-  const same = {};
-  for (const other of ['floor', 'postgraphile']) {
-    same[other] = answers[other].every((answer, i) => JSON.stringify(answer) === JSON.stringify(answers.ours[i]));
-  }
-  const shapes = samples.map((c, i) => ({ commission: c.n, ...summarise(answers.ours[i]) }));
-  return { load, paths, statements, apiMemory, sameAnswers: same, samples: shapes, profile: profileFile || undefined };
 }
 
 module.exports = { runDashboard, postJson };

@@ -18,6 +18,41 @@ function memoryOf(pid) {
   }
 }
 
+const TICKS = (() => {
+  const r = require('node:child_process').spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  return Number(r.stdout) || 100;
+})();
+
+/** CPU seconds (user + system) a process has used so far; with `reaped`, also its children that ended. */
+function cpuSeconds(pid, reaped = false) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0)) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds of a process and its children (PostgreSQL: the postmaster and
+ * every backend, those that ended included: pools close idle connections).
+ */
+function cpuSecondsOfTree(rootPid) {
+  let total = cpuSeconds(rootPid, true);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === rootPid) total += cpuSeconds(Number(entry));
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
 /**
  * Starts `node script` with env (PORT set to a free port) and waits until
  * `healthPath` answers 200. `nodeArgs` go before the script (e.g. --cpu-prof).
@@ -47,6 +82,7 @@ async function startServer(name, script, { env = {}, healthPath = '/health', nod
     url,
     pid: child.pid,
     memory: () => memoryOf(child.pid),
+    cpuSeconds: () => cpuSeconds(child.pid),
     send: (message) => child.send(message),
     /** Sends a message over the IPC channel and waits for the first answer that `accept`s. */
     request(message, accept, timeoutMs = 30_000) {
@@ -73,4 +109,4 @@ async function startServer(name, script, { env = {}, healthPath = '/health', nod
   };
 }
 
-module.exports = { startServer, memoryOf, path };
+module.exports = { startServer, memoryOf, cpuSeconds, cpuSecondsOfTree };

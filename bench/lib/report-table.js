@@ -56,11 +56,14 @@ function report(r) {
   lines.push(`${r.machine.cpus} CPUs (${r.machine.cpuModel}), Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}, ${r.when}`);
   if (r.dashboard) {
     const d = r.dashboard;
-    lines.push('', `Commission dashboard — ${d.load.connections} connections, ${d.load.duration} s each after ${d.load.warmup} s warm-up, rotating over every commission`);
-    const row = (name, p) => [name, fmt(p.requestsPerSecond), fmt(p.p50Ms, 0), fmt(p.p95Ms, 0), fmt(p.p99Ms, 0), int(p.requests), int(p.errors + p.non2xx)];
+    lines.push(
+      '',
+      `Commission dashboard — ${d.load.connections} connections, ${d.load.duration} s per path in ${d.load.rounds} interleaved rounds after ${d.load.warmup} s warm-up, rotating over every commission`,
+    );
+    const row = (name, p) => [name, fmt(p.requestsPerSecond), fmt(p.p50Ms, 0), fmt(p.p95Ms, 0), fmt(p.p99Ms, 0), fmt(p.serverCpuMsPerRequest), p.postgresCpuMsPerRequest == null ? '–' : fmt(p.postgresCpuMsPerRequest), int(p.requests), int(p.errors + p.non2xx)];
     lines.push(
       table([
-        ['path', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'errors'],
+        ['path', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU ms/req node', 'CPU ms/req pg', 'requests', 'errors'],
         row('our API (GraphQL, dist/)', d.paths.ours),
         row('floor (1 SQL statement)', d.paths.floor),
         row('PostGraphile v5', d.paths.postgraphile),
