@@ -94,7 +94,7 @@ async function main() {
     }
     if (only.has('mail')) {
       const { runMail } = require('./lib/phase-mail');
-      results.mail = await runMail({ pg, redisUrl: redis.url, say });
+      results.mail = await runMail({ pg, redisUrl: redis.url, redisPid: redis.pid, resultsDir, profile, say });
     }
     results.verdicts = verdicts(results);
     fs.mkdirSync(resultsDir, { recursive: true });

@@ -12,7 +12,7 @@ const { Client } = require('pg');
 const nodemailer = require('nodemailer');
 const config = require('./config');
 const infra = require('./infra');
-const { startServer } = require('./proc');
+const { startServer, cpuSeconds, cpuSecondsOfTree } = require('./proc');
 
 const dist = (...parts) => require(path.join(config.ROOT, 'dist', ...parts));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,7 +30,32 @@ async function waitFor(check, timeoutMs, what) {
   }
 }
 
-async function runMail({ pg, redisUrl, say }) {
+/** In-process V8 CPU profile of the outbox runs (the worker runs in this process), with BENCH_PROFILE=1. */
+function profiler(file) {
+  if (!file) return { start: async () => {}, stop: async () => {} };
+  const inspector = require('node:inspector');
+  const fs = require('node:fs');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  return {
+    start: async () => {
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 200 });
+      await post('Profiler.start');
+    },
+    stop: async () => {
+      const { profile } = await post('Profiler.stop');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+async function runMail({ pg, redisUrl, redisPid, resultsDir, profile, say }) {
+  const profileFile = profile ? path.join(resultsDir, 'profiles', `mail-outbox-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`) : '';
+  const cpuProfile = profiler(profileFile);
   require('reflect-metadata');
   const database = `${config.database}_mail`;
   const admin = new Client({ connectionString: pg.adminUrl });
@@ -45,7 +70,7 @@ async function runMail({ pg, redisUrl, say }) {
   const sink = await startServer('SMTP sink', path.join(config.BENCH_DIR, 'servers', 'smtp-sink.js'), { healthPath: '/count', env: { SMTP_PORT: String(smtpPort) } });
   const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
   const poolSize = 5;
-  const concurrency = 10;
+  const concurrency = Number(process.env.BENCH_MAIL_CONCURRENCY || 10);
   const { createWorker } = dist('apps', 'worker', 'src', 'bootstrap.js');
   const { OutboxService } = dist('libs', 'mail', 'src', 'index.js');
   const { reminderTemplate } = dist('libs', 'notifications', 'src', 'index.js');
@@ -77,6 +102,18 @@ async function runMail({ pg, redisUrl, say }) {
     socketTimeout: 30_000,
   });
 
+  /** CPU seconds so far of: this process (senders, and the worker), PostgreSQL, Redis, the SMTP sink. */
+  const cpuNow = () => ({
+    node: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+    postgres: pg.pid ? cpuSecondsOfTree(pg.pid) : 0,
+    redis: redisPid ? cpuSeconds(redisPid) : 0,
+    sink: sink.cpuSeconds(),
+  });
+  const cpuPerMail = (before, n) => {
+    const after = cpuNow();
+    return Object.fromEntries(Object.keys(after).map((k) => [k, (1000 * (after[k] - before[k])) / n]));
+  };
+
   let round = 0;
   /** Writes n outbox rows as an area would (rendered in its transaction); returns their ids. */
   const enqueue = async (n) => {
@@ -104,6 +141,7 @@ async function runMail({ pg, redisUrl, say }) {
   const throughOutbox = async (n) => {
     const { ids, seconds: enqueueSeconds } = await enqueue(n);
     await sinkCount(sink, true);
+    const cpuBefore = cpuNow();
     const started = process.hrtime.bigint();
     await outbox.dispatch(ids);
     await waitFor(async () => {
@@ -111,8 +149,9 @@ async function runMail({ pg, redisUrl, say }) {
       return sent === n;
     }, 600_000, 'the outbox to be sent');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpuMsPerMail = cpuPerMail(cpuBefore, n);
     const received = await sinkCount(sink);
-    return { mails: n, seconds, perSecond: n / seconds, received, enqueueSeconds };
+    return { mails: n, seconds, perSecond: n / seconds, received, enqueueSeconds, cpuMsPerMail };
   };
 
   /** The same rendered mails, straight into nodemailer's pool, `concurrency` at a time. */
@@ -120,6 +159,7 @@ async function runMail({ pg, redisUrl, say }) {
     const { ids } = await enqueue(n);
     const rows = await dataSource.query(`SELECT to_address, to_name, subject, html, text_body, message_id, dedupe_key FROM mail_outbox WHERE id = ANY($1::uuid[])`, [ids]);
     await sinkCount(sink, true);
+    const cpuBefore = cpuNow();
     const started = process.hrtime.bigint();
     let next = 0;
     const lane = async () => {
@@ -141,8 +181,9 @@ async function runMail({ pg, redisUrl, say }) {
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpuMsPerMail = cpuPerMail(cpuBefore, n);
     const received = await sinkCount(sink);
-    return { mails: n, seconds, perSecond: n / seconds, received };
+    return { mails: n, seconds, perSecond: n / seconds, received, cpuMsPerMail };
   };
 
   try {
@@ -152,12 +193,16 @@ async function runMail({ pg, redisUrl, say }) {
     const runs = { bare: [], outbox: [] };
     for (let i = 0; i < 2; i++) {
       runs.bare.push(await bareLoop(config.mails));
+      if (i === 1) await cpuProfile.start();
       runs.outbox.push(await throughOutbox(config.mails));
+      if (i === 1) await cpuProfile.stop();
     }
     const best = (list) => list.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
-    const result = { mails: config.mails, poolSize, concurrency, bare: best(runs.bare), outbox: best(runs.outbox), runs };
+    const result = { mails: config.mails, poolSize, concurrency, bare: best(runs.bare), outbox: best(runs.outbox), runs, profile: profileFile || undefined };
     result.ratio = result.outbox.perSecond / result.bare.perSecond;
-    say(`  bare ${result.bare.perSecond.toFixed(0)} mails/s, outbox ${result.outbox.perSecond.toFixed(0)} mails/s (${result.ratio.toFixed(2)}×); enqueue ${(config.mails / result.outbox.enqueueSeconds).toFixed(0)} rows/s`);
+    const cpuText = (c) => Object.entries(c).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+    say(`  bare ${result.bare.perSecond.toFixed(0)} mails/s (CPU ms/mail: ${cpuText(result.bare.cpuMsPerMail)})`);
+    say(`  outbox ${result.outbox.perSecond.toFixed(0)} mails/s (CPU ms/mail: ${cpuText(result.outbox.cpuMsPerMail)}) = ${result.ratio.toFixed(2)}× the bare loop; enqueue ${(config.mails / result.outbox.enqueueSeconds).toFixed(0)} rows/s`);
     return result;
   } finally {
     bare.close();
