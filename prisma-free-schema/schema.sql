@@ -209,6 +209,145 @@ TABLE commission_role (
   CREATE INDEX commission_role_person_idx ON public.commission_role USING btree (person_id)
   CREATE UNIQUE INDEX commission_role_pkey ON public.commission_role USING btree (id)
 
+TABLE deliverable (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  commission_id uuid NOT NULL
+  working_group_id uuid
+  title text NOT NULL
+  description text
+  kind text NOT NULL
+  due_on date NOT NULL
+  status text NOT NULL DEFAULT 'planned'::text
+  responsible_person_id uuid
+  delivered_on date
+  published_url text
+  created_by uuid
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  updated_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT deliverable_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
+  CONSTRAINT deliverable_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT deliverable_created_at_not_null NOT NULL created_at
+  CONSTRAINT deliverable_created_by_fkey FOREIGN KEY (created_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT deliverable_delivered_on CHECK ((status = 'delivered'::text) = (delivered_on IS NOT NULL))
+  CONSTRAINT deliverable_description_check CHECK (description IS NULL OR length(description) <= 20000)
+  CONSTRAINT deliverable_due_on_check CHECK (due_on >= '1900-01-01'::date AND due_on <= '2200-12-31'::date)
+  CONSTRAINT deliverable_due_on_not_null NOT NULL due_on
+  CONSTRAINT deliverable_id_commission_id_key UNIQUE (id, commission_id)
+  CONSTRAINT deliverable_id_not_null NOT NULL id
+  CONSTRAINT deliverable_kind_check CHECK (kind = ANY (ARRAY['report'::text, 'interim_report'::text, 'final_report'::text, 'memo'::text, 'proposal'::text, 'dataset'::text, 'event'::text]))
+  CONSTRAINT deliverable_kind_not_null NOT NULL kind
+  CONSTRAINT deliverable_pkey PRIMARY KEY (id)
+  CONSTRAINT deliverable_published_url_check CHECK (published_url IS NULL OR length(published_url) <= 2000 AND published_url ~ '^https?://'::text)
+  CONSTRAINT deliverable_responsible_person_id_fkey FOREIGN KEY (responsible_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT deliverable_status_check CHECK (status = ANY (ARRAY['planned'::text, 'in_progress'::text, 'in_review'::text, 'approved'::text, 'delivered'::text, 'cancelled'::text]))
+  CONSTRAINT deliverable_status_not_null NOT NULL status
+  CONSTRAINT deliverable_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 500)
+  CONSTRAINT deliverable_title_not_null NOT NULL title
+  CONSTRAINT deliverable_updated_at_not_null NOT NULL updated_at
+  CONSTRAINT deliverable_working_group_id_commission_id_fkey FOREIGN KEY (working_group_id, commission_id) REFERENCES working_group(id, commission_id) ON DELETE RESTRICT
+  CREATE INDEX deliverable_commission_idx ON public.deliverable USING btree (commission_id, due_on)
+  CREATE INDEX deliverable_group_idx ON public.deliverable USING btree (working_group_id)
+  CREATE UNIQUE INDEX deliverable_id_commission_id_key ON public.deliverable USING btree (id, commission_id)
+  CREATE INDEX deliverable_open_due_idx ON public.deliverable USING btree (due_on) WHERE (status <> ALL (ARRAY['delivered'::text, 'cancelled'::text]))
+  CREATE UNIQUE INDEX deliverable_pkey ON public.deliverable USING btree (id)
+  CREATE TRIGGER deliverable_guard BEFORE UPDATE ON deliverable FOR EACH ROW EXECUTE FUNCTION deliverable_guard()
+
+TABLE deliverable_deadline_change (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  deliverable_id uuid NOT NULL
+  old_due_on date NOT NULL
+  new_due_on date NOT NULL
+  reason text NOT NULL
+  changed_by uuid
+  changed_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT deliverable_deadline_change_changed_at_not_null NOT NULL changed_at
+  CONSTRAINT deliverable_deadline_change_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT deliverable_deadline_change_deliverable_id_fkey FOREIGN KEY (deliverable_id) REFERENCES deliverable(id) ON DELETE CASCADE
+  CONSTRAINT deliverable_deadline_change_deliverable_id_not_null NOT NULL deliverable_id
+  CONSTRAINT deliverable_deadline_change_id_not_null NOT NULL id
+  CONSTRAINT deliverable_deadline_change_moves CHECK (old_due_on <> new_due_on)
+  CONSTRAINT deliverable_deadline_change_new_due_on_check CHECK (new_due_on >= '1900-01-01'::date AND new_due_on <= '2200-12-31'::date)
+  CONSTRAINT deliverable_deadline_change_new_due_on_not_null NOT NULL new_due_on
+  CONSTRAINT deliverable_deadline_change_old_due_on_not_null NOT NULL old_due_on
+  CONSTRAINT deliverable_deadline_change_pkey PRIMARY KEY (id)
+  CONSTRAINT deliverable_deadline_change_reason_check CHECK (length(btrim(reason)) >= 1 AND length(btrim(reason)) <= 5000)
+  CONSTRAINT deliverable_deadline_change_reason_not_null NOT NULL reason
+  CREATE INDEX deliverable_deadline_change_idx ON public.deliverable_deadline_change USING btree (deliverable_id, changed_at)
+  CREATE UNIQUE INDEX deliverable_deadline_change_pkey ON public.deliverable_deadline_change USING btree (id)
+
+TABLE deliverable_goal (
+  deliverable_id uuid NOT NULL
+  goal_id uuid NOT NULL
+)
+  CONSTRAINT deliverable_goal_deliverable_id_fkey FOREIGN KEY (deliverable_id) REFERENCES deliverable(id) ON DELETE CASCADE
+  CONSTRAINT deliverable_goal_deliverable_id_not_null NOT NULL deliverable_id
+  CONSTRAINT deliverable_goal_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goal(id) ON DELETE CASCADE
+  CONSTRAINT deliverable_goal_goal_id_not_null NOT NULL goal_id
+  CONSTRAINT deliverable_goal_pkey PRIMARY KEY (deliverable_id, goal_id)
+  CREATE INDEX deliverable_goal_goal_idx ON public.deliverable_goal USING btree (goal_id)
+  CREATE UNIQUE INDEX deliverable_goal_pkey ON public.deliverable_goal USING btree (deliverable_id, goal_id)
+  CREATE TRIGGER deliverable_goal_of_strategy BEFORE INSERT OR UPDATE ON deliverable_goal FOR EACH ROW EXECUTE FUNCTION deliverable_goal_of_strategy()
+
+TABLE deliverable_objective (
+  deliverable_id uuid NOT NULL
+  commission_id uuid NOT NULL
+  objective_id uuid NOT NULL
+)
+  CONSTRAINT deliverable_objective_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT deliverable_objective_deliverable_id_commission_id_fkey FOREIGN KEY (deliverable_id, commission_id) REFERENCES deliverable(id, commission_id) ON DELETE CASCADE
+  CONSTRAINT deliverable_objective_deliverable_id_not_null NOT NULL deliverable_id
+  CONSTRAINT deliverable_objective_objective_id_commission_id_fkey FOREIGN KEY (objective_id, commission_id) REFERENCES commission_objective(id, commission_id) ON DELETE CASCADE
+  CONSTRAINT deliverable_objective_objective_id_not_null NOT NULL objective_id
+  CONSTRAINT deliverable_objective_pkey PRIMARY KEY (deliverable_id, objective_id)
+  CREATE UNIQUE INDEX deliverable_objective_pkey ON public.deliverable_objective USING btree (deliverable_id, objective_id)
+
+TABLE deliverable_transition (
+  from_status text NOT NULL
+  to_status text NOT NULL
+)
+  CONSTRAINT deliverable_transition_from_status_not_null NOT NULL from_status
+  CONSTRAINT deliverable_transition_pkey PRIMARY KEY (from_status, to_status)
+  CONSTRAINT deliverable_transition_to_status_not_null NOT NULL to_status
+  CREATE UNIQUE INDEX deliverable_transition_pkey ON public.deliverable_transition USING btree (from_status, to_status)
+
+TABLE document_version (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  deliverable_id uuid NOT NULL
+  number integer NOT NULL
+  content_hash text NOT NULL
+  size_bytes bigint NOT NULL
+  media_type text NOT NULL
+  filename text NOT NULL
+  note text
+  uploaded_by uuid
+  uploaded_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT document_version_content_hash_check CHECK (content_hash ~ '^[0-9a-f]{64}$'::text)
+  CONSTRAINT document_version_content_hash_not_null NOT NULL content_hash
+  CONSTRAINT document_version_deliverable_id_fkey FOREIGN KEY (deliverable_id) REFERENCES deliverable(id) ON DELETE RESTRICT
+  CONSTRAINT document_version_deliverable_id_not_null NOT NULL deliverable_id
+  CONSTRAINT document_version_deliverable_id_number_key UNIQUE (deliverable_id, number)
+  CONSTRAINT document_version_filename_check CHECK (length(btrim(filename)) >= 1 AND length(btrim(filename)) <= 255 AND filename !~ '[/\\[:cntrl:]]'::text)
+  CONSTRAINT document_version_filename_not_null NOT NULL filename
+  CONSTRAINT document_version_id_deliverable_id_key UNIQUE (id, deliverable_id)
+  CONSTRAINT document_version_id_not_null NOT NULL id
+  CONSTRAINT document_version_media_type_check CHECK (length(media_type) >= 3 AND length(media_type) <= 200)
+  CONSTRAINT document_version_media_type_not_null NOT NULL media_type
+  CONSTRAINT document_version_note_check CHECK (note IS NULL OR length(note) <= 2000)
+  CONSTRAINT document_version_number_check CHECK (number >= 1)
+  CONSTRAINT document_version_number_not_null NOT NULL number
+  CONSTRAINT document_version_pkey PRIMARY KEY (id)
+  CONSTRAINT document_version_size_bytes_check CHECK (size_bytes > 0)
+  CONSTRAINT document_version_size_bytes_not_null NOT NULL size_bytes
+  CONSTRAINT document_version_uploaded_at_not_null NOT NULL uploaded_at
+  CONSTRAINT document_version_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES person(id) ON DELETE SET NULL
+  CREATE UNIQUE INDEX document_version_deliverable_id_number_key ON public.document_version USING btree (deliverable_id, number)
+  CREATE INDEX document_version_hash_idx ON public.document_version USING btree (content_hash)
+  CREATE UNIQUE INDEX document_version_id_deliverable_id_key ON public.document_version USING btree (id, deliverable_id)
+  CREATE UNIQUE INDEX document_version_pkey ON public.document_version USING btree (id)
+
 TABLE goal (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   strategy_id uuid NOT NULL
@@ -535,6 +674,119 @@ TABLE priority_area (
   CREATE UNIQUE INDEX priority_area_pkey ON public.priority_area USING btree (id)
   CREATE UNIQUE INDEX priority_area_strategy_id_number_key ON public.priority_area USING btree (strategy_id, number)
 
+TABLE review_answer (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  round_id uuid NOT NULL
+  person_id uuid NOT NULL
+  verdict text NOT NULL
+  summary text
+  answered_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT review_answer_answered_at_not_null NOT NULL answered_at
+  CONSTRAINT review_answer_id_not_null NOT NULL id
+  CONSTRAINT review_answer_person_id_not_null NOT NULL person_id
+  CONSTRAINT review_answer_pkey PRIMARY KEY (id)
+  CONSTRAINT review_answer_round_id_not_null NOT NULL round_id
+  CONSTRAINT review_answer_round_id_person_id_fkey FOREIGN KEY (round_id, person_id) REFERENCES review_reviewer(round_id, person_id) ON DELETE CASCADE
+  CONSTRAINT review_answer_round_id_person_id_key UNIQUE (round_id, person_id)
+  CONSTRAINT review_answer_summary_check CHECK (summary IS NULL OR length(summary) <= 10000)
+  CONSTRAINT review_answer_verdict_check CHECK (verdict = ANY (ARRAY['approve'::text, 'request_changes'::text, 'comment'::text]))
+  CONSTRAINT review_answer_verdict_not_null NOT NULL verdict
+  CREATE UNIQUE INDEX review_answer_pkey ON public.review_answer USING btree (id)
+  CREATE UNIQUE INDEX review_answer_round_id_person_id_key ON public.review_answer USING btree (round_id, person_id)
+  CREATE TRIGGER review_answer_open BEFORE INSERT OR UPDATE ON review_answer FOR EACH ROW EXECUTE FUNCTION review_round_is_open()
+
+TABLE review_comment (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  round_id uuid NOT NULL
+  person_id uuid NOT NULL
+  number integer NOT NULL
+  anchor_kind text NOT NULL
+  anchor text
+  body text NOT NULL
+  proposed_wording text
+  response text
+  decision text
+  responded_by uuid
+  responded_at timestamp with time zone
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT review_comment_anchor CHECK ((anchor_kind = 'general'::text) = (anchor IS NULL))
+  CONSTRAINT review_comment_anchor_check CHECK (anchor IS NULL OR length(anchor) <= 200)
+  CONSTRAINT review_comment_anchor_kind_check CHECK (anchor_kind = ANY (ARRAY['general'::text, 'section'::text, 'page'::text, 'line'::text]))
+  CONSTRAINT review_comment_anchor_kind_not_null NOT NULL anchor_kind
+  CONSTRAINT review_comment_body_check CHECK (length(btrim(body)) >= 1 AND length(btrim(body)) <= 20000)
+  CONSTRAINT review_comment_body_not_null NOT NULL body
+  CONSTRAINT review_comment_created_at_not_null NOT NULL created_at
+  CONSTRAINT review_comment_decided CHECK ((decision IS NULL) = (responded_at IS NULL))
+  CONSTRAINT review_comment_decision_check CHECK (decision = ANY (ARRAY['accepted'::text, 'partly'::text, 'rejected'::text]))
+  CONSTRAINT review_comment_id_not_null NOT NULL id
+  CONSTRAINT review_comment_number_check CHECK (number >= 1)
+  CONSTRAINT review_comment_number_not_null NOT NULL number
+  CONSTRAINT review_comment_person_id_not_null NOT NULL person_id
+  CONSTRAINT review_comment_pkey PRIMARY KEY (id)
+  CONSTRAINT review_comment_proposed_wording_check CHECK (proposed_wording IS NULL OR length(proposed_wording) <= 20000)
+  CONSTRAINT review_comment_responded_by_fkey FOREIGN KEY (responded_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT review_comment_response_check CHECK (response IS NULL OR length(response) <= 20000)
+  CONSTRAINT review_comment_round_id_not_null NOT NULL round_id
+  CONSTRAINT review_comment_round_id_number_key UNIQUE (round_id, number)
+  CONSTRAINT review_comment_round_id_person_id_fkey FOREIGN KEY (round_id, person_id) REFERENCES review_reviewer(round_id, person_id) ON DELETE CASCADE
+  CREATE UNIQUE INDEX review_comment_pkey ON public.review_comment USING btree (id)
+  CREATE UNIQUE INDEX review_comment_round_id_number_key ON public.review_comment USING btree (round_id, number)
+  CREATE INDEX review_comment_round_idx ON public.review_comment USING btree (round_id, number)
+  CREATE TRIGGER review_comment_open BEFORE INSERT ON review_comment FOR EACH ROW EXECUTE FUNCTION review_round_is_open()
+
+TABLE review_reviewer (
+  round_id uuid NOT NULL
+  person_id uuid NOT NULL
+  organisation_id uuid
+  invited_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT review_reviewer_invited_at_not_null NOT NULL invited_at
+  CONSTRAINT review_reviewer_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisation(id)
+  CONSTRAINT review_reviewer_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id)
+  CONSTRAINT review_reviewer_person_id_not_null NOT NULL person_id
+  CONSTRAINT review_reviewer_pkey PRIMARY KEY (round_id, person_id)
+  CONSTRAINT review_reviewer_round_id_fkey FOREIGN KEY (round_id) REFERENCES review_round(id) ON DELETE CASCADE
+  CONSTRAINT review_reviewer_round_id_not_null NOT NULL round_id
+  CREATE INDEX review_reviewer_person_idx ON public.review_reviewer USING btree (person_id)
+  CREATE UNIQUE INDEX review_reviewer_pkey ON public.review_reviewer USING btree (round_id, person_id)
+
+TABLE review_round (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  deliverable_id uuid NOT NULL
+  version_id uuid NOT NULL
+  deadline date NOT NULL
+  message text
+  status text NOT NULL DEFAULT 'open'::text
+  outcome text
+  outcome_note text
+  opened_by uuid
+  opened_at timestamp with time zone NOT NULL DEFAULT now()
+  closed_by uuid
+  closed_at timestamp with time zone
+)
+  CONSTRAINT review_round_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT review_round_deadline_check CHECK (deadline >= '1900-01-01'::date AND deadline <= '2200-12-31'::date)
+  CONSTRAINT review_round_deadline_not_null NOT NULL deadline
+  CONSTRAINT review_round_deliverable_id_fkey FOREIGN KEY (deliverable_id) REFERENCES deliverable(id) ON DELETE CASCADE
+  CONSTRAINT review_round_deliverable_id_not_null NOT NULL deliverable_id
+  CONSTRAINT review_round_id_not_null NOT NULL id
+  CONSTRAINT review_round_message_check CHECK (message IS NULL OR length(message) <= 5000)
+  CONSTRAINT review_round_opened_at_not_null NOT NULL opened_at
+  CONSTRAINT review_round_opened_by_fkey FOREIGN KEY (opened_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT review_round_outcome CHECK ((status = 'closed'::text) = (outcome IS NOT NULL AND closed_at IS NOT NULL))
+  CONSTRAINT review_round_outcome_check CHECK (outcome = ANY (ARRAY['approved'::text, 'changes_requested'::text, 'inconclusive'::text]))
+  CONSTRAINT review_round_outcome_note_check CHECK (outcome_note IS NULL OR length(outcome_note) <= 5000)
+  CONSTRAINT review_round_pkey PRIMARY KEY (id)
+  CONSTRAINT review_round_status_check CHECK (status = ANY (ARRAY['open'::text, 'closed'::text]))
+  CONSTRAINT review_round_status_not_null NOT NULL status
+  CONSTRAINT review_round_version_id_deliverable_id_fkey FOREIGN KEY (version_id, deliverable_id) REFERENCES document_version(id, deliverable_id)
+  CONSTRAINT review_round_version_id_not_null NOT NULL version_id
+  CREATE UNIQUE INDEX review_round_one_open ON public.review_round USING btree (deliverable_id) WHERE (status = 'open'::text)
+  CREATE INDEX review_round_open_deadline_idx ON public.review_round USING btree (deadline) WHERE (status = 'open'::text)
+  CREATE UNIQUE INDEX review_round_pkey ON public.review_round USING btree (id)
+
 TABLE schema_migration (
   id integer NOT NULL DEFAULT nextval('schema_migration_id_seq'::regclass)
   timestamp bigint NOT NULL
@@ -778,6 +1030,59 @@ AS $function$
         RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME USING ERRCODE = 'check_violation', CONSTRAINT = 'audit_event_immutable';
       END $function$
 
+CREATE OR REPLACE FUNCTION public.deliverable_goal_of_strategy()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM deliverable d JOIN commission c ON c.id = d.commission_id JOIN goal g ON g.strategy_id = c.strategy_id
+                        WHERE d.id = NEW.deliverable_id AND g.id = NEW.goal_id) THEN
+          RAISE EXCEPTION 'goal % is not of the commission''s strategy', NEW.goal_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'deliverable_goal_of_strategy';
+        END IF;
+        RETURN NEW;
+      END $function$
+
+CREATE OR REPLACE FUNCTION public.deliverable_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF NEW.status IS DISTINCT FROM OLD.status
+           AND NOT EXISTS (SELECT 1 FROM deliverable_transition WHERE from_status = OLD.status AND to_status = NEW.status) THEN
+          RAISE EXCEPTION 'deliverable % cannot go from % to %', NEW.id, OLD.status, NEW.status
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'deliverable_status_transition';
+        END IF;
+        IF NEW.due_on IS DISTINCT FROM OLD.due_on
+           AND NOT EXISTS (SELECT 1 FROM deliverable_deadline_change c
+                            WHERE c.deliverable_id = NEW.id AND c.old_due_on = OLD.due_on AND c.new_due_on = NEW.due_on
+                              AND c.changed_at = now()) THEN
+          RAISE EXCEPTION 'the due date of deliverable % changed without a recorded reason', NEW.id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'deliverable_deadline_change_required';
+        END IF;
+        IF NEW.commission_id IS DISTINCT FROM OLD.commission_id THEN
+          RAISE EXCEPTION 'a deliverable cannot move to another commission'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'deliverable_commission_fixed';
+        END IF;
+        NEW.updated_at := now();
+        RETURN NEW;
+      END $function$
+
+CREATE OR REPLACE FUNCTION public.deliverable_health(due_on date, status text, today date)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$
+        SELECT CASE
+          WHEN status IN ('delivered', 'cancelled') THEN NULL
+          WHEN today > due_on THEN 'late'
+          WHEN status = 'planned' AND due_on - today <= 30 THEN 'at_risk'
+          WHEN status = 'in_progress' AND due_on - today <= 14 THEN 'at_risk'
+          WHEN status = 'in_review' AND due_on - today <= 7 THEN 'at_risk'
+          ELSE 'on_track'
+        END
+      $function$
+
 CREATE OR REPLACE FUNCTION public.is_time_zone(tz text)
  RETURNS boolean
  LANGUAGE plpgsql
@@ -800,6 +1105,18 @@ AS $function$
       BEGIN
         RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME
           USING ERRCODE = 'check_violation', CONSTRAINT = TG_TABLE_NAME || '_immutable';
+      END $function$
+
+CREATE OR REPLACE FUNCTION public.review_round_is_open()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM review_round WHERE id = NEW.round_id AND status = 'open') THEN
+          RAISE EXCEPTION 'review round % is closed', NEW.round_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'review_round_closed';
+        END IF;
+        RETURN NEW;
       END $function$
 
 CREATE OR REPLACE FUNCTION public.seat_allocation_sync_seats()

@@ -1,8 +1,16 @@
 import { Foundation1732300000000 } from './1732300000000-foundation';
 import { Structure1732300001000 } from './1732300001000-structure';
 import { Notifications1732300002000 } from './1732300002000-notifications';
+import { Deliverables1732300004000 } from './1732300004000-deliverables';
 import { BenchIndexes1732300007000 } from './1732300007000-bench-indexes';
 import { Privacy1732300008000 } from './1732300008000-privacy';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
-export const migrations = [Foundation1732300000000, Structure1732300001000, Notifications1732300002000, BenchIndexes1732300007000, Privacy1732300008000];
+export const migrations = [
+  Foundation1732300000000,
+  Structure1732300001000,
+  Notifications1732300002000,
+  Deliverables1732300004000,
+  BenchIndexes1732300007000,
+  Privacy1732300008000,
+];

@@ -64,9 +64,9 @@ describe('authorization matrix', () => {
     for (const [route, entry] of Object.entries(ROUTE_MATRIX)) {
       for (const actor of ACTORS) {
         cells++;
-        const { path, method = 'GET' } = entry.request(w);
+        const { path, method = 'GET', body } = await entry.request(w);
         const token = w.tokenOf(actor);
-        const response = await t.http(path, { method, redirect: 'manual', headers: token ? { authorization: `Bearer ${token}` } : {} });
+        const response = await t.http(path, { method, body, redirect: 'manual', headers: token ? { authorization: `Bearer ${token}` } : {} });
         await response.arrayBuffer();
         const expected: Outcome = entry.expected[actor];
         if (!STATUS_OF[expected].includes(response.status)) failures.push(`${route} as ${actor}: expected ${expected} (${STATUS_OF[expected]}), got HTTP ${response.status}`);

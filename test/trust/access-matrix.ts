@@ -88,6 +88,52 @@ async function commissionMail(w: World): Promise<string> {
   return row.id;
 }
 
+/** A fresh deliverable of A's group (planned, due in two months). */
+async function freshDeliverable(w: World): Promise<string> {
+  const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: CreateDeliverableInput!) { createDeliverable(input: $input) { id } }`, {
+    input: { commissionId: w.a.commissionId, workingGroupId: w.a.groupId, title: w.unique('Deliverable'), kind: 'REPORT', dueOn: date(60), goalIds: [], objectiveIds: [] },
+  });
+  return data.createDeliverable.id;
+}
+
+/** A first version (a small PDF) of a fresh deliverable. */
+async function freshVersion(w: World): Promise<{ deliverableId: string; versionId: string }> {
+  const deliverableId = await freshDeliverable(w);
+  const form = new FormData();
+  form.append('file', new Blob(['%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'], { type: 'application/pdf' }), 'draft.pdf');
+  const response = await w.t.http(`/deliverables/${deliverableId}/versions`, { method: 'POST', body: form, headers: { authorization: `Bearer ${w.a.people.secretariat.token}` } });
+  if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
+  return { deliverableId, versionId: ((await response.json()) as { id: string }).id };
+}
+
+/** A version of a fresh deliverable that is in progress (so a review round may open on it). */
+async function freshInProgressVersion(w: World): Promise<{ deliverableId: string; versionId: string }> {
+  const version = await freshVersion(w);
+  await ok(w.t, w.a.people.secretariat.token, `mutation($input: ChangeDeliverableStatusInput!) { changeDeliverableStatus(input: $input) { status } }`, {
+    input: { deliverableId: version.deliverableId, status: 'IN_PROGRESS' },
+  });
+  return version;
+}
+
+/** An open review round on a fresh version, with A's member as the named reviewer. */
+async function freshRound(w: World): Promise<string> {
+  const { versionId } = await freshInProgressVersion(w);
+  const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: OpenReviewRoundInput!) { openReviewRound(input: $input) { id } }`, {
+    input: { versionId, deadline: date(14), reviewerIds: [w.a.people.member.id] },
+  });
+  return data.openReviewRound.id;
+}
+
+/** A comment by A's member in a fresh round. */
+async function freshComment(w: World): Promise<{ roundId: string; commentId: string }> {
+  const roundId = await freshRound(w);
+  await ok(w.t, w.a.people.member.token, `mutation($input: AnswerReviewInput!) { answerReview(input: $input) { id } }`, {
+    input: { roundId, verdict: 'COMMENT', comments: [{ anchorKind: 'SECTION', anchor: '2.1', body: 'Clarify the target group.' }] },
+  });
+  const [comment] = await w.t.db.query(`SELECT id FROM review_comment WHERE round_id = $1`, [roundId]);
+  return { roundId, commentId: comment.id };
+}
+
 const page = `pageInfo { hasNextPage }`;
 
 export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
@@ -325,12 +371,78 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
       return { query: `mutation($p: ID!) { erasePerson(input: { personId: $p, reason: "Request by the person" }) { id } }`, variables: { p: person.id } };
     },
   },
+  // ------------------------------------------------------------------ deliverables and review rounds
+  // A planned deliverable of A's group: the group's chair and members see it, commissioners
+  // and observers only see delivered or late ones (NOT_FOUND), B does not learn it exists.
+  deliverable: {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'ok', member: 'ok' }, 'NOT_FOUND'),
+    call: async (w) => ({ query: `query($id: ID!) { deliverable(id: $id) { title } }`, variables: { id: await freshDeliverable(w) } }),
+  },
+  deliverables: { expected: policy.read(), call: (w) => ({ query: `query($c: ID!) { deliverables(filter: { commissionId: $c }, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
+  createDeliverable: {
+    expected: policy.manage(),
+    call: (w) => ({
+      query: `mutation($input: CreateDeliverableInput!) { createDeliverable(input: $input) { id } }`,
+      variables: { input: { commissionId: w.a.commissionId, title: w.unique('Deliverable'), kind: 'MEMO', dueOn: date(30), goalIds: [], objectiveIds: [] } },
+    }),
+  },
+  updateDeliverable: {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => ({ query: `mutation($input: UpdateDeliverableInput!) { updateDeliverable(input: $input) { id } }`, variables: { input: { id: await freshDeliverable(w), title: 'Renamed' } } }),
+  },
+  changeDeliverableStatus: {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => ({
+      query: `mutation($input: ChangeDeliverableStatusInput!) { changeDeliverableStatus(input: $input) { status } }`,
+      variables: { input: { deliverableId: await freshDeliverable(w), status: 'IN_PROGRESS' } },
+    }),
+  },
+  changeDeliverableDeadline: {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => ({
+      query: `mutation($input: ChangeDeliverableDeadlineInput!) { changeDeliverableDeadline(input: $input) { dueOn } }`,
+      variables: { input: { deliverableId: await freshDeliverable(w), newDueOn: date(90), reason: 'The ministry asked for more time' } },
+    }),
+  },
+  reviewRound: {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'ok', member: 'ok' }, 'NOT_FOUND'),
+    call: async (w) => ({ query: `query($id: ID!) { reviewRound(id: $id) { status } }`, variables: { id: await freshRound(w) } }),
+  },
+  openReviewRound: {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => {
+      const { versionId } = await freshInProgressVersion(w);
+      return {
+        query: `mutation($input: OpenReviewRoundInput!) { openReviewRound(input: $input) { id } }`,
+        variables: { input: { versionId, deadline: date(14), reviewerIds: [w.a.people.member.id] } },
+      };
+    },
+  },
+  answerReview: {
+    // Only the reviewers named in the round (A's member); those who cannot see a deliverable in review do not learn of the round.
+    expected: policy.custom('UNAUTHENTICATED', 'FORBIDDEN', { secretariat: 'FORBIDDEN', chair: 'FORBIDDEN', member: 'ok' }, 'NOT_FOUND'),
+    call: async (w) => ({
+      query: `mutation($input: AnswerReviewInput!) { answerReview(input: $input) { id } }`,
+      variables: { input: { roundId: await freshRound(w), verdict: 'APPROVE', comments: [] } },
+    }),
+  },
+  closeReviewRound: {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => ({ query: `mutation($input: CloseReviewRoundInput!) { closeReviewRound(input: $input) { status } }`, variables: { input: { roundId: await freshRound(w), outcome: 'INCONCLUSIVE' } } }),
+  },
+  respondToReviewComment: {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => ({
+      query: `mutation($input: RespondToCommentInput!) { respondToReviewComment(input: $input) { id } }`,
+      variables: { input: { commentId: (await freshComment(w)).commentId, response: 'Clarified in 2.1.', decision: 'ACCEPTED' } },
+    }),
+  },
 };
 
 /** Every HTTP route outside GraphQL, by method and Express path. */
 export interface RouteEntry {
   expected: Expectations;
-  request: (w: World) => { path: string; method?: string };
+  request: (w: World) => { path: string; method?: string; body?: FormData } | Promise<{ path: string; method?: string; body?: FormData }>;
 }
 
 const HTTP_OK = policy.public();
@@ -342,9 +454,32 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   'GET /graphiql/assets/:name': { expected: HTTP_OK, request: () => ({ path: '/graphiql/assets/start.js' }) },
   'GET /metrics': { expected: HTTP_OK, request: () => ({ path: '/metrics' }) },
   'GET /commissions/:id/stakeholders.csv': { expected: policy.oversee(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/stakeholders.csv` }) },
+  'POST /deliverables/:id/versions': {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    request: async (w) => {
+      const body = new FormData();
+      body.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'v.pdf');
+      return { path: `/deliverables/${await freshDeliverable(w)}/versions`, method: 'POST', body };
+    },
+  },
+  'GET /deliverables/versions/:versionId/file': {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'ok', member: 'ok' }, 'NOT_FOUND'),
+    request: async (w) => ({ path: `/deliverables/versions/${(await freshVersion(w)).versionId}/file` }),
+  },
+  'GET /commissions/:id/deliverables.csv': { expected: policy.read(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/deliverables.csv` }) },
+  'GET /commissions/:id/deliverables.json': { expected: policy.read(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/deliverables.json` }) },
+  // The consolidated comment matrix is the secretariat's working document.
+  'GET /review-rounds/:id/comment-matrix.xlsx': {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    request: async (w) => ({ path: `/review-rounds/${await freshRound(w)}/comment-matrix.xlsx` }),
+  },
+  'GET /review-rounds/:id/comment-matrix.csv': {
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    request: async (w) => ({ path: `/review-rounds/${await freshRound(w)}/comment-matrix.csv` }),
+  },
   'ALL /admin/queues': { expected: policy.admin(), request: () => ({ path: '/admin/queues' }) },
   'ALL /admin/queues/{*path}': { expected: policy.admin(), request: () => ({ path: '/admin/queues/api/queues' }) },
 };
 
 /** The HTTP status that stands for each outcome. */
-export const STATUS_OF: Record<Outcome, number[]> = { ok: [200], UNAUTHENTICATED: [401], FORBIDDEN: [403], NOT_FOUND: [404] };
+export const STATUS_OF: Record<Outcome, number[]> = { ok: [200, 201], UNAUTHENTICATED: [401], FORBIDDEN: [403], NOT_FOUND: [404] };

@@ -15,6 +15,7 @@ import { StrategiesApiModule } from '@samverkan/strategies';
 import { WorkingGroupsApiModule } from '@samverkan/working-groups';
 import { NotificationsApiModule } from '@samverkan/notifications';
 import { PrivacyApiModule } from '@samverkan/privacy';
+import { DeliverablesApiModule } from '@samverkan/deliverables';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -48,6 +49,7 @@ export class AppModule {
         SeatsApiModule,
         NotificationsApiModule,
         PrivacyApiModule,
+        DeliverablesApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, ConfigModule, CoreModule, QueueModule } from '@s
 import { AccessModule } from '@samverkan/access';
 import { NotificationsWorkerModule } from '@samverkan/notifications';
 import { SeatsModule } from '@samverkan/seats';
+import { DeliverablesModule } from '@samverkan/deliverables';
 import { JobRunner } from './job-runner.service';
 
 /**
@@ -30,6 +31,7 @@ export class WorkerModule {
         AccessModule,
         // Domain modules register their reminder rules (e.g. seats: terms ending, vacancies).
         SeatsModule,
+        DeliverablesModule,
         ...extraModules,
       ],
       providers: [JobRunner],

@@ -29,6 +29,7 @@ import {
 } from '@samverkan/seats';
 import { CreateStrategyInput, StrategiesService } from '@samverkan/strategies';
 import { CreateWorkingGroupInput, WorkingGroupsService } from '@samverkan/working-groups';
+import { DeliverablesSeeder } from './seed-deliverables';
 import { AllocationSeed, COMMISSIONS, CommissionSeed, DEMO_LOGINS, DEMO_PASSWORD, ORGANISATIONS, PEOPLE, STRATEGIES, SeedDate } from './seed-data';
 
 export interface SeedOptions {
@@ -67,6 +68,7 @@ export class SeederService {
     private readonly seats: SeatsService,
     private readonly appointments: AppointmentsService,
     private readonly nominations: NominationsService,
+    private readonly deliverablesSeeder: DeliverablesSeeder,
   ) {}
 
   async seed(options: SeedOptions): Promise<SeedResult> {
@@ -100,6 +102,7 @@ export class SeederService {
       seats: this.seats,
       appointments: this.appointments,
       nominations: this.nominations,
+      deliverablesSeeder: this.deliverablesSeeder,
     };
   }
 }
@@ -141,6 +144,7 @@ class SeedRun {
     await this.loadPeopleAndLogins();
     await this.loadStrategies();
     for (const commission of COMMISSIONS) await this.loadCommission(commission);
+    Object.assign(this.counts, await this.s.deliverablesSeeder.seed(() => this.ctx()));
     return this.counts;
   }
 

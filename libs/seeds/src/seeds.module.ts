@@ -8,6 +8,8 @@ import { SeatsModule } from '@samverkan/seats';
 import { StrategiesModule } from '@samverkan/strategies';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
 import { SeederService } from './seeder.service';
+import { DeliverablesModule } from '@samverkan/deliverables';
+import { DeliverablesSeeder } from './seed-deliverables';
 
 /**
  * The seed loader. Imports the domain modules only (no resolvers), so the CLI
@@ -15,8 +17,8 @@ import { SeederService } from './seeder.service';
  * config (the API, the CLI or a test app provide them).
  */
 @Module({
-  imports: [AccessModule, OrganisationsModule, PeopleModule, AccountsModule, StrategiesModule, CommissionsModule, WorkingGroupsModule, SeatsModule],
-  providers: [SeederService],
+  imports: [AccessModule, OrganisationsModule, PeopleModule, AccountsModule, StrategiesModule, CommissionsModule, WorkingGroupsModule, SeatsModule, DeliverablesModule],
+  providers: [SeederService, DeliverablesSeeder],
   exports: [SeederService],
 })
 export class SeedsModule {}

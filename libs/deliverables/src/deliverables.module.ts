@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@samverkan/core';
+import { CommissionsModule } from '@samverkan/commissions';
+import { MailModule } from '@samverkan/mail';
+import { OrganisationsModule } from '@samverkan/organisations';
+import { PeopleModule } from '@samverkan/people';
+import { StrategiesModule } from '@samverkan/strategies';
+import { WorkingGroupsModule } from '@samverkan/working-groups';
+import { DeliverableDeadlineChange, Deliverable, DeliverableGoal, DeliverableObjective, DocumentVersion } from './deliverable.entity';
+import { DOCUMENT_STORAGE, LocalDocumentStorage } from './document-storage';
+import { DeliverablesController } from './deliverables.controller';
+import { DeadlineChangeResolver, DeliverablesResolver, DocumentVersionResolver, ReviewerSuggestionResolver } from './deliverables.resolver';
+import { DeliverablesService } from './deliverables.service';
+import { DocumentsService } from './documents.service';
+import { ReviewAnswer, ReviewComment, ReviewReviewer, ReviewRound } from './review.entity';
+import { ReviewAnswerResolver, ReviewCommentResolver, ReviewReviewerResolver, ReviewRoundResolver } from './reviews.resolver';
+import { ReviewsService } from './reviews.service';
+
+/**
+ * Deliverables, document versions and review rounds: the services (API and
+ * worker; importing it registers the reminder rules). Documents are stored
+ * under DATA_DIR/documents; bind DOCUMENT_STORAGE to another DocumentStorage
+ * (e.g. an S3-compatible one) to store them elsewhere.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Deliverable, DeliverableGoal, DeliverableObjective, DeliverableDeadlineChange, DocumentVersion, ReviewRound, ReviewReviewer, ReviewAnswer, ReviewComment]),
+    CommissionsModule,
+    WorkingGroupsModule,
+    StrategiesModule,
+    PeopleModule,
+    MailModule,
+  ],
+  providers: [
+    DeliverablesService,
+    DocumentsService,
+    ReviewsService,
+    { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDocumentStorage(path.resolve(config.DATA_DIR, 'documents')) },
+  ],
+  exports: [DeliverablesService, DocumentsService, ReviewsService, DOCUMENT_STORAGE],
+})
+export class DeliverablesModule {}
+
+/** The GraphQL and HTTP face of deliverables; only the API imports it. */
+@Module({
+  imports: [DeliverablesModule, CommissionsModule, WorkingGroupsModule, PeopleModule, OrganisationsModule],
+  providers: [
+    DeliverablesResolver,
+    ReviewerSuggestionResolver,
+    DeadlineChangeResolver,
+    DocumentVersionResolver,
+    ReviewRoundResolver,
+    ReviewReviewerResolver,
+    ReviewAnswerResolver,
+    ReviewCommentResolver,
+  ],
+  controllers: [DeliverablesController],
+})
+export class DeliverablesApiModule {}
