@@ -8,6 +8,10 @@
 // `normalise` turns each answer into the same plain structure so the benchmark
 // can check that the three return the same data before it times them.
 
+/** Open deliverables on the dashboard: the next ones by due date. */
+const DELIVERABLES = 50;
+const OPEN = `('planned', 'in_progress', 'in_review', 'approved')`;
+
 /** Our API: groups → allocations → seats → current appointment → person and organisation. */
 const OURS_QUERY = `query Dashboard($id: ID!) {
   commission(id: $id) {
@@ -20,6 +24,10 @@ const OURS_QUERY = `query Dashboard($id: ID!) {
         seats { id number currentAppointment { id startsOn endsOn person { id fullName } } }
       }
     }
+  }
+  deliverables(filter: { commissionId: $id, statuses: [PLANNED, IN_PROGRESS, IN_REVIEW, APPROVED] }, first: ${DELIVERABLES}) {
+    totalCount
+    edges { node { id title dueOn status health responsiblePerson { id fullName } } }
   }
 }`;
 
@@ -42,6 +50,10 @@ const POSTGRAPHILE_QUERY = `query Dashboard($id: UUID!) {
           }
         }
       }
+    }
+    deliverables: openDeliverables(first: ${DELIVERABLES}) {
+      totalCount
+      nodes { id: rowId title dueOn status health: healthToday responsiblePerson: personByResponsiblePersonId { id: rowId fullName } }
     }
   }
 }`;
@@ -88,6 +100,19 @@ SELECT json_build_object('data', json_build_object('commission', (
                WHERE s.allocation_id = sa.id AND s.retired_at IS NULL) st
            WHERE sa.working_group_id = g.id) al
        WHERE g.commission_id = c.id), '[]'))
+    FROM commission c WHERE c.id = $1),
+  'deliverables', (
+    SELECT json_build_object(
+      'totalCount', (SELECT count(*) FROM deliverable d WHERE d.commission_id = c.id AND d.status IN ${OPEN}),
+      'edges', coalesce((
+        SELECT json_agg(json_build_object('node', json_build_object(
+                 'id', d.id, 'title', d.title, 'dueOn', d.due_on, 'status', d.status,
+                 'health', deliverable_health(d.due_on, d.status, (now() AT TIME ZONE c.time_zone)::date),
+                 'responsiblePerson', CASE WHEN p.id IS NOT NULL THEN json_build_object('id', p.id, 'fullName', p.full_name) END))
+               ORDER BY d.due_on, d.title, d.id)
+          FROM (SELECT * FROM deliverable d WHERE d.commission_id = c.id AND d.status IN ${OPEN}
+                 ORDER BY d.due_on, d.title, d.id LIMIT ${DELIVERABLES}) d
+          LEFT JOIN person p ON p.id = d.responsible_person_id), '[]'))
     FROM commission c WHERE c.id = $1)))::text AS body`;
 
 /**
@@ -98,13 +123,22 @@ SELECT json_build_object('data', json_build_object('commission', (
 const POSTGRAPHILE_FUNCTIONS = `
 CREATE OR REPLACE FUNCTION public.seat_current_principal(s seat) RETURNS appointment
   STABLE LANGUAGE sql AS $$ ${CURRENT_PRINCIPAL} $$;
-COMMENT ON FUNCTION public.seat_current_principal(seat) IS 'The principal who sits now (or holds over).';`;
+COMMENT ON FUNCTION public.seat_current_principal(seat) IS 'The principal who sits now (or holds over).';
+CREATE OR REPLACE FUNCTION public.commission_open_deliverables(c commission) RETURNS SETOF deliverable
+  STABLE LANGUAGE sql AS $$
+    SELECT d.* FROM deliverable d WHERE d.commission_id = c.id AND d.status IN ${OPEN} ORDER BY d.due_on, d.title, d.id $$;
+CREATE OR REPLACE FUNCTION public.deliverable_health_today(d deliverable) RETURNS text
+  STABLE LANGUAGE sql AS $$
+    SELECT deliverable_health(d.due_on, d.status, (now() AT TIME ZONE c.time_zone)::date) FROM commission c WHERE c.id = d.commission_id $$;`;
 
 /** One plain, sorted structure from any of the three answers (or throws on an error answer). */
 function normalise(kind, body) {
   if (body.errors && body.errors.length) throw new Error(`${kind} answered with errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
   const c = body.data && body.data.commission;
   if (!c) throw new Error(`${kind} returned no commission: ${JSON.stringify(body).slice(0, 500)}`);
+  // Ours and the floor answer deliverables beside the commission, PostGraphile inside it.
+  const deliverables = body.data.deliverables ?? c.deliverables;
+  const lower = (v) => (typeof v === 'string' ? v.toLowerCase() : v ?? null);
   const list = (x) => (Array.isArray(x) ? x : x && Array.isArray(x.nodes) ? x.nodes : []);
   const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
@@ -133,6 +167,17 @@ function normalise(kind, body) {
           .sort(byId),
       }))
       .sort(byId),
+    deliverables: deliverables && {
+      totalCount: Number(deliverables.totalCount),
+      items: (deliverables.edges ? deliverables.edges.map((e) => e.node) : deliverables.nodes).map((d) => ({
+        id: d.id,
+        title: d.title,
+        dueOn: d.dueOn,
+        status: lower(d.status),
+        health: lower(d.health),
+        responsiblePerson: d.responsiblePerson ? { id: d.responsiblePerson.id, fullName: d.responsiblePerson.fullName } : null,
+      })),
+    },
   };
 }
 
@@ -144,7 +189,7 @@ function summarise(normalised) {
     seats += 1;
     if (s.currentAppointment) filled += 1;
   }
-  return { groups: normalised.groups.length, seats, filled };
+  return { groups: normalised.groups.length, seats, filled, openDeliverables: normalised.deliverables ? normalised.deliverables.totalCount : 0 };
 }
 
 module.exports = { OURS_QUERY, POSTGRAPHILE_QUERY, FLOOR_SQL, POSTGRAPHILE_FUNCTIONS, normalise, summarise };

@@ -4,7 +4,7 @@
 //
 // Deterministic: every "random" choice is bench.rnd(stream, i), a hash of the
 // row number and the seed (hashint8extended), and every id is bench.id(kind, i),
-// an md5 of the seed, the kind and the row number. Dates are relative to the day
+// an md5 of the seed, the kind and the row number (shaped as a version-4 UUID). Dates are relative to the day
 // of generation (the anchor), so "current" appointments and the reminder window
 // look the same whichever day it runs; same seed, scale and day → same rows.
 //
@@ -48,8 +48,9 @@ async function generate(client, { counts = defaultCounts, seed = defaultSeed, lo
       $$ SELECT ((hashint8extended(i, ${seed}::bigint * 1000 + stream) & 9223372036854775807) % 1000000007)::float8 / 1000000007 $$;
     CREATE FUNCTION bench.pick(stream int, i bigint, lo bigint, hi bigint) RETURNS bigint IMMUTABLE PARALLEL SAFE LANGUAGE sql AS
       $$ SELECT lo + floor(bench.rnd(stream, i) * (hi - lo + 1))::bigint $$;
+    -- A version-4 shaped UUID (version and variant nibbles set), as the API's inputs validate ids as UUIDs.
     CREATE FUNCTION bench.id(kind text, i bigint) RETURNS uuid IMMUTABLE PARALLEL SAFE LANGUAGE sql AS
-      $$ SELECT md5('${seed}:' || kind || ':' || i)::uuid $$;
+      $$ SELECT overlay(overlay(md5('${seed}:' || kind || ':' || i) PLACING '4' FROM 13) PLACING '8' FROM 17)::uuid $$;
     CREATE TABLE bench.meta (key text PRIMARY KEY, value jsonb NOT NULL);
     INSERT INTO bench.meta VALUES ('anchor', to_jsonb(current_date)), ('seed', '${seed}'), ('counts', '${JSON.stringify(counts)}'::jsonb);
   `);
@@ -246,9 +247,39 @@ async function generate(client, { counts = defaultCounts, seed = defaultSeed, lo
   return result;
 }
 
-// Filled in when the deliverables area lands (libs/deliverables).
-async function generateDeliverables() {
-  return 0;
+/**
+ * Deliverables (libs/deliverables), spread evenly over the commissions, 70 % of
+ * them tied to one of the commission's groups. Due dates run from two years
+ * back to a year ahead; most past ones were delivered, some are late, the coming
+ * ones are planned, in progress, in review or approved.
+ */
+async function generateDeliverables(client, { counts, staff, step }) {
+  const C = counts.commissions;
+  const D = counts.deliverables;
+  await step(`${D} deliverables`, `
+    CREATE TABLE bench.grp_rank AS
+    SELECT g.c, row_number() OVER (PARTITION BY g.c ORDER BY g.g) AS k, g.g, count(*) OVER (PARTITION BY g.c) AS n FROM bench.grp g;
+    CREATE UNIQUE INDEX ON bench.grp_rank (c, k);
+    INSERT INTO deliverable (id, commission_id, working_group_id, title, description, kind, due_on, status, responsible_person_id, delivered_on, created_by)
+    SELECT bench.id('deliverable', i), bench.id('commission', x.c),
+           CASE WHEN bench.rnd(70, i) < 0.7 THEN (SELECT bench.id('group', r.g) FROM bench.grp_rank r WHERE r.c = x.c AND r.k = 1 + bench.pick(71, i, 0, 1000000) % r.n) END,
+           (ARRAY['Delrapport', 'Slutrapport', 'Kartläggning', 'Förslag', 'Delrapport', 'Memo'])[bench.pick(72, i, 1, 6)] || ' ' || i,
+           'Benchmark deliverable ' || i,
+           (ARRAY['report', 'interim_report', 'final_report', 'memo', 'proposal', 'dataset', 'event'])[bench.pick(73, i, 1, 7)],
+           x.due_on, x.status,
+           CASE WHEN bench.rnd(74, i) < 0.9 THEN bench.id('person', bench.pick(75, i, ${staff + 1}, ${counts.people})) END,
+           CASE WHEN x.status = 'delivered' THEN x.due_on - bench.pick(76, i, 0, 10)::int END,
+           bench.id('person', 3 * x.c - 2)
+      FROM generate_series(1, ${D}) i,
+           LATERAL (SELECT 1 + (i - 1) % ${C} AS c, current_date + bench.pick(77, i, -700, 400)::int AS due_on) d,
+           LATERAL (SELECT d.c,
+                           d.due_on,
+                           CASE WHEN d.due_on < current_date - 30 THEN
+                                  CASE WHEN bench.rnd(78, i) < 0.85 THEN 'delivered' WHEN bench.rnd(78, i) < 0.9 THEN 'cancelled'
+                                       WHEN bench.rnd(78, i) < 0.95 THEN 'in_progress' ELSE 'in_review' END
+                                ELSE (ARRAY['planned', 'planned', 'in_progress', 'in_progress', 'in_review', 'approved'])[bench.pick(79, i, 1, 6)] END AS status) x
+     ORDER BY i`);
+  return D;
 }
 
 // Filled in when the meetings area lands (libs/meetings).

@@ -79,6 +79,7 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
     const askOurs = (c) => postJson(`${api.url}/graphql`, { query: OURS_QUERY, variables: { id: c.id } }, { authorization: `Bearer ${c.token}` });
     const bigAnswer = await askOurs(big);
     const oneAnswer = await askOurs(one);
+    for (const answer of [bigAnswer, oneAnswer]) normalise('our API', answer);
     const statements = {
       oneGroup: { groups: oneAnswer.data.commission.groups.length, statements: oneAnswer.extensions?.sqlStatements },
       bigCommission: { groups: bigAnswer.data.commission.groups.length, statements: bigAnswer.extensions?.sqlStatements },
