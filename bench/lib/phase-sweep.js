@@ -1,9 +1,10 @@
 'use strict';
 // (3) The reminder sweep: the real ReminderEngine (libs/notifications, compiled)
 // with every rule the worker registers, over the 1,000,000 candidate rows.
-// Timed twice: a first run that owes everything in the window (the notification
-// table holds only earlier years' reminders) and a steady-state run (what the
-// worker does every minute: nothing new). The engine's own statements are
+// Timed three times: a backfill (yesterday's sweep over a notification table that
+// holds only earlier years' reminders: everything in the window is owed at once),
+// the first sweep of the next day (a day's worth of new reminders) and a steady
+// run (what the worker does every minute: nothing new). The engine's own statements are
 // captured and shown with EXPLAIN (ANALYZE, BUFFERS), in a rolled-back transaction.
 
 const path = require('node:path');
@@ -46,7 +47,7 @@ async function runSweep({ databaseUrl, say }) {
     logQuery: (query, parameters) => capturing && captured.push({ query, parameters }),
     logQueryError: () => {},
     // With maxQueryExecutionTime set, TypeORM reports every statement's own duration here.
-    logQuerySlow: (time, query, parameters) => capturing && timings.push({ ms: time, kind: parameters?.[2], statement: /\)\s*(INSERT|UPDATE)\b/.exec(query)?.[1] }),
+    logQuerySlow: (time, query, parameters) => capturing && timings.push({ ms: time, kind: parameters?.[2], statement: /\)\s*(INSERT|UPDATE)\b/.exec(query)?.[1] ?? (/WITH owed AS/.test(query) ? 'owe+cancel' : undefined) }),
     logSchemaBuild: () => {},
     logMigration: () => {},
     log: () => {},
@@ -64,32 +65,38 @@ async function runSweep({ databaseUrl, say }) {
     const now = new Date();
     say(`sweep: ${rules.length} rules (${rules.map((r) => r.kind).join(', ')}) over ${candidates.value.candidates.total} candidate rows`);
 
-    const timed = async () => {
+    const timed = async (at) => {
       const started = process.hrtime.bigint();
-      const outcomes = await engine.run(now, rules);
+      const outcomes = await engine.run(at, rules);
       return { seconds: Number(process.hrtime.bigint() - started) / 1e9, outcomes };
     };
+    // Backfill: yesterday's sweep over a table with no reminders owed yet (after a
+    // deployment, say): everything in the window is owed at once.
     capturing = true;
-    const first = await timed();
+    const first = await timed(new Date(now.getTime() - 86_400_000));
     capturing = false;
     const firstStatements = captured.splice(0);
     const firstTimings = timings.splice(0).filter((t) => t.statement);
     const failed = first.outcomes.filter((o) => o.error);
     if (failed.length) throw new Error(`reminder rules failed: ${failed.map((o) => `${o.kind}: ${o.error}`).join('; ')}`);
-    say(`  first run ${(first.seconds * 1000).toFixed(0)} ms: owed ${first.outcomes.reduce((n, o) => n + o.owed, 0)} reminders`);
+    say(`  backfill (yesterday, nothing owed yet) ${(first.seconds * 1000).toFixed(0)} ms: owed ${first.outcomes.reduce((n, o) => n + o.owed, 0)} reminders`);
 
+    // The first sweep of a new day: the window moved by a day, that day's reminders are owed.
+    const daily = await timed(now);
+    timings.splice(0);
+    say(`  first sweep of the next day ${(daily.seconds * 1000).toFixed(0)} ms: owed ${daily.outcomes.reduce((n, o) => n + o.owed, 0)}, cancelled ${daily.outcomes.reduce((n, o) => n + o.cancelled, 0)}`);
+    // Steady state: what the worker does every minute in between.
     capturing = true;
-    const steady = await timed();
+    const steady = await timed(now);
     capturing = false;
     const steadyTimings = timings.splice(0).filter((t) => t.statement);
     say(`  steady run ${(steady.seconds * 1000).toFixed(0)} ms: owed ${steady.outcomes.reduce((n, o) => n + o.owed, 0)}, cancelled ${steady.outcomes.reduce((n, o) => n + o.cancelled, 0)}`);
 
-    // Per rule, the engine's two statements (owe, cancel) timed and explained:
-    // the first run's against the state before it (its rows deleted again), then the steady run's.
+    // Per rule, the engine's statement(s) explained: the first run's against the
+    // state before it (that kind's rows deleted again, rolled back), then the steady run's.
     const explain = async (statements, phase) => {
       const out = [];
-      // The first run's cancelling UPDATE ran after its INSERT in one transaction; its plan is the steady one's.
-      for (const statement of statements.filter((s) => /WITH owed AS/.test(s.query) && (phase === 'steady' || /\)\s*INSERT\b/.test(s.query)))) {
+      for (const statement of statements.filter((s) => /WITH owed AS/.test(s.query))) {
         const kind = statement.parameters[2];
         await client.query('BEGIN');
         let plan;
@@ -101,7 +108,7 @@ async function runSweep({ databaseUrl, say }) {
           await client.query('ROLLBACK');
         }
         const ms = Number((/Execution Time: ([\d.]+) ms/.exec(plan) || [])[1]);
-        out.push({ phase, kind, statement: /\)\s*(INSERT|UPDATE)\b/.exec(statement.query)?.[1] ?? 'statement', executionMs: ms, plan });
+        out.push({ phase, kind, statement: /\)\s*(INSERT|UPDATE)\b/.exec(statement.query)?.[1] ?? 'owe+cancel', executionMs: ms, plan });
       }
       return out;
     };
@@ -112,6 +119,7 @@ async function runSweep({ databaseUrl, say }) {
       ruleFiles: files,
       candidates: candidates.value.candidates,
       firstRun: { seconds: first.seconds, owed: first.outcomes.reduce((n, o) => n + o.owed, 0), outcomes: first.outcomes, statements: firstTimings },
+      dailyRun: { seconds: daily.seconds, owed: daily.outcomes.reduce((n, o) => n + o.owed, 0), cancelled: daily.outcomes.reduce((n, o) => n + o.cancelled, 0) },
       steadyRun: { seconds: steady.seconds, owed: steady.outcomes.reduce((n, o) => n + o.owed, 0), cancelled: steady.outcomes.reduce((n, o) => n + o.cancelled, 0), statements: steadyTimings },
       notificationRows: counts,
       explain: perRule,
