@@ -23,6 +23,71 @@ TABLE account (
   CREATE UNIQUE INDEX account_person_id_key ON public.account USING btree (person_id)
   CREATE UNIQUE INDEX account_pkey ON public.account USING btree (id)
 
+TABLE action_item (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  minutes_id uuid NOT NULL
+  meeting_id uuid NOT NULL
+  agenda_item_id uuid
+  title text NOT NULL
+  assignee_person_id uuid
+  due_on date
+  status text NOT NULL DEFAULT 'open'::text
+  done_at timestamp with time zone
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT action_item_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES agenda_item(id) ON DELETE SET NULL
+  CONSTRAINT action_item_assignee_person_id_fkey FOREIGN KEY (assignee_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT action_item_check CHECK ((status = ANY (ARRAY['done'::text, 'cancelled'::text])) = (done_at IS NOT NULL))
+  CONSTRAINT action_item_created_at_not_null NOT NULL created_at
+  CONSTRAINT action_item_id_not_null NOT NULL id
+  CONSTRAINT action_item_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE CASCADE
+  CONSTRAINT action_item_meeting_id_not_null NOT NULL meeting_id
+  CONSTRAINT action_item_minutes_id_fkey FOREIGN KEY (minutes_id) REFERENCES minutes(id) ON DELETE CASCADE
+  CONSTRAINT action_item_minutes_id_not_null NOT NULL minutes_id
+  CONSTRAINT action_item_pkey PRIMARY KEY (id)
+  CONSTRAINT action_item_status_check CHECK (status = ANY (ARRAY['open'::text, 'in_progress'::text, 'done'::text, 'cancelled'::text]))
+  CONSTRAINT action_item_status_not_null NOT NULL status
+  CONSTRAINT action_item_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 2000)
+  CONSTRAINT action_item_title_not_null NOT NULL title
+  CREATE INDEX action_item_meeting_idx ON public.action_item USING btree (meeting_id)
+  CREATE INDEX action_item_open_idx ON public.action_item USING btree (meeting_id) WHERE (status = ANY (ARRAY['open'::text, 'in_progress'::text]))
+  CREATE UNIQUE INDEX action_item_pkey ON public.action_item USING btree (id)
+  CREATE TRIGGER action_item_immutable BEFORE INSERT OR DELETE OR UPDATE ON action_item FOR EACH ROW EXECUTE FUNCTION action_item_guard()
+
+TABLE agenda_item (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  meeting_id uuid NOT NULL
+  position integer NOT NULL
+  title text NOT NULL
+  description text
+  duration_minutes integer NOT NULL DEFAULT 0
+  presenter_person_id uuid
+  presenter_name text
+  deliverable_id uuid
+  decision_expected boolean NOT NULL DEFAULT false
+)
+  CONSTRAINT agenda_item_decision_expected_not_null NOT NULL decision_expected
+  CONSTRAINT agenda_item_deliverable_fkey FOREIGN KEY (deliverable_id) REFERENCES deliverable(id) ON DELETE SET NULL
+  CONSTRAINT agenda_item_description_check CHECK (description IS NULL OR length(description) <= 10000)
+  CONSTRAINT agenda_item_duration_minutes_check CHECK (duration_minutes >= 0 AND duration_minutes <= 1440)
+  CONSTRAINT agenda_item_duration_minutes_not_null NOT NULL duration_minutes
+  CONSTRAINT agenda_item_id_meeting_id_key UNIQUE (id, meeting_id)
+  CONSTRAINT agenda_item_id_not_null NOT NULL id
+  CONSTRAINT agenda_item_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE CASCADE
+  CONSTRAINT agenda_item_meeting_id_not_null NOT NULL meeting_id
+  CONSTRAINT agenda_item_pkey PRIMARY KEY (id)
+  CONSTRAINT agenda_item_position_check CHECK ("position" >= 1 AND "position" <= 500)
+  CONSTRAINT agenda_item_position_key UNIQUE (meeting_id, "position") DEFERRABLE INITIALLY DEFERRED
+  CONSTRAINT agenda_item_position_not_null NOT NULL "position"
+  CONSTRAINT agenda_item_presenter_name_check CHECK (presenter_name IS NULL OR length(btrim(presenter_name)) >= 1 AND length(btrim(presenter_name)) <= 300)
+  CONSTRAINT agenda_item_presenter_person_id_fkey FOREIGN KEY (presenter_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT agenda_item_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 500)
+  CONSTRAINT agenda_item_title_not_null NOT NULL title
+  CREATE INDEX agenda_item_deliverable_idx ON public.agenda_item USING btree (deliverable_id) WHERE (deliverable_id IS NOT NULL)
+  CREATE UNIQUE INDEX agenda_item_id_meeting_id_key ON public.agenda_item USING btree (id, meeting_id)
+  CREATE UNIQUE INDEX agenda_item_pkey ON public.agenda_item USING btree (id)
+  CREATE UNIQUE INDEX agenda_item_position_key ON public.agenda_item USING btree (meeting_id, "position")
+
 TABLE appointment (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   seat_id uuid NOT NULL
@@ -68,6 +133,7 @@ TABLE audit_event (
   action text NOT NULL
   changes jsonb NOT NULL DEFAULT '{}'::jsonb
   request_id text
+  origin text
 )
   CONSTRAINT audit_event_action_not_null NOT NULL action
   CONSTRAINT audit_event_changes_not_null NOT NULL changes
@@ -75,12 +141,31 @@ TABLE audit_event (
   CONSTRAINT audit_event_entity_not_null NOT NULL entity
   CONSTRAINT audit_event_id_not_null NOT NULL id
   CONSTRAINT audit_event_occurred_at_not_null NOT NULL occurred_at
+  CONSTRAINT audit_event_origin_check CHECK (length(origin) <= 200)
   CONSTRAINT audit_event_pkey PRIMARY KEY (id)
   CREATE INDEX audit_event_actor_idx ON public.audit_event USING btree (actor_person_id) WHERE (actor_person_id IS NOT NULL)
   CREATE INDEX audit_event_entity_idx ON public.audit_event USING btree (entity, entity_id, id)
   CREATE UNIQUE INDEX audit_event_pkey ON public.audit_event USING btree (id)
   CREATE TRIGGER audit_event_immutable BEFORE DELETE OR UPDATE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_redact_only()
   CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()
+
+TABLE calendar_feed_token (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  person_id uuid NOT NULL
+  token_hash text NOT NULL
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  revoked_at timestamp with time zone
+)
+  CONSTRAINT calendar_feed_token_created_at_not_null NOT NULL created_at
+  CONSTRAINT calendar_feed_token_id_not_null NOT NULL id
+  CONSTRAINT calendar_feed_token_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE CASCADE
+  CONSTRAINT calendar_feed_token_person_id_not_null NOT NULL person_id
+  CONSTRAINT calendar_feed_token_pkey PRIMARY KEY (id)
+  CONSTRAINT calendar_feed_token_token_hash_key UNIQUE (token_hash)
+  CONSTRAINT calendar_feed_token_token_hash_not_null NOT NULL token_hash
+  CREATE UNIQUE INDEX calendar_feed_token_active_key ON public.calendar_feed_token USING btree (person_id) WHERE (revoked_at IS NULL)
+  CREATE UNIQUE INDEX calendar_feed_token_pkey ON public.calendar_feed_token USING btree (id)
+  CREATE UNIQUE INDEX calendar_feed_token_token_hash_key ON public.calendar_feed_token USING btree (token_hash)
 
 TABLE commission (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -208,6 +293,126 @@ TABLE commission_role (
   CREATE UNIQUE INDEX commission_role_commission_id_person_id_role_key ON public.commission_role USING btree (commission_id, person_id, role)
   CREATE INDEX commission_role_person_idx ON public.commission_role USING btree (person_id)
   CREATE UNIQUE INDEX commission_role_pkey ON public.commission_role USING btree (id)
+
+TABLE conflict_of_interest (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  minutes_id uuid NOT NULL
+  agenda_item_id uuid NOT NULL
+  person_id uuid NOT NULL
+  reason text NOT NULL
+  left_room boolean NOT NULL DEFAULT true
+)
+  CONSTRAINT conflict_of_interest_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES agenda_item(id) ON DELETE CASCADE
+  CONSTRAINT conflict_of_interest_agenda_item_id_not_null NOT NULL agenda_item_id
+  CONSTRAINT conflict_of_interest_id_not_null NOT NULL id
+  CONSTRAINT conflict_of_interest_key UNIQUE (agenda_item_id, person_id)
+  CONSTRAINT conflict_of_interest_left_room_not_null NOT NULL left_room
+  CONSTRAINT conflict_of_interest_minutes_id_fkey FOREIGN KEY (minutes_id) REFERENCES minutes(id) ON DELETE CASCADE
+  CONSTRAINT conflict_of_interest_minutes_id_not_null NOT NULL minutes_id
+  CONSTRAINT conflict_of_interest_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id)
+  CONSTRAINT conflict_of_interest_person_id_not_null NOT NULL person_id
+  CONSTRAINT conflict_of_interest_pkey PRIMARY KEY (id)
+  CONSTRAINT conflict_of_interest_reason_check CHECK (length(btrim(reason)) >= 1 AND length(btrim(reason)) <= 2000)
+  CONSTRAINT conflict_of_interest_reason_not_null NOT NULL reason
+  CREATE UNIQUE INDEX conflict_of_interest_key ON public.conflict_of_interest USING btree (agenda_item_id, person_id)
+  CREATE UNIQUE INDEX conflict_of_interest_pkey ON public.conflict_of_interest USING btree (id)
+  CREATE TRIGGER conflict_of_interest_immutable BEFORE INSERT OR DELETE OR UPDATE ON conflict_of_interest FOR EACH ROW EXECUTE FUNCTION minutes_guard()
+
+TABLE date_poll (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  commission_id uuid NOT NULL
+  working_group_id uuid
+  title text NOT NULL
+  kind text NOT NULL DEFAULT 'meeting'::text
+  time_zone text NOT NULL
+  place text
+  online_url text
+  status text NOT NULL DEFAULT 'open'::text
+  chosen_option_id uuid
+  meeting_id uuid
+  created_by uuid
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT date_poll_check CHECK ((status = 'closed'::text) = (chosen_option_id IS NOT NULL))
+  CONSTRAINT date_poll_chosen_fkey FOREIGN KEY (chosen_option_id, id) REFERENCES date_poll_option(id, poll_id)
+  CONSTRAINT date_poll_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
+  CONSTRAINT date_poll_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT date_poll_created_at_not_null NOT NULL created_at
+  CONSTRAINT date_poll_created_by_fkey FOREIGN KEY (created_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT date_poll_id_not_null NOT NULL id
+  CONSTRAINT date_poll_kind_check CHECK (kind = ANY (ARRAY['meeting'::text, 'workshop'::text, 'webinar'::text, 'dialogue'::text]))
+  CONSTRAINT date_poll_kind_not_null NOT NULL kind
+  CONSTRAINT date_poll_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE SET NULL
+  CONSTRAINT date_poll_online_url_check CHECK (online_url IS NULL OR length(online_url) <= 2000 AND online_url ~ '^https?://[^\s]+$'::text)
+  CONSTRAINT date_poll_pkey PRIMARY KEY (id)
+  CONSTRAINT date_poll_place_check CHECK (place IS NULL OR length(btrim(place)) >= 1 AND length(btrim(place)) <= 500)
+  CONSTRAINT date_poll_status_check CHECK (status = ANY (ARRAY['open'::text, 'closed'::text]))
+  CONSTRAINT date_poll_status_not_null NOT NULL status
+  CONSTRAINT date_poll_time_zone_check CHECK (is_time_zone(time_zone))
+  CONSTRAINT date_poll_time_zone_not_null NOT NULL time_zone
+  CONSTRAINT date_poll_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 300)
+  CONSTRAINT date_poll_title_not_null NOT NULL title
+  CONSTRAINT date_poll_working_group_id_commission_id_fkey FOREIGN KEY (working_group_id, commission_id) REFERENCES working_group(id, commission_id) ON DELETE CASCADE
+  CREATE INDEX date_poll_commission_idx ON public.date_poll USING btree (commission_id, created_at)
+  CREATE UNIQUE INDEX date_poll_pkey ON public.date_poll USING btree (id)
+
+TABLE date_poll_answer (
+  option_id uuid NOT NULL
+  person_id uuid NOT NULL
+  answer text NOT NULL
+  answered_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT date_poll_answer_answer_check CHECK (answer = ANY (ARRAY['yes'::text, 'if_need_be'::text, 'no'::text]))
+  CONSTRAINT date_poll_answer_answer_not_null NOT NULL answer
+  CONSTRAINT date_poll_answer_answered_at_not_null NOT NULL answered_at
+  CONSTRAINT date_poll_answer_option_id_fkey FOREIGN KEY (option_id) REFERENCES date_poll_option(id) ON DELETE CASCADE
+  CONSTRAINT date_poll_answer_option_id_not_null NOT NULL option_id
+  CONSTRAINT date_poll_answer_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE CASCADE
+  CONSTRAINT date_poll_answer_person_id_not_null NOT NULL person_id
+  CONSTRAINT date_poll_answer_pkey PRIMARY KEY (option_id, person_id)
+  CREATE UNIQUE INDEX date_poll_answer_pkey ON public.date_poll_answer USING btree (option_id, person_id)
+
+TABLE date_poll_option (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  poll_id uuid NOT NULL
+  starts_at timestamp with time zone NOT NULL
+  ends_at timestamp with time zone NOT NULL
+)
+  CONSTRAINT date_poll_option_check CHECK (ends_at > starts_at AND (ends_at - starts_at) <= '14 days'::interval)
+  CONSTRAINT date_poll_option_ends_at_not_null NOT NULL ends_at
+  CONSTRAINT date_poll_option_id_not_null NOT NULL id
+  CONSTRAINT date_poll_option_id_poll_id_key UNIQUE (id, poll_id)
+  CONSTRAINT date_poll_option_pkey PRIMARY KEY (id)
+  CONSTRAINT date_poll_option_poll_id_fkey FOREIGN KEY (poll_id) REFERENCES date_poll(id) ON DELETE CASCADE
+  CONSTRAINT date_poll_option_poll_id_not_null NOT NULL poll_id
+  CONSTRAINT date_poll_option_poll_id_starts_at_ends_at_key UNIQUE (poll_id, starts_at, ends_at)
+  CONSTRAINT date_poll_option_starts_at_not_null NOT NULL starts_at
+  CREATE UNIQUE INDEX date_poll_option_id_poll_id_key ON public.date_poll_option USING btree (id, poll_id)
+  CREATE UNIQUE INDEX date_poll_option_pkey ON public.date_poll_option USING btree (id)
+  CREATE UNIQUE INDEX date_poll_option_poll_id_starts_at_ends_at_key ON public.date_poll_option USING btree (poll_id, starts_at, ends_at)
+
+TABLE decision (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  minutes_id uuid NOT NULL
+  number integer NOT NULL
+  agenda_item_id uuid
+  text text NOT NULL
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT decision_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES agenda_item(id) ON DELETE SET NULL
+  CONSTRAINT decision_created_at_not_null NOT NULL created_at
+  CONSTRAINT decision_id_not_null NOT NULL id
+  CONSTRAINT decision_minutes_id_fkey FOREIGN KEY (minutes_id) REFERENCES minutes(id) ON DELETE CASCADE
+  CONSTRAINT decision_minutes_id_not_null NOT NULL minutes_id
+  CONSTRAINT decision_number_check CHECK (number >= 1)
+  CONSTRAINT decision_number_key UNIQUE (minutes_id, number)
+  CONSTRAINT decision_number_not_null NOT NULL number
+  CONSTRAINT decision_pkey PRIMARY KEY (id)
+  CONSTRAINT decision_text_check CHECK (length(btrim(text)) >= 1 AND length(btrim(text)) <= 10000)
+  CONSTRAINT decision_text_not_null NOT NULL text
+  CREATE UNIQUE INDEX decision_number_key ON public.decision USING btree (minutes_id, number)
+  CREATE UNIQUE INDEX decision_pkey ON public.decision USING btree (id)
+  CREATE TRIGGER decision_immutable BEFORE INSERT OR DELETE OR UPDATE ON decision FOR EACH ROW EXECUTE FUNCTION minutes_guard()
 
 TABLE deliverable (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -372,6 +577,46 @@ TABLE goal (
   CREATE UNIQUE INDEX goal_pkey ON public.goal USING btree (id)
   CREATE UNIQUE INDEX goal_strategy_id_code_key ON public.goal USING btree (strategy_id, code)
 
+TABLE invitation (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  meeting_id uuid NOT NULL
+  person_id uuid NOT NULL
+  role text NOT NULL DEFAULT 'member'::text
+  seat_id uuid
+  rsvp text NOT NULL DEFAULT 'pending'::text
+  substitute_person_id uuid
+  substitute_name text
+  responded_at timestamp with time zone
+  attendance text
+  substituted_by_person_id uuid
+  substituted_by_name text
+  invited_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT invitation_attendance_check CHECK (attendance = ANY (ARRAY['present'::text, 'absent'::text, 'apologies'::text, 'substituted'::text]))
+  CONSTRAINT invitation_id_not_null NOT NULL id
+  CONSTRAINT invitation_invited_at_not_null NOT NULL invited_at
+  CONSTRAINT invitation_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE CASCADE
+  CONSTRAINT invitation_meeting_id_not_null NOT NULL meeting_id
+  CONSTRAINT invitation_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE CASCADE
+  CONSTRAINT invitation_person_id_not_null NOT NULL person_id
+  CONSTRAINT invitation_person_key UNIQUE (meeting_id, person_id)
+  CONSTRAINT invitation_pkey PRIMARY KEY (id)
+  CONSTRAINT invitation_role_check CHECK (role = ANY (ARRAY['chair'::text, 'member'::text, 'substitute'::text, 'guest'::text]))
+  CONSTRAINT invitation_role_not_null NOT NULL role
+  CONSTRAINT invitation_rsvp_check CHECK (rsvp = ANY (ARRAY['pending'::text, 'yes'::text, 'no'::text, 'maybe'::text, 'substitute'::text]))
+  CONSTRAINT invitation_rsvp_not_null NOT NULL rsvp
+  CONSTRAINT invitation_seat_id_fkey FOREIGN KEY (seat_id) REFERENCES seat(id) ON DELETE SET NULL
+  CONSTRAINT invitation_substitute_name_check CHECK (substitute_name IS NULL OR length(btrim(substitute_name)) >= 1 AND length(btrim(substitute_name)) <= 300)
+  CONSTRAINT invitation_substitute_named CHECK (rsvp <> 'substitute'::text OR substitute_person_id IS NOT NULL OR substitute_name IS NOT NULL)
+  CONSTRAINT invitation_substitute_person_id_fkey FOREIGN KEY (substitute_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT invitation_substituted_by_name_check CHECK (substituted_by_name IS NULL OR length(btrim(substituted_by_name)) >= 1 AND length(btrim(substituted_by_name)) <= 300)
+  CONSTRAINT invitation_substituted_by_person_id_fkey FOREIGN KEY (substituted_by_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT invitation_substituted_named CHECK (attendance IS DISTINCT FROM 'substituted'::text OR substituted_by_person_id IS NOT NULL OR substituted_by_name IS NOT NULL)
+  CREATE INDEX invitation_person_idx ON public.invitation USING btree (person_id, meeting_id)
+  CREATE UNIQUE INDEX invitation_person_key ON public.invitation USING btree (meeting_id, person_id)
+  CREATE UNIQUE INDEX invitation_pkey ON public.invitation USING btree (id)
+  CREATE TRIGGER invitation_attendance_immutable BEFORE UPDATE ON invitation FOR EACH ROW EXECUTE FUNCTION invitation_attendance_guard()
+
 TABLE login_attempt (
   id bigint NOT NULL
   email text NOT NULL
@@ -387,6 +632,43 @@ TABLE login_attempt (
   CREATE INDEX login_attempt_email_idx ON public.login_attempt USING btree (lower(email), attempted_at) WHERE (NOT succeeded)
   CREATE INDEX login_attempt_ip_idx ON public.login_attempt USING btree (ip, attempted_at) WHERE (NOT succeeded)
   CREATE UNIQUE INDEX login_attempt_pkey ON public.login_attempt USING btree (id)
+
+TABLE mail_link_use (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  link_id uuid NOT NULL
+  action text NOT NULL
+  single_use boolean NOT NULL
+  state text NOT NULL DEFAULT 'used'::text
+  person_id uuid
+  subject_type text NOT NULL
+  subject_id uuid NOT NULL
+  commission_id uuid
+  answer jsonb NOT NULL DEFAULT '{}'::jsonb
+  request_id text
+  at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT mail_link_use_action_check CHECK (length(action) >= 1 AND length(action) <= 100)
+  CONSTRAINT mail_link_use_action_not_null NOT NULL action
+  CONSTRAINT mail_link_use_answer_check CHECK (jsonb_typeof(answer) = 'object'::text AND length(answer::text) <= 20000)
+  CONSTRAINT mail_link_use_answer_not_null NOT NULL answer
+  CONSTRAINT mail_link_use_at_not_null NOT NULL at
+  CONSTRAINT mail_link_use_check CHECK (state = 'used'::text OR single_use)
+  CONSTRAINT mail_link_use_id_not_null NOT NULL id
+  CONSTRAINT mail_link_use_link_id_not_null NOT NULL link_id
+  CONSTRAINT mail_link_use_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT mail_link_use_pkey PRIMARY KEY (id)
+  CONSTRAINT mail_link_use_request_id_check CHECK (length(request_id) <= 200)
+  CONSTRAINT mail_link_use_single_use_not_null NOT NULL single_use
+  CONSTRAINT mail_link_use_state_check CHECK (state = ANY (ARRAY['used'::text, 'revoked'::text]))
+  CONSTRAINT mail_link_use_state_not_null NOT NULL state
+  CONSTRAINT mail_link_use_subject_id_not_null NOT NULL subject_id
+  CONSTRAINT mail_link_use_subject_type_check CHECK (length(subject_type) >= 1 AND length(subject_type) <= 100)
+  CONSTRAINT mail_link_use_subject_type_not_null NOT NULL subject_type
+  CREATE INDEX mail_link_use_commission_idx ON public.mail_link_use USING btree (commission_id, at DESC, id) WHERE (commission_id IS NOT NULL)
+  CREATE INDEX mail_link_use_link_idx ON public.mail_link_use USING btree (link_id)
+  CREATE UNIQUE INDEX mail_link_use_once ON public.mail_link_use USING btree (link_id) WHERE single_use
+  CREATE UNIQUE INDEX mail_link_use_pkey ON public.mail_link_use USING btree (id)
+  CREATE INDEX mail_link_use_subject_idx ON public.mail_link_use USING btree (subject_type, subject_id)
 
 TABLE mail_outbox (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -449,6 +731,122 @@ TABLE mail_outbox (
   CREATE UNIQUE INDEX mail_outbox_pkey ON public.mail_outbox USING btree (id)
   CREATE INDEX mail_outbox_status_idx ON public.mail_outbox USING btree (status)
   CREATE INDEX mail_outbox_unsent_idx ON public.mail_outbox USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]))
+
+TABLE meeting (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  commission_id uuid NOT NULL
+  working_group_id uuid
+  kind text NOT NULL DEFAULT 'meeting'::text
+  title text NOT NULL
+  description text
+  starts_at timestamp with time zone NOT NULL
+  ends_at timestamp with time zone NOT NULL
+  time_zone text NOT NULL
+  place text
+  online_url text
+  status text NOT NULL DEFAULT 'planned'::text
+  sequence integer NOT NULL DEFAULT 0
+  organizer_person_id uuid
+  is_open boolean NOT NULL DEFAULT false
+  capacity integer
+  waitlist_open boolean NOT NULL DEFAULT true
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  updated_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT meeting_capacity_check CHECK (capacity IS NULL OR capacity >= 1 AND capacity <= 100000)
+  CONSTRAINT meeting_capacity_only_open CHECK (is_open OR capacity IS NULL)
+  CONSTRAINT meeting_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
+  CONSTRAINT meeting_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT meeting_created_at_not_null NOT NULL created_at
+  CONSTRAINT meeting_description_check CHECK (description IS NULL OR length(description) <= 20000)
+  CONSTRAINT meeting_ends_after_start CHECK (ends_at > starts_at)
+  CONSTRAINT meeting_ends_at_not_null NOT NULL ends_at
+  CONSTRAINT meeting_id_not_null NOT NULL id
+  CONSTRAINT meeting_is_open_not_null NOT NULL is_open
+  CONSTRAINT meeting_kind_check CHECK (kind = ANY (ARRAY['meeting'::text, 'workshop'::text, 'webinar'::text, 'dialogue'::text]))
+  CONSTRAINT meeting_kind_not_null NOT NULL kind
+  CONSTRAINT meeting_length CHECK ((ends_at - starts_at) <= '14 days'::interval)
+  CONSTRAINT meeting_online_url_check CHECK (online_url IS NULL OR length(online_url) <= 2000 AND online_url ~ '^https?://[^\s]+$'::text)
+  CONSTRAINT meeting_organizer_person_id_fkey FOREIGN KEY (organizer_person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT meeting_pkey PRIMARY KEY (id)
+  CONSTRAINT meeting_place_check CHECK (place IS NULL OR length(btrim(place)) >= 1 AND length(btrim(place)) <= 500)
+  CONSTRAINT meeting_sane_dates CHECK (starts_at > '2000-01-01 00:00:00+00'::timestamp with time zone AND starts_at < '2200-01-01 00:00:00+00'::timestamp with time zone)
+  CONSTRAINT meeting_sequence_check CHECK (sequence >= 0)
+  CONSTRAINT meeting_sequence_not_null NOT NULL sequence
+  CONSTRAINT meeting_starts_at_not_null NOT NULL starts_at
+  CONSTRAINT meeting_status_check CHECK (status = ANY (ARRAY['planned'::text, 'confirmed'::text, 'cancelled'::text]))
+  CONSTRAINT meeting_status_not_null NOT NULL status
+  CONSTRAINT meeting_time_zone_check CHECK (is_time_zone(time_zone))
+  CONSTRAINT meeting_time_zone_not_null NOT NULL time_zone
+  CONSTRAINT meeting_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 300)
+  CONSTRAINT meeting_title_not_null NOT NULL title
+  CONSTRAINT meeting_updated_at_not_null NOT NULL updated_at
+  CONSTRAINT meeting_waitlist_open_not_null NOT NULL waitlist_open
+  CONSTRAINT meeting_working_group_id_commission_id_fkey FOREIGN KEY (working_group_id, commission_id) REFERENCES working_group(id, commission_id) ON DELETE CASCADE
+  CREATE INDEX meeting_commission_idx ON public.meeting USING btree (commission_id, starts_at, id)
+  CREATE INDEX meeting_group_idx ON public.meeting USING btree (working_group_id, starts_at)
+  CREATE UNIQUE INDEX meeting_pkey ON public.meeting USING btree (id)
+  CREATE INDEX meeting_span_idx ON public.meeting USING gist (tstzrange(starts_at, ends_at, '[)'::text)) WHERE (status <> 'cancelled'::text)
+  CREATE INDEX meeting_starts_idx ON public.meeting USING btree (starts_at) WHERE (status <> 'cancelled'::text)
+
+TABLE minutes (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  meeting_id uuid NOT NULL
+  status text NOT NULL DEFAULT 'draft'::text
+  body text NOT NULL DEFAULT ''::text
+  sent_for_approval_at timestamp with time zone
+  approved_at timestamp with time zone
+  created_by uuid
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  updated_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT minutes_body_check CHECK (length(body) <= 100000)
+  CONSTRAINT minutes_body_not_null NOT NULL body
+  CONSTRAINT minutes_check CHECK ((status = 'approved'::text) = (approved_at IS NOT NULL))
+  CONSTRAINT minutes_check1 CHECK (status = 'draft'::text OR sent_for_approval_at IS NOT NULL)
+  CONSTRAINT minutes_created_at_not_null NOT NULL created_at
+  CONSTRAINT minutes_created_by_fkey FOREIGN KEY (created_by) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT minutes_id_not_null NOT NULL id
+  CONSTRAINT minutes_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE RESTRICT
+  CONSTRAINT minutes_meeting_id_key UNIQUE (meeting_id)
+  CONSTRAINT minutes_meeting_id_not_null NOT NULL meeting_id
+  CONSTRAINT minutes_pkey PRIMARY KEY (id)
+  CONSTRAINT minutes_status_check CHECK (status = ANY (ARRAY['draft'::text, 'in_approval'::text, 'approved'::text]))
+  CONSTRAINT minutes_status_not_null NOT NULL status
+  CONSTRAINT minutes_updated_at_not_null NOT NULL updated_at
+  CREATE INDEX minutes_in_approval_idx ON public.minutes USING btree (sent_for_approval_at) WHERE (status = 'in_approval'::text)
+  CREATE UNIQUE INDEX minutes_meeting_id_key ON public.minutes USING btree (meeting_id)
+  CREATE UNIQUE INDEX minutes_pkey ON public.minutes USING btree (id)
+  CREATE TRIGGER minutes_immutable BEFORE DELETE OR UPDATE ON minutes FOR EACH ROW EXECUTE FUNCTION minutes_guard()
+
+TABLE minutes_adjuster (
+  minutes_id uuid NOT NULL
+  person_id uuid NOT NULL
+  approved_at timestamp with time zone
+)
+  CONSTRAINT minutes_adjuster_minutes_id_fkey FOREIGN KEY (minutes_id) REFERENCES minutes(id) ON DELETE CASCADE
+  CONSTRAINT minutes_adjuster_minutes_id_not_null NOT NULL minutes_id
+  CONSTRAINT minutes_adjuster_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id)
+  CONSTRAINT minutes_adjuster_person_id_not_null NOT NULL person_id
+  CONSTRAINT minutes_adjuster_pkey PRIMARY KEY (minutes_id, person_id)
+  CREATE INDEX minutes_adjuster_person_idx ON public.minutes_adjuster USING btree (person_id)
+  CREATE UNIQUE INDEX minutes_adjuster_pkey ON public.minutes_adjuster USING btree (minutes_id, person_id)
+  CREATE TRIGGER minutes_adjuster_immutable BEFORE INSERT OR DELETE OR UPDATE ON minutes_adjuster FOR EACH ROW EXECUTE FUNCTION minutes_guard()
+
+TABLE minutes_note (
+  minutes_id uuid NOT NULL
+  agenda_item_id uuid NOT NULL
+  text text NOT NULL
+)
+  CONSTRAINT minutes_note_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES agenda_item(id) ON DELETE CASCADE
+  CONSTRAINT minutes_note_agenda_item_id_not_null NOT NULL agenda_item_id
+  CONSTRAINT minutes_note_minutes_id_fkey FOREIGN KEY (minutes_id) REFERENCES minutes(id) ON DELETE CASCADE
+  CONSTRAINT minutes_note_minutes_id_not_null NOT NULL minutes_id
+  CONSTRAINT minutes_note_pkey PRIMARY KEY (minutes_id, agenda_item_id)
+  CONSTRAINT minutes_note_text_check CHECK (length(text) <= 50000)
+  CONSTRAINT minutes_note_text_not_null NOT NULL text
+  CREATE UNIQUE INDEX minutes_note_pkey ON public.minutes_note USING btree (minutes_id, agenda_item_id)
+  CREATE TRIGGER minutes_note_immutable BEFORE INSERT OR DELETE OR UPDATE ON minutes_note FOR EACH ROW EXECUTE FUNCTION minutes_guard()
 
 TABLE nomination (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -673,6 +1071,44 @@ TABLE priority_area (
   CREATE UNIQUE INDEX priority_area_id_strategy_id_number_key ON public.priority_area USING btree (id, strategy_id, number)
   CREATE UNIQUE INDEX priority_area_pkey ON public.priority_area USING btree (id)
   CREATE UNIQUE INDEX priority_area_strategy_id_number_key ON public.priority_area USING btree (strategy_id, number)
+
+TABLE registration (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  meeting_id uuid NOT NULL
+  full_name text NOT NULL
+  email text NOT NULL
+  email_key text
+  organisation text
+  locale text NOT NULL DEFAULT 'sv'::text
+  status text NOT NULL
+  cancel_token_hash text NOT NULL
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  confirmed_at timestamp with time zone
+  cancelled_at timestamp with time zone
+)
+  CONSTRAINT registration_cancel_token_hash_key UNIQUE (cancel_token_hash)
+  CONSTRAINT registration_cancel_token_hash_not_null NOT NULL cancel_token_hash
+  CONSTRAINT registration_check CHECK ((status = 'cancelled'::text) = (cancelled_at IS NOT NULL))
+  CONSTRAINT registration_created_at_not_null NOT NULL created_at
+  CONSTRAINT registration_email_check CHECK (length(email) <= 320 AND email ~ '^[^@\s<>,;"]+@[^@\s<>,;"]+$'::text)
+  CONSTRAINT registration_email_key UNIQUE (meeting_id, email_key)
+  CONSTRAINT registration_email_not_null NOT NULL email
+  CONSTRAINT registration_full_name_check CHECK (length(btrim(full_name)) >= 1 AND length(btrim(full_name)) <= 300 AND full_name !~ '[\r\n]'::text)
+  CONSTRAINT registration_full_name_not_null NOT NULL full_name
+  CONSTRAINT registration_id_not_null NOT NULL id
+  CONSTRAINT registration_locale_check CHECK (locale = ANY (ARRAY['sv'::text, 'da'::text, 'en'::text]))
+  CONSTRAINT registration_locale_not_null NOT NULL locale
+  CONSTRAINT registration_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meeting(id) ON DELETE CASCADE
+  CONSTRAINT registration_meeting_id_not_null NOT NULL meeting_id
+  CONSTRAINT registration_organisation_check CHECK (organisation IS NULL OR length(btrim(organisation)) >= 1 AND length(btrim(organisation)) <= 300)
+  CONSTRAINT registration_pkey PRIMARY KEY (id)
+  CONSTRAINT registration_status_check CHECK (status = ANY (ARRAY['confirmed'::text, 'waitlisted'::text, 'cancelled'::text]))
+  CONSTRAINT registration_status_not_null NOT NULL status
+  CREATE UNIQUE INDEX registration_cancel_token_hash_key ON public.registration USING btree (cancel_token_hash)
+  CREATE UNIQUE INDEX registration_email_key ON public.registration USING btree (meeting_id, email_key)
+  CREATE UNIQUE INDEX registration_pkey ON public.registration USING btree (id)
+  CREATE INDEX registration_waitlist_idx ON public.registration USING btree (meeting_id, created_at, id) WHERE (status = 'waitlisted'::text)
+  CREATE TRIGGER registration_capacity BEFORE INSERT OR UPDATE ON registration FOR EACH ROW EXECUTE FUNCTION registration_capacity_guard()
 
 TABLE review_answer (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -988,6 +1424,22 @@ TABLE working_group_objective (
   CONSTRAINT working_group_objective_working_group_id_not_null NOT NULL working_group_id
   CREATE UNIQUE INDEX working_group_objective_pkey ON public.working_group_objective USING btree (working_group_id, objective_id)
 
+CREATE OR REPLACE FUNCTION public.action_item_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF TG_OP = 'UPDATE'
+           AND (OLD.minutes_id, OLD.meeting_id, OLD.agenda_item_id, OLD.title, OLD.assignee_person_id, OLD.due_on, OLD.created_at)
+               IS NOT DISTINCT FROM (NEW.minutes_id, NEW.meeting_id, NEW.agenda_item_id, NEW.title, NEW.assignee_person_id, NEW.due_on, NEW.created_at) THEN
+          RETURN NEW;
+        END IF;
+        IF EXISTS (SELECT 1 FROM minutes WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.minutes_id ELSE OLD.minutes_id END AND status = 'approved') THEN
+          RAISE EXCEPTION 'approved minutes cannot change' USING ERRCODE = 'check_violation', CONSTRAINT = 'minutes_approved_immutable';
+        END IF;
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END $function$
+
 CREATE OR REPLACE FUNCTION public.appointment_seat_active()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1083,6 +1535,18 @@ AS $function$
         END
       $function$
 
+CREATE OR REPLACE FUNCTION public.invitation_attendance_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF (OLD.attendance, OLD.substituted_by_person_id, OLD.substituted_by_name) IS DISTINCT FROM (NEW.attendance, NEW.substituted_by_person_id, NEW.substituted_by_name)
+           AND EXISTS (SELECT 1 FROM minutes WHERE meeting_id = NEW.meeting_id AND status = 'approved') THEN
+          RAISE EXCEPTION 'the attendance of approved minutes cannot change' USING ERRCODE = 'check_violation', CONSTRAINT = 'minutes_approved_immutable';
+        END IF;
+        RETURN NEW;
+      END $function$
+
 CREATE OR REPLACE FUNCTION public.is_time_zone(tz text)
  RETURNS boolean
  LANGUAGE plpgsql
@@ -1098,6 +1562,28 @@ AS $function$
         RETURN false;
       END $function$
 
+CREATE OR REPLACE FUNCTION public.minutes_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      DECLARE
+        mid uuid;
+        approved boolean;
+      BEGIN
+        IF TG_TABLE_NAME = 'minutes' THEN
+          IF OLD.status = 'approved' THEN
+            RAISE EXCEPTION 'approved minutes cannot change' USING ERRCODE = 'check_violation', CONSTRAINT = 'minutes_approved_immutable';
+          END IF;
+          RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END IF;
+        mid := CASE WHEN TG_OP = 'INSERT' THEN NEW.minutes_id ELSE OLD.minutes_id END;
+        SELECT status = 'approved' INTO approved FROM minutes WHERE id = mid;
+        IF approved THEN
+          RAISE EXCEPTION 'approved minutes cannot change' USING ERRCODE = 'check_violation', CONSTRAINT = 'minutes_approved_immutable';
+        END IF;
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END $function$
+
 CREATE OR REPLACE FUNCTION public.refuse_change()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1105,6 +1591,28 @@ AS $function$
       BEGIN
         RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME
           USING ERRCODE = 'check_violation', CONSTRAINT = TG_TABLE_NAME || '_immutable';
+      END $function$
+
+CREATE OR REPLACE FUNCTION public.registration_capacity_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      DECLARE
+        cap int;
+        taken int;
+      BEGIN
+        IF NEW.status <> 'confirmed' OR (TG_OP = 'UPDATE' AND OLD.status = 'confirmed') THEN
+          RETURN NEW;
+        END IF;
+        SELECT capacity INTO cap FROM meeting WHERE id = NEW.meeting_id FOR UPDATE;
+        IF cap IS NULL THEN
+          RETURN NEW;
+        END IF;
+        SELECT count(*) INTO taken FROM registration WHERE meeting_id = NEW.meeting_id AND status = 'confirmed' AND id <> NEW.id;
+        IF taken >= cap THEN
+          RAISE EXCEPTION 'the event is full' USING ERRCODE = 'check_violation', CONSTRAINT = 'registration_over_capacity';
+        END IF;
+        RETURN NEW;
       END $function$
 
 CREATE OR REPLACE FUNCTION public.review_round_is_open()

@@ -1,16 +1,22 @@
 import { Foundation1732300000000 } from './1732300000000-foundation';
 import { Structure1732300001000 } from './1732300001000-structure';
 import { Notifications1732300002000 } from './1732300002000-notifications';
+import { Meetings1732300003000 } from './1732300003000-meetings';
 import { Deliverables1732300004000 } from './1732300004000-deliverables';
+import { MailActions1732300006000 } from './1732300006000-mail-actions';
 import { BenchIndexes1732300007000 } from './1732300007000-bench-indexes';
 import { Privacy1732300008000 } from './1732300008000-privacy';
+import { AgendaDeliverables1732300009000 } from './1732300009000-agenda-deliverables';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
   Foundation1732300000000,
   Structure1732300001000,
   Notifications1732300002000,
+  Meetings1732300003000,
   Deliverables1732300004000,
+  MailActions1732300006000,
   BenchIndexes1732300007000,
   Privacy1732300008000,
+  AgendaDeliverables1732300009000,
 ];

@@ -69,10 +69,11 @@ export async function startTestApp(overrides: Record<string, string> = {}, extra
     ...overrides,
   };
   const app = await createApiApp(config, extraModules);
-  await app.listen(0, '127.0.0.1');
+  // PORT 0 picks a free port; a test that follows links in mail gives a port (see `freePort`) so PUBLIC_URL is known at boot.
+  await app.listen(Number(config.PORT), '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
-  config.PUBLIC_URL = url;
+  config.PUBLIC_URL ??= url;
   const db = app.get(DataSource);
   return {
     app,
@@ -102,4 +103,23 @@ export async function startTestApp(overrides: Record<string, string> = {}, extra
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A TCP port free right now, for a test app whose mail must carry its own address. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the app on a known port with PUBLIC_URL pointing at it, so links in mail lead back to it. */
+export async function startTestAppWithLinks(overrides: Record<string, string> = {}, extraModules: Type[] = []): Promise<TestApp> {
+  const port = await freePort();
+  return startTestApp({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...overrides }, extraModules);
 }

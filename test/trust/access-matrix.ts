@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createPerson, login } from '../harness/factories';
+import { createPerson, login, signedInPerson } from '../harness/factories';
 import { allocation, appoint, ok } from '../harness/structure-fixtures';
 import { ACTORS, Actor, World } from './world';
 
@@ -134,6 +134,72 @@ async function freshComment(w: World): Promise<{ roundId: string; commentId: str
   return { roundId, commentId: comment.id };
 }
 
+const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+
+/** A fresh meeting of A's group (members and chair invited), some weeks ahead at a random hour so meetings rarely overlap. */
+async function freshMeeting(w: World, fields: Record<string, unknown> = {}): Promise<string> {
+  const start = 24 * (20 + Math.floor(Math.random() * 300)) + Math.floor(Math.random() * 10);
+  const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`, {
+    input: {
+      workingGroupId: w.a.groupId, title: w.unique('Meeting'), kind: 'MEETING', startsAt: hours(start), endsAt: hours(start + 2), timeZone: 'Europe/Stockholm',
+      place: 'Rosenbad', agenda: [], guestIds: [], inviteMembers: true, isOpen: false, waitlistOpen: false, ...fields,
+    },
+  });
+  return data.createMeeting.meeting.id;
+}
+
+/** Draft minutes of a fresh meeting. */
+async function freshMinutes(w: World): Promise<{ meetingId: string; minutesId: string }> {
+  const meetingId = await freshMeeting(w);
+  const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: SaveMinutesInput!) { saveMinutes(input: $input) { id } }`, {
+    input: { meetingId, body: 'The group met.', decisions: [{ text: 'To adopt the plan.' }], actionItems: [{ title: 'Write the memo', assigneePersonId: w.a.people.member.id }], notes: [], conflictsOfInterest: [] },
+  });
+  return { meetingId, minutesId: data.saveMinutes.id };
+}
+
+/** Minutes of a fresh meeting sent to A's member for approval (justering). */
+async function freshMinutesInApproval(w: World): Promise<string> {
+  const { minutesId } = await freshMinutes(w);
+  await ok(w.t, w.a.people.secretariat.token, `mutation($input: SendMinutesForApprovalInput!) { sendMinutesForApproval(input: $input) { id } }`, {
+    input: { minutesId, adjusterIds: [w.a.people.member.id] },
+  });
+  return minutesId;
+}
+
+/** A date poll of A's group with two options. */
+async function freshPoll(w: World): Promise<{ pollId: string; optionIds: string[] }> {
+  const start = 24 * (20 + Math.floor(Math.random() * 300));
+  const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: CreateDatePollInput!) { createDatePoll(input: $input) { id options { option { id } } } }`, {
+    input: {
+      workingGroupId: w.a.groupId, title: w.unique('Poll'), kind: 'MEETING', timeZone: 'Europe/Stockholm',
+      options: [{ startsAt: hours(start), endsAt: hours(start + 2) }, { startsAt: hours(start + 24), endsAt: hours(start + 26) }],
+    },
+  });
+  return { pollId: data.createDatePoll.id, optionIds: data.createDatePoll.options.map((o: { option: { id: string } }) => o.option.id) };
+}
+
+/** An open webinar of A with room for many. */
+async function freshOpenEvent(w: World): Promise<string> {
+  return freshMeeting(w, { workingGroupId: undefined, commissionId: w.a.commissionId, kind: 'WEBINAR', isOpen: true, capacity: 500, inviteMembers: false, waitlistOpen: true });
+}
+
+/** A registration for a fresh open event, and the secret from its confirmation mail. */
+async function freshRegistrationToken(w: World): Promise<string> {
+  const meetingId = await freshOpenEvent(w);
+  const email = `guest-${randomUUID().slice(0, 8)}@example.test`;
+  await ok(w.t, w.a.people.secretariat.token, `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { status } }`, {
+    input: { meetingId, fullName: 'Guest Person', email },
+  });
+  const [mail] = await w.t.db.query(`SELECT text_body FROM mail_outbox WHERE to_address = $1`, [email]);
+  return /token=([A-Za-z0-9_-]+)/.exec(mail.text_body)![1];
+}
+
+/** The person's calendar feed token (made by the person). */
+async function feedToken(w: World): Promise<string> {
+  const data = await ok(w.t, w.a.people.member.token, `mutation { createCalendarFeed { url } }`);
+  return /calendar\/([^/]+)\/feed\.ics/.exec(data.createCalendarFeed.url)![1];
+}
+
 const page = `pageInfo { hasNextPage }`;
 
 export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
@@ -163,8 +229,12 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   },
   changePassword: {
     expected: policy.authenticated(),
-    // Sets the same password again: allowed, and the matrix's logins keep working.
-    call: () => ({ query: `mutation { changePassword(input: { currentPassword: "correct-horse-battery", newPassword: "correct-horse-battery" }) }` }),
+    // Changing a password signs out the person's other sessions, which would pull the
+    // matrix's own tokens away: a fresh signed-in person stands in for each signed-in actor.
+    call: async (w, actor) => ({
+      query: `mutation { changePassword(input: { currentPassword: "correct-horse-battery", newPassword: "correct-horse-battery-2" }) }`,
+      token: actor === 'anonymous' ? undefined : (await signedInPerson(w.t)).token,
+    }),
   },
   createAccount: {
     expected: policy.admin(),
@@ -350,6 +420,7 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     expected: policy.custom('UNAUTHENTICATED', 'ok', { member: 'ok' }, 'NOT_FOUND'),
     call: (w) => ({ query: `query($p: ID!) { mailLog(personId: $p, first: 5) { ${page} } }`, variables: { p: w.a.people.member.id } }),
   },
+  mailAnswers: { expected: policy.manage(), call: (w) => ({ query: `query($c: ID!) { mailAnswers(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
   commissionMailLog: { expected: policy.manage(), call: (w) => ({ query: `query($c: ID!) { commissionMailLog(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
   failedMails: { expected: policy.admin(), call: () => ({ query: `{ failedMails(first: 5) { ${page} } }` }) },
   resendMail: { expected: policy.manage(), call: async (w) => ({ query: `mutation($id: ID!) { resendMail(id: $id) { status } }`, variables: { id: await commissionMail(w) } }) },
@@ -437,12 +508,145 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
       variables: { input: { commentId: (await freshComment(w)).commentId, response: 'Clarified in 2.1.', decision: 'ACCEPTED' } },
     }),
   },
+  // ------------------------------------------------------------------ meetings
+  // A meeting of A's group: everyone in A sees it (invited or not); B does not learn of it.
+  meeting: { expected: policy.read(), call: async (w) => ({ query: `query($id: ID!) { meeting(id: $id) { title } }`, variables: { id: await freshMeeting(w) } }) },
+  meetingList: { expected: policy.read(), call: (w) => ({ query: `query($c: ID!) { meetingList(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
+  createMeeting: {
+    expected: policy.manage(),
+    call: (w) => {
+      const start = 24 * (400 + Math.floor(Math.random() * 300));
+      return {
+        query: `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`,
+        variables: { input: { workingGroupId: w.a.groupId, title: w.unique('Meeting'), kind: 'WORKSHOP', startsAt: hours(start), endsAt: hours(start + 3), timeZone: 'Europe/Copenhagen', agenda: [], guestIds: [], inviteMembers: false, isOpen: false, waitlistOpen: false } },
+      };
+    },
+  },
+  updateMeeting: {
+    expected: policy.manage(),
+    call: async (w) => ({ query: `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { meeting { id } } }`, variables: { input: { id: await freshMeeting(w), place: 'Christiansborg' } } }),
+  },
+  cancelMeeting: { expected: policy.manage(), call: async (w) => ({ query: `mutation($id: ID!) { cancelMeeting(id: $id) { status } }`, variables: { id: await freshMeeting(w) } }) },
+  setAgenda: {
+    expected: policy.manage(),
+    call: async (w) => ({
+      query: `mutation($input: SetAgendaInput!) { setAgenda(input: $input) { id } }`,
+      variables: { input: { meetingId: await freshMeeting(w), items: [{ title: 'Opening', durationMinutes: 10, decisionExpected: false }] } },
+    }),
+  },
+  inviteToMeeting: {
+    expected: policy.manage(),
+    call: async (w) => {
+      const guest = await createPerson(w.t.db, { account: false });
+      return { query: `mutation($m: ID!, $p: [ID!]!) { inviteToMeeting(meetingId: $m, personIds: $p) { id } }`, variables: { m: await freshMeeting(w), p: [guest.id] } };
+    },
+  },
+  rsvp: {
+    // Only invitees answer: A's chair and member; A's others are refused, B does not learn of the meeting.
+    expected: policy.custom('UNAUTHENTICATED', 'FORBIDDEN', { secretariat: 'FORBIDDEN', chair: 'ok', member: 'ok', commissioner: 'FORBIDDEN', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => ({ query: `mutation($m: ID!) { rsvp(meetingId: $m, input: { answer: YES }) { rsvp } }`, variables: { m: await freshMeeting(w) } }),
+  },
+  recordAttendance: {
+    expected: policy.manage(),
+    call: async (w) => ({
+      query: `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }`,
+      variables: { input: { meetingId: await freshMeeting(w), entries: [{ personId: w.a.people.member.id, attendance: 'PRESENT' }] } },
+    }),
+  },
+  personDoubleBookings: {
+    // The person, their secretariat, admins.
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', member: 'ok' }, 'FORBIDDEN'),
+    call: (w) => ({ query: `query($p: ID!) { personDoubleBookings(personId: $p) { __typename } }`, variables: { p: w.a.people.member.id } }),
+  },
+  saveMinutes: {
+    expected: policy.manage(),
+    call: async (w) => ({
+      query: `mutation($input: SaveMinutesInput!) { saveMinutes(input: $input) { id } }`,
+      variables: { input: { meetingId: await freshMeeting(w), body: 'Minutes', decisions: [], actionItems: [], notes: [], conflictsOfInterest: [] } },
+    }),
+  },
+  sendMinutesForApproval: {
+    expected: policy.manage(),
+    call: async (w) => ({
+      query: `mutation($input: SendMinutesForApprovalInput!) { sendMinutesForApproval(input: $input) { status } }`,
+      variables: { input: { minutesId: (await freshMinutes(w)).minutesId, adjusterIds: [w.a.people.member.id] } },
+    }),
+  },
+  approveMinutes: {
+    // Only the named adjuster (A's member).
+    expected: policy.custom('UNAUTHENTICATED', 'FORBIDDEN', { secretariat: 'FORBIDDEN', chair: 'FORBIDDEN', member: 'ok', commissioner: 'FORBIDDEN', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => ({ query: `mutation($id: ID!) { approveMinutes(minutesId: $id) { status } }`, variables: { id: await freshMinutesInApproval(w) } }),
+  },
+  setActionItemStatus: {
+    // The secretariat or the assignee (A's member).
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'ok', commissioner: 'FORBIDDEN', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => {
+      const { minutesId } = await freshMinutes(w);
+      const [item] = await w.t.db.query(`SELECT id FROM action_item WHERE minutes_id = $1`, [minutesId]);
+      return { query: `mutation($input: UpdateActionItemInput!) { setActionItemStatus(input: $input) { status } }`, variables: { input: { id: item.id, status: 'DONE' } } };
+    },
+  },
+  datePoll: { expected: policy.read(), call: async (w) => ({ query: `query($id: ID!) { datePoll(id: $id) { title } }`, variables: { id: (await freshPoll(w)).pollId } }) },
+  createDatePoll: {
+    expected: policy.manage(),
+    call: (w) => ({
+      query: `mutation($input: CreateDatePollInput!) { createDatePoll(input: $input) { id } }`,
+      variables: { input: { workingGroupId: w.a.groupId, title: w.unique('Poll'), kind: 'MEETING', timeZone: 'Europe/Stockholm', options: [{ startsAt: hours(24 * 500), endsAt: hours(24 * 500 + 2) }] } },
+    }),
+  },
+  answerDatePoll: {
+    // Anyone of commission A may give their availability; B does not learn of the poll.
+    expected: policy.read(),
+    call: async (w) => {
+      const { pollId, optionIds } = await freshPoll(w);
+      return { query: `mutation($input: AnswerDatePollInput!) { answerDatePoll(input: $input) { id } }`, variables: { input: { pollId, votes: [{ optionId: optionIds[0], answer: 'YES' }] } } };
+    },
+  },
+  chooseDatePollOption: {
+    expected: policy.manage(),
+    call: async (w) => {
+      const { pollId, optionIds } = await freshPoll(w);
+      return { query: `mutation($p: ID!, $o: ID!) { chooseDatePollOption(pollId: $p, optionId: $o) { meeting { id } } }`, variables: { p: pollId, o: optionIds[1] } };
+    },
+  },
+  registerForEvent: {
+    // Open events take registrations from anyone, signed in or not.
+    expected: policy.public(),
+    call: async (w) => ({
+      query: `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { status } }`,
+      variables: { input: { meetingId: await freshOpenEvent(w), fullName: 'Guest', email: `guest-${randomUUID().slice(0, 8)}@example.test` } },
+    }),
+  },
+  cancelRegistration: {
+    // The secret from the confirmation mail is the proof, whoever holds it.
+    expected: policy.public(),
+    call: async (w) => ({ query: `mutation($t: String!) { cancelRegistration(token: $t) { status } }`, variables: { t: await freshRegistrationToken(w) } }),
+  },
+  createCalendarFeed: { expected: policy.authenticated(), call: () => ({ query: `mutation { createCalendarFeed { url } }` }) },
+  revokeCalendarFeed: { expected: policy.authenticated(), call: () => ({ query: `mutation { revokeCalendarFeed }` }) },
 };
+
+/** One HTTP request of the matrix. */
+export interface RouteRequest {
+  path: string;
+  method?: string;
+  body?: FormData | URLSearchParams;
+}
 
 /** Every HTTP route outside GraphQL, by method and Express path. */
 export interface RouteEntry {
   expected: Expectations;
-  request: (w: World) => { path: string; method?: string; body?: FormData } | Promise<{ path: string; method?: string; body?: FormData }>;
+  request: (w: World) => RouteRequest | Promise<RouteRequest>;
+}
+
+/** A real mail link of commission A: a nomination request mailed to a contact; the link is read from the outbox. */
+async function mailActionPath(w: World): Promise<string> {
+  const contact = await createPerson(w.t.db, { account: false });
+  const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: RequestNominationInput!) { requestNomination(input: $input) { id } }`, {
+    input: { allocationId: await freshAllocation(w), contactPersonId: contact.id, deadline: date(30) },
+  });
+  const [mail] = await w.t.db.query(`SELECT html FROM mail_outbox WHERE dedupe_key = $1`, [`nomination-request:${data.requestNomination.id}`]);
+  return /href="https?:\/\/[^/"]+(\/mail-actions\/[^"?]+)/.exec(mail.html)![1];
 }
 
 const HTTP_OK = policy.public();
@@ -476,6 +680,29 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   'GET /review-rounds/:id/comment-matrix.csv': {
     expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
     request: async (w) => ({ path: `/review-rounds/${await freshRound(w)}/comment-matrix.csv` }),
+  },
+  'GET /mail-actions/assets/page.css': { expected: HTTP_OK, request: () => ({ path: '/mail-actions/assets/page.css' }) },
+  // The link, not a session, says who may answer: any bearer (or none) sees the page…
+  'GET /mail-actions/:token': { expected: HTTP_OK, request: async (w) => ({ path: await mailActionPath(w) }) },
+  // …and a POST without the page's form token and cookie is refused for everyone.
+  'POST /mail-actions/:token': { expected: policy.custom('FORBIDDEN', 'FORBIDDEN', {}, 'FORBIDDEN'), request: async (w) => ({ path: await mailActionPath(w), method: 'POST' }) },
+  'GET /meetings/:id/minutes': {
+    // Draft minutes: the secretariat and the adjusters only.
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', member: 'ok', chair: 'NOT_FOUND' }, 'NOT_FOUND'),
+    request: async (w) => {
+      const minutesId = await freshMinutesInApproval(w);
+      const [row] = await w.t.db.query(`SELECT meeting_id FROM minutes WHERE id = $1`, [minutesId]);
+      return { path: `/meetings/${row.meeting_id}/minutes` };
+    },
+  },
+  // Feeds: the secret token in the address is the proof; a bearer token adds nothing.
+  'GET /calendar/:token/feed.ics': { expected: HTTP_OK, request: async (w) => ({ path: `/calendar/${await feedToken(w)}/feed.ics` }) },
+  'GET /calendar/:token/groups/:groupId/feed.ics': { expected: HTTP_OK, request: async (w) => ({ path: `/calendar/${await feedToken(w)}/groups/${w.a.groupId}/feed.ics` }) },
+  'GET /registrations/cancel': { expected: HTTP_OK, request: async (w) => ({ path: `/registrations/cancel?token=${await freshRegistrationToken(w)}` }) },
+  // The secret from the confirmation mail, posted from that page, cancels; whoever posts it.
+  'POST /registrations/cancel': {
+    expected: HTTP_OK,
+    request: async (w) => ({ path: `/registrations/cancel`, method: 'POST', body: new URLSearchParams({ token: await freshRegistrationToken(w) }) }),
   },
   'ALL /admin/queues': { expected: policy.admin(), request: () => ({ path: '/admin/queues' }) },
   'ALL /admin/queues/{*path}': { expected: policy.admin(), request: () => ({ path: '/admin/queues/api/queues' }) },

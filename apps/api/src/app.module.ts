@@ -14,8 +14,10 @@ import { SeatsApiModule } from '@samverkan/seats';
 import { StrategiesApiModule } from '@samverkan/strategies';
 import { WorkingGroupsApiModule } from '@samverkan/working-groups';
 import { NotificationsApiModule } from '@samverkan/notifications';
+import { MailActionsApiModule } from '@samverkan/mail-actions';
 import { PrivacyApiModule } from '@samverkan/privacy';
 import { DeliverablesApiModule } from '@samverkan/deliverables';
+import { MeetingsApiModule } from '@samverkan/meetings';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -48,8 +50,10 @@ export class AppModule {
         WorkingGroupsApiModule,
         SeatsApiModule,
         NotificationsApiModule,
+        MailActionsApiModule,
         PrivacyApiModule,
         DeliverablesApiModule,
+        MeetingsApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],

@@ -39,6 +39,16 @@ export async function schemaDiff(config: AppConfig, entities: DataSourceOptions[
     await dataSource.initialize();
     try {
       await dataSource.runMigrations({ transaction: 'each' });
+      // TypeORM reads generated-column expressions from its own metadata table; our
+      // migrations do not keep one, so the scratch database gets one filled from the catalog.
+      await dataSource.query(
+        `CREATE TABLE IF NOT EXISTS typeorm_metadata (type varchar NOT NULL, database varchar, schema varchar, "table" varchar, name varchar, value text)`,
+      );
+      await dataSource.query(
+        `INSERT INTO typeorm_metadata (type, database, schema, "table", name, value)
+         SELECT 'GENERATED_COLUMN', current_database(), table_schema, table_name, column_name, generation_expression
+           FROM information_schema.columns WHERE is_generated = 'ALWAYS' AND table_schema = 'public'`,
+      );
       const sql = await dataSource.driver.createSchemaBuilder().log();
       const pairs = sql.upQueries.map((up, i) => ({ up: up.query, down: sql.downQueries[i]?.query ?? '' }));
       const kept = pairs.filter((pair) => !HAND_WRITTEN.test(pair.up));

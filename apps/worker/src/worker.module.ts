@@ -6,6 +6,7 @@ import { AccessModule } from '@samverkan/access';
 import { NotificationsWorkerModule } from '@samverkan/notifications';
 import { SeatsModule } from '@samverkan/seats';
 import { DeliverablesModule } from '@samverkan/deliverables';
+import { MeetingsModule } from '@samverkan/meetings';
 import { JobRunner } from './job-runner.service';
 
 /**
@@ -32,6 +33,7 @@ export class WorkerModule {
         // Domain modules register their reminder rules (e.g. seats: terms ending, vacancies).
         SeatsModule,
         DeliverablesModule,
+        MeetingsModule,
         ...extraModules,
       ],
       providers: [JobRunner],

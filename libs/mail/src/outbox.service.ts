@@ -98,6 +98,12 @@ export class OutboxService {
     return { id: existing.id, created: false };
   }
 
+  /** Whether a mail with this dedupe key was already written (to skip the work that would lead to it). */
+  async has(manager: EntityManager, dedupeKey: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM mail_outbox WHERE dedupe_key = $1`, [dedupeKey]);
+    return rows.length > 0;
+  }
+
   /** Queues sending of mails that are due now (after their transaction committed). */
   async dispatch(ids: string[]): Promise<void> {
     if (ids.length === 0) return;

@@ -8,6 +8,7 @@ import { PeopleService } from '@samverkan/people';
 import { Appointment, AppointmentKind, SeatAllocation } from './seat.entity';
 import { AppointInput, EndAppointmentInput } from './seat.inputs';
 import { AppointmentStatus } from './seat.types';
+import { NominationsService } from './nominations.service';
 import { SeatsService, toAppointment } from './seats.service';
 
 /** Appointing people to seats for a term, ending terms, and who serves how long. */
@@ -20,6 +21,7 @@ export class AppointmentsService {
     private readonly organisations: OrganisationsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly nominations: NominationsService,
   ) {}
 
   /**
@@ -78,11 +80,33 @@ export class AppointmentsService {
     const seat = await this.seats.loadSeat(ctx, existing.seatId);
     await this.seats.getAllocation(ctx, seat!.allocationId, 'manage');
     if (input.endsOn < existing.startsOn) throw new BadInputError('seats.endBeforeStart');
-    return inTransaction(this.dataSource, async (manager) => {
+    const { after, outboxId } = await inTransaction(this.dataSource, async (manager) => {
       const before = await manager.findOneOrFail(Appointment, { where: { id: input.appointmentId }, lock: { mode: 'pessimistic_write' } });
       const after = await manager.save(Appointment, { ...before, endsOn: input.endsOn, endedReason: input.reason.trim() });
       await this.audit.record(manager, ctx, { entity: 'appointment', entityId: before.id, action: 'end', before, after });
-      return after;
+      return { after, outboxId: await this.noticeVacancy(manager, ctx, after) };
+    });
+    await this.nominations.dispatch(outboxId);
+    return after;
+  }
+
+  /** A principal leaves and nobody follows: the nominating organisation is asked for a name (same transaction). */
+  private async noticeVacancy(manager: EntityManager, ctx: RequestContext, ended: Appointment): Promise<string | undefined> {
+    if (ended.kind !== AppointmentKind.PRINCIPAL || !ended.endsOn) return undefined;
+    const [seat]: { allocation_id: string; number: number; organisation: string; successor: boolean }[] = await manager.query(
+      `SELECT s.allocation_id, s.number, o.name AS organisation,
+              EXISTS (SELECT 1 FROM appointment n WHERE n.seat_id = s.id AND n.kind = 'principal' AND n.id <> $2 AND n.starts_on > $3::date) AS successor
+         FROM seat s JOIN seat_allocation sa ON sa.id = s.allocation_id JOIN organisation o ON o.id = sa.organisation_id
+        WHERE s.id = $1 AND s.retired_at IS NULL`,
+      [ended.seatId, ended.id, ended.endsOn],
+    );
+    if (!seat || seat.successor) return undefined;
+    const from = DateTime.fromISO(ended.endsOn).plus({ days: 1 }).toISODate()!;
+    return this.nominations.noticeVacancy(manager, ctx, {
+      allocationId: seat.allocation_id,
+      seat: `${seat.organisation} ${seat.number}`,
+      from,
+      dedupeKey: `seat.vacancy:${ended.id}:${ended.endsOn}`,
     });
   }
 

@@ -7,3 +7,5 @@ export * from './seats.service';
 export * from './appointments.service';
 export * from './nominations.service';
 export * from './seats.module';
+export * from './seats.mail-actions';
+export * from './seats.mails';

@@ -1,13 +1,21 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DateTime } from 'luxon';
 import { AccessService } from '@samverkan/access';
 import { AuditService, BadInputError, ConflictError, NotFoundError, RequestContext, inTransaction } from '@samverkan/core';
 import { OrganisationsService } from '@samverkan/organisations';
+import { OutboxService } from '@samverkan/mail';
+import { MailLinkService } from '@samverkan/mail-actions';
 import { Gender, PeopleService, Person } from '@samverkan/people';
 import { Nomination, NominationCandidate, NominationRequest, NominationRequestStatus, SeatAllocation } from './seat.entity';
 import { RequestNominationInput, SubmitNominationInput } from './seat.inputs';
 import { SeatsService, toBalance } from './seats.service';
 import { AllocationCompliance, CompositionReport } from './seat.types';
+import { loadNominationSubject, nominationReply } from './seats.mail-actions';
+import { nominationRequestTemplate } from './seats.mails';
+
+/** Days an organisation gets to nominate for a seat that fell vacant. */
+const VACANCY_NOMINATION_DAYS = 30;
 
 /**
  * Nomination requests to organisations and their answers, with the Danish gender
@@ -16,6 +24,8 @@ import { AllocationCompliance, CompositionReport } from './seat.types';
  */
 @Injectable()
 export class NominationsService {
+  private readonly logger = new Logger(NominationsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly seats: SeatsService,
@@ -23,15 +33,18 @@ export class NominationsService {
     private readonly organisations: OrganisationsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly links: MailLinkService,
   ) {}
 
+  /** Asks an organisation for names; its contact gets a mail with a "Nominate" button (in the same transaction). */
   async request(ctx: RequestContext, input: RequestNominationInput): Promise<NominationRequest> {
     const allocation = await this.seats.getAllocation(ctx, input.allocationId, 'manage');
     const organisationId = input.organisationId ?? allocation.nominatingOrganisationId;
     await this.organisations.get(organisationId);
     if (input.contactPersonId) await this.people.get(input.contactPersonId);
     const vacant = (await this.seats.vacantSeats(ctx, { workingGroupId: allocation.workingGroupId })).filter((s) => s.allocationId === allocation.id).length;
-    return inTransaction(this.dataSource, async (manager) => {
+    const { request, outboxId } = await inTransaction(this.dataSource, async (manager) => {
       const request = await manager.save(
         manager.create(NominationRequest, {
           allocationId: allocation.id,
@@ -44,15 +57,87 @@ export class NominationsService {
         }),
       );
       await this.audit.record(manager, ctx, { entity: 'nomination_request', entityId: request.id, action: 'create', after: request });
-      return request;
+      return { request, outboxId: await this.mailContact(manager, request.id, `nomination-request:${request.id}`) };
     });
+    await this.dispatch(outboxId);
+    return request;
+  }
+
+  /**
+   * A principal's seat falls vacant: asks the nominating organisation's contact
+   * (the contact of the allocation's latest request) for a new name, reusing an
+   * open request or opening one, in the caller's transaction. Returns the mail's
+   * outbox id (dispatch it after commit), or undefined when there is no contact.
+   */
+  async noticeVacancy(
+    manager: EntityManager,
+    ctx: RequestContext,
+    vacancy: { allocationId: string; seat: string; from: string; dedupeKey: string },
+  ): Promise<string | undefined> {
+    if (await this.outbox.has(manager, vacancy.dedupeKey)) return undefined;
+    const [latest]: { contact_person_id: string }[] = await manager.query(
+      `SELECT contact_person_id FROM nomination_request WHERE allocation_id = $1 AND contact_person_id IS NOT NULL ORDER BY sent_at DESC, id LIMIT 1`,
+      [vacancy.allocationId],
+    );
+    if (!latest) return undefined;
+    const contactPersonId = latest.contact_person_id;
+    let request = await manager.findOne(NominationRequest, {
+      where: { allocationId: vacancy.allocationId, status: NominationRequestStatus.SENT },
+      order: { sentAt: 'DESC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (request && !request.contactPersonId) {
+      await manager.update(NominationRequest, { id: request.id }, { contactPersonId });
+      await this.audit.record(manager, ctx, { entity: 'nomination_request', entityId: request.id, action: 'set-contact', before: { contactPersonId: null }, after: { contactPersonId } });
+    } else if (!request) {
+      const allocation = await manager.findOneByOrFail(SeatAllocation, { id: vacancy.allocationId });
+      const from = DateTime.max(DateTime.fromISO(vacancy.from), DateTime.now());
+      request = await manager.save(
+        manager.create(NominationRequest, {
+          allocationId: allocation.id,
+          organisationId: allocation.nominatingOrganisationId,
+          contactPersonId,
+          seatsRequested: 1,
+          deadline: from.plus({ days: VACANCY_NOMINATION_DAYS }).toISODate()!,
+          sentBy: ctx.actor?.personId ?? null,
+        }),
+      );
+      await this.audit.record(manager, ctx, { entity: 'nomination_request', entityId: request.id, action: 'create-for-vacancy', after: request });
+    }
+    return this.mailContact(manager, request.id, vacancy.dedupeKey, { seat: vacancy.seat, from: vacancy.from });
+  }
+
+  /** Sends mail written by a committed transaction now; if the queue is down, the worker's sweep sends it. */
+  async dispatch(outboxId: string | undefined): Promise<void> {
+    if (!outboxId) return;
+    await this.outbox.dispatch([outboxId]).catch((error) => this.logger.warn(`Mail ${outboxId} left for the sweep: ${String(error)}`));
+  }
+
+  /** The request's mail to its contact, with a signed "Nominate" link; nothing when there is no contact with an address. */
+  private async mailContact(manager: EntityManager, requestId: string, dedupeKey: string, vacancy?: { seat: string; from: string }): Promise<string | undefined> {
+    const subject = await loadNominationSubject(manager, requestId);
+    if (!subject?.contactPersonId) return undefined;
+    const contact = await manager.findOneBy(Person, { id: subject.contactPersonId });
+    if (!contact?.email || contact.erasedAt) return undefined;
+    const nominateUrl = await this.links.url(manager, nominationReply.name, contact.id, requestId);
+    const { id, created } = await this.outbox.enqueue(manager, {
+      template: nominationRequestTemplate,
+      props: { subject, nominateUrl, vacancy },
+      recipient: { personId: contact.id, address: contact.email, name: contact.fullName, locale: contact.locale, timeZone: contact.timeZone },
+      dedupeKey,
+      commissionId: subject.commissionId,
+    });
+    return created ? id : undefined;
   }
 
   /** Records an organisation's nomination; refuses one that breaks the gender rule without a reason. */
   async submit(ctx: RequestContext, input: SubmitNominationInput): Promise<Nomination> {
     const request = await this.dataSource.getRepository(NominationRequest).findOneBy({ id: input.requestId });
     if (!request) throw new NotFoundError('NominationRequest', input.requestId);
-    const allocation = await this.seats.getAllocation(ctx, request.allocationId, 'manage');
+    // The secretariat records nominations; the organisation's contact may answer its own request from the mail link.
+    const allocation = ctx.grants('nomination_request', request.id)
+      ? await this.dataSource.getRepository(SeatAllocation).findOneByOrFail({ id: request.allocationId })
+      : await this.seats.getAllocation(ctx, request.allocationId, 'manage');
     if (request.status !== NominationRequestStatus.SENT) throw new ConflictError('seats.requestClosed');
     const existing = input.candidates.filter((c) => c.personId).map((c) => c.personId!);
     const known = existing.length ? await this.people.findByIds(existing) : [];

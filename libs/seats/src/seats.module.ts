@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '@samverkan/mail';
+import { MailActionsModule } from '@samverkan/mail-actions';
 import { OrganisationsModule } from '@samverkan/organisations';
 import { PeopleModule } from '@samverkan/people';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
@@ -24,6 +26,8 @@ import { SeatsService } from './seats.service';
     WorkingGroupsModule,
     OrganisationsModule,
     PeopleModule,
+    MailModule,
+    MailActionsModule,
   ],
   providers: [SeatsService, AppointmentsService, NominationsService],
   exports: [SeatsService, AppointmentsService, NominationsService],

@@ -30,6 +30,7 @@ import {
 import { CreateStrategyInput, StrategiesService } from '@samverkan/strategies';
 import { CreateWorkingGroupInput, WorkingGroupsService } from '@samverkan/working-groups';
 import { DeliverablesSeeder } from './seed-deliverables';
+import { MeetingsSeeder } from './seed-meetings';
 import { AllocationSeed, COMMISSIONS, CommissionSeed, DEMO_LOGINS, DEMO_PASSWORD, ORGANISATIONS, PEOPLE, STRATEGIES, SeedDate } from './seed-data';
 
 export interface SeedOptions {
@@ -69,6 +70,7 @@ export class SeederService {
     private readonly appointments: AppointmentsService,
     private readonly nominations: NominationsService,
     private readonly deliverablesSeeder: DeliverablesSeeder,
+    private readonly meetings: MeetingsSeeder,
   ) {}
 
   async seed(options: SeedOptions): Promise<SeedResult> {
@@ -103,6 +105,7 @@ export class SeederService {
       appointments: this.appointments,
       nominations: this.nominations,
       deliverablesSeeder: this.deliverablesSeeder,
+      meetings: this.meetings,
     };
   }
 }
@@ -145,6 +148,7 @@ class SeedRun {
     await this.loadStrategies();
     for (const commission of COMMISSIONS) await this.loadCommission(commission);
     Object.assign(this.counts, await this.s.deliverablesSeeder.seed(() => this.ctx()));
+    Object.assign(this.counts, await this.s.meetings.seed(this.ctx(), (key) => this.person(key)));
     return this.counts;
   }
 

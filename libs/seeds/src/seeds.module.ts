@@ -7,6 +7,8 @@ import { PeopleModule } from '@samverkan/people';
 import { SeatsModule } from '@samverkan/seats';
 import { StrategiesModule } from '@samverkan/strategies';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
+import { MeetingsModule } from '@samverkan/meetings';
+import { MeetingsSeeder } from './seed-meetings';
 import { SeederService } from './seeder.service';
 import { DeliverablesModule } from '@samverkan/deliverables';
 import { DeliverablesSeeder } from './seed-deliverables';
@@ -17,8 +19,8 @@ import { DeliverablesSeeder } from './seed-deliverables';
  * config (the API, the CLI or a test app provide them).
  */
 @Module({
-  imports: [AccessModule, OrganisationsModule, PeopleModule, AccountsModule, StrategiesModule, CommissionsModule, WorkingGroupsModule, SeatsModule, DeliverablesModule],
-  providers: [SeederService, DeliverablesSeeder],
+  imports: [AccessModule, OrganisationsModule, PeopleModule, AccountsModule, StrategiesModule, CommissionsModule, WorkingGroupsModule, SeatsModule, DeliverablesModule, MeetingsModule],
+  providers: [SeederService, DeliverablesSeeder, MeetingsSeeder],
   exports: [SeederService],
 })
 export class SeedsModule {}

@@ -26,4 +26,8 @@ export class AuditEvent {
 
   @Column({ type: 'text', nullable: true })
   requestId: string | null;
+
+  /** Set when the change did not come from a signed-in session, e.g. `mail-link:<action>:<link id>`. */
+  @Column({ type: 'text', nullable: true })
+  origin: string | null;
 }

@@ -11,6 +11,13 @@ export interface AuditRecord {
   after?: object | null;
 }
 
+const enlisted = new WeakSet<RequestContext>();
+
+/** Whether a mail-link request reached the audit (and so marked its link used). */
+export function originEnlisted(ctx: RequestContext): boolean {
+  return enlisted.has(ctx);
+}
+
 const SECRET_FIELDS = new Set(['passwordHash', 'password_hash', 'refreshTokenHash', 'tokenHash', 'feedToken']);
 
 /**
@@ -24,6 +31,12 @@ export class AuditService {
   async record(manager: EntityManager, ctx: RequestContext, records: AuditRecord | AuditRecord[]): Promise<void> {
     const list = Array.isArray(records) ? records : [records];
     if (list.length === 0) return;
+    // A change made from a mail link marks the link used in the same transaction.
+    if (ctx.via && !enlisted.has(ctx)) {
+      enlisted.add(ctx);
+      await ctx.via.enlist(manager);
+    }
+    const origin = ctx.via ? `${ctx.via.channel}:${ctx.via.action}:${ctx.via.linkId}` : null;
     await manager.insert(
       AuditEvent,
       list.map((record) => ({
@@ -33,6 +46,7 @@ export class AuditService {
         action: record.action,
         changes: diff(record.before ?? null, record.after ?? null) as object,
         requestId: ctx.requestId,
+        origin,
       })),
     );
   }

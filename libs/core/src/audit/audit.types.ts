@@ -39,6 +39,9 @@ export class AuditEventType {
   @Field(() => String, { nullable: true })
   requestId: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Where the change came from when not a signed-in session, e.g. "mail-link:nomination.reply:<link id>".' })
+  origin: string | null;
+
   static from(event: AuditEvent): AuditEventType {
     return Object.assign(new AuditEventType(), {
       ...event,

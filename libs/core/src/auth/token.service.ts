@@ -6,6 +6,11 @@ import { AppConfig } from '../config/config.schema';
 
 const DEVELOPMENT_SECRET = 'samverkan-development-secret-not-for-production-use';
 
+/** The configured signing secret (a fixed local one outside production; config refuses that in production). */
+export function signingSecret(config: AppConfig): string {
+  return config.JWT_SECRET ?? DEVELOPMENT_SECRET;
+}
+
 export interface AccessClaims {
   personId: string;
   accountId: string;
@@ -18,7 +23,7 @@ export class TokenService {
   private readonly key: Uint8Array;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.key = new TextEncoder().encode(config.JWT_SECRET ?? DEVELOPMENT_SECRET);
+    this.key = new TextEncoder().encode(signingSecret(config));
   }
 
   async signAccess(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {

@@ -38,6 +38,7 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Samverkan <noreply@samverkan.local>').describe('From address of outgoing mail.'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional().describe('Secret that signs access tokens. Required in production; development uses a fixed local secret.'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900).describe('Lifetime of an access token.'),
+  MAIL_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14).describe('How long a signed action link in a mail (RSVP, review answer, nomination, minutes approval) stays valid.'),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30).describe('Lifetime of a refresh token (a session).'),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5).describe('Failed logins per account within LOGIN_WINDOW_MINUTES before login is refused.'),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20).describe('Failed logins per client address within LOGIN_WINDOW_MINUTES before login is refused.'),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Request } from 'express';
+import type { EntityManager } from 'typeorm';
 import { DEFAULT_LOCALE, Locale, isLocale, localeFromHeader } from '../i18n/locale';
 
 /** Who is acting. Built by the auth guard from a verified access token. */
@@ -13,12 +14,33 @@ export interface Actor {
 }
 
 /**
+ * Where a change came from when it was not a signed-in API call: a signed link
+ * in a mail (libs/mail-actions). A link proves who the person is for one action
+ * on one subject, so `grants` lets a service accept it for that subject only.
+ */
+export interface ChangeOrigin {
+  channel: 'mail-link';
+  linkId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  /**
+   * Runs inside the transaction of the change (the audit service calls it), so
+   * the link is marked used if and only if the change commits.
+   */
+  enlist(manager: EntityManager): Promise<void>;
+}
+
+/**
  * What a service needs to know about the request it serves: who acts, in which
  * language errors should read, and the id that ties logs and audit events together.
  * Passed explicitly from resolver to service (no hidden request scope).
  */
 export class RequestContext {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  /** Set when the change comes from a signed mail link rather than a session. */
+  via?: ChangeOrigin;
 
   constructor(
     readonly requestId: string,
@@ -56,6 +78,11 @@ export class RequestContext {
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;
+  }
+
+  /** Whether a signed mail link authorises this request for exactly this subject. */
+  grants(subjectType: string, subjectId: string): boolean {
+    return !!this.via && this.via.subjectType === subjectType && this.via.subjectId === subjectId;
   }
 
   withActor(actor: Actor, explicitLocale?: string): this {

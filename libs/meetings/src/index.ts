@@ -1,0 +1,12 @@
+import './meetings.personal-data';
+import './meetings.labels';
+export * from './meeting.entity';
+export * from './meeting.inputs';
+export * from './meeting.types';
+export * from './meeting-ical';
+export * from './meetings.service';
+export * from './minutes.service';
+export * from './date-polls.service';
+export * from './registrations.service';
+export * from './calendar-feed.service';
+export * from './meetings.module';

@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ICalCalendarMethod } from 'ical-generator';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig, Locale, isLocale, publicUrl } from '@samverkan/core';
+import { OutboxService } from '@samverkan/mail';
+import { InvitationRole, Meeting, RsvpAnswer } from './meeting.entity';
+import { IcalAttendee, IcalPerson, buildCalendar } from './meeting-ical';
+import { KIND_LABEL, MeetingMailProps, meetingMailTemplate } from './meeting-mail.templates';
+
+interface InviteeRow {
+  person_id: string;
+  full_name: string;
+  email: string | null;
+  locale: string;
+  time_zone: string;
+  role: InvitationRole;
+  rsvp: RsvpAnswer;
+}
+
+export type MeetingMailReason = 'invite' | 'update' | 'cancel';
+
+/**
+ * Writes the mails about a meeting into the outbox, inside the caller's
+ * transaction: one per invitee with an email address, each carrying the
+ * meeting's .ics (METHOD:REQUEST, or CANCEL), deduped per person and SEQUENCE
+ * so a retried request never mails twice.
+ */
+@Injectable()
+export class MeetingNotifier {
+  constructor(
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  meetingUrl(meetingId: string): string {
+    return `${publicUrl(this.config)}/meetings/${meetingId}`;
+  }
+
+  async organizerOf(manager: EntityManager, meeting: Meeting): Promise<IcalPerson> {
+    if (meeting.organizerPersonId) {
+      const [row]: { full_name: string; email: string | null }[] = await manager.query(`SELECT full_name, email FROM person WHERE id = $1`, [meeting.organizerPersonId]);
+      if (row?.email) return { name: row.full_name, email: row.email };
+    }
+    const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(this.config.MAIL_FROM);
+    return match ? { name: match[1] || 'Samverkan', email: match[2] } : { name: 'Samverkan', email: this.config.MAIL_FROM };
+  }
+
+  /** Invitees of a meeting with what the calendar and the mail need. */
+  async invitees(manager: EntityManager, meetingId: string, personIds?: string[]): Promise<InviteeRow[]> {
+    return manager.query(
+      `SELECT i.person_id, p.full_name, p.email, p.locale, p.time_zone, i.role, i.rsvp
+         FROM invitation i JOIN person p ON p.id = i.person_id
+        WHERE i.meeting_id = $1 AND p.erased_at IS NULL AND ($2::uuid[] IS NULL OR i.person_id = ANY($2::uuid[]))
+        ORDER BY p.full_name, p.id`,
+      [meetingId, personIds ?? null],
+    );
+  }
+
+  /**
+   * Mails the meeting to its invitees (all, or `personIds`). Returns the outbox
+   * ids to dispatch after commit. Nothing for a meeting that has already ended.
+   */
+  async send(manager: EntityManager, meeting: Meeting, reason: MeetingMailReason, personIds?: string[]): Promise<string[]> {
+    // A meeting that is over is recorded (minutes, demo data), not announced.
+    if (meeting.endsAt.getTime() < Date.now()) return [];
+    const everyone = await this.invitees(manager, meeting.id);
+    const recipients = personIds ? everyone.filter((row) => personIds.includes(row.person_id)) : everyone;
+    if (recipients.length === 0) return [];
+    const organizer = await this.organizerOf(manager, meeting);
+    const attendees: IcalAttendee[] = everyone.filter((row) => row.email).map((row) => ({ name: row.full_name, email: row.email!, rsvp: row.rsvp, role: row.role }));
+    const method = reason === 'cancel' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
+    const ics = buildCalendar(method, [{ meeting, organizer, attendees, url: this.meetingUrl(meeting.id) }]).toString();
+    const props = await this.mailProps(manager, meeting);
+    const ids: string[] = [];
+    for (const row of recipients) {
+      if (!row.email) continue;
+      const mailReason: MeetingMailProps['reason'] = reason === 'invite' && row.role === InvitationRole.SUBSTITUTE ? 'informed' : reason;
+      const { id, created } = await this.outbox.enqueue(manager, {
+        template: meetingMailTemplate,
+        props: { ...props, reason: mailReason, url: this.meetingUrl(meeting.id) },
+        recipient: { personId: row.person_id, address: row.email, name: row.full_name, locale: toLocale(row.locale), timeZone: row.time_zone },
+        dedupeKey: `${reason === 'cancel' ? 'cancel' : 'invite'}:${meeting.id}:${row.person_id}:${meeting.sequence}`,
+        attachments: [{ filename: reason === 'cancel' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
+        commissionId: meeting.commissionId,
+      });
+      if (created) ids.push(id);
+    }
+    return ids;
+  }
+
+  /** What the mail lists besides the time: the agenda and the action items carried to it. */
+  async mailProps(manager: EntityManager, meeting: Meeting): Promise<Omit<MeetingMailProps, 'reason'>> {
+    const agenda: { position: number; title: string; duration_minutes: number }[] = await manager.query(
+      `SELECT position, title, duration_minutes FROM agenda_item WHERE meeting_id = $1 ORDER BY position`,
+      [meeting.id],
+    );
+    const carried: { title: string; due_on: string | null }[] = await manager.query(`${CARRIED_SQL} ORDER BY ai.due_on NULLS LAST, ai.created_at`, [[meeting.id]]);
+    return {
+      title: meeting.title,
+      kindLabel: KIND_LABEL[meeting.kind],
+      startsAt: meeting.startsAt.toISOString(),
+      endsAt: meeting.endsAt.toISOString(),
+      place: meeting.place,
+      onlineUrl: meeting.onlineUrl,
+      agenda: agenda.map((row) => ({ position: row.position, title: row.title, durationMinutes: row.duration_minutes })),
+      carried: carried.map((row) => ({ title: row.title, dueOn: row.due_on })),
+    };
+  }
+}
+
+export function toLocale(value: string): Locale {
+  return isLocale(value) ? value : 'sv';
+}
+
+/**
+ * Action items decided at earlier meetings of the same group (or of the whole
+ * commission) that were not done when the meeting ($1: meeting ids) starts:
+ * they come back on its agenda until done.
+ */
+export const CARRIED_SQL = `
+  SELECT m.id AS for_meeting_id, ai.id, ai.minutes_id, ai.meeting_id, ai.agenda_item_id, ai.title, ai.assignee_person_id,
+         ai.due_on::text AS due_on, ai.status, ai.done_at, ai.created_at
+    FROM meeting m
+    JOIN meeting prev ON prev.commission_id = m.commission_id
+                     AND prev.working_group_id IS NOT DISTINCT FROM m.working_group_id
+                     AND prev.starts_at < m.starts_at
+    JOIN action_item ai ON ai.meeting_id = prev.id
+   WHERE m.id = ANY($1::uuid[])
+     AND (ai.status IN ('open', 'in_progress') OR ai.done_at > m.starts_at)`;

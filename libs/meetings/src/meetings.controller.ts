@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Allow, AppError, Ctx, Permission, RequestContext, Translated } from '@samverkan/core';
+import { escapeHtml } from '@samverkan/mail';
+import { CalendarFeedService } from './calendar-feed.service';
+import { MinutesService } from './minutes.service';
+import { renderMinutesPage } from './minutes-page';
+import { RegistrationsService } from './registrations.service';
+
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+
+/** The minutes as a printable, accessible page, with the same auth as the API (a bearer token). */
+@Controller('meetings')
+export class MinutesPageController {
+  constructor(private readonly minutes: MinutesService) {}
+
+  @Allow(Permission.Authenticated)
+  @Get(':id/minutes')
+  async page(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
+    const data = await this.minutes.pageData(ctx, id);
+    res.type('text/html; charset=utf-8').setHeader('Content-Security-Policy', PAGE_CSP).setHeader('Cache-Control', 'private, no-store').send(renderMinutesPage(data, ctx.locale));
+  }
+}
+
+/**
+ * Calendar subscriptions behind a secret token in the address (calendar apps
+ * cannot send a bearer token): a person's meetings, and a group's meetings.
+ */
+@Controller('calendar')
+export class CalendarFeedController {
+  constructor(private readonly feeds: CalendarFeedService) {}
+
+  @Allow(Permission.Public)
+  @Get(':token/feed.ics')
+  async person(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    send(res, await this.feeds.personFeed(token.slice(0, 200)));
+  }
+
+  @Allow(Permission.Public)
+  @Get(':token/groups/:groupId/feed.ics')
+  async group(@Param('token') token: string, @Param('groupId', new ParseUUIDPipe()) groupId: string, @Res() res: Response): Promise<void> {
+    send(res, await this.feeds.groupFeed(token.slice(0, 200), groupId));
+  }
+}
+
+function send(res: Response, ics: string): void {
+  res.type('text/calendar; charset=utf-8').setHeader('Cache-Control', 'private, max-age=300').send(ics);
+}
+
+const CANCEL_PAGE = {
+  title: { sv: 'Avboka din plats', da: 'Afmeld din plads', en: 'Cancel your place' },
+  ask: { sv: 'Vill du avboka din plats?', da: 'Vil du afmelde din plads?', en: 'Do you want to cancel your place?' },
+  button: { sv: 'Avboka', da: 'Afmeld', en: 'Cancel my place' },
+  done: { sv: 'Din plats är avbokad.', da: 'Din plads er afmeldt.', en: 'Your place is cancelled.' },
+} satisfies Record<string, Translated>;
+
+/**
+ * The cancellation link from a registration mail: GET shows a button (so a
+ * mail scanner following links cancels nothing), POST cancels.
+ */
+@Controller('registrations')
+export class RegistrationPageController {
+  constructor(private readonly registrations: RegistrationsService) {}
+
+  @Allow(Permission.Public)
+  @Get('cancel')
+  ask(@Ctx() ctx: RequestContext, @Query('token') token: string | undefined, @Res() res: Response): void {
+    const l = ctx.locale;
+    page(
+      res,
+      l,
+      CANCEL_PAGE.title[l],
+      `<p>${escapeHtml(CANCEL_PAGE.ask[l])}</p><form method="post" action="cancel"><input type="hidden" name="token" value="${escapeHtml(token ?? '')}"><button type="submit">${escapeHtml(CANCEL_PAGE.button[l])}</button></form>`,
+    );
+  }
+
+  @Allow(Permission.Public)
+  @Post('cancel')
+  @HttpCode(200)
+  async cancel(@Ctx() ctx: RequestContext, @Body() body: { token?: unknown }, @Res() res: Response): Promise<void> {
+    const l = ctx.locale;
+    try {
+      await this.registrations.cancel(ctx, String(body?.token ?? '').slice(0, 200));
+      page(res, l, CANCEL_PAGE.title[l], `<p>${escapeHtml(CANCEL_PAGE.done[l])}</p>`);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      res.status(400);
+      page(res, l, CANCEL_PAGE.title[l], `<p role="alert">${escapeHtml(error.localized(l))}</p>`);
+    }
+  }
+}
+
+function page(res: Response, locale: string, title: string, body: string): void {
+  res
+    .type('text/html; charset=utf-8')
+    .setHeader('Content-Security-Policy', PAGE_CSP)
+    .send(
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
+    );
+}
