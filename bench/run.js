@@ -86,7 +86,7 @@ async function main() {
     }
     if (only.has('sweep')) {
       const { runSweep } = require('./lib/phase-sweep');
-      results.sweep = await runSweep({ databaseUrl, say });
+      results.sweep = await runSweep({ databaseUrl, pgPid: pg.pid, say });
     }
     if (only.has('reports')) {
       const { runReports } = require('./lib/phase-reports');

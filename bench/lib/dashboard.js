@@ -10,10 +10,12 @@
 
 /** Open deliverables on the dashboard: the next ones by due date. */
 const DELIVERABLES = 50;
+/** Next meetings: those not over at $from (the same moment for all three paths), by start. */
+const MEETINGS = 10;
 const OPEN = `('planned', 'in_progress', 'in_review', 'approved')`;
 
 /** Our API: groups → allocations → seats → current appointment → person and organisation. */
-const OURS_QUERY = `query Dashboard($id: ID!) {
+const OURS_QUERY = `query Dashboard($id: ID!, $from: DateTime!) {
   commission(id: $id) {
     id title reportingDeadline
     groups {
@@ -29,12 +31,16 @@ const OURS_QUERY = `query Dashboard($id: ID!) {
     totalCount
     edges { node { id title dueOn status health responsiblePerson { id fullName } } }
   }
+  meetings: meetingList(commissionId: $id, from: $from, first: ${MEETINGS}) {
+    totalCount
+    edges { node { id title kind status startsAt endsAt workingGroupId } }
+  }
 }`;
 
 // PostGraphile's amber preset names the primary key `rowId` (its `id` is the
 // Relay node id) and orders or filters only by indexed columns; the aliases
 // give its answer our shape. No seat is retired in the data set, so no filter.
-const POSTGRAPHILE_QUERY = `query Dashboard($id: UUID!) {
+const POSTGRAPHILE_QUERY = `query Dashboard($id: UUID!, $from: Datetime!) {
   commission: commissionByRowId(rowId: $id) {
     id: rowId title reportingDeadline
     groups: workingGroupsByCommissionId {
@@ -54,6 +60,10 @@ const POSTGRAPHILE_QUERY = `query Dashboard($id: UUID!) {
     deliverables: openDeliverables(first: ${DELIVERABLES}) {
       totalCount
       nodes { id: rowId title dueOn status health: healthToday responsiblePerson: personByResponsiblePersonId { id: rowId fullName } }
+    }
+    meetings: nextMeetings(from: $from, first: ${MEETINGS}) {
+      totalCount
+      nodes { id: rowId title kind status startsAt endsAt workingGroupId }
     }
   }
 }`;
@@ -113,7 +123,15 @@ SELECT json_build_object('data', json_build_object('commission', (
           FROM (SELECT * FROM deliverable d WHERE d.commission_id = c.id AND d.status IN ${OPEN}
                  ORDER BY d.due_on, d.title, d.id LIMIT ${DELIVERABLES}) d
           LEFT JOIN person p ON p.id = d.responsible_person_id), '[]'))
-    FROM commission c WHERE c.id = $1)))::text AS body`;
+    FROM commission c WHERE c.id = $1),
+  'meetings', json_build_object(
+    'totalCount', (SELECT count(*) FROM meeting m WHERE m.commission_id = $1 AND m.ends_at >= $2),
+    'edges', coalesce((
+      SELECT json_agg(json_build_object('node', json_build_object(
+               'id', m.id, 'title', m.title, 'kind', m.kind, 'status', m.status,
+               'startsAt', m.starts_at, 'endsAt', m.ends_at, 'workingGroupId', m.working_group_id)) ORDER BY m.starts_at, m.id)
+        FROM (SELECT * FROM meeting m WHERE m.commission_id = $1 AND m.ends_at >= $2 ORDER BY m.starts_at, m.id LIMIT ${MEETINGS}) m), '[]'))
+  ))::text AS body`;
 
 /**
  * What PostGraphile needs to expose the current principal as a field: a
@@ -129,7 +147,10 @@ CREATE OR REPLACE FUNCTION public.commission_open_deliverables(c commission) RET
     SELECT d.* FROM deliverable d WHERE d.commission_id = c.id AND d.status IN ${OPEN} ORDER BY d.due_on, d.title, d.id $$;
 CREATE OR REPLACE FUNCTION public.deliverable_health_today(d deliverable) RETURNS text
   STABLE LANGUAGE sql AS $$
-    SELECT deliverable_health(d.due_on, d.status, (now() AT TIME ZONE c.time_zone)::date) FROM commission c WHERE c.id = d.commission_id $$;`;
+    SELECT deliverable_health(d.due_on, d.status, (now() AT TIME ZONE c.time_zone)::date) FROM commission c WHERE c.id = d.commission_id $$;
+CREATE OR REPLACE FUNCTION public.commission_next_meetings(c commission, "from" timestamptz) RETURNS SETOF meeting
+  STABLE LANGUAGE sql AS $$
+    SELECT m.* FROM meeting m WHERE m.commission_id = c.id AND m.ends_at >= "from" ORDER BY m.starts_at, m.id $$;`;
 
 /** One plain, sorted structure from any of the three answers (or throws on an error answer). */
 function normalise(kind, body) {
@@ -138,6 +159,8 @@ function normalise(kind, body) {
   if (!c) throw new Error(`${kind} returned no commission: ${JSON.stringify(body).slice(0, 500)}`);
   // Ours and the floor answer deliverables beside the commission, PostGraphile inside it.
   const deliverables = body.data.deliverables ?? c.deliverables;
+  const meetings = body.data.meetings ?? c.meetings;
+  const iso = (v) => (v ? new Date(v).toISOString() : null);
   const lower = (v) => (typeof v === 'string' ? v.toLowerCase() : v ?? null);
   const list = (x) => (Array.isArray(x) ? x : x && Array.isArray(x.nodes) ? x.nodes : []);
   const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -178,6 +201,18 @@ function normalise(kind, body) {
         responsiblePerson: d.responsiblePerson ? { id: d.responsiblePerson.id, fullName: d.responsiblePerson.fullName } : null,
       })),
     },
+    meetings: meetings && {
+      totalCount: Number(meetings.totalCount),
+      items: (meetings.edges ? meetings.edges.map((e) => e.node) : meetings.nodes).map((m) => ({
+        id: m.id,
+        title: m.title,
+        kind: lower(m.kind),
+        status: lower(m.status),
+        startsAt: iso(m.startsAt),
+        endsAt: iso(m.endsAt),
+        workingGroupId: m.workingGroupId ?? null,
+      })),
+    },
   };
 }
 
@@ -189,7 +224,13 @@ function summarise(normalised) {
     seats += 1;
     if (s.currentAppointment) filled += 1;
   }
-  return { groups: normalised.groups.length, seats, filled, openDeliverables: normalised.deliverables ? normalised.deliverables.totalCount : 0 };
+  return {
+    groups: normalised.groups.length,
+    seats,
+    filled,
+    openDeliverables: normalised.deliverables ? normalised.deliverables.totalCount : 0,
+    comingMeetings: normalised.meetings ? normalised.meetings.totalCount : 0,
+  };
 }
 
 module.exports = { OURS_QUERY, POSTGRAPHILE_QUERY, FLOOR_SQL, POSTGRAPHILE_FUNCTIONS, normalise, summarise };

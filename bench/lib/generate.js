@@ -125,7 +125,11 @@ async function generate(client, { counts = defaultCounts, seed = defaultSeed, lo
            current_date - bench.pick(19, g.g, 100, 1400)::int,
            CASE WHEN g.status = 'concluded' THEN current_date - bench.pick(20, g.g, 1, 90)::int END
       FROM bench.grp g ORDER BY g.g;
-    ALTER TABLE bench.grp ADD PRIMARY KEY (g)`);
+    ALTER TABLE bench.grp ADD PRIMARY KEY (g);
+    -- k-th group of commission c, for picking "one of the commission's groups".
+    CREATE TABLE bench.grp_rank AS
+    SELECT g.c, row_number() OVER (PARTITION BY g.c ORDER BY g.g) AS k, g.g, count(*) OVER (PARTITION BY g.c) AS n FROM bench.grp g;
+    CREATE UNIQUE INDEX ON bench.grp_rank (c, k)`);
 
   // The allocation trigger makes the seats (with random ids); they are then
   // given deterministic ids. Eight allocations per group, 1+2+3+4+1+2+3+4 = 20 seats.
@@ -257,9 +261,6 @@ async function generateDeliverables(client, { counts, staff, step }) {
   const C = counts.commissions;
   const D = counts.deliverables;
   await step(`${D} deliverables`, `
-    CREATE TABLE bench.grp_rank AS
-    SELECT g.c, row_number() OVER (PARTITION BY g.c ORDER BY g.g) AS k, g.g, count(*) OVER (PARTITION BY g.c) AS n FROM bench.grp g;
-    CREATE UNIQUE INDEX ON bench.grp_rank (c, k);
     INSERT INTO deliverable (id, commission_id, working_group_id, title, description, kind, due_on, status, responsible_person_id, delivered_on, created_by)
     SELECT bench.id('deliverable', i), bench.id('commission', x.c),
            CASE WHEN bench.rnd(70, i) < 0.7 THEN (SELECT bench.id('group', r.g) FROM bench.grp_rank r WHERE r.c = x.c AND r.k = 1 + bench.pick(71, i, 0, 1000000) % r.n) END,
@@ -282,9 +283,47 @@ async function generateDeliverables(client, { counts, staff, step }) {
   return D;
 }
 
-// Filled in when the meetings area lands (libs/meetings).
-async function generateMeetings() {
-  return { meetings: 0, invitations: 0 };
+/**
+ * Meetings (libs/meetings), spread evenly over the commissions, 70 % of them of
+ * one group (the rest of the whole commission), from ~20 months back to ~7
+ * months ahead, two hours each at a local daytime hour; 5 % cancelled. Ten
+ * invitations each (distinct people); past ones answered, a third of the coming
+ * ones not yet.
+ */
+async function generateMeetings(client, { counts, staff, step }) {
+  const C = counts.commissions;
+  const M = counts.meetings;
+  const perMeeting = 10;
+  const pool = counts.people - staff;
+  await step(`${M} meetings`, `
+    INSERT INTO meeting (id, commission_id, working_group_id, kind, title, starts_at, ends_at, time_zone, place, status, sequence, organizer_person_id)
+    SELECT bench.id('meeting', i), bench.id('commission', x.c),
+           CASE WHEN bench.rnd(81, i) < 0.7 THEN (SELECT bench.id('group', r.g) FROM bench.grp_rank r WHERE r.c = x.c AND r.k = 1 + bench.pick(82, i, 0, 1000000) % r.n) END,
+           (ARRAY['meeting', 'meeting', 'meeting', 'workshop', 'webinar', 'dialogue'])[bench.pick(83, i, 1, 6)],
+           (ARRAY['Möte', 'Møde', 'Workshop', 'Dialogmöte'])[bench.pick(84, i, 1, 4)] || ' ' || i,
+           x.starts_at, x.starts_at + interval '2 hours', x.tz, 'Room ' || bench.pick(85, i, 1, 40),
+           CASE WHEN bench.rnd(86, i) < 0.05 THEN 'cancelled' WHEN bench.rnd(86, i) < 0.6 THEN 'confirmed' ELSE 'planned' END,
+           0, bench.id('person', 3 * x.c - 2)
+      FROM generate_series(1, ${M}) i,
+           LATERAL (SELECT 1 + (i - 1) % ${C} AS c) d,
+           LATERAL (SELECT d.c, CASE WHEN d.c % 3 = 0 THEN 'Europe/Copenhagen' ELSE 'Europe/Stockholm' END AS tz) z,
+           LATERAL (SELECT z.c, z.tz,
+                           ((current_date + bench.pick(87, i, -600, 200)::int) + make_time(bench.pick(88, i, 9, 15)::int, 0, 0)) AT TIME ZONE z.tz AS starts_at) x
+     ORDER BY i`);
+  await step(`${M * perMeeting} invitations (${perMeeting} per meeting)`, `
+    INSERT INTO invitation (id, meeting_id, person_id, role, rsvp, responded_at, invited_at)
+    SELECT bench.id('invitation', (i - 1) * ${perMeeting} + j), bench.id('meeting', i),
+           bench.id('person', ${staff + 1} + (bench.pick(89, i, 0, ${pool - 1}) + j * 37) % ${pool}),
+           CASE WHEN j = 0 THEN 'chair' ELSE 'member' END,
+           r.rsvp, CASE WHEN r.rsvp <> 'pending' THEN m.starts_at - interval '5 days' END, m.starts_at - interval '30 days'
+      FROM generate_series(1, ${M}) i
+      JOIN meeting m ON m.id = bench.id('meeting', i),
+           generate_series(0, ${perMeeting - 1}) j,
+           LATERAL (SELECT CASE WHEN m.starts_at > now() AND bench.rnd(90, (i - 1) * ${perMeeting} + j) < 0.35 THEN 'pending'
+                                WHEN bench.rnd(91, (i - 1) * ${perMeeting} + j) < 0.8 THEN 'yes'
+                                WHEN bench.rnd(91, (i - 1) * ${perMeeting} + j) < 0.95 THEN 'no' ELSE 'maybe' END AS rsvp) r
+     ORDER BY i, j`);
+  return { meetings: M, invitations: M * perMeeting };
 }
 
 module.exports = { generate };

@@ -47,6 +47,8 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
   const one = commissions[1];
   const samples = [big, one, commissions[commissions.length - 1]].filter((c, i, all) => all.indexOf(c) === i);
   const order = rotation(commissions);
+  // "Next meetings" are those not over at this moment, the same for all three paths.
+  const from = new Date().toISOString();
   const rounds = Math.max(1, Math.trunc(Number(process.env.BENCH_ROUNDS || 3)));
   const slice = Math.max(1, Math.round(config.durationSeconds / rounds));
   const load = { connections: config.connections, duration: slice * rounds, warmup: config.warmupSeconds, rounds, slice };
@@ -76,7 +78,7 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
       },
     });
     servers.push(api);
-    const askOurs = (c) => postJson(`${api.url}/graphql`, { query: OURS_QUERY, variables: { id: c.id } }, { authorization: `Bearer ${c.token}` });
+    const askOurs = (c) => postJson(`${api.url}/graphql`, { query: OURS_QUERY, variables: { id: c.id, from } }, { authorization: `Bearer ${c.token}` });
     const bigAnswer = await askOurs(big);
     const oneAnswer = await askOurs(one);
     for (const answer of [bigAnswer, oneAnswer]) normalise('our API', answer);
@@ -105,8 +107,8 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
     });
     servers.push(pgl);
 
-    const oursBodies = new Map(commissions.map((c) => [c.id, JSON.stringify({ query: OURS_QUERY, variables: { id: c.id } })]));
-    const pglBodies = new Map(commissions.map((c) => [c.id, JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: { id: c.id } })]));
+    const oursBodies = new Map(commissions.map((c) => [c.id, JSON.stringify({ query: OURS_QUERY, variables: { id: c.id, from } })]));
+    const pglBodies = new Map(commissions.map((c) => [c.id, JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: { id: c.id, from } })]));
     const paths = {
       ours: {
         server: api,
@@ -118,12 +120,12 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
       },
       floor: {
         server: floor,
-        ask: async (c) => (await fetch(`${floor.url}/dashboard?id=${c.id}`)).json(),
-        makeRequest: (i) => ({ method: 'GET', path: `/dashboard?id=${order[i % order.length].id}` }),
+        ask: async (c) => (await fetch(`${floor.url}/dashboard?id=${c.id}&from=${encodeURIComponent(from)}`)).json(),
+        makeRequest: (i) => ({ method: 'GET', path: `/dashboard?id=${order[i % order.length].id}&from=${encodeURIComponent(from)}` }),
       },
       postgraphile: {
         server: pgl,
-        ask: (c) => postJson(`${pgl.url}/graphql`, { query: POSTGRAPHILE_QUERY, variables: { id: c.id } }),
+        ask: (c) => postJson(`${pgl.url}/graphql`, { query: POSTGRAPHILE_QUERY, variables: { id: c.id, from } }),
         makeRequest: (i) => {
           const c = order[i % order.length];
           return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: pglBodies.get(c.id) };

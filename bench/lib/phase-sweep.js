@@ -31,14 +31,16 @@ function loadRules() {
   return loaded;
 }
 
-async function runSweep({ databaseUrl, say }) {
+async function runSweep({ databaseUrl, pgPid, say }) {
+  const { cpuSecondsOfTree } = require('./proc');
   require('reflect-metadata');
   const { DataSource } = require('typeorm');
   const core = dist('libs', 'core', 'src', 'index.js');
   const notifications = dist('libs', 'notifications', 'src', 'index.js');
   const files = loadRules();
   const rules = notifications.computedReminderRules();
-  const appConfig = core.parseConfig({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '4', LOG_LEVEL: 'silent' });
+  // The app's defaults for the window (REMINDER_LOOKAHEAD_DAYS, REMINDER_GRACE_DAYS) unless set in the environment.
+  const appConfig = core.parseConfig({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '4', LOG_LEVEL: 'silent', REMINDER_LOOKAHEAD_DAYS: process.env.REMINDER_LOOKAHEAD_DAYS, REMINDER_GRACE_DAYS: process.env.REMINDER_GRACE_DAYS });
 
   const captured = [];
   const timings = [];
@@ -65,11 +67,14 @@ async function runSweep({ databaseUrl, say }) {
     const now = new Date();
     say(`sweep: ${rules.length} rules (${rules.map((r) => r.kind).join(', ')}) over ${candidates.value.candidates.total} candidate rows`);
 
+    // Wall time, and PostgreSQL's CPU time (steadier on a busy machine; embedded server only).
     const timed = async (at) => {
+      const cpu = pgPid ? cpuSecondsOfTree(pgPid) : 0;
       const started = process.hrtime.bigint();
       const outcomes = await engine.run(at, rules);
-      return { seconds: Number(process.hrtime.bigint() - started) / 1e9, outcomes };
+      return { seconds: Number(process.hrtime.bigint() - started) / 1e9, postgresCpuSeconds: pgPid ? cpuSecondsOfTree(pgPid) - cpu : null, outcomes };
     };
+    const cpuText = (run) => (run.postgresCpuSeconds == null ? '' : ` (postgres CPU ${(run.postgresCpuSeconds * 1000).toFixed(0)} ms)`);
     // Backfill: yesterday's sweep over a table with no reminders owed yet (after a
     // deployment, say): everything in the window is owed at once.
     capturing = true;
@@ -79,18 +84,18 @@ async function runSweep({ databaseUrl, say }) {
     const firstTimings = timings.splice(0).filter((t) => t.statement);
     const failed = first.outcomes.filter((o) => o.error);
     if (failed.length) throw new Error(`reminder rules failed: ${failed.map((o) => `${o.kind}: ${o.error}`).join('; ')}`);
-    say(`  backfill (yesterday, nothing owed yet) ${(first.seconds * 1000).toFixed(0)} ms: owed ${first.outcomes.reduce((n, o) => n + o.owed, 0)} reminders`);
+    say(`  backfill (yesterday, nothing owed yet) ${(first.seconds * 1000).toFixed(0)} ms${cpuText(first)}: owed ${first.outcomes.reduce((n, o) => n + o.owed, 0)} reminders`);
 
     // The first sweep of a new day: the window moved by a day, that day's reminders are owed.
     const daily = await timed(now);
     timings.splice(0);
-    say(`  first sweep of the next day ${(daily.seconds * 1000).toFixed(0)} ms: owed ${daily.outcomes.reduce((n, o) => n + o.owed, 0)}, cancelled ${daily.outcomes.reduce((n, o) => n + o.cancelled, 0)}`);
+    say(`  first sweep of the next day ${(daily.seconds * 1000).toFixed(0)} ms${cpuText(daily)}: owed ${daily.outcomes.reduce((n, o) => n + o.owed, 0)}, cancelled ${daily.outcomes.reduce((n, o) => n + o.cancelled, 0)}`);
     // Steady state: what the worker does every minute in between.
     capturing = true;
     const steady = await timed(now);
     capturing = false;
     const steadyTimings = timings.splice(0).filter((t) => t.statement);
-    say(`  steady run ${(steady.seconds * 1000).toFixed(0)} ms: owed ${steady.outcomes.reduce((n, o) => n + o.owed, 0)}, cancelled ${steady.outcomes.reduce((n, o) => n + o.cancelled, 0)}`);
+    say(`  steady run ${(steady.seconds * 1000).toFixed(0)} ms${cpuText(steady)}: owed ${steady.outcomes.reduce((n, o) => n + o.owed, 0)}, cancelled ${steady.outcomes.reduce((n, o) => n + o.cancelled, 0)}`);
 
     // Per rule, the engine's statement(s) explained: the first run's against the
     // state before it (that kind's rows deleted again, rolled back), then the steady run's.
@@ -118,9 +123,9 @@ async function runSweep({ databaseUrl, say }) {
       rules: rules.map((r) => r.kind),
       ruleFiles: files,
       candidates: candidates.value.candidates,
-      firstRun: { seconds: first.seconds, owed: first.outcomes.reduce((n, o) => n + o.owed, 0), outcomes: first.outcomes, statements: firstTimings },
-      dailyRun: { seconds: daily.seconds, owed: daily.outcomes.reduce((n, o) => n + o.owed, 0), cancelled: daily.outcomes.reduce((n, o) => n + o.cancelled, 0) },
-      steadyRun: { seconds: steady.seconds, owed: steady.outcomes.reduce((n, o) => n + o.owed, 0), cancelled: steady.outcomes.reduce((n, o) => n + o.cancelled, 0), statements: steadyTimings },
+      firstRun: { seconds: first.seconds, postgresCpuSeconds: first.postgresCpuSeconds, owed: first.outcomes.reduce((n, o) => n + o.owed, 0), outcomes: first.outcomes, statements: firstTimings },
+      dailyRun: { seconds: daily.seconds, postgresCpuSeconds: daily.postgresCpuSeconds, owed: daily.outcomes.reduce((n, o) => n + o.owed, 0), cancelled: daily.outcomes.reduce((n, o) => n + o.cancelled, 0) },
+      steadyRun: { seconds: steady.seconds, postgresCpuSeconds: steady.postgresCpuSeconds, owed: steady.outcomes.reduce((n, o) => n + o.owed, 0), cancelled: steady.outcomes.reduce((n, o) => n + o.cancelled, 0), statements: steadyTimings },
       notificationRows: counts,
       explain: perRule,
     };

@@ -15,12 +15,13 @@ const server = http.createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname === '/health') return res.end('ok');
   const id = url.searchParams.get('id');
-  if (url.pathname !== '/dashboard' || !id || !UUID.test(id)) {
+  const from = new Date(url.searchParams.get('from') || Date.now());
+  if (url.pathname !== '/dashboard' || !id || !UUID.test(id) || Number.isNaN(from.getTime())) {
     res.statusCode = 404;
     return res.end();
   }
   try {
-    const { rows } = await pool.query({ name: 'dashboard', text: FLOOR_SQL, values: [id] });
+    const { rows } = await pool.query({ name: 'dashboard', text: FLOOR_SQL, values: [id, from.toISOString()] });
     res.setHeader('content-type', 'application/json');
     res.end(rows[0].body);
   } catch (error) {
