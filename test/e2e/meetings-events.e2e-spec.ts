@@ -139,6 +139,26 @@ describe('meetings: date polls, open events, calendar feeds, reminders', () => {
     const list = await ok(t, g.secretariat.token, `query($id: ID!) { meeting(id: $id) { registrations { fullName email status } } }`, { id: meetingId });
     expect(list.meeting.registrations.map((r: { status: string }) => r.status)).toEqual(['CONFIRMED', 'CANCELLED', 'CONFIRMED', 'WAITLISTED']);
     expect((await t.gql(`query($id: ID!) { meeting(id: $id) { registrations { email } } }`, { id: meetingId }, { token: g.members[0].token })).errors?.[0].extensions.code).toBe('FORBIDDEN');
+
+    // Moved an hour later: those with a place hear of it with the new time in their calendar; the waitlist does not.
+    const later = { startsAt: new Date(Date.parse(when.startsAt) + 3_600_000).toISOString(), endsAt: new Date(Date.parse(when.endsAt) + 3_600_000).toISOString() };
+    await ok(t, g.secretariat.token, `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { meeting { id } } }`, { input: { id: meetingId, ...later } });
+    const [changed] = await mailsTo(t, 'ada@example.test', /^Ändrat: Kompetensbehov/);
+    const moved = icsOf(changed);
+    expect((moved.parsed.vcalendar as unknown as { method: string }).method).toBe('PUBLISH');
+    expect(moved.event.uid).toBe(event.uid);
+    expect(Number(moved.event.sequence)).toBeGreaterThan(Number(event.sequence ?? 0));
+    expect(DateTime.fromJSDate(moved.event.start).setZone('Europe/Stockholm').toFormat('HH:mm')).toBe('14:00');
+    expect(changed.parsed.text).toContain('din plats gäller');
+    expect(t.smtp.to('dag@example.test').filter((m) => /^Ändrat/.test(m.parsed.subject ?? ''))).toHaveLength(0);
+
+    // Cancelled: everyone registered hears of it, the waitlist too, with METHOD:CANCEL.
+    await ok(t, g.secretariat.token, `mutation($id: ID!) { cancelMeeting(id: $id) { status } }`, { id: meetingId });
+    for (const address of ['ada@example.test', 'cem@example.test', 'dag@example.test']) {
+      const [cancel] = await mailsTo(t, address, /^Inställt: Kompetensbehov/);
+      expect((icsOf(cancel).parsed.vcalendar as unknown as { method: string }).method).toBe('CANCEL');
+    }
+    expect(t.smtp.to('bea@example.test').filter((m) => /^Inställt/.test(m.parsed.subject ?? ''))).toHaveLength(0);
   });
 
   it('serves a per-person feed behind a revocable secret, and a per-group feed, with times in the meeting’s zone', async () => {

@@ -14,7 +14,7 @@ function slot(days: number, hour = 10, hours = 2, zone = 'Europe/Copenhagen') {
 const AGENDA = [
   { title: 'Godkendelse af dagsorden', durationMinutes: 10 },
   { title: 'Kortlægning af uddannelsesbehov (a)', durationMinutes: 80, presenterName: 'Sekretariatet', decisionExpected: true },
-  { title: 'Forslag til programmer (c)', durationMinutes: 60, deliverableId: '7b3f0c1e-1111-4aaa-8bbb-1234567890ab' },
+  { title: 'Forslag til programmer (c)', durationMinutes: 60 },
 ];
 
 describe('meetings: schedule, agenda, invitations, RSVP, iCalendar', () => {
@@ -34,13 +34,23 @@ describe('meetings: schedule, agenda, invitations, RSVP, iCalendar', () => {
 
   it('schedules a meeting with an agenda, invites the members, informs the substitute, and mails a real iCalendar REQUEST', async () => {
     const when = slot(30);
-    const { createMeeting: created } = await createMeeting(t, g.secretariat.token, { workingGroupId: g.groupId, place: 'NGC, Ole Maaløes Vej 3', agenda: AGENDA, ...when });
+    // The third item is about a real deliverable of the group.
+    const proposal = await ok(t, g.secretariat.token, `mutation($input: CreateDeliverableInput!) { createDeliverable(input: $input) { id title } }`, {
+      input: { commissionId: g.commissionId, workingGroupId: g.groupId, title: 'Forslag til uddannelsesprogrammer', kind: 'PROPOSAL', dueOn: '2030-06-30', goalIds: [], objectiveIds: [] },
+    });
+    const agenda = AGENDA.map((item, i) => (i === 2 ? { ...item, deliverableId: proposal.createDeliverable.id } : item));
+    const { createMeeting: created } = await createMeeting(t, g.secretariat.token, { workingGroupId: g.groupId, place: 'NGC, Ole Maaløes Vej 3', agenda, ...when });
     const meeting = created.meeting;
     expect(meeting).toMatchObject({ sequence: 0, status: 'PLANNED', agendaMinutes: 150, lengthMinutes: 120, agendaOverrunMinutes: 30 });
     expect(meeting.agenda.map((a: { position: number }) => a.position)).toEqual([1, 2, 3]);
 
-    const invited = await ok(t, g.secretariat.token, `query($id: ID!) { meeting(id: $id) { agenda { deliverableId decisionExpected } invitations { role rsvp person { fullName } } } }`, { id: meeting.id });
-    expect(invited.meeting.agenda[2].deliverableId).toBe(AGENDA[2].deliverableId);
+    const invited = await ok(t, g.secretariat.token, `query($id: ID!) { meeting(id: $id) { agenda { deliverableId deliverable { title } decisionExpected } invitations { role rsvp person { fullName } } } }`, { id: meeting.id });
+    expect(invited.meeting.agenda[2]).toMatchObject({ deliverableId: proposal.createDeliverable.id, deliverable: { title: 'Forslag til uddannelsesprogrammer' } });
+    // An item about a deliverable that does not exist is refused with a typed error.
+    const unknown = await t.gql(`mutation($input: SetAgendaInput!) { setAgenda(input: $input) { id } }`, {
+      input: { meetingId: meeting.id, items: [{ title: 'Ukendt', durationMinutes: 5, decisionExpected: false, deliverableId: '7b3f0c1e-1111-4aaa-8bbb-1234567890ab' }] },
+    }, { token: g.secretariat.token });
+    expect(unknown.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(invited.meeting.invitations.map((i: { role: string; person: { fullName: string } }) => `${i.role} ${i.person.fullName}`)).toEqual([
       'CHAIR Karen Formand',
       'MEMBER Anna Andersson',
@@ -85,6 +95,9 @@ describe('meetings: schedule, agenda, invitations, RSVP, iCalendar', () => {
     const id = created.meeting.id;
     const rsvp = `mutation($id: ID!, $input: RsvpInput!) { rsvp(meetingId: $id, input: $input) { rsvp substitute { fullName } substituteName } }`;
     expect((await ok(t, g.members[0].token, rsvp, { id, input: { answer: 'SUBSTITUTE' } })).rsvp).toEqual({ rsvp: 'SUBSTITUTE', substitute: { fullName: 'Sune Suppleant' }, substituteName: null });
+    // The substitute is told that they come, with the meeting for their calendar.
+    const [standIn] = await mailsTo(t, g.substitute.email, /^Du kommer som ersättare: /);
+    expect((icsOf(standIn).parsed.vcalendar as unknown as { method: string }).method).toBe('REQUEST');
     expect((await ok(t, g.members[1].token, rsvp, { id, input: { answer: 'NO' } })).rsvp.rsvp).toBe('NO');
     expect((await ok(t, g.members[2].token, rsvp, { id, input: { answer: 'MAYBE' } })).rsvp.rsvp).toBe('MAYBE');
     expect((await ok(t, g.chair.token, rsvp, { id, input: { answer: 'YES' } })).rsvp.rsvp).toBe('YES');

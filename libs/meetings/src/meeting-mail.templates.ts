@@ -12,7 +12,7 @@ export interface MeetingMailProps {
   agenda: { position: number; title: string; durationMinutes: number }[];
   carried: { title: string; dueOn: string | null }[];
   /** invite: first invitation; update: time, place or title changed (answer again); informed: you are a substitute. */
-  reason: 'invite' | 'update' | 'informed' | 'cancel' | 'registered' | 'waitlisted';
+  reason: 'invite' | 'update' | 'informed' | 'cancel' | 'registered' | 'waitlisted' | 'event-changed' | 'stand-in';
   url?: string;
   cancelUrl?: string;
 }
@@ -24,6 +24,8 @@ const SUBJECT: Record<MeetingMailProps['reason'], Translated> = {
   cancel: { sv: 'Inställt: {title}, {at}', da: 'Aflyst: {title}, {at}', en: 'Cancelled: {title}, {at}' },
   registered: { sv: 'Anmälan bekräftad: {title}, {at}', da: 'Tilmelding bekræftet: {title}, {at}', en: 'Registration confirmed: {title}, {at}' },
   waitlisted: { sv: 'Väntelista: {title}, {at}', da: 'Venteliste: {title}, {at}', en: 'Waitlist: {title}, {at}' },
+  'event-changed': { sv: 'Ändrat: {title}, {at}', da: 'Ændret: {title}, {at}', en: 'Changed: {title}, {at}' },
+  'stand-in': { sv: 'Du kommer som ersättare: {title}, {at}', da: 'Du deltager som stedfortræder: {title}, {at}', en: 'You attend as substitute: {title}, {at}' },
 };
 
 const LEAD: Record<MeetingMailProps['reason'], Translated> = {
@@ -56,6 +58,16 @@ const LEAD: Record<MeetingMailProps['reason'], Translated> = {
     sv: '{kind} {title} är fullt. Du står på väntelistan och får ett nytt besked om en plats blir ledig.',
     da: '{kind} {title} er fuldt. Du er på ventelisten og får besked, hvis en plads bliver ledig.',
     en: 'The {kind} {title} is full. You are on the waitlist and will hear from us if a place comes free.',
+  },
+  'stand-in': {
+    sv: 'Ledamoten har meddelat att du kommer i hens ställe till {kind} {title}. Mötet finns nu i din kalender.',
+    da: 'Medlemmet har meddelt, at du deltager i stedet til {kind} {title}. Mødet er nu i din kalender.',
+    en: 'The member has told us that you attend the {kind} {title} in their place. The meeting is now in your calendar.',
+  },
+  'event-changed': {
+    sv: '{kind} {title} som du är anmäld till har ändrats. Kontrollera tid och plats; din plats gäller.',
+    da: '{kind} {title}, som du er tilmeldt, er ændret. Kontrollér tid og sted; din plads gælder stadig.',
+    en: 'The {kind} {title} you registered for has changed. Check the time and place; your place still stands.',
   },
 };
 

@@ -17,7 +17,7 @@ interface InviteeRow {
   rsvp: RsvpAnswer;
 }
 
-export type MeetingMailReason = 'invite' | 'update' | 'cancel';
+export type MeetingMailReason = 'invite' | 'update' | 'cancel' | 'stand-in';
 
 /**
  * Writes the mails about a meeting into the outbox, inside the caller's
@@ -79,8 +79,42 @@ export class MeetingNotifier {
         template: meetingMailTemplate,
         props: { ...props, reason: mailReason, url: this.meetingUrl(meeting.id) },
         recipient: { personId: row.person_id, address: row.email, name: row.full_name, locale: toLocale(row.locale), timeZone: row.time_zone },
-        dedupeKey: `${reason === 'cancel' ? 'cancel' : 'invite'}:${meeting.id}:${row.person_id}:${meeting.sequence}`,
+        dedupeKey: `${reason === 'cancel' || reason === 'stand-in' ? reason : 'invite'}:${meeting.id}:${row.person_id}:${meeting.sequence}`,
         attachments: [{ filename: reason === 'cancel' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
+        commissionId: meeting.commissionId,
+      });
+      if (created) ids.push(id);
+    }
+    return ids;
+  }
+
+  /**
+   * Tells the people registered for an open event (confirmed, and for a
+   * cancellation also the waitlist) that it changed or was cancelled, with the
+   * .ics (PUBLISH with the new SEQUENCE, or CANCEL). One mail per registration
+   * and SEQUENCE.
+   */
+  async sendToRegistrants(manager: EntityManager, meeting: Meeting, reason: 'update' | 'cancel'): Promise<string[]> {
+    if (!meeting.isOpen || meeting.endsAt.getTime() < Date.now()) return [];
+    const rows: { id: string; full_name: string; email: string; locale: string }[] = await manager.query(
+      `SELECT id, full_name, email, locale FROM registration
+        WHERE meeting_id = $1 AND (status = 'confirmed' OR ($2 AND status = 'waitlisted'))
+        ORDER BY created_at, id`,
+      [meeting.id, reason === 'cancel'],
+    );
+    if (rows.length === 0) return [];
+    const organizer = await this.organizerOf(manager, meeting);
+    const method = reason === 'cancel' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH;
+    const ics = buildCalendar(method, [{ meeting, organizer, attendees: [] }]).toString();
+    const props = await this.mailProps(manager, meeting);
+    const ids: string[] = [];
+    for (const row of rows) {
+      const { id, created } = await this.outbox.enqueue(manager, {
+        template: meetingMailTemplate,
+        props: { ...props, reason: reason === 'cancel' ? 'cancel' : 'event-changed' },
+        recipient: { address: row.email, name: row.full_name, locale: toLocale(row.locale), timeZone: meeting.timeZone },
+        dedupeKey: `registration-${reason}:${row.id}:${meeting.sequence}`,
+        attachments: [{ filename: reason === 'cancel' ? 'cancel.ics' : 'event.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
         commissionId: meeting.commissionId,
       });
       if (created) ids.push(id);

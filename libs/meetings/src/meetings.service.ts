@@ -176,7 +176,7 @@ export class MeetingsService {
         );
       }
       await this.audit.record(manager, ctx, { entity: 'meeting', entityId: saved.id, action: moved ? 'reschedule' : 'update', before, after: saved });
-      const outboxIds = moved || retitled ? await this.notifier.send(manager, saved, 'update') : [];
+      const outboxIds = moved || retitled ? [...(await this.notifier.send(manager, saved, 'update')), ...(await this.notifier.sendToRegistrants(manager, saved, 'update'))] : [];
       const doubleBookings = moved ? await this.doubleBookingsOf(ctx, manager, saved) : [];
       return { payload: { meeting: saved, doubleBookings }, outboxIds };
     });
@@ -192,7 +192,7 @@ export class MeetingsService {
       if (before.status === MeetingStatus.CANCELLED) throw new ConflictError('meetings.cancelled');
       const after = await manager.save(Meeting, { ...before, status: MeetingStatus.CANCELLED, sequence: before.sequence + 1, updatedAt: new Date() });
       await this.audit.record(manager, ctx, { entity: 'meeting', entityId: meetingId, action: 'cancel', before, after });
-      return { meeting: after, outboxIds: await this.notifier.send(manager, after, 'cancel') };
+      return { meeting: after, outboxIds: [...(await this.notifier.send(manager, after, 'cancel')), ...(await this.notifier.sendToRegistrants(manager, after, 'cancel'))] };
     });
     await this.outbox.dispatch(outboxIds);
     return meeting;
@@ -300,19 +300,24 @@ export class MeetingsService {
       if (!substitutePersonId && !substituteName) substitutePersonId = await this.currentSubstitute(invitation, meeting);
       if (!substitutePersonId && !substituteName) throw new BadInputError('meetings.noSubstitute');
     }
-    return inTransaction(this.dataSource, async (manager) => {
+    const { saved, outboxIds } = await inTransaction(this.dataSource, async (manager) => {
       const before = await manager.findOneOrFail(Invitation, { where: { id: invitation.id }, lock: { mode: 'pessimistic_write' } });
       const after = await manager.save(Invitation, { ...before, rsvp: input.answer, substitutePersonId, substituteName, respondedAt: new Date() });
+      let mails: string[] = [];
       if (substitutePersonId && substitutePersonId !== personId) {
-        // The substitute who comes is invited too (informed, as a substitute), so they see the meeting.
+        // The substitute who comes is invited too (as a substitute), so they see the meeting,
+        // and is told by mail, with the meeting for their calendar.
         await manager.query(
           `INSERT INTO invitation (meeting_id, person_id, role, seat_id) VALUES ($1, $2, 'substitute', $3) ON CONFLICT (meeting_id, person_id) DO NOTHING`,
           [meetingId, substitutePersonId, before.seatId],
         );
+        mails = await this.notifier.send(manager, meeting, 'stand-in', [substitutePersonId]);
       }
       await this.audit.record(manager, ctx, { entity: 'invitation', entityId: before.id, action: 'rsvp', before, after });
-      return after;
+      return { saved: after, outboxIds: mails };
     });
+    await this.outbox.dispatch(outboxIds);
+    return saved;
   }
 
   /** Records who was present, absent, sent apologies or was substituted (and by whom). */
