@@ -73,7 +73,7 @@ async function main() {
     redis = await infra.startRedis();
     const results = {
       when: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1e9), node: process.version, postgres: version },
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1e9), node: process.version, postgres: version, loadAverageAtStart: os.loadavg()[0] },
       scale: config.scale,
       seed: config.seed,
       data: meta.made,
@@ -96,6 +96,7 @@ async function main() {
       const { runMail } = require('./lib/phase-mail');
       results.mail = await runMail({ pg, redisUrl: redis.url, redisPid: redis.pid, resultsDir, profile, say });
     }
+    results.machine.loadAverageAtEnd = os.loadavg()[0];
     results.verdicts = verdicts(results);
     fs.mkdirSync(resultsDir, { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

@@ -42,6 +42,8 @@ function verdicts(r) {
   return v;
 }
 
+const cpuTotal = (c) => (c ? fmt(Object.values(c).reduce((a, b) => a + b, 0), 2) : '–');
+
 function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
   return rows.map((row) => row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ').trimEnd()).join('\n');
@@ -54,7 +56,10 @@ function report(r) {
     `Samverkan benchmark — scale ${r.scale} (seed ${r.seed}): ${int(data.commissions)} commissions, ${int(data.groups)} groups, ${int(data.seats)} seats, ` +
       `${int(data.people)} people, ${int(data.deliverables)} deliverables, ${int(data.meetings)} meetings, ${int(data.candidates && data.candidates.total)} reminder candidates`,
   );
-  lines.push(`${r.machine.cpus} CPUs (${r.machine.cpuModel}), Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}, ${r.when}`);
+  lines.push(
+    `${r.machine.cpus} CPUs (${r.machine.cpuModel}), Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}, ${r.when}` +
+      (r.machine.loadAverageAtStart != null ? `; load average ${fmt(r.machine.loadAverageAtStart)} at start, ${fmt(r.machine.loadAverageAtEnd)} at end (other programs on the machine)` : ''),
+  );
   if (r.dashboard) {
     const d = r.dashboard;
     lines.push(
@@ -71,18 +76,35 @@ function report(r) {
       ]),
     );
     const o = d.paths.ours;
+    const cpu = (p) => p.serverCpuMsPerRequest + (p.postgresCpuMsPerRequest ?? 0);
+    if (o.postgresCpuMsPerRequest != null) {
+      lines.push(
+        `CPU per request (node + postgres): ours ${fmt(cpu(o))} ms, floor ${fmt(cpu(d.paths.floor))} ms, PostGraphile ${fmt(cpu(d.paths.postgraphile))} ms ` +
+          `— on an otherwise idle machine throughput follows CPU: ours/PostGraphile ≈ ${fmt(cpu(d.paths.postgraphile) / cpu(o), 2)}×, ours/floor ≈ ${fmt(cpu(d.paths.floor) / cpu(o), 2)}×`,
+      );
+    }
     lines.push(
       `ours/floor: throughput ${fmt(o.requestsPerSecond / d.paths.floor.requestsPerSecond, 2)}×, p50 ${fmt(o.p50Ms / d.paths.floor.p50Ms, 2)}×; ` +
         `ours/PostGraphile: throughput ${fmt(o.requestsPerSecond / d.paths.postgraphile.requestsPerSecond, 2)}×, p50 ${fmt(o.p50Ms / d.paths.postgraphile.p50Ms, 2)}×`,
     );
   }
+  if (r.sweep && r.sweep.steadyRun.postgresCpuSeconds != null) {
+    const s = r.sweep;
+    lines.push(
+      '',
+      `Reminder sweep (${s.rules.length} rules) — PostgreSQL CPU per run: backfill ${fmt(s.firstRun.postgresCpuSeconds, 2)} s, first of a day ${fmt(s.dailyRun.postgresCpuSeconds, 2)} s, steady ${fmt(s.steadyRun.postgresCpuSeconds, 2)} s (wall clock in the goals below)`,
+    );
+  }
+  if (r.reports && !r.reports.skipped) {
+    lines.push('', `Reports — one (${r.reports.one.groups} groups) ${fmt(r.reports.one.seconds * 1000, 0)} ms; all ${r.reports.all.count} one after the other ${fmt(r.reports.all.seconds, 1)} s`);
+  }
   if (r.mail) {
     lines.push('', `Mail — ${int(r.mail.mails)} mails each way (best of ${r.mail.runs.bare.length}); pool ${r.mail.poolSize}, concurrency ${r.mail.concurrency}`);
     lines.push(
       table([
-        ['path', 'mails/s', 'seconds', 'received'],
-        ['bare pooled nodemailer loop', fmt(r.mail.bare.perSecond, 0), fmt(r.mail.bare.seconds, 2), int(r.mail.bare.received)],
-        ['outbox → BullMQ → worker → SMTP', fmt(r.mail.outbox.perSecond, 0), fmt(r.mail.outbox.seconds, 2), int(r.mail.outbox.received)],
+        ['path', 'mails/s', 'seconds', 'received', 'CPU ms/mail (all processes)'],
+        ['bare pooled nodemailer loop', fmt(r.mail.bare.perSecond, 0), fmt(r.mail.bare.seconds, 2), int(r.mail.bare.received), cpuTotal(r.mail.bare.cpuMsPerMail)],
+        ['outbox → BullMQ → worker → SMTP', fmt(r.mail.outbox.perSecond, 0), fmt(r.mail.outbox.seconds, 2), int(r.mail.outbox.received), cpuTotal(r.mail.outbox.cpuMsPerMail)],
       ]),
     );
   }
