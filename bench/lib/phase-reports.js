@@ -13,7 +13,8 @@ const config = require('./config');
 const dist = (...parts) => require(path.join(config.ROOT, 'dist', ...parts));
 
 async function runReports({ databaseUrl, logins, say }) {
-  if (!fs.existsSync(path.join(config.ROOT, 'dist', 'libs', 'reports', 'src', 'index.js'))) {
+  // The source decides (a stale dist/ may still hold a build of another branch).
+  if (!fs.existsSync(path.join(config.ROOT, 'libs', 'reports', 'src', 'index.ts'))) {
     say('reports: skipped (libs/reports has not landed yet)');
     return { skipped: 'libs/reports has not landed yet' };
   }
