@@ -12,6 +12,13 @@
 
 const bootstrap = require('../scripts/lib/bootstrap');
 
+// As npm start and npm test do: install what is missing, then move onto Node 24.
+try {
+  bootstrap.ensureInstalled({ log: (l) => process.stderr.write(`[bench] ${l}\n`) });
+} catch (error) {
+  process.stderr.write(`[bench] ✖ ${error.message}\n`);
+  process.exit(1);
+}
 if (!bootstrap.ensureNode24({ log: (l) => process.stderr.write(`[bench] ${l}\n`) })) {
   main().then(
     (code) => process.exit(code),
