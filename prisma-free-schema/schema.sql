@@ -200,7 +200,7 @@ TABLE commission (
   CONSTRAINT commission_lead_organisation_id_not_null NOT NULL lead_organisation_id
   CONSTRAINT commission_pkey PRIMARY KEY (id)
   CONSTRAINT commission_reference_number_check CHECK (reference_number IS NULL OR length(reference_number) <= 100)
-  CONSTRAINT commission_report_cadence_check CHECK (report_cadence = ANY (ARRAY['monthly'::text, 'quarterly'::text, 'half_yearly'::text, 'yearly'::text, 'none'::text]))
+  CONSTRAINT commission_report_cadence_check CHECK (report_cadence = ANY (ARRAY['monthly'::text, 'quarterly'::text, 'half_yearly'::text, 'yearly'::text, 'custom'::text, 'none'::text]))
   CONSTRAINT commission_report_cadence_not_null NOT NULL report_cadence
   CONSTRAINT commission_starts_on_not_null NOT NULL starts_on
   CONSTRAINT commission_status_check CHECK (status = ANY (ARRAY['planned'::text, 'active'::text, 'reported'::text, 'concluded'::text]))
@@ -1110,6 +1110,25 @@ TABLE registration (
   CREATE INDEX registration_waitlist_idx ON public.registration USING btree (meeting_id, created_at, id) WHERE (status = 'waitlisted'::text)
   CREATE TRIGGER registration_capacity BEFORE INSERT OR UPDATE ON registration FOR EACH ROW EXECUTE FUNCTION registration_capacity_guard()
 
+TABLE report_custom_period (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  commission_id uuid NOT NULL
+  starts_on date NOT NULL
+  ends_on date NOT NULL
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT report_custom_period_check CHECK (ends_on >= starts_on)
+  CONSTRAINT report_custom_period_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
+  CONSTRAINT report_custom_period_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT report_custom_period_created_at_not_null NOT NULL created_at
+  CONSTRAINT report_custom_period_ends_on_not_null NOT NULL ends_on
+  CONSTRAINT report_custom_period_id_not_null NOT NULL id
+  CONSTRAINT report_custom_period_no_overlap EXCLUDE USING gist (commission_id WITH =, daterange(starts_on, ends_on, '[]'::text) WITH &&)
+  CONSTRAINT report_custom_period_pkey PRIMARY KEY (id)
+  CONSTRAINT report_custom_period_starts_on_not_null NOT NULL starts_on
+  CREATE INDEX report_custom_period_no_overlap ON public.report_custom_period USING gist (commission_id, daterange(starts_on, ends_on, '[]'::text))
+  CREATE UNIQUE INDEX report_custom_period_pkey ON public.report_custom_period USING btree (id)
+
 TABLE review_answer (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   round_id uuid NOT NULL
@@ -1334,6 +1353,73 @@ TABLE stakeholder_engagement (
   CONSTRAINT stakeholder_engagement_pkey PRIMARY KEY (id)
   CREATE UNIQUE INDEX stakeholder_engagement_commission_id_organisation_id_how_key ON public.stakeholder_engagement USING btree (commission_id, organisation_id, how)
   CREATE UNIQUE INDEX stakeholder_engagement_pkey ON public.stakeholder_engagement USING btree (id)
+
+TABLE status_report (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  commission_id uuid NOT NULL
+  period_key text NOT NULL
+  period_start date NOT NULL
+  period_end date NOT NULL
+  as_of date NOT NULL
+  kind text NOT NULL
+  previous_report_id uuid
+  rag text NOT NULL
+  is_empty boolean NOT NULL
+  summary jsonb NOT NULL
+  snapshot jsonb NOT NULL
+  compiled_at timestamp with time zone NOT NULL DEFAULT now()
+  compiled_by uuid
+  compile_ms integer NOT NULL DEFAULT 0
+)
+  CONSTRAINT status_report_as_of_not_null NOT NULL as_of
+  CONSTRAINT status_report_check CHECK (period_end >= period_start)
+  CONSTRAINT status_report_check1 CHECK (as_of >= period_start)
+  CONSTRAINT status_report_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
+  CONSTRAINT status_report_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT status_report_compile_ms_check CHECK (compile_ms >= 0)
+  CONSTRAINT status_report_compile_ms_not_null NOT NULL compile_ms
+  CONSTRAINT status_report_compiled_at_not_null NOT NULL compiled_at
+  CONSTRAINT status_report_compiled_by_fkey FOREIGN KEY (compiled_by) REFERENCES person(id)
+  CONSTRAINT status_report_id_not_null NOT NULL id
+  CONSTRAINT status_report_is_empty_not_null NOT NULL is_empty
+  CONSTRAINT status_report_kind_check CHECK (kind = ANY (ARRAY['scheduled'::text, 'on_demand'::text]))
+  CONSTRAINT status_report_kind_not_null NOT NULL kind
+  CONSTRAINT status_report_period_end_not_null NOT NULL period_end
+  CONSTRAINT status_report_period_key_check CHECK (period_key ~ '^[0-9]{4}(-[0-9]{2}|-Q[1-4]|-H[12]|-[0-9]{2}-[0-9]{2}\.\.[0-9]{4}-[0-9]{2}-[0-9]{2})?$'::text)
+  CONSTRAINT status_report_period_key_not_null NOT NULL period_key
+  CONSTRAINT status_report_period_start_not_null NOT NULL period_start
+  CONSTRAINT status_report_pkey PRIMARY KEY (id)
+  CONSTRAINT status_report_previous_report_id_fkey FOREIGN KEY (previous_report_id) REFERENCES status_report(id)
+  CONSTRAINT status_report_rag_check CHECK (rag = ANY (ARRAY['on_track'::text, 'at_risk'::text, 'late'::text, 'no_data'::text]))
+  CONSTRAINT status_report_rag_not_null NOT NULL rag
+  CONSTRAINT status_report_snapshot_check CHECK (jsonb_typeof(snapshot) = 'object'::text)
+  CONSTRAINT status_report_snapshot_not_null NOT NULL snapshot
+  CONSTRAINT status_report_summary_check CHECK (jsonb_typeof(summary) = 'object'::text)
+  CONSTRAINT status_report_summary_not_null NOT NULL summary
+  CREATE INDEX status_report_commission_idx ON public.status_report USING btree (commission_id, period_end DESC, compiled_at DESC)
+  CREATE UNIQUE INDEX status_report_one_per_period ON public.status_report USING btree (commission_id, period_key) WHERE (kind = 'scheduled'::text)
+  CREATE UNIQUE INDEX status_report_pkey ON public.status_report USING btree (id)
+  CREATE TRIGGER status_report_immutable BEFORE UPDATE ON status_report FOR EACH ROW EXECUTE FUNCTION refuse_change()
+
+TABLE status_report_read (
+  report_id uuid NOT NULL
+  person_id uuid NOT NULL
+  as_commissioner boolean NOT NULL
+  first_opened_at timestamp with time zone NOT NULL DEFAULT now()
+  last_opened_at timestamp with time zone NOT NULL DEFAULT now()
+  open_count integer NOT NULL DEFAULT 1
+)
+  CONSTRAINT status_report_read_as_commissioner_not_null NOT NULL as_commissioner
+  CONSTRAINT status_report_read_first_opened_at_not_null NOT NULL first_opened_at
+  CONSTRAINT status_report_read_last_opened_at_not_null NOT NULL last_opened_at
+  CONSTRAINT status_report_read_open_count_check CHECK (open_count >= 1)
+  CONSTRAINT status_report_read_open_count_not_null NOT NULL open_count
+  CONSTRAINT status_report_read_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE CASCADE
+  CONSTRAINT status_report_read_person_id_not_null NOT NULL person_id
+  CONSTRAINT status_report_read_pkey PRIMARY KEY (report_id, person_id)
+  CONSTRAINT status_report_read_report_id_fkey FOREIGN KEY (report_id) REFERENCES status_report(id) ON DELETE CASCADE
+  CONSTRAINT status_report_read_report_id_not_null NOT NULL report_id
+  CREATE UNIQUE INDEX status_report_read_pkey ON public.status_report_read USING btree (report_id, person_id)
 
 TABLE strategy (
   id uuid NOT NULL DEFAULT gen_random_uuid()

@@ -3,6 +3,7 @@ import { Structure1732300001000 } from './1732300001000-structure';
 import { Notifications1732300002000 } from './1732300002000-notifications';
 import { Meetings1732300003000 } from './1732300003000-meetings';
 import { Deliverables1732300004000 } from './1732300004000-deliverables';
+import { Reports1732300005000 } from './1732300005000-reports';
 import { MailActions1732300006000 } from './1732300006000-mail-actions';
 import { BenchIndexes1732300007000 } from './1732300007000-bench-indexes';
 import { Privacy1732300008000 } from './1732300008000-privacy';
@@ -15,6 +16,7 @@ export const migrations = [
   Notifications1732300002000,
   Meetings1732300003000,
   Deliverables1732300004000,
+  Reports1732300005000,
   MailActions1732300006000,
   BenchIndexes1732300007000,
   Privacy1732300008000,

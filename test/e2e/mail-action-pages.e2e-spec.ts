@@ -1,31 +1,28 @@
-import { readFileSync } from 'node:fs';
 import { INestApplicationContext } from '@nestjs/common';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser } from '../harness/browser';
 import { TestApp, startTestAppWithLinks } from '../harness/test-app';
 import { createPerson } from '../harness/factories';
 import { allocation, commission, CommissionFixture, group, ok, organisation } from '../harness/structure-fixtures';
 import { startTestWorker } from '../harness/test-worker';
 import { actionLinks, mailTo } from '../harness/mail-browser';
+import { DateTime } from 'luxon';
+import { NotificationSweep } from '@samverkan/notifications';
+import { createMeeting } from '../harness/meeting-fixtures';
+import { createDeliverable, inDays, setStatus } from '../harness/deliverable-fixtures';
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
+/** 10:00–12:00 Copenhagen time, `days` days from now. */
+function slot(days: number) {
+  const start = DateTime.now().setZone('Europe/Copenhagen').plus({ days }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+  return { startsAt: start.toUTC().toISO(), endsAt: start.plus({ hours: 2 }).toUTC().toISO() };
 }
 
-/** Runs axe-core in the page against WCAG 2.0/2.1 A and AA; returns the violations, briefly. */
+/** The violations, briefly. */
 async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  // Evaluated in the browser (as a string: this project compiles without the DOM types).
-  const violations = (await page.evaluate(`axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`)) as AxeViolation[];
-  return violations.map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return (await axeViolations(page)).map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(', ')}`);
 }
 
 /** Nothing wider than the screen, and every control big enough to tap (WCAG 2.5.5's 44 px, kept here as our own bar). */
@@ -57,10 +54,7 @@ describe('mail action pages in a real browser (axe-core, phone size)', () => {
     t = await startTestAppWithLinks();
     worker = await startTestWorker(t);
     c = await commission(t);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -126,6 +120,95 @@ describe('mail action pages in a real browser (axe-core, phone size)', () => {
     } finally {
       await context.close();
     }
+  });
+
+  /** Opens `url` at phone size, checks axe and the layout, runs `steps`, closes. */
+  async function onPhone(url: string, locale: string, steps: (page: Page) => Promise<void>): Promise<void> {
+    const context = await browser.newContext({ bypassCSP: true /* to inject axe */, viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en-GB' });
+    const page = await context.newPage();
+    try {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(200);
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      expect(await axe(page)).toEqual([]);
+      expect(await phoneFriendly(page)).toEqual({ overflow: 0, smallTargets: [] });
+      await steps(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  it.each(['sv', 'da', 'en'])('the RSVP page (%s): preselected answer, an error and the answer pass axe at phone size, and the answer reaches the API', async (locale) => {
+    const guest = await createPerson(t.db, { locale, account: false });
+    const created = await createMeeting(t, c.secretariat.token, { commissionId: c.commissionId, inviteMembers: false, guestIds: [guest.id], title: `Dialogmöte ${locale}`, place: 'Rosenbad', ...slot(20) });
+    const meetingId = created.createMeeting.meeting.id;
+    const buttons = actionLinks(await mailTo(t.smtp, guest.email, /Dialogmöte/));
+    expect(buttons).toHaveLength(4);
+    await onPhone(buttons[3].url, locale, async (page) => {
+      expect(await page.locator('#f-answer-3').isChecked()).toBe(true);
+      // A guest holds no seat: "my substitute attends" needs a name (the service says so; the summary announces it).
+      await submit(page, '.error-summary[role=alert]');
+      expect(await axe(page)).toEqual([]);
+      expect(await phoneFriendly(page)).toEqual({ overflow: 0, smallTargets: [] });
+      await page.locator('#f-substituteName').fill('Dorte Dahl');
+      await submit(page, '[role=status] h1');
+      expect(await axe(page)).toEqual([]);
+    });
+    const data = await ok(t, c.secretariat.token, `query($id: ID!) { meeting(id: $id) { invitations { rsvp substituteName person { id } } } }`, { id: meetingId });
+    expect(data.meeting.invitations).toEqual([{ rsvp: 'SUBSTITUTE', substituteName: 'Dorte Dahl', person: { id: guest.id } }]);
+  });
+
+  it.each(['sv', 'da', 'en'])('the minutes approval page (%s) passes axe, approves, and its replay page passes axe', async (locale) => {
+    const adjuster = await createPerson(t.db, { locale, account: false });
+    const created = await createMeeting(t, c.secretariat.token, { commissionId: c.commissionId, inviteMembers: false, guestIds: [], title: `Sammanträde ${locale}`, ...slot(-2) });
+    const meetingId = created.createMeeting.meeting.id;
+    const saved = await ok(t, c.secretariat.token, `mutation($input: SaveMinutesInput!) { saveMinutes(input: $input) { id } }`, {
+      input: { meetingId, body: 'Ordföranden öppnade mötet.', decisions: [{ text: 'Rapporten antas.' }], notes: [], actionItems: [], conflictsOfInterest: [] },
+    });
+    await ok(t, c.secretariat.token, `mutation($input: SendMinutesForApprovalInput!) { sendMinutesForApproval(input: $input) { status } }`, { input: { minutesId: saved.saveMinutes.id, adjusterIds: [adjuster.id] } });
+    await worker.get(NotificationSweep).sweep();
+    const [button] = actionLinks(await mailTo(t.smtp, adjuster.email, new RegExp(`Sammanträde ${locale}`)));
+    await onPhone(button.url, locale, async (page) => {
+      expect(await page.locator('main').textContent()).toContain('Rapporten antas.');
+      await submit(page, '[role=status] h1');
+      expect(await axe(page)).toEqual([]);
+      const again = await page.goto(button.url);
+      expect(again?.status()).toBe(409);
+      expect(await axe(page)).toEqual([]);
+    });
+    const data = await ok(t, c.secretariat.token, `query($id: ID!) { meeting(id: $id) { minutes { status } } }`, { id: meetingId });
+    expect(data.meeting.minutes.status).toBe('APPROVED');
+  });
+
+  it.each(['sv', 'da', 'en'])('the review answer page (%s): verdict, an anchored comment, an error and the answer pass axe, and the answer reaches the API', async (locale) => {
+    const groupId = await group(t, c.secretariat.token, c.commissionId);
+    const orgId = await organisation(t, c.secretariat.token);
+    const allocationId = await allocation(t, c.secretariat.token, groupId, orgId, 1);
+    const reviewer = await createPerson(t.db, { locale, account: false });
+    await ok(t, c.secretariat.token, `mutation($input: AppointInput!) { appoint(input: $input) { id } }`, { input: { allocationId, personId: reviewer.id, startsOn: '2024-01-01' } });
+    const d = await createDeliverable(t, c.secretariat.token, { commissionId: c.commissionId, workingGroupId: groupId, title: `Delbetänkande ${locale}` });
+    await setStatus(t, c.secretariat.token, d.id, 'IN_PROGRESS');
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'utkast.pdf');
+    const uploaded = await t.http(`/deliverables/${d.id}/versions`, { method: 'POST', body: form, headers: { authorization: `Bearer ${c.secretariat.token}` } });
+    const versionId = ((await uploaded.json()) as { id: string }).id;
+    const opened = await ok(t, c.secretariat.token, `mutation($input: OpenReviewRoundInput!) { openReviewRound(input: $input) { id } }`, { input: { versionId, deadline: inDays(10), reviewerIds: [reviewer.id] } });
+    const buttons = actionLinks(await mailTo(t.smtp, reviewer.email, new RegExp(`Delbetänkande ${locale}`)));
+    expect(buttons).toHaveLength(3);
+    await onPhone(buttons[2].url, locale, async (page) => {
+      expect(await page.locator('#f-verdict-2').isChecked()).toBe(true);
+      // A page without its number: refused by the service, announced in the summary.
+      await page.locator('#f-anchorKind-2').check();
+      await page.locator('#f-body').fill('Tabellen är otydlig.');
+      await submit(page, '.error-summary[role=alert]');
+      expect(await axe(page)).toEqual([]);
+      expect(await phoneFriendly(page)).toEqual({ overflow: 0, smallTargets: [] });
+      await page.locator('#f-anchor').fill('12');
+      await submit(page, '[role=status] h1');
+      expect(await axe(page)).toEqual([]);
+    });
+    const data = await ok(t, c.secretariat.token, `query($id: ID!) { reviewRound(id: $id) { answers { verdict } comments { anchorKind anchor body } } }`, { id: opened.openReviewRound.id });
+    expect(data.reviewRound).toEqual({ answers: [{ verdict: 'COMMENT' }], comments: [{ anchorKind: 'PAGE', anchor: '12', body: 'Tabellen är otydlig.' }] });
   });
 
   it('the page for a broken link passes axe and switches language without losing the link', async () => {

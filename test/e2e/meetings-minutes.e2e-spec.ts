@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { axeViolations, launchBrowser } from '../harness/browser';
 import { TestApp, startTestApp } from '../harness/test-app';
 import { createPerson, signedInPerson } from '../harness/factories';
 import { ok } from '../harness/structure-fixtures';
@@ -133,6 +134,15 @@ describe('meetings: attendance, quorum, minutes with approval, action items', ()
     expect(html).toContain('Beslutning 2:</strong> Kurset indkøbes hos Region Midtjylland.');
     expect(html).toContain('Inhabilitet anmeldt:</strong> Bo Bentsen – Ansat i Region Midtjylland');
     expect(html).toContain('@media print');
+    // Accessible: no WCAG 2.1 A/AA violations in a real browser.
+    const browser = await launchBrowser();
+    try {
+      const tab = await browser.newPage();
+      await tab.setContent(html);
+      expect(await axeViolations(tab)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
     expect((await t.http(`/meetings/${id}/minutes`)).status).toBe(401);
     const stranger = await signedInPerson(t);
     expect((await t.http(`/meetings/${id}/minutes`, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(404);

@@ -111,6 +111,15 @@ describe('production mode', () => {
     expect(after.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('revokes a calendar feed token at once', async () => {
+    const person = await signedInPerson(t);
+    const feed = await t.gql(`mutation { createCalendarFeed { url } }`, {}, { token: person.token });
+    const path = new URL(feed.data?.createCalendarFeed.url).pathname;
+    expect((await t.http(path)).status).toBe(200);
+    await t.gql(`mutation { revokeCalendarFeed }`, {}, { token: person.token });
+    expect((await t.http(path)).status).toBe(404);
+  });
+
   it('refuses weak passwords', async () => {
     const person = await signedInPerson(t);
     const weak = await t.gql(`mutation($o: String!) { changePassword(input: { currentPassword: $o, newPassword: "short" }) }`, { o: TEST_PASSWORD }, { token: person.token });

@@ -67,6 +67,15 @@ describe('seeds: the four situations and the demo logins', () => {
     }
   });
 
+  it('gives the demo commissioner a status report of the NGC working group to open', async () => {
+    expect(counts.statusReports).toBeGreaterThanOrEqual(1);
+    const list = await t.gql(`query($id: ID!) { statusReports(commissionId: $id) { edges { node { id kind url } } } }`, { id: commissionIds['003'] }, { token: tokens.commissioner });
+    const report = list.data!.statusReports.edges[0].node;
+    expect(report.kind).toBe('ON_DEMAND');
+    const page = await t.http(report.url, { headers: { authorization: `Bearer ${tokens.commissioner}` } });
+    expect(page.status).toBe(200);
+  });
+
   it('went through the services: every change has its audit event, under one seed request id', async () => {
     const rows: { entity: string; n: number }[] = await t.db.query(
       `SELECT entity, count(*)::int AS n FROM audit_event WHERE request_id LIKE 'seed:%' GROUP BY entity`,

@@ -16,7 +16,8 @@ export default async function globalSetup(): Promise<void> {
   const log = (line: string) => process.stderr.write(`[test] ${line}\n`);
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const pg = await services.startPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT ?? 54339), log });
+    // A free port unless one is given, so two checkouts (or a running npm start) never collide.
+    const pg = await services.startPostgres({ dataDir, port: process.env.TEST_PG_PORT ? Number(process.env.TEST_PG_PORT) : await services.freePort(), log });
     (globalThis as Record<string, unknown>).__SAMVERKAN_PG__ = pg;
     adminUrl = pg.adminUrl as string;
   }

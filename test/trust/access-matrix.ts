@@ -202,6 +202,17 @@ async function feedToken(w: World): Promise<string> {
 
 const page = `pageInfo { hasNextPage }`;
 
+/** One status report of commission A (compiled once per world by A's secretariat). */
+const reports = new WeakMap<World, Promise<string>>();
+function aReport(w: World): Promise<string> {
+  let id = reports.get(w);
+  if (!id) {
+    id = ok(w.t, w.a.people.secretariat.token, `mutation($c: ID!) { compileStatusReport(input: { commissionId: $c, period: "2022-Q1" }) { id } }`, { c: w.a.commissionId }).then((d) => d.compileStatusReport.id as string);
+    reports.set(w, id);
+  }
+  return id;
+}
+
 export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   // ------------------------------------------------------------------ accounts
   login: {
@@ -432,6 +443,23 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     // The person, their secretariat, admins.
     expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', member: 'ok' }, 'FORBIDDEN'),
     call: (w) => ({ query: `query($p: ID!) { personalDataExport(personId: $p) }`, variables: { p: w.a.people.member.id } }),
+  },
+  // ------------------------------------------------------------------ reports
+  statusReport: {
+    expected: policy.oversee(),
+    call: async (w) => ({ query: `query($id: ID!) { statusReport(id: $id) { id openedBy { personId } } }`, variables: { id: await aReport(w) } }),
+  },
+  statusReports: {
+    expected: policy.oversee(),
+    call: (w) => ({ query: `query($c: ID!) { statusReports(commissionId: $c) { totalCount ${page} } }`, variables: { c: w.a.commissionId } }),
+  },
+  compileStatusReport: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `mutation($c: ID!) { compileStatusReport(input: { commissionId: $c, period: "2022-Q1" }) { id } }`, variables: { c: w.a.commissionId } }),
+  },
+  setCustomReportPeriods: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `mutation($c: ID!) { setCustomReportPeriods(input: { commissionId: $c, periods: [] }) { id } }`, variables: { c: w.a.commissionId } }),
   },
   erasePerson: {
     // Their secretariat or an admin; never oneself (the member erasing someone else is FORBIDDEN too).
@@ -706,6 +734,14 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   },
   'ALL /admin/queues': { expected: policy.admin(), request: () => ({ path: '/admin/queues' }) },
   'ALL /admin/queues/{*path}': { expected: policy.admin(), request: () => ({ path: '/admin/queues/api/queues' }) },
+  // Browser sign-in: the form is public; posting it (or signing out) without the form's CSRF token is refused for everyone.
+  'GET /login': { expected: HTTP_OK, request: () => ({ path: '/login' }) },
+  'POST /login': { expected: policy.custom('FORBIDDEN', 'FORBIDDEN', {}, 'FORBIDDEN'), request: () => ({ path: '/login', method: 'POST' }) },
+  'POST /logout': { expected: policy.custom('FORBIDDEN', 'FORBIDDEN', {}, 'FORBIDDEN'), request: () => ({ path: '/logout', method: 'POST' }) },
+  'GET /reports/:id': { expected: policy.oversee(), request: async (w) => ({ path: `/reports/${await aReport(w)}` }) },
+  'GET /reports/:id/report.json': { expected: policy.oversee(), request: async (w) => ({ path: `/reports/${await aReport(w)}/report.json` }) },
+  'GET /reports/:id/report.csv': { expected: policy.oversee(), request: async (w) => ({ path: `/reports/${await aReport(w)}/report.csv` }) },
+  'GET /commissions/:id/reports': { expected: policy.oversee(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/reports` }) },
 };
 
 /** The HTTP status that stands for each outcome. */

@@ -14,6 +14,7 @@ import { SeatsApiModule } from '@samverkan/seats';
 import { StrategiesApiModule } from '@samverkan/strategies';
 import { WorkingGroupsApiModule } from '@samverkan/working-groups';
 import { NotificationsApiModule } from '@samverkan/notifications';
+import { ReportsApiModule } from '@samverkan/reports';
 import { MailActionsApiModule } from '@samverkan/mail-actions';
 import { PrivacyApiModule } from '@samverkan/privacy';
 import { DeliverablesApiModule } from '@samverkan/deliverables';
@@ -50,6 +51,7 @@ export class AppModule {
         WorkingGroupsApiModule,
         SeatsApiModule,
         NotificationsApiModule,
+        ReportsApiModule,
         MailActionsApiModule,
         PrivacyApiModule,
         DeliverablesApiModule,

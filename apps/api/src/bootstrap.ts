@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Type, ValidationError, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Type, ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, BadInputError, requestContextMiddleware } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, BadInputError, InputValidationPipe, requestContextMiddleware } from '@samverkan/core';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 
@@ -52,7 +52,7 @@ export async function createApiApp(
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.useGlobalPipes(
-    new ValidationPipe({
+    new InputValidationPipe({
       transform: true,
       whitelist: true,
       forbidUnknownValues: false,

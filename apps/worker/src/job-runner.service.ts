@@ -51,6 +51,7 @@ export function discoverJobHandlers(discovery: DiscoveryService, scanner: Metada
 const QUEUE_CONCURRENCY: Record<QueueName, (config: AppConfig) => number> = {
   mail: (config) => config.MAIL_SEND_CONCURRENCY,
   notifications: () => 4,
+  reports: () => 2,
 };
 
 /**

@@ -7,6 +7,7 @@ import { NotificationsWorkerModule } from '@samverkan/notifications';
 import { SeatsModule } from '@samverkan/seats';
 import { DeliverablesModule } from '@samverkan/deliverables';
 import { MeetingsModule } from '@samverkan/meetings';
+import { ReportsWorkerModule } from '@samverkan/reports';
 import { JobRunner } from './job-runner.service';
 
 /**
@@ -34,6 +35,7 @@ export class WorkerModule {
         SeatsModule,
         DeliverablesModule,
         MeetingsModule,
+        ReportsWorkerModule,
         ...extraModules,
       ],
       providers: [JobRunner],

@@ -4,6 +4,7 @@ import { PeopleModule } from '@samverkan/people';
 import { Account, LoginAttempt, Session } from './account.entity';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { LoginController } from './web/login.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Account, Session, LoginAttempt]), PeopleModule],
@@ -12,6 +13,6 @@ import { AuthService } from './auth.service';
 })
 export class AccountsModule {}
 
-/** The GraphQL face of accounts; only the API imports it. */
-@Module({ imports: [AccountsModule], providers: [AuthResolver] })
+/** The GraphQL face of accounts and the browser sign-in pages; only the API imports it. */
+@Module({ imports: [AccountsModule], providers: [AuthResolver], controllers: [LoginController] })
 export class AccountsApiModule {}

@@ -70,6 +70,17 @@ export class AuthService {
     });
   }
 
+  /**
+   * Signs in from the browser form: the same checks, rate limit and audit as
+   * `login`, but the result is a session cookie token (another audience than API
+   * tokens) and no refresh token leaves the server.
+   */
+  async signInBrowser(ctx: RequestContext, input: LoginInput, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+    await this.login(ctx, input);
+    const actor = ctx.actor!;
+    return this.tokens.signBrowser({ personId: actor.personId, accountId: actor.accountId, sessionId: actor.sessionId }, ttlSeconds);
+  }
+
   /** Exchanges a refresh token for a new pair. A reused token revokes its session. */
   async refresh(ctx: RequestContext, refreshToken: string): Promise<AuthPayload> {
     const [sessionId, secret] = refreshToken.split('.');

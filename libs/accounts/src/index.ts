@@ -3,3 +3,5 @@ export * from './account.entity';
 export * from './auth.types';
 export * from './auth.service';
 export * from './accounts.module';
+export * from './web/page';
+export * from './web/login.controller';

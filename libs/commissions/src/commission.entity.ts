@@ -17,6 +17,8 @@ export enum ReportCadence {
   QUARTERLY = 'quarterly',
   HALF_YEARLY = 'half_yearly',
   YEARLY = 'yearly',
+  /** Periods listed one by one (reports: `setCustomReportPeriods`). */
+  CUSTOM = 'custom',
   NONE = 'none',
 }
 registerEnumType(ReportCadence, { name: 'ReportCadence' });

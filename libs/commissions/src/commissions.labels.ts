@@ -36,6 +36,7 @@ registerEnumLabels('ReportCadence', {
   QUARTERLY: { sv: 'varje kvartal', da: 'hvert kvartal', en: 'quarterly' },
   HALF_YEARLY: { sv: 'varje halvår', da: 'hvert halve år', en: 'half-yearly' },
   YEARLY: { sv: 'varje år', da: 'hvert år', en: 'yearly' },
+  CUSTOM: { sv: 'egna perioder', da: 'egne perioder', en: 'custom periods' },
 });
 registerEnumLabels('StakeholderWay', {
   commissioning_body: { sv: 'uppdragsgivare', da: 'opdragsgiver', en: 'commissioning body' },

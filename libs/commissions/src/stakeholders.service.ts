@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '@samverkan/access';
-import { RequestContext } from '@samverkan/core';
+import { RequestContext, csvDocument } from '@samverkan/core';
 import { OrganisationKind } from '@samverkan/organisations';
 
 /** How an organisation takes part in a commission. */
@@ -99,16 +99,12 @@ export class StakeholdersService {
   /** The register as CSV (RFC 4180, UTF-8 with BOM so spreadsheets read å, æ, ø right). */
   async csv(ctx: RequestContext, commissionId: string): Promise<string> {
     const rows = await this.register(ctx, commissionId);
-    const lines = [
+    return csvDocument([
       ['organisation', 'kind', 'country', 'region', 'engagement', 'seats'],
-      ...rows.map((r) => [r.name, r.kind, r.country, r.region ?? '', r.ways.join(';'), String(r.seats)]),
-    ];
-    return '\ufeff' + lines.map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
+      ...rows.map((r) => [r.name, r.kind, r.country, r.region, r.ways.join(';'), r.seats]),
+    ]);
   }
 }
 
-/** Quotes a CSV cell and defuses spreadsheet formulas (=, +, -, @ at the start). */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** Moved to @samverkan/core (shared by every CSV export); kept here for the exports that import it from this lib. */
+export { csvCell } from '@samverkan/core';

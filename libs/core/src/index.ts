@@ -29,5 +29,8 @@ export * from './database/group-by';
 export * from './validation/is-date-only';
 export * from './database/schema-dump';
 export * from './queue/queue.service';
+export * from './auth/browser-session';
 export * from './i18n/enum-labels';
 export * from './privacy/personal-data';
+export * from './validation/well-formed-text';
+export * from './csv/csv';

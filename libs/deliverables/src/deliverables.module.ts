@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@samverkan/core';
 import { CommissionsModule } from '@samverkan/commissions';
+import { MailActionsModule } from '@samverkan/mail-actions';
 import { MailModule } from '@samverkan/mail';
 import { OrganisationsModule } from '@samverkan/organisations';
 import { PeopleModule } from '@samverkan/people';
@@ -32,6 +33,7 @@ import { ReviewsService } from './reviews.service';
     StrategiesModule,
     PeopleModule,
     MailModule,
+    MailActionsModule,
   ],
   providers: [
     DeliverablesService,

@@ -1,4 +1,5 @@
 import { registerReminderRule } from '@samverkan/notifications';
+import { REVIEW_ANSWER_ACTION, REVIEW_BUTTON_LABELS } from './review-invitation.template';
 
 /**
  * Reminders owed from the deliverables area, each one set-based query. The
@@ -75,6 +76,11 @@ registerReminderRule({
 // A review not answered: three days before its deadline and on the day, to each named reviewer who has not answered.
 registerReminderRule({
   kind: 'review.unanswered',
+  // The same answers as the invitation's buttons (a fresh single-use link: only non-responders are reminded).
+  action: {
+    name: REVIEW_ANSWER_ACTION,
+    buttons: (['approve', 'request_changes', 'comment'] as const).map((verdict) => ({ label: REVIEW_BUTTON_LABELS[verdict], prefill: { verdict } })),
+  },
   label: { sv: 'Granskning inte besvarad', da: 'Høringssvar mangler', en: 'Review not answered' },
   optOutAllowed: false,
   subject: {

@@ -13,3 +13,5 @@ export * from './reviews.service';
 export * from './exports';
 export * from './deliverables.messages';
 export * from './deliverables.module';
+// Last: the mail action names the service above (the service names it by constant only).
+export * from './deliverables.mail-actions';

@@ -1,5 +1,23 @@
 import { Translated } from '@samverkan/core';
 import { defineMailTemplate, fill, formatDate, html, layout, textFooter } from '@samverkan/mail';
+import { mailButtons } from '@samverkan/mail-actions';
+
+/** The mail action of a review answer (registered in deliverables.mail-actions.ts; named here so the service needs no import of it). */
+export const REVIEW_ANSWER_ACTION = 'review.answer';
+
+export type ReviewButtonVerdict = 'approve' | 'request_changes' | 'comment';
+
+/** The verdicts a review invitation offers as buttons, and the same words on the page behind them. */
+export const REVIEW_BUTTON_LABELS: Record<ReviewButtonVerdict, Translated> = {
+  approve: { sv: 'Godkänn', da: 'Godkend', en: 'Approve' },
+  request_changes: { sv: 'Begär ändringar', da: 'Ønsk ændringer', en: 'Request changes' },
+  comment: { sv: 'Lämna synpunkter', da: 'Kommentér', en: 'Comment' },
+};
+const BUTTON_NOTE: Translated = {
+  sv: 'Knapparna öppnar en sida där du bekräftar ditt svar och kan skriva en synpunkt; du behöver inte logga in. Länken gäller bara för dig och ett svar.',
+  da: 'Knapperne åbner en side, hvor du bekræfter dit svar og kan skrive en kommentar; du skal ikke logge ind. Linket gælder kun for dig og ét svar.',
+  en: 'The buttons open a page where you confirm your answer and can write a comment; no sign-in needed. The link is for you and one answer only.',
+};
 
 export interface ReviewInvitationProps {
   deliverableTitle: string;
@@ -12,6 +30,8 @@ export interface ReviewInvitationProps {
   url: string;
   /** Absolute link to the document version. */
   downloadUrl: string;
+  /** One-click answers: one signed single-use link, a verdict preselected per button. */
+  answerButtons?: { verdict: ReviewButtonVerdict; url: string }[];
 }
 
 const SUBJECT: Translated = {
@@ -34,11 +54,13 @@ export const reviewInvitationTemplate = defineMailTemplate<ReviewInvitationProps
   const params = { title: props.deliverableTitle, version: props.versionNumber, date: formatDate(props.deadline, locale), commission: props.commissionTitle };
   const subject = fill(SUBJECT, locale, params).text;
   const intro = fill(INTRO, locale, params);
+  const buttons = props.answerButtons?.length ? mailButtons(props.answerButtons.map((b) => ({ label: REVIEW_BUTTON_LABELS[b.verdict][locale], url: b.url }))) : undefined;
   const body = html`<p>${intro.html}</p>
 ${props.message ? html`<p>${FROM_SECRETARIAT[locale]}</p><blockquote>${props.message}</blockquote>` : ''}
+${buttons ? html`${buttons.html}<p style="font-size: 0.9em; color: #4a4a4a;">${BUTTON_NOTE[locale]}</p>` : ''}
 <p><a href="${props.url}">${OPEN[locale]}</a> · <a href="${props.downloadUrl}">${DOWNLOAD[locale]} (${props.filename})</a></p>`;
   const text =
-    [intro.text, props.message ? `${FROM_SECRETARIAT[locale]}\n${props.message}` : undefined, `${OPEN[locale]}: ${props.url}`, `${DOWNLOAD[locale]} (${props.filename}): ${props.downloadUrl}`]
+    [intro.text, props.message ? `${FROM_SECRETARIAT[locale]}\n${props.message}` : undefined, buttons ? `${buttons.text}\n\n${BUTTON_NOTE[locale]}` : undefined, `${OPEN[locale]}: ${props.url}`, `${DOWNLOAD[locale]} (${props.filename}): ${props.downloadUrl}`]
       .filter(Boolean)
       .join('\n\n') + textFooter(locale);
   return { subject, html: layout(locale, subject, body), text };

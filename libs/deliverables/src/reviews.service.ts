@@ -19,13 +19,16 @@ import {
 } from '@samverkan/core';
 import { CommissionsService } from '@samverkan/commissions';
 import { OutboxService } from '@samverkan/mail';
+import { MailLinkService } from '@samverkan/mail-actions';
 import { Deliverable, DeliverableStatus } from './deliverable.entity';
 import { DeliverablesService } from './deliverables.service';
 import { DocumentsService } from './documents.service';
 import { OpenReviewRoundInput, ReviewCommentInput, RespondToCommentInput } from './deliverable.inputs';
 import { STATUS_LABELS } from './deliverables.messages';
 import { AnchorKind, CommentDecision, ReviewAnswer, ReviewComment, ReviewOutcome, ReviewReviewer, ReviewRound, ReviewRoundStatus, ReviewVerdict } from './review.entity';
-import { reviewInvitationTemplate } from './review-invitation.template';
+import { REVIEW_ANSWER_ACTION, ReviewButtonVerdict, reviewInvitationTemplate } from './review-invitation.template';
+
+const ANSWER_BUTTONS: ReviewButtonVerdict[] = ['approve', 'request_changes', 'comment'];
 
 /** A seat holder who could review on behalf of an organisation. */
 export interface ReviewerCandidate {
@@ -70,6 +73,7 @@ export class ReviewsService {
     private readonly commissions: CommissionsService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly links: MailLinkService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -216,6 +220,8 @@ export class ReviewsService {
       const mailIds: string[] = [];
       for (const person of people) {
         if (!person.email) continue;
+        // Approve / request changes / comment from the mail: one single-use link for this reviewer and round.
+        const answerUrls = await this.links.urls(manager, REVIEW_ANSWER_ACTION, person.id, round.id, ANSWER_BUTTONS.map((verdict) => ({ verdict })));
         const { id, created } = await this.outbox.enqueue(manager, {
           template: reviewInvitationTemplate,
           props: {
@@ -227,6 +233,7 @@ export class ReviewsService {
             message: round.message,
             url: `${base}/review-rounds/${round.id}`,
             downloadUrl: `${base}/deliverables/versions/${version.id}/file`,
+            answerButtons: answerUrls.map((url, i) => ({ verdict: ANSWER_BUTTONS[i], url })),
           },
           recipient: { personId: person.id, address: person.email, name: person.full_name, locale: (isLocale(person.locale) ? person.locale : 'sv') as Locale, timeZone: person.time_zone },
           dedupeKey: `review-invite:${round.id}:${person.id}`,

@@ -138,7 +138,8 @@ function renderField(field: PageField, locale: Locale, state: FormState): SafeHt
       .join(' '),
   );
   if (field.kind === 'radio') {
-    return html`<fieldset class="field"${describedBy ? new SafeHtml(` aria-describedby="${describedBy}"`) : ''}>
+    // The fieldset carries the field's id, so the error summary's link (#f-name) lands on the group of choices.
+    return html`<fieldset class="field" id="${id}" tabindex="-1"${describedBy ? new SafeHtml(` aria-describedby="${describedBy}"`) : ''}>
 <legend>${field.label[locale]}${required}</legend>${hint}${errorLine}
 ${field.options.map((option, index) => {
   const optionId = `${id}-${index}`;

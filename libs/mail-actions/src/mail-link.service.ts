@@ -61,9 +61,29 @@ export class MailLinkService {
    * `prefill` preselects answers on the page (a "Yes" button); it proves nothing.
    */
   async url(manager: EntityManager, action: string, personId: string, subjectId: string, prefill: Record<string, string> = {}): Promise<string> {
+    const [url] = await this.urls(manager, action, personId, subjectId, [prefill]);
+    return url;
+  }
+
+  /**
+   * One new link behind several buttons ("Approve", "Request changes"): the
+   * same signed token with different answers preselected, so a single-use
+   * action is answered once whichever button is clicked. With `onlyIfUsable`,
+   * no URLs when the person could not act on the subject now (a reminder
+   * written after the answer was given carries no dead buttons).
+   */
+  async urls(
+    manager: EntityManager,
+    action: string,
+    personId: string,
+    subjectId: string,
+    prefills: Record<string, string>[],
+    options: { onlyIfUsable?: boolean } = {},
+  ): Promise<string[]> {
     const definition = mailAction(action);
     if (!definition) throw new Error(`Unknown mail action ${action}`);
     const loaded = await definition.load(manager, subjectId, personId);
+    if (options.onlyIfUsable && (!loaded || !loaded.entitled || !loaded.open)) return [];
     if (!loaded) throw new Error(`Mail action ${action}: subject ${subjectId} not found`);
     const [person]: { locale: string }[] = await manager.query(`SELECT locale FROM person WHERE id = $1`, [personId]);
     const token = await new SignJWT({ act: action, sid: subjectId, ver: versionHash(loaded.version), lng: person?.locale ?? 'sv' })
@@ -75,8 +95,10 @@ export class MailLinkService {
       .setIssuedAt()
       .setExpirationTime(`${this.config.MAIL_LINK_TTL_DAYS}d`)
       .sign(this.key);
-    const query = new URLSearchParams(Object.entries(prefill).filter(([key]) => definition.prefill?.includes(key))).toString();
-    return `${publicUrl(this.config)}/mail-actions/${token}${query ? `?${query}` : ''}`;
+    return prefills.map((prefill) => {
+      const query = new URLSearchParams(Object.entries(prefill).filter(([key]) => definition.prefill?.includes(key))).toString();
+      return `${publicUrl(this.config)}/mail-actions/${token}${query ? `?${query}` : ''}`;
+    });
   }
 
   /** Checks signature, expiry, action, the subject's version, the person's standing and single use. Changes nothing. */

@@ -1,5 +1,6 @@
 import { Locale, Translated } from '@samverkan/core';
 import { Recipient, SafeHtml, defineMailTemplate, fill, formatDateTime, html, layout, textFooter } from '@samverkan/mail';
+import { mailButtons } from '@samverkan/mail-actions';
 
 /** What every meeting mail shows; times are rendered in the reader's language and zone. */
 export interface MeetingMailProps {
@@ -15,7 +16,31 @@ export interface MeetingMailProps {
   reason: 'invite' | 'update' | 'informed' | 'cancel' | 'registered' | 'waitlisted' | 'event-changed' | 'stand-in';
   url?: string;
   cancelUrl?: string;
+  /** One-click answers (invitations and updates to those who answer): one signed link, an answer preselected per button. */
+  rsvpButtons?: { answer: RsvpButtonAnswer; url: string }[];
 }
+
+/**
+ * The mail actions of this area (registered in meetings.mail-actions.ts, which
+ * imports the services; the services name the actions by these constants).
+ */
+export const MEETING_RSVP_ACTION = 'meeting.rsvp';
+export const MINUTES_APPROVAL_ACTION = 'minutes.approve';
+
+export type RsvpButtonAnswer = 'yes' | 'no' | 'maybe' | 'substitute';
+
+/** The answers a meeting mail offers as buttons, and the same words on the page behind them. */
+export const RSVP_BUTTON_LABELS: Record<RsvpButtonAnswer, Translated> = {
+  yes: { sv: 'Jag kommer', da: 'Jeg kommer', en: 'I will attend' },
+  no: { sv: 'Jag kommer inte', da: 'Jeg kommer ikke', en: 'I will not attend' },
+  maybe: { sv: 'Kanske', da: 'Måske', en: 'Maybe' },
+  substitute: { sv: 'Min ersättare kommer', da: 'Min suppleant kommer', en: 'My substitute attends' },
+};
+const RSVP_NOTE: Translated = {
+  sv: 'Knapparna öppnar en sida där du bekräftar ditt svar; du behöver inte logga in. Du kan ändra svaret senare med samma knappar.',
+  da: 'Knapperne åbner en side, hvor du bekræfter dit svar; du skal ikke logge ind. Du kan ændre svaret senere med de samme knapper.',
+  en: 'The buttons open a page where you confirm your answer; no sign-in needed. You can change your answer later with the same buttons.',
+};
 
 const SUBJECT: Record<MeetingMailProps['reason'], Translated> = {
   invite: { sv: 'Inbjudan: {title}, {at}', da: 'Invitation: {title}, {at}', en: 'Invitation: {title}, {at}' },
@@ -108,12 +133,14 @@ export const meetingMailTemplate = defineMailTemplate<MeetingMailProps>('meeting
   const withIcs = props.reason !== 'waitlisted';
   const agenda = props.agenda.map((item) => `${item.position}. ${item.title}${item.durationMinutes ? ` (${item.durationMinutes} ${MINUTES_SHORT[locale]})` : ''}`);
   const carried = props.carried.map((item) => `– ${item.title}${item.dueOn ? ` (${item.dueOn})` : ''}`);
+  const buttons = props.rsvpButtons?.length ? mailButtons(props.rsvpButtons.map((b) => ({ label: RSVP_BUTTON_LABELS[b.answer][locale], url: b.url }))) : undefined;
   const body = html`<p>${lead.html}</p>
 <dl>
 <dt>${WHEN[locale]}</dt><dd>${at} – ${until}</dd>
 ${props.place ? html`<dt>${WHERE[locale]}</dt><dd>${props.place}</dd>` : ''}
 ${props.onlineUrl ? html`<dt>${ONLINE[locale]}</dt><dd><a href="${props.onlineUrl}">${props.onlineUrl}</a></dd>` : ''}
 </dl>
+${buttons ? html`${buttons.html}<p style="font-size: 0.9em; color: #4a4a4a;">${RSVP_NOTE[locale]}</p>` : ''}
 ${agenda.length && props.reason !== 'cancel' ? html`<h2>${AGENDA[locale]}</h2><ol>${props.agenda.map((item) => html`<li>${item.title}${item.durationMinutes ? ` (${item.durationMinutes} ${MINUTES_SHORT[locale]})` : ''}</li>`)}</ol>` : ''}
 ${carried.length && props.reason !== 'cancel' ? html`<h2>${CARRIED[locale]}</h2><ul>${props.carried.map((item) => html`<li>${item.title}${item.dueOn ? ` (${item.dueOn})` : ''}</li>`)}</ul>` : ''}
 ${withIcs ? html`<p>${CALENDAR[locale]}</p>` : ''}
@@ -125,6 +152,7 @@ ${props.cancelUrl ? html`<p><a href="${props.cancelUrl}">${CANCEL_LINK[locale]}<
       `${WHEN[locale]}: ${at} – ${until}`,
       props.place ? `${WHERE[locale]}: ${props.place}` : undefined,
       props.onlineUrl ? `${ONLINE[locale]}: ${props.onlineUrl}` : undefined,
+      buttons ? `${buttons.text}\n\n${RSVP_NOTE[locale]}` : undefined,
       agenda.length && props.reason !== 'cancel' ? `${AGENDA[locale]}:\n${agenda.join('\n')}` : undefined,
       carried.length && props.reason !== 'cancel' ? `${CARRIED[locale]}:\n${carried.join('\n')}` : undefined,
       withIcs ? CALENDAR[locale] : undefined,

@@ -3,9 +3,12 @@ import { ICalCalendarMethod } from 'ical-generator';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, Locale, isLocale, publicUrl } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
+import { MailLinkService } from '@samverkan/mail-actions';
 import { InvitationRole, Meeting, RsvpAnswer } from './meeting.entity';
 import { IcalAttendee, IcalPerson, buildCalendar } from './meeting-ical';
-import { KIND_LABEL, MeetingMailProps, meetingMailTemplate } from './meeting-mail.templates';
+import { KIND_LABEL, MEETING_RSVP_ACTION, MeetingMailProps, RsvpButtonAnswer, meetingMailTemplate } from './meeting-mail.templates';
+
+const RSVP_BUTTONS: RsvpButtonAnswer[] = ['yes', 'no', 'maybe', 'substitute'];
 
 interface InviteeRow {
   person_id: string;
@@ -29,6 +32,7 @@ export type MeetingMailReason = 'invite' | 'update' | 'cancel' | 'stand-in';
 export class MeetingNotifier {
   constructor(
     private readonly outbox: OutboxService,
+    private readonly links: MailLinkService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,9 +79,12 @@ export class MeetingNotifier {
     for (const row of recipients) {
       if (!row.email) continue;
       const mailReason: MeetingMailProps['reason'] = reason === 'invite' && row.role === InvitationRole.SUBSTITUTE ? 'informed' : reason;
+      // Those who are asked to answer get the answers as buttons: one link bound to them and to this SEQUENCE.
+      const asked = (reason === 'invite' || reason === 'update') && row.role !== InvitationRole.SUBSTITUTE;
+      const urls = asked ? await this.links.urls(manager, MEETING_RSVP_ACTION, row.person_id, meeting.id, RSVP_BUTTONS.map((answer) => ({ answer }))) : [];
       const { id, created } = await this.outbox.enqueue(manager, {
         template: meetingMailTemplate,
-        props: { ...props, reason: mailReason, url: this.meetingUrl(meeting.id) },
+        props: { ...props, reason: mailReason, url: this.meetingUrl(meeting.id), rsvpButtons: urls.map((url, i) => ({ answer: RSVP_BUTTONS[i], url })) },
         recipient: { personId: row.person_id, address: row.email, name: row.full_name, locale: toLocale(row.locale), timeZone: row.time_zone },
         dedupeKey: `${reason === 'cancel' || reason === 'stand-in' ? reason : 'invite'}:${meeting.id}:${row.person_id}:${meeting.sequence}`,
         attachments: [{ filename: reason === 'cancel' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@samverkan/access';
 import { MailModule } from '@samverkan/mail';
+import { MailActionsModule } from '@samverkan/mail-actions';
 import { NotificationsModule } from '@samverkan/notifications';
 import { PeopleModule } from '@samverkan/people';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
@@ -29,7 +30,7 @@ import { RegistrationsService } from './registrations.service';
 
 /** Meetings and everything about them: what API and worker share (the worker needs the reminder rules). */
 @Module({
-  imports: [TypeOrmModule.forFeature(MEETING_ENTITIES), AccessModule, MailModule, NotificationsModule, PeopleModule, WorkingGroupsModule],
+  imports: [TypeOrmModule.forFeature(MEETING_ENTITIES), AccessModule, MailModule, MailActionsModule, NotificationsModule, PeopleModule, WorkingGroupsModule],
   providers: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingNotifier],
   exports: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService],
 })

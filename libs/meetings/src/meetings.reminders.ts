@@ -1,4 +1,16 @@
 import { registerReminderRule } from '@samverkan/notifications';
+import { MEETING_RSVP_ACTION, MINUTES_APPROVAL_ACTION, RSVP_BUTTON_LABELS } from './meeting-mail.templates';
+
+/** The answers as buttons in a reminder to answer an invitation (the same link as in the invitation's buttons). */
+const RSVP_ACTION = {
+  name: MEETING_RSVP_ACTION,
+  buttons: (['yes', 'no', 'maybe', 'substitute'] as const).map((answer) => ({ label: RSVP_BUTTON_LABELS[answer], prefill: { answer } })),
+};
+/** "Approve the minutes" in the request to an adjuster and in its reminders. */
+const APPROVE_ACTION = {
+  name: MINUTES_APPROVAL_ACTION,
+  buttons: [{ label: { sv: 'Justera protokollet', da: 'Godkend referatet', en: 'Approve the minutes' } }],
+};
 
 /**
  * Reminders owed from the meetings area, each one set-based query. The dedupe
@@ -32,6 +44,7 @@ registerReminderRule({
 // Invitees who have not answered (or must answer again after a change): three days before.
 registerReminderRule({
   kind: 'meeting.rsvp-missing',
+  action: RSVP_ACTION,
   label: { sv: 'Svar på inbjudan saknas', da: 'Svar på invitation mangler', en: 'Invitation not answered' },
   optOutAllowed: false,
   subject: { sv: 'Svara på inbjudan: {title} {at}', da: 'Svar på invitationen: {title} {at}', en: 'Please answer: {title} {at}' },
@@ -54,6 +67,7 @@ registerReminderRule({
 // Minutes sent for approval and not approved: to each adjuster who has not, 3 and 7 days after sending.
 registerReminderRule({
   kind: 'minutes.unapproved',
+  action: APPROVE_ACTION,
   label: { sv: 'Protokoll att justera', da: 'Referat til godkendelse', en: 'Minutes to approve' },
   optOutAllowed: false,
   subject: { sv: 'Justera protokollet: {title}', da: 'Godkend referatet: {title}', en: 'Approve the minutes: {title}' },
@@ -78,6 +92,7 @@ registerReminderRule({
 // Written by MinutesService when the minutes are sent (no SQL: the engine leaves these rows alone).
 registerReminderRule({
   kind: 'minutes.approval-requested',
+  action: APPROVE_ACTION,
   label: { sv: 'Protokoll skickat för justering', da: 'Referat sendt til godkendelse', en: 'Minutes sent for approval' },
   optOutAllowed: false,
   subject: { sv: 'Protokoll att justera: {title}', da: 'Referat til godkendelse: {title}', en: 'Minutes to approve: {title}' },

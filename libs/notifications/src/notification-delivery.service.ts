@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobOutcome, Locale, inTransaction, isLocale, publicUrl } from '@samverkan/core';
 import { InvalidMailAddressError, OutboxService, Recipient } from '@samverkan/mail';
+import { MailLinkService } from '@samverkan/mail-actions';
 import { DeliveryMode } from './notification.entity';
 import { ReminderProps, reminderRule } from './reminder-rule';
 import { digestTemplate } from './templates/digest.template';
@@ -11,6 +12,7 @@ interface OwedRow {
   id: string;
   kind: string;
   props: ReminderProps;
+  subject_id: string;
   person_id: string;
   email: string | null;
   full_name: string;
@@ -44,6 +46,7 @@ export class NotificationDelivery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly links: MailLinkService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,7 +66,7 @@ export class NotificationDelivery {
       try {
         const { id } = await this.outbox.enqueue(manager, {
           template: reminderTemplate,
-          props: this.mailProps(row),
+          props: await this.mailProps(manager, row),
           recipient: this.recipient(row),
           dedupeKey: `n:${row.id}`,
           commissionId: commissionOf(row),
@@ -103,7 +106,7 @@ export class NotificationDelivery {
       try {
         const { id, created } = await this.outbox.enqueue(manager, {
           template: digestTemplate,
-          props: { delivery: slot.delivery as 'daily' | 'weekly', items: items.map((row) => this.mailProps(row)) },
+          props: { delivery: slot.delivery as 'daily' | 'weekly', items: await Promise.all(items.map((row) => this.mailProps(manager, row))) },
           recipient: this.recipient(items[0]),
           dedupeKey: `digest:${personId}:${slot.delivery}:${slot.slot.toISOString()}`,
           // A digest belongs to a commission's mail log when everything in it does.
@@ -140,9 +143,13 @@ export class NotificationDelivery {
     };
   }
 
-  private mailProps(row: OwedRow): ReminderMailProps {
+  private async mailProps(manager: EntityManager, row: OwedRow): Promise<ReminderMailProps> {
     const path = typeof row.props.path === 'string' && row.props.path.startsWith('/') ? row.props.path : undefined;
+    const action = reminderRule(row.kind)?.action;
+    // The rule's answer buttons: one link, signed now for this reader and subject (none if they can no longer act).
+    const urls = action ? await this.links.urls(manager, action.name, row.person_id, row.subject_id, action.buttons.map((b) => b.prefill ?? {}), { onlyIfUsable: true }) : [];
     return {
+      buttons: urls.length ? urls.map((url, i) => ({ label: action!.buttons[i].label, url })) : undefined,
       kind: row.kind,
       title: String(row.props.title ?? ''),
       date: typeof row.props.date === 'string' ? row.props.date : undefined,
@@ -165,7 +172,7 @@ export class NotificationDelivery {
 }
 
 const OWED_SELECT = `
-  SELECT n.id, n.kind, n.props, n.person_id, p.email, p.full_name, p.locale, p.time_zone, p.erased_at,
+  SELECT n.id, n.kind, n.props, n.subject_id, n.person_id, p.email, p.full_name, p.locale, p.time_zone, p.erased_at,
          coalesce(pref.delivery, 'immediate') AS delivery, coalesce(pref.opted_out_kinds, '{}') AS opted_out_kinds
     FROM notification n
     JOIN person p ON p.id = n.person_id

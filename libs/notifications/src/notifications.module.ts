@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueModule } from '@samverkan/core';
 import { MailApiModule, MailModule, MailWorkerModule } from '@samverkan/mail';
+import { MailActionsModule } from '@samverkan/mail-actions';
 import { Notification, NotificationPreference } from './notification.entity';
 import { NotificationDelivery } from './notification-delivery.service';
 import { NotificationPreferencesResolver } from './notification-preferences.resolver';
@@ -17,7 +18,7 @@ import { QueueDashboardController } from './operations/queue-dashboard.controlle
 
 /** Reminders and preferences: what API and worker share. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, NotificationPreference]), MailModule, QueueModule],
+  imports: [TypeOrmModule.forFeature([Notification, NotificationPreference]), MailModule, MailActionsModule, QueueModule],
   providers: [ReminderEngine, NotificationDelivery, NotificationSweep, NotificationPreferencesService, NotificationStatusListener, NotificationService],
   exports: [NotificationService, ReminderEngine, NotificationDelivery, NotificationSweep, NotificationPreferencesService],
 })

@@ -68,6 +68,13 @@ export interface ReminderRule {
    * such as "you were appointed": the engine then neither adds nor cancels rows of it.
    */
   owedSql?: string;
+  /**
+   * Buttons for a reminder that asks for an answer: a mail action registered
+   * by the subject's area (libs/mail-actions, e.g. "minutes.approve"), one
+   * signed link for the reader and the notification's subject, made in the
+   * transaction that writes the mail. None when the reader can no longer act.
+   */
+  action?: { name: string; buttons: { label: Translated; prefill?: Record<string, string> }[] };
 }
 
 const rules = new Map<string, ReminderRule>();

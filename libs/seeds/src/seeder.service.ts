@@ -31,6 +31,7 @@ import { CreateStrategyInput, StrategiesService } from '@samverkan/strategies';
 import { CreateWorkingGroupInput, WorkingGroupsService } from '@samverkan/working-groups';
 import { DeliverablesSeeder } from './seed-deliverables';
 import { MeetingsSeeder } from './seed-meetings';
+import { ReportsSeeder } from './seed-reports';
 import { AllocationSeed, COMMISSIONS, CommissionSeed, DEMO_LOGINS, DEMO_PASSWORD, ORGANISATIONS, PEOPLE, STRATEGIES, SeedDate } from './seed-data';
 
 export interface SeedOptions {
@@ -71,6 +72,7 @@ export class SeederService {
     private readonly nominations: NominationsService,
     private readonly deliverablesSeeder: DeliverablesSeeder,
     private readonly meetings: MeetingsSeeder,
+    private readonly reportsSeeder: ReportsSeeder,
   ) {}
 
   async seed(options: SeedOptions): Promise<SeedResult> {
@@ -106,6 +108,7 @@ export class SeederService {
       nominations: this.nominations,
       deliverablesSeeder: this.deliverablesSeeder,
       meetings: this.meetings,
+      reportsSeeder: this.reportsSeeder,
     };
   }
 }
@@ -149,6 +152,7 @@ class SeedRun {
     for (const commission of COMMISSIONS) await this.loadCommission(commission);
     Object.assign(this.counts, await this.s.deliverablesSeeder.seed(() => this.ctx()));
     Object.assign(this.counts, await this.s.meetings.seed(this.ctx(), (key) => this.person(key)));
+    Object.assign(this.counts, await this.s.reportsSeeder.seed(() => this.ctx()));
     return this.counts;
   }
 

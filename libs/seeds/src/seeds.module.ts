@@ -9,6 +9,8 @@ import { StrategiesModule } from '@samverkan/strategies';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
 import { MeetingsModule } from '@samverkan/meetings';
 import { MeetingsSeeder } from './seed-meetings';
+import { ReportsModule } from '@samverkan/reports';
+import { ReportsSeeder } from './seed-reports';
 import { SeederService } from './seeder.service';
 import { DeliverablesModule } from '@samverkan/deliverables';
 import { DeliverablesSeeder } from './seed-deliverables';
@@ -19,8 +21,8 @@ import { DeliverablesSeeder } from './seed-deliverables';
  * config (the API, the CLI or a test app provide them).
  */
 @Module({
-  imports: [AccessModule, OrganisationsModule, PeopleModule, AccountsModule, StrategiesModule, CommissionsModule, WorkingGroupsModule, SeatsModule, DeliverablesModule, MeetingsModule],
-  providers: [SeederService, DeliverablesSeeder, MeetingsSeeder],
+  imports: [AccessModule, OrganisationsModule, PeopleModule, AccountsModule, StrategiesModule, CommissionsModule, WorkingGroupsModule, SeatsModule, DeliverablesModule, MeetingsModule, ReportsModule],
+  providers: [SeederService, DeliverablesSeeder, MeetingsSeeder, ReportsSeeder],
   exports: [SeederService],
 })
 export class SeedsModule {}

@@ -10,7 +10,7 @@ const ARMOR_LIMITS: [RegExp, string][] = [
   [/Query depth limit/i, 'depth'],
   [/Aliases limit/i, 'aliases'],
   [/Query Cost limit/i, 'cost'],
-  [/Token limit/i, 'tokens'],
+  [/Token limit|Document contains more th(?:an|at) \d+ tokens/i, 'tokens'],
   [/Directives limit/i, 'directives'],
 ];
 

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { AppError, ErrorCode, contextOf, fromPostgresError } from '@samverkan/core';
+import { AppError, ErrorCode, contextOf, fromPostgresError, messageFor } from '@samverkan/core';
+import { pageLocale, renderErrorPage, sendPage } from '@samverkan/accounts';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -27,6 +28,18 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const ctx = contextOf(req);
     const appError = exception instanceof AppError ? exception : fromPostgresError(exception);
+    if (wantsHtml(req) && (appError || (exception instanceof HttpException && exception.getStatus() < 500))) {
+      // A browser asking for a page: anonymous readers go to the sign-in form, other refusals get a page in their language.
+      if (appError?.code === ErrorCode.UNAUTHENTICATED) {
+        res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+        return;
+      }
+      const locale = pageLocale(req, ctx);
+      const status = appError ? (STATUS[appError.code] ?? 400) : (exception as HttpException).getStatus();
+      const message = appError ? appError.localized(locale) : (messageFor(status === 404 ? 'common.pageNotFound' : 'common.badRequest')?.[locale] ?? '');
+      sendPage(res, status, renderErrorPage(locale, status, message));
+      return;
+    }
     if (appError) {
       res.status(STATUS[appError.code] ?? 400).json({ code: appError.code, message: appError.localized(ctx?.locale ?? 'en') });
       return;
@@ -40,4 +53,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     this.logger.error({ err: exception, requestId: ctx?.requestId }, 'Internal error on an HTTP route');
     res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId: ctx?.requestId });
   }
+}
+
+/** A browser navigating to a page (not an API call or a script asking for JSON). */
+function wantsHtml(req: Request): boolean {
+  const accept = req.headers.accept ?? '';
+  return (req.method === 'GET' || req.method === 'HEAD') && accept.includes('text/html');
 }

@@ -9,6 +9,7 @@ import { contextOf } from '../context/request-context.middleware';
 import { isLocale, DEFAULT_LOCALE } from '../i18n/locale';
 import { PERMISSION_KEY, Permission } from './permission';
 import { TokenService } from './token.service';
+import { SESSION_COOKIE, isSameOrigin, readCookie } from './browser-session';
 
 /**
  * The one global guard. A handler without `@Allow(...)` is refused, so a new
@@ -30,7 +31,7 @@ export class AuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    const { req, ctx } = this.requestOf(context);
+    const { req, ctx, http } = this.requestOf(context);
     if (!ctx) throw new ForbiddenError();
     if (permission === undefined) {
       this.logger.warn(`Denied ${context.getClass().name}.${context.getHandler().name}: no @Allow declared`);
@@ -39,34 +40,55 @@ export class AuthGuard implements CanActivate {
     if (permission === Permission.Public && context.getType<GqlContextType>() !== 'graphql') {
       // A public page or endpoint does not need the actor; a bearer token that is
       // not ours (e.g. the metrics scraper's) is left to the handler.
-      await this.authenticate(req, ctx).catch((error: unknown) => {
+      await this.authenticate(req, ctx, http).catch((error: unknown) => {
         if (!(error instanceof UnauthenticatedError)) throw error;
       });
       return true;
     }
-    await this.authenticate(req, ctx);
+    await this.authenticate(req, ctx, http);
     if (permission === Permission.Public) return true;
     if (!ctx.actor) throw new UnauthenticatedError();
     if (permission === Permission.Admin && !ctx.actor.isAdmin) throw new ForbiddenError();
     return true;
   }
 
-  private requestOf(context: ExecutionContext): { req: Request; ctx: RequestContext | undefined } {
+  private requestOf(context: ExecutionContext): { req: Request; ctx: RequestContext | undefined; http: boolean } {
     if (context.getType<GqlContextType>() === 'graphql') {
       const gql = GqlExecutionContext.create(context).getContext<{ req: Request }>();
-      return { req: gql.req, ctx: contextOf(gql.req) };
+      return { req: gql.req, ctx: contextOf(gql.req), http: false };
     }
     const req = context.switchToHttp().getRequest<Request>();
-    return { req, ctx: contextOf(req) };
+    return { req, ctx: contextOf(req), http: true };
   }
 
-  private async authenticate(req: Request, ctx: RequestContext): Promise<void> {
+  private async authenticate(req: Request, ctx: RequestContext, http: boolean): Promise<void> {
     if (ctx.actor) return;
     const header = req.headers.authorization;
-    if (!header) return;
+    if (!header) {
+      // Pages (never GraphQL) also accept the browser session cookie set by POST /login.
+      if (http) await this.authenticateCookie(req, ctx);
+      return;
+    }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const claims = match ? await this.tokens.verifyAccess(match[1]) : undefined;
     if (!claims) throw new UnauthenticatedError();
+    if (!(await this.loadActor(req, ctx, claims))) throw new UnauthenticatedError();
+  }
+
+  /**
+   * An expired or revoked cookie leaves the request anonymous (a page then sends
+   * the reader to /login). A cookie-authenticated write must come from our own pages.
+   */
+  private async authenticateCookie(req: Request, ctx: RequestContext): Promise<void> {
+    const token = readCookie(req, SESSION_COOKIE);
+    if (!token) return;
+    const claims = await this.tokens.verifyBrowser(token);
+    if (!claims) return;
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !isSameOrigin(req)) throw new ForbiddenError();
+    await this.loadActor(req, ctx, claims);
+  }
+
+  private async loadActor(req: Request, ctx: RequestContext, claims: { personId: string; accountId: string; sessionId: string }): Promise<boolean> {
     const rows: { is_admin: boolean; locale: string }[] = await this.dataSource.query(
       `SELECT a.is_admin, p.locale
          FROM session s
@@ -77,7 +99,7 @@ export class AuthGuard implements CanActivate {
           AND a.disabled_at IS NULL AND p.erased_at IS NULL`,
       [claims.sessionId, claims.accountId, claims.personId],
     );
-    if (rows.length === 0) throw new UnauthenticatedError();
+    if (rows.length === 0) return false;
     ctx.withActor(
       {
         personId: claims.personId,
@@ -88,5 +110,6 @@ export class AuthGuard implements CanActivate {
       },
       req.headers['accept-language'],
     );
+    return true;
   }
 }

@@ -27,12 +27,27 @@ export class TokenService {
   }
 
   async signAccess(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
-    const expiresAt = new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000);
+    return this.sign(claims, 'samverkan-api', new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000));
+  }
+
+  /**
+   * The token of a browser session cookie: same claims, another audience, so a
+   * cookie value is never accepted as a Bearer token (nor the reverse).
+   */
+  signBrowser(claims: AccessClaims, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+    return this.sign(claims, 'samverkan-browser', new Date(Date.now() + ttlSeconds * 1000));
+  }
+
+  verifyBrowser(token: string): Promise<AccessClaims | undefined> {
+    return this.verify(token, 'samverkan-browser');
+  }
+
+  private async sign(claims: AccessClaims, audience: string, expiresAt: Date): Promise<{ token: string; expiresAt: Date }> {
     const token = await new SignJWT({ acc: claims.accountId, sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.personId)
       .setIssuer('samverkan')
-      .setAudience('samverkan-api')
+      .setAudience(audience)
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
@@ -40,11 +55,15 @@ export class TokenService {
   }
 
   /** Returns the claims, or undefined for anything not a valid, unexpired token of ours. */
-  async verifyAccess(token: string): Promise<AccessClaims | undefined> {
+  verifyAccess(token: string): Promise<AccessClaims | undefined> {
+    return this.verify(token, 'samverkan-api');
+  }
+
+  private async verify(token: string, audience: string): Promise<AccessClaims | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: 'samverkan',
-        audience: 'samverkan-api',
+        audience,
         algorithms: ['HS256'],
       });
       if (typeof payload.sub !== 'string' || typeof payload.acc !== 'string' || typeof payload.sid !== 'string') {

@@ -34,6 +34,7 @@ const badInputStates = new Set([
   '22P02', // invalid_text_representation
   '22023', // invalid_parameter_value (e.g. an unknown time zone)
   '22021', // character_not_in_repertoire (NUL bytes)
+  '22P05', // untranslatable_character (\u0000 in jsonb)
   '54000', // program_limit_exceeded
 ]);
 

@@ -55,6 +55,16 @@ const catalog: Record<string, Translated> = {
     da: 'first må højst være {max}.',
     en: 'first may be at most {max}.',
   },
+  'common.pageNotFound': {
+    sv: 'Sidan finns inte.',
+    da: 'Siden findes ikke.',
+    en: 'The page does not exist.',
+  },
+  'common.badRequest': {
+    sv: 'Adressen är felaktig.',
+    da: 'Adressen er ugyldig.',
+    en: 'The address is not valid.',
+  },
   'common.invalidCursor': {
     sv: 'Ogiltig markör (cursor).',
     da: 'Ugyldig markør (cursor).',

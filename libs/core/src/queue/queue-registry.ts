@@ -9,6 +9,7 @@ export const QUEUES = {
     name: 'notifications',
     jobs: { sweep: 'notifications.sweep', deliver: 'notifications.deliver', digest: 'notifications.digest' },
   },
+  reports: { name: 'reports', jobs: { schedule: 'reports.schedule', compile: 'reports.compile' } },
 } as const;
 
 export type QueueKey = keyof typeof QUEUES;

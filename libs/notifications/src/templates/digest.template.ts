@@ -1,6 +1,6 @@
 import { Translated } from '@samverkan/core';
 import { defineMailTemplate, fill, html, layout, textFooter } from '@samverkan/mail';
-import { ReminderMailProps, greeting, reminderParams, reminderTexts } from './reminder.template';
+import { ReminderMailProps, greeting, reminderButtons, reminderParams, reminderTexts } from './reminder.template';
 
 export interface DigestMailProps {
   delivery: 'daily' | 'weekly';
@@ -21,14 +21,14 @@ const INTRO: Translated = {
 export const digestTemplate = defineMailTemplate<DigestMailProps>('digest', (props, recipient) => {
   const { locale } = recipient;
   const subject = fill(SUBJECT[props.delivery], locale, { count: props.items.length }).text;
-  const lines = props.items.map((item) => ({ line: fill(reminderTexts(item.kind).line, locale, reminderParams(item, recipient)), url: item.url }));
+  const lines = props.items.map((item) => ({ line: fill(reminderTexts(item.kind).line, locale, reminderParams(item, recipient)), url: item.url, buttons: reminderButtons(item, locale) }));
   const hello = greeting(locale, recipient.name);
   const body = html`${hello ? html`<p>${hello.html}</p>` : ''}
 <p>${INTRO[locale]}</p>
 <ul>
-${lines.map(({ line, url }) => html`<li>${url ? html`<a href="${url}">${line.html}</a>` : line.html}</li>\n`)}</ul>`;
+${lines.map(({ line, url, buttons }) => html`<li>${url ? html`<a href="${url}">${line.html}</a>` : line.html}${buttons ? buttons.html : ''}</li>\n`)}</ul>`;
   const text =
-    [hello?.text, INTRO[locale], lines.map(({ line, url }) => `- ${line.text}${url ? `\n  ${url}` : ''}`).join('\n')].filter(Boolean).join('\n\n') +
+    [hello?.text, INTRO[locale], lines.map(({ line, url, buttons }) => `- ${line.text}${url ? `\n  ${url}` : ''}${buttons ? `\n  ${buttons.text.replace(/\n/g, '\n  ')}` : ''}`).join('\n')].filter(Boolean).join('\n\n') +
     textFooter(locale);
   return { subject, html: layout(locale, subject, body), text };
 });

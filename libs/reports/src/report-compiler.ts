@@ -1,0 +1,103 @@
+import { countByRag, mandateSignal, rollUp, Rag } from './rag';
+import { diffItems, TrackedItem } from './diff';
+import type { ReportKind, ReportSnapshot, ReportSummary } from './report-snapshot';
+import type { ReportPeriod } from './period';
+import { CompositionSectionBuilder, CompositionSection } from './sections/composition.section';
+import { MandateSectionBuilder, MandateSection } from './sections/mandate.section';
+import { DeliverablesSectionBuilder } from './sections/deliverables.section';
+import { MeetingsSectionBuilder } from './sections/meetings.section';
+import './section-pages';
+import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionScope } from './sections/section';
+
+/** The sections every report is built from, in order. */
+export function defaultSections(): ReportSection[] {
+  return [new MandateSectionBuilder(), new CompositionSectionBuilder(), new DeliverablesSectionBuilder(), new MeetingsSectionBuilder()];
+}
+
+export interface CompileRequest {
+  commissionId: string;
+  period: ReportPeriod;
+  asOf: string;
+  kind: ReportKind;
+  previous?: { id: string; items: TrackedItem[] };
+}
+
+/**
+ * Builds a report snapshot from its sections, then rolls RAG up (rag.ts) and
+ * diffs against the previous report. Pure apart from the sections' SQL, which
+ * runs on the caller's transaction.
+ */
+export async function compileSnapshot(q: Queryable, request: CompileRequest, sections: ReportSection[] = defaultSections()): Promise<{ snapshot: ReportSnapshot; summary: ReportSummary }> {
+  const scope: SectionScope = { commissionId: request.commissionId, periodStart: request.period.start, periodEnd: request.period.end, asOf: request.asOf };
+  const data: Record<string, unknown> = {};
+  const items: TrackedItem[] = [];
+  const signals: RagSignal[] = [];
+  const overdue: OverdueItem[] = [];
+  let activity = 0;
+  for (const section of sections) {
+    const result = await section.build(q, scope);
+    data[section.name] = result.data;
+    items.push(...(result.items ?? []));
+    signals.push(...(result.signals ?? []));
+    overdue.push(...(result.overdue ?? []));
+    activity += result.activity;
+  }
+  const mandate = data.mandate as MandateSection;
+  const composition = data.composition as CompositionSection;
+
+  // Rule 2: a group's signals.
+  const groupRag: Record<string, Rag> = {};
+  for (const group of composition.groups) {
+    groupRag[group.id] = rollUp(signals.filter((s) => s.groupId === group.id).map((s) => s.rag));
+  }
+  // Rule 3: a goal's signals.
+  const goalRag: Record<string, Rag> = {};
+  for (const goal of composition.goals) {
+    goalRag[goal.id] = rollUp([...goal.groupIds.map((id) => groupRag[id] ?? 'no_data'), ...signals.filter((s) => s.goalIds.includes(goal.id)).map((s) => s.rag)]);
+  }
+  // Rule 4: the commission's signals.
+  const mandateRag = mandateSignal(mandate, request.asOf);
+  const commissionRag = rollUp([
+    ...Object.values(groupRag),
+    ...signals.filter((s) => s.groupId === null).map((s) => s.rag),
+    ...(mandateRag ? [mandateRag] : []),
+  ]);
+  for (const group of composition.groups) {
+    items.push({ key: `group:${group.id}`, kind: 'group', title: group.name, status: group.status, rag: groupRag[group.id], dueOn: null, done: group.status === 'concluded' });
+  }
+  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.title.localeCompare(b.title));
+  const diff = diffItems(request.previous?.items, items, request.previous?.id ?? null);
+  const isEmpty = activity === 0;
+  const snapshot: ReportSnapshot = {
+    version: 1,
+    commissionId: request.commissionId,
+    periodKey: request.period.key,
+    periodStart: request.period.start,
+    periodEnd: request.period.end,
+    asOf: request.asOf,
+    kind: request.kind,
+    sectionsIncluded: sections.map((s) => s.name),
+    sections: data as ReportSnapshot['sections'],
+    rollup: { commission: commissionRag, groups: groupRag, goals: goalRag, signals },
+    items,
+    overdue,
+    diff,
+    activity,
+    isEmpty,
+  };
+  const deliverableRags = items.filter((i) => i.kind === 'deliverable').map((i) => i.rag);
+  const summary: ReportSummary = {
+    rag: commissionRag,
+    groups: countByRag(Object.values(groupRag)),
+    goals: countByRag(Object.values(goalRag)),
+    deliverables: countByRag(deliverableRags),
+    overdueCount: overdue.length,
+    overdue: overdue.slice(0, 10),
+    seats: composition.totals.seats,
+    filled: composition.totals.filled,
+    vacant: composition.totals.vacant,
+    diff: { new: diff.new.length, changed: diff.changed.length, completed: diff.completed.length, newlyLate: diff.newlyLate.length, hasPrevious: diff.hasPrevious },
+    isEmpty,
+  };
+  return { snapshot, summary };
+}

@@ -1,0 +1,319 @@
+import { performance } from 'node:perf_hooks';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AccessService } from '@samverkan/access';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditService,
+  BadInputError,
+  ConnectionArgs,
+  ConnectionShape,
+  NotFoundError,
+  RequestContext,
+  UnauthenticatedError,
+  groupByKeys,
+  inTransaction,
+  isLocale,
+  paginate,
+  publicUrl,
+} from '@samverkan/core';
+import { OutboxService } from '@samverkan/mail';
+import './reports.messages';
+import './reports.labels';
+import './reports.personal-data';
+import { customPeriodKey, owedPeriodsSql, parsePeriodKey, periodContaining, ReportPeriod } from './period';
+import { compileSnapshot } from './report-compiler';
+import { reportMailTemplate } from './report-mail.template';
+import type { ReportKind, ReportSnapshot } from './report-snapshot';
+import type { ReportSection } from './sections/section';
+import { defaultSections } from './report-compiler';
+import { CompileStatusReportInput, SetCustomReportPeriodsInput } from './reports.inputs';
+import { ReportCustomPeriod, StatusReport, StatusReportRead } from './status-report.entity';
+import type { TrackedItem } from './diff';
+
+interface CompileOne {
+  commissionId: string;
+  period: ReportPeriod;
+  asOf: string;
+  kind: ReportKind;
+  compiledBy: string | null;
+  notify: boolean;
+}
+
+/** A report with its frozen snapshot, for pages, CSV and JSON. */
+export type StatusReportWithSnapshot = StatusReport & { snapshot: ReportSnapshot };
+
+/**
+ * Status reports: compiles snapshots (on demand and for owed periods), lists and
+ * reads them with access checks, records who opened them, and mails the
+ * commissioners. Postgres decides what is owed; a unique key makes a report per
+ * commission and period happen once however often the worker restarts.
+ */
+@Injectable()
+export class ReportsService {
+  private readonly logger = new Logger(ReportsService.name);
+  private readonly sections: ReportSection[] = defaultSections();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Adds a section (areas that land later register theirs at module init). */
+  addSection(section: ReportSection): void {
+    if (!this.sections.some((s) => s.name === section.name)) this.sections.push(section);
+  }
+
+  /** Compiles a report now, for the running period or a named one; marked on demand. Secretariat only. */
+  async compileOnDemand(ctx: RequestContext, input: CompileStatusReportInput): Promise<StatusReport> {
+    await this.access.require(ctx, input.commissionId, 'manage');
+    const [commission] = await this.dataSource.query(
+      `SELECT report_cadence AS cadence, starts_on::text, (now() AT TIME ZONE time_zone)::date::text AS today FROM commission WHERE id = $1`,
+      [input.commissionId],
+    );
+    if (!commission) throw new NotFoundError('Commission', input.commissionId);
+    const period = await this.resolvePeriod(input.commissionId, commission, input.period);
+    const asOf = period.end < commission.today ? period.end : commission.today;
+    const { report, mailIds } = await inTransaction(this.dataSource, async (manager) => {
+      const result = await this.compileOne(manager, {
+        commissionId: input.commissionId,
+        period,
+        asOf,
+        kind: 'on_demand',
+        compiledBy: ctx.actor?.personId ?? null,
+        notify: input.notifyCommissioners,
+      });
+      await this.audit.record(manager, ctx, { entity: 'status_report', entityId: result.report!.id, action: 'compile-on-demand', after: { periodKey: period.key, asOf, notify: input.notifyCommissioners } });
+      return result;
+    });
+    await this.outbox.dispatch(mailIds);
+    return report!;
+  }
+
+  /**
+   * Which commissions owe scheduled reports now (one statement over all of them).
+   * The worker queues one compile job per commission with the newest owed period
+   * in the job id, so adding the same work twice queues it once.
+   */
+  async owedCommissions(): Promise<{ commissionId: string; latestPeriodKey: string; count: number }[]> {
+    const rows: { commission_id: string; period_key: string }[] = await this.dataSource.query(owedPeriodsSql(), [null]);
+    const byCommission = new Map<string, { commissionId: string; latestPeriodKey: string; count: number }>();
+    for (const row of rows) {
+      const entry = byCommission.get(row.commission_id) ?? { commissionId: row.commission_id, latestPeriodKey: row.period_key, count: 0 };
+      entry.latestPeriodKey = row.period_key;
+      entry.count += 1;
+      byCommission.set(row.commission_id, entry);
+    }
+    return [...byCommission.values()];
+  }
+
+  /**
+   * Compiles every owed scheduled report of one commission, oldest period first,
+   * each in its own transaction (so the next one diffs against it), and mails the
+   * commissioners. Safe to run twice at once: the unique key and a per-commission
+   * lock make the second a no-op.
+   */
+  async compileOwed(commissionId: string): Promise<{ compiled: string[] }> {
+    const owed: { period_key: string; period_start: string; period_end: string }[] = await this.dataSource.query(owedPeriodsSql(), [commissionId]);
+    const compiled: string[] = [];
+    for (const row of owed) {
+      const period = parsePeriodKey(row.period_key);
+      if (!period) continue;
+      const { report, mailIds } = await inTransaction(this.dataSource, (manager) =>
+        this.compileOne(manager, { commissionId, period, asOf: period.end, kind: 'scheduled', compiledBy: null, notify: true }),
+      );
+      if (report) compiled.push(report.periodKey);
+      await this.outbox.dispatch(mailIds);
+    }
+    return { compiled };
+  }
+
+  private async compileOne(manager: EntityManager, job: CompileOne): Promise<{ report?: StatusReport; mailIds: string[] }> {
+    // One compiler per commission at a time: the previous report and the "already done?" check stay true until commit.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`status_report:${job.commissionId}`]);
+    if (job.kind === 'scheduled') {
+      const done = await manager.query(`SELECT 1 FROM status_report WHERE commission_id = $1 AND kind = 'scheduled' AND period_key = $2`, [job.commissionId, job.period.key]);
+      if (done.length > 0) return { mailIds: [] };
+    }
+    const [previous]: { id: string; items: TrackedItem[] }[] = await manager.query(
+      `SELECT id, snapshot->'items' AS items FROM status_report
+        WHERE commission_id = $1 AND kind = 'scheduled' AND period_end < $2
+        ORDER BY period_end DESC, compiled_at DESC LIMIT 1`,
+      [job.commissionId, job.asOf],
+    );
+    const started = performance.now();
+    const { snapshot, summary } = await compileSnapshot(manager, { commissionId: job.commissionId, period: job.period, asOf: job.asOf, kind: job.kind, previous }, this.sections);
+    const ms = Math.round(performance.now() - started);
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO status_report (commission_id, period_key, period_start, period_end, as_of, kind, previous_report_id, rag, is_empty, summary, snapshot, compiled_by, compile_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13)
+       ON CONFLICT (commission_id, period_key) WHERE kind = 'scheduled' DO NOTHING
+       RETURNING id`,
+      [job.commissionId, job.period.key, job.period.start, job.period.end, job.asOf, job.kind, previous?.id ?? null, summary.rag, summary.isEmpty, JSON.stringify(summary), JSON.stringify(snapshot), job.compiledBy, ms],
+    );
+    if (inserted.length === 0) return { mailIds: [] };
+    const report = await manager.findOneByOrFail(StatusReport, { id: inserted[0].id });
+    const mailIds = job.notify ? await this.enqueueMails(manager, report, snapshot) : [];
+    return { report, mailIds };
+  }
+
+  /** One mail per commissioner, in their language and time zone, written in the report's transaction. */
+  private async enqueueMails(manager: EntityManager, report: StatusReport, snapshot: ReportSnapshot): Promise<string[]> {
+    const readers: { id: string; full_name: string; email: string; locale: string; time_zone: string }[] = await manager.query(
+      `SELECT DISTINCT p.id, p.full_name, p.email, p.locale, p.time_zone
+         FROM commission_role r JOIN person p ON p.id = r.person_id
+        WHERE r.commission_id = $1 AND r.role = 'commissioner' AND p.email IS NOT NULL AND p.erased_at IS NULL`,
+      [report.commissionId],
+    );
+    const ids: string[] = [];
+    for (const reader of readers) {
+      const { id, created } = await this.outbox.enqueue(manager, {
+        template: reportMailTemplate,
+        props: {
+          commissionTitle: snapshot.sections.mandate.title,
+          periodKey: report.periodKey,
+          periodStart: report.periodStart,
+          periodEnd: report.periodEnd,
+          compiledAt: report.compiledAt.toISOString(),
+          kind: report.kind,
+          summary: report.summary,
+          url: `${publicUrl(this.config)}/reports/${report.id}`,
+        },
+        recipient: { personId: reader.id, address: reader.email, name: reader.full_name, locale: isLocale(reader.locale) ? reader.locale : 'sv', timeZone: reader.time_zone },
+        dedupeKey: `report:${report.id}:${reader.id}`,
+        commissionId: report.commissionId,
+      });
+      if (created) ids.push(id);
+    }
+    return ids;
+  }
+
+  private async resolvePeriod(commissionId: string, commission: { cadence: string; starts_on: string; today: string }, key: string | undefined): Promise<ReportPeriod> {
+    const custom: { starts_on: string; ends_on: string }[] =
+      commission.cadence === 'custom'
+        ? await this.dataSource.query(`SELECT starts_on::text, ends_on::text FROM report_custom_period WHERE commission_id = $1 ORDER BY starts_on`, [commissionId])
+        : [];
+    let period: ReportPeriod | undefined;
+    if (key === undefined) {
+      if (commission.cadence === 'none') throw new BadInputError('reports.noCadence');
+      if (commission.cadence === 'custom') {
+        const running = custom.find((p) => p.starts_on <= commission.today && p.ends_on >= commission.today) ?? [...custom].reverse().find((p) => p.ends_on < commission.today);
+        if (!running) throw new BadInputError('reports.noCadence');
+        period = parsePeriodKey(customPeriodKey(running.starts_on, running.ends_on));
+      } else {
+        period = periodContaining(commission.cadence as 'monthly', commission.today);
+      }
+    } else {
+      period = parsePeriodKey(key.trim());
+      const fits =
+        period &&
+        (commission.cadence === 'custom'
+          ? custom.some((p) => p.starts_on === period!.start && p.ends_on === period!.end)
+          : commission.cadence === 'none' ? period.cadence !== 'custom' : period.cadence === commission.cadence);
+      if (!period || !fits) throw new BadInputError('reports.unknownPeriod', { period: key, cadence: commission.cadence }, { field: 'period' });
+    }
+    if (period!.start > commission.today) throw new BadInputError('reports.periodNotStarted', { period: period!.key }, { field: 'period' });
+    if (period!.end < commission.starts_on) throw new BadInputError('reports.periodBeforeStart', { period: period!.key }, { field: 'period' });
+    return period!;
+  }
+
+  /** Replaces the custom report periods of a commission (used when its cadence is CUSTOM). */
+  async setCustomPeriods(ctx: RequestContext, input: SetCustomReportPeriodsInput): Promise<ReportCustomPeriod[]> {
+    await this.access.require(ctx, input.commissionId, 'manage');
+    for (const p of input.periods) if (p.endsOn < p.startsOn) throw BadInputError.field('periods', 'endsOn is before startsOn');
+    return inTransaction(this.dataSource, async (manager) => {
+      const before = await manager.find(ReportCustomPeriod, { where: { commissionId: input.commissionId }, order: { startsOn: 'ASC' } });
+      await manager.delete(ReportCustomPeriod, { commissionId: input.commissionId });
+      if (input.periods.length > 0) await manager.insert(ReportCustomPeriod, input.periods.map((p) => ({ commissionId: input.commissionId, startsOn: p.startsOn, endsOn: p.endsOn })));
+      const after = await manager.find(ReportCustomPeriod, { where: { commissionId: input.commissionId }, order: { startsOn: 'ASC' } });
+      await this.audit.record(manager, ctx, {
+        entity: 'commission',
+        entityId: input.commissionId,
+        action: 'set-custom-report-periods',
+        before: before.map((p) => `${p.startsOn}..${p.endsOn}`),
+        after: after.map((p) => `${p.startsOn}..${p.endsOn}`),
+      });
+      return after;
+    });
+  }
+
+  /** A report, for those who oversee its commission (NOT_FOUND for anyone without a role there). */
+  async get(ctx: RequestContext, id: string): Promise<StatusReport> {
+    const report = await this.dataSource.getRepository(StatusReport).findOneBy({ id });
+    if (!report) throw new NotFoundError('StatusReport', id);
+    await this.access.require(ctx, report.commissionId, 'oversee', 'StatusReport', id);
+    return report;
+  }
+
+  /** A report with its snapshot (pages, CSV, JSON). */
+  async getWithSnapshot(ctx: RequestContext, id: string): Promise<StatusReportWithSnapshot> {
+    const report = await this.get(ctx, id);
+    const [row]: { snapshot: ReportSnapshot }[] = await this.dataSource.query(`SELECT snapshot FROM status_report WHERE id = $1`, [id]);
+    return Object.assign(report, { snapshot: row.snapshot });
+  }
+
+  async list(ctx: RequestContext, commissionId: string, args: ConnectionArgs): Promise<ConnectionShape<StatusReport>> {
+    await this.access.require(ctx, commissionId, 'oversee');
+    const qb = this.dataSource
+      .getRepository(StatusReport)
+      .createQueryBuilder('r')
+      .where('r.commission_id = :commissionId', { commissionId })
+      .orderBy('r.period_end', 'DESC')
+      .addOrderBy('r.compiled_at', 'DESC')
+      .addOrderBy('r.id', 'DESC');
+    return paginate(qb, args);
+  }
+
+  /** The commission's title for list pages (the caller already passed the access check). */
+  async commissionTitle(commissionId: string): Promise<string> {
+    const [row] = await this.dataSource.query(`SELECT title FROM commission WHERE id = $1`, [commissionId]);
+    return row?.title ?? '';
+  }
+
+  /** A person's time zone for dates on a page (the fallback when they have none). */
+  async timeZoneOf(personId: string, fallback: string): Promise<string> {
+    const [row] = await this.dataSource.query(`SELECT time_zone FROM person WHERE id = $1`, [personId]);
+    return row?.time_zone ?? fallback;
+  }
+
+  /** Records that the actor opened the report page (counted per person; commissioners flagged). */
+  async recordOpen(ctx: RequestContext, report: StatusReport): Promise<void> {
+    const actor = ctx.actor;
+    if (!actor) throw new UnauthenticatedError();
+    const roles = (await this.access.roles(ctx)).byCommission.get(report.commissionId);
+    await this.dataSource.query(
+      `INSERT INTO status_report_read (report_id, person_id, as_commissioner) VALUES ($1, $2, $3)
+       ON CONFLICT (report_id, person_id) DO UPDATE
+         SET last_opened_at = now(), open_count = status_report_read.open_count + 1,
+             as_commissioner = status_report_read.as_commissioner OR EXCLUDED.as_commissioner`,
+      [report.id, actor.personId, roles?.has('commissioner') ?? false],
+    );
+  }
+
+  /** Who opened a report (one statement per request for a whole list of reports). */
+  readers(ctx: RequestContext, reportId: string, onlyCommissioners = true): Promise<StatusReportRead[]> {
+    return ctx
+      .loader<string, StatusReportRead[]>(`report.readers:${onlyCommissioners}`, async (ids) =>
+        groupByKeys(
+          ids,
+          await this.dataSource.getRepository(StatusReportRead).find({
+            where: { reportId: In([...ids]), ...(onlyCommissioners ? { asCommissioner: true } : {}) },
+            order: { firstOpenedAt: 'ASC' },
+          }),
+          (r) => r.reportId,
+        ),
+      )
+      .load(reportId);
+  }
+
+  /** For benchmarks and tests: compile without access checks or mail, and return the snapshot. */
+  async compilePreview(commissionId: string, period: ReportPeriod, asOf = period.end): Promise<{ snapshot: ReportSnapshot; ms: number }> {
+    const started = performance.now();
+    const { snapshot } = await compileSnapshot(this.dataSource.manager, { commissionId, period, asOf, kind: 'on_demand' }, this.sections);
+    return { snapshot, ms: performance.now() - started };
+  }
+}

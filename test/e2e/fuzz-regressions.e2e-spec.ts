@@ -1,0 +1,70 @@
+import { TestApp, startTestApp } from '../harness/test-app';
+import { createPerson, signedInPerson, TestPerson } from '../harness/factories';
+import { organisation } from '../harness/structure-fixtures';
+
+/**
+ * Each failure the fuzzer (test/e2e/fuzz.e2e-spec.ts) found, as a small named
+ * test that failed before its fix.
+ */
+describe('fuzz regressions', () => {
+  let t: TestApp;
+  let admin: TestPerson;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await signedInPerson(t, { isAdmin: true });
+  });
+  afterAll(() => t?.close());
+
+  const post = async (query: string, variables: Record<string, unknown> = {}, token = admin.token) => {
+    const response = await t.http('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions: Record<string, unknown> }[]; data?: unknown } };
+  };
+
+  it('answers a syntax error with 400 GRAPHQL_PARSE_FAILED, not a 500 (graphql-armor parsed in a plugin hook)', async () => {
+    for (const query of ['query F', '{ me { isAdmin }', 'query { me { isAdmin } } }', '{ me \u0000 { isAdmin } }', 'query Fuzz($id: ID!']) {
+      const { status, body } = await post(query);
+      expect({ query, status, code: body.errors?.[0].extensions.code }).toEqual({ query, status: 400, code: 'GRAPHQL_PARSE_FAILED' });
+    }
+  });
+
+  it('still refuses a document over the token limit, as a typed limit error with 400', async () => {
+    const { status, body } = await post(`{ ${Array.from({ length: 3100 }, () => '__typename').join(' ')} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'tokens' });
+  });
+
+  it('refuses an unpaired surrogate in an e-mail address as bad input (validator.js threw URIError: a 500)', async () => {
+    const login = await post(`mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: { email: '\ud800', password: 'long-enough-password' } });
+    expect(login.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const created = await post(`mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`, {
+      input: { name: 'Surrogates', kind: 'AGENCY', country: 'SE', email: 'x\ud83dy@example.test' },
+    });
+    expect(created.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(created.body.errors?.[0].message).toContain('input.email');
+  });
+
+  it('refuses a NUL character in a reason kept in the audit trail (jsonb refused it: a 500) and erases nothing', async () => {
+    const person = await createPerson(t.db, { account: false });
+    const erased = await post(`mutation($input: ErasePersonInput!) { erasePerson(input: $input) { id } }`, { input: { personId: person.id, reason: 'ab\u0000c' } });
+    expect(erased.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const [row] = await t.db.query(`SELECT full_name, erased_at FROM person WHERE id = $1`, [person.id]);
+    expect(row.erased_at).toBeNull();
+  });
+
+  it('refuses an unpaired surrogate up front, naming the field, and the name stays as it was', async () => {
+    const orgId = await organisation(t, admin.token, { name: 'Before' });
+    const updated = await post(`mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { name } }`, { input: { id: orgId, name: 'x\udfffy' } });
+    expect(updated.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(updated.body.errors?.[0].message).toContain('input.name');
+    const [row] = await t.db.query(`SELECT name FROM organisation WHERE id = $1`, [orgId]);
+    expect(row.name).toBe('Before');
+    // A well-formed pair (an emoji) is of course fine.
+    const emoji = await post(`mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { name } }`, { input: { id: orgId, name: 'x\ud83d\ude00y' } });
+    expect(emoji.body).toMatchObject({ data: { updateOrganisation: { name: 'x😀y' } } });
+  });
+});
