@@ -75,6 +75,12 @@ describe('benchmark (BENCH_SCALE=0.01)', () => {
     expect(results.sweep.explain.length).toBeGreaterThan(0);
     expect(results.sweep.explain[0].plan).toMatch(/Execution Time/);
 
+    // Reports: the compiler ran for the big commission and for every commission.
+    expect(results.reports.skipped).toBeUndefined();
+    expect(results.reports.one.groups).toBe(results.dashboard.statements.bigCommission.groups);
+    expect(results.reports.one.bytes).toBeGreaterThan(0);
+    expect(results.reports.all.count).toBe(2);
+
     // Mail: every mail arrived both ways.
     expect(results.mail.outbox.received).toBe(100);
     expect(results.mail.bare.received).toBe(100);
