@@ -39,18 +39,23 @@ function cpuSeconds(pid, reaped = false) {
  * every backend, those that ended included: pools close idle connections).
  */
 function cpuSecondsOfTree(rootPid) {
-  let total = cpuSeconds(rootPid, true);
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === rootPid) total += cpuSeconds(Number(entry));
-    } catch {
-      /* gone */
+  // A backend that ends while we read moves its CPU time from the child into the
+  // postmaster's "reaped children" figure: read again until that figure held still.
+  for (let attempt = 0; ; attempt++) {
+    const reapedBefore = cpuSeconds(rootPid, true);
+    let total = reapedBefore;
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid === rootPid) total += cpuSeconds(Number(entry));
+      } catch {
+        /* gone */
+      }
     }
+    if (cpuSeconds(rootPid, true) === reapedBefore || attempt >= 10) return total;
   }
-  return total;
 }
 
 /**
