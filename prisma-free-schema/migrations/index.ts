@@ -5,6 +5,7 @@ import { Meetings1732300003000 } from './1732300003000-meetings';
 import { Deliverables1732300004000 } from './1732300004000-deliverables';
 import { Reports1732300005000 } from './1732300005000-reports';
 import { MailActions1732300006000 } from './1732300006000-mail-actions';
+import { BenchIndexes1732300007000 } from './1732300007000-bench-indexes';
 import { Privacy1732300008000 } from './1732300008000-privacy';
 import { AgendaDeliverables1732300009000 } from './1732300009000-agenda-deliverables';
 
@@ -17,6 +18,7 @@ export const migrations = [
   Deliverables1732300004000,
   Reports1732300005000,
   MailActions1732300006000,
+  BenchIndexes1732300007000,
   Privacy1732300008000,
   AgendaDeliverables1732300009000,
 ];

@@ -1,6 +1,6 @@
 import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Commission, CommissionObjective, CommissionsService } from '@samverkan/commissions';
-import { Allow, Connection, ConnectionArgs, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { Allow, Connection, ConnectionArgs, Ctx, GqlContext, gqlCtx, Permission, RequestContext } from '@samverkan/core';
 import { Organisation, OrganisationsService } from '@samverkan/organisations';
 import { Person, PeopleService } from '@samverkan/people';
 import { Goal } from '@samverkan/strategies';
@@ -87,9 +87,10 @@ export class DeliverablesResolver {
     return d.workingGroupId ? this.groups.load(ctx, d.workingGroupId) : null;
   }
 
+  // Hot list fields (a commission's dashboard) take (parent, args, context) without parameter decorators: see gqlCtx.
   @ResolveField(() => Person, { nullable: true })
-  responsiblePerson(@Ctx() ctx: RequestContext, @Parent() d: Deliverable) {
-    return d.responsiblePersonId ? this.people.load(ctx, d.responsiblePersonId) : null;
+  responsiblePerson(d: Deliverable, _args: unknown, context: GqlContext) {
+    return d.responsiblePersonId ? this.people.load(gqlCtx(context), d.responsiblePersonId) : null;
   }
 
   @ResolveField(() => [Goal], { description: 'Goals of the strategy it serves ("2.2").' })
@@ -103,8 +104,8 @@ export class DeliverablesResolver {
   }
 
   @ResolveField(() => DeliverableHealth, { nullable: true, description: 'On track / at risk / late (see DeliverableHealth); empty when delivered or cancelled.' })
-  health(@Ctx() ctx: RequestContext, @Parent() d: Deliverable) {
-    return this.service.health(ctx, d);
+  health(d: Deliverable, _args: unknown, context: GqlContext) {
+    return this.service.health(gqlCtx(context), d);
   }
 
   @ResolveField(() => [DeliverableStatus], { description: 'The statuses it may move to next.' })

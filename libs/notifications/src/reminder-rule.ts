@@ -44,7 +44,9 @@ export interface ReminderProps {
  * owed rows of this kind whose dedupe key the query no longer returns are
  * cancelled. Put the due moment (or the subject's date) into the dedupe key:
  * moving a deadline then cancels the old reminders and owes new ones, and
- * completing the subject (it drops out of the query) cancels them.
+ * completing the subject (it drops out of the query) cancels them. The engine
+ * relies on it: for one dedupe key the due moment may move by less than a day
+ * (a person's time zone), never more.
  * `:from` and `:until` bound the due moments the sweep looks at; filter
  * candidates by indexed columns with them so the query stays index-driven.
  */

@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '@samverkan/access';
 import { Commission } from '@samverkan/commissions';
-import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { Allow, Ctx, GqlContext, Permission, RequestContext, gqlCtx } from '@samverkan/core';
 import { Organisation, OrganisationsService } from '@samverkan/organisations';
 import { Person, PeopleService } from '@samverkan/people';
 import { WorkingGroup, WorkingGroupsService } from '@samverkan/working-groups';
@@ -33,9 +33,10 @@ export class SeatAllocationResolver {
     return this.seats.changeCount(ctx, input);
   }
 
+  // Hot list fields (the dashboard) take (parent, args, context) without parameter decorators: see gqlCtx.
   @ResolveField(() => Organisation)
-  organisation(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
-    return this.organisations.load(ctx, allocation.organisationId);
+  organisation(allocation: SeatAllocation, _args: unknown, context: GqlContext) {
+    return this.organisations.load(gqlCtx(context), allocation.organisationId);
   }
 
   @ResolveField(() => Organisation)
@@ -49,8 +50,8 @@ export class SeatAllocationResolver {
   }
 
   @ResolveField('seats', () => [Seat])
-  seatList(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
-    return this.seats.seatsOf(ctx, allocation.id);
+  seatList(allocation: SeatAllocation, _args: unknown, context: GqlContext) {
+    return this.seats.seatsOf(gqlCtx(context), allocation.id);
   }
 
   @ResolveField(() => Int, { description: 'Seats with a current principal (holdovers count as filled).' })
@@ -71,14 +72,15 @@ export class SeatAllocationResolver {
 export class SeatResolver {
   constructor(private readonly seats: SeatsService) {}
 
+  // Hot list fields (the dashboard) take (parent, args, context) without parameter decorators: see gqlCtx.
   @ResolveField(() => SeatStatus)
-  async status(@Ctx() ctx: RequestContext, @Parent() seat: Seat & { status?: SeatStatus }) {
-    return seat.status ?? (await this.seats.occupancy(ctx, seat.id)).status;
+  async status(seat: Seat & { status?: SeatStatus }, _args: unknown, context: GqlContext) {
+    return seat.status ?? (await this.seats.occupancy(gqlCtx(context), seat.id)).status;
   }
 
   @ResolveField(() => Appointment, { nullable: true, description: 'The principal sitting now (or holding over).' })
-  async currentAppointment(@Ctx() ctx: RequestContext, @Parent() seat: Seat) {
-    return (await this.seats.occupancy(ctx, seat.id)).principal ?? null;
+  async currentAppointment(seat: Seat, _args: unknown, context: GqlContext) {
+    return (await this.seats.occupancy(gqlCtx(context), seat.id)).principal ?? null;
   }
 
   @ResolveField(() => Appointment, { nullable: true })
@@ -112,9 +114,10 @@ export class AppointmentResolver {
     return this.appointments.end(ctx, input);
   }
 
+  // A hot list field (the dashboard): (parent, args, context) without parameter decorators, see gqlCtx.
   @ResolveField(() => Person)
-  person(@Ctx() ctx: RequestContext, @Parent() appointment: Appointment) {
-    return this.people.load(ctx, appointment.personId);
+  person(appointment: Appointment, _args: unknown, context: GqlContext) {
+    return this.people.load(gqlCtx(context), appointment.personId);
   }
 
   @ResolveField(() => Seat)
@@ -177,9 +180,10 @@ export class GroupSeatsResolver {
     private readonly access: AccessService,
   ) {}
 
+  // A hot list field (the dashboard): (parent, args, context) without parameter decorators, see gqlCtx.
   @ResolveField(() => [SeatAllocation])
-  allocations(@Ctx() ctx: RequestContext, @Parent() group: WorkingGroup) {
-    return this.seats.allocationsOf(ctx, group.id);
+  allocations(group: WorkingGroup, _args: unknown, context: GqlContext) {
+    return this.seats.allocationsOf(gqlCtx(context), group.id);
   }
 
   @ResolveField(() => [Seat], { description: 'Seats with no current principal (vacant or held over).' })

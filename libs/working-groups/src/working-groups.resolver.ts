@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Commission, CommissionObjective, CommissionsService } from '@samverkan/commissions';
-import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { Allow, Ctx, GqlContext, Permission, RequestContext, gqlCtx } from '@samverkan/core';
 import { Organisation, OrganisationsService } from '@samverkan/organisations';
 import { Person, PeopleService } from '@samverkan/people';
 import { Goal, StrategiesService } from '@samverkan/strategies';
@@ -89,9 +89,10 @@ export class WorkingGroupsResolver {
 export class CommissionGroupsResolver {
   constructor(private readonly groups: WorkingGroupsService) {}
 
+  // A hot list field (the dashboard): (parent, args, context) without parameter decorators, see gqlCtx.
   @ResolveField('groups', () => [WorkingGroup], { description: 'All groups and sub-groups of the commission.' })
-  groupsOf(@Ctx() ctx: RequestContext, @Parent() commission: Commission) {
-    return this.groups.ofCommission(ctx, commission.id);
+  groupsOf(commission: Commission, _args: unknown, context: GqlContext) {
+    return this.groups.ofCommission(gqlCtx(context), commission.id);
   }
 }
 

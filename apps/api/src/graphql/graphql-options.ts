@@ -1,6 +1,7 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request, Response } from 'express';
 import { AppConfig, contextOf, statementsOf } from '@samverkan/core';
 import { formatError, localizeError } from './format-error';
@@ -38,7 +39,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     formatError,
     validationRules: armor.validationRules,
     // graphql-armor's and Apollo's typings come from different module formats (CJS/ESM); the runtime objects match.
-    plugins: [...armor.plugins, responsePlugin(config)] as unknown as ApolloDriverConfig['plugins'],
+    // Cache control off: we set no cache hints, and Apollo's default cache-control
+    // plugin wraps every field resolver to collect them — a sixth of the
+    // allocations of a dashboard request under load (bench/README.md).
+    plugins: [...armor.plugins, responsePlugin(config), ApolloServerPluginCacheControlDisabled()] as unknown as ApolloDriverConfig['plugins'],
   };
 }
 
