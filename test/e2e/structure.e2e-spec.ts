@@ -67,6 +67,21 @@ describe('commissions, groups and seats', () => {
     expect(vacant.workingGroup.vacantSeats).toHaveLength(0);
   });
 
+  it('reminds the secretariat of a vacant seat once a week, and stops when it is filled', async () => {
+    const groupId = await group(t, c.secretariat.token, c.commissionId);
+    const orgId = await organisation(t, c.secretariat.token);
+    const allocationId = await allocation(t, c.secretariat.token, groupId, orgId, 1);
+    const [seat] = await t.db.query(`SELECT id FROM seat WHERE allocation_id = $1`, [allocationId]);
+    await t.app.get(ReminderEngine).run();
+    const owed = () => t.db.query(`SELECT person_id, status, dedupe_key FROM notification WHERE kind = 'seat.vacant' AND subject_id = $1`, [seat.id]);
+    const monday = (await t.db.query(`SELECT date_trunc('week', current_date)::date::text AS d`))[0].d;
+    expect(await owed()).toEqual([{ person_id: c.secretariat.id, status: 'owed', dedupe_key: `seat.vacant:${seat.id}:${monday}:${c.secretariat.id}` }]);
+    const person = await createPerson(t.db, { account: false });
+    await ok(t, c.secretariat.token, `mutation($input: AppointInput!) { appoint(input: $input) { id } }`, { input: { allocationId, personId: person.id, startsOn: '2024-01-01' } });
+    await t.app.get(ReminderEngine).run();
+    expect((await owed()).map((row: { status: string }) => row.status)).toEqual(['cancelled']);
+  });
+
   it('checks the term limit, shows holdover, terms ending and time served', async () => {
     const groupId = await group(t, c.secretariat.token, c.commissionId, { holdoverAllowed: true });
     const orgId = await organisation(t, c.secretariat.token);

@@ -86,8 +86,8 @@ registerReminderRule({
   },
   owedSql: `
     SELECT cr.person_id, 'seat' AS subject_type, s.id AS subject_id,
-           (date_trunc('week', (:from)::date)::date + time '08:00') AT TIME ZONE p.time_zone AS due_at,
-           'seat.vacant:' || s.id || ':' || date_trunc('week', (:from)::date)::date || ':' || cr.person_id AS dedupe_key,
+           (date_trunc('week', current_date)::date + time '08:00') AT TIME ZONE p.time_zone AS due_at,
+           'seat.vacant:' || s.id || ':' || date_trunc('week', current_date)::date || ':' || cr.person_id AS dedupe_key,
            jsonb_build_object('title', g.name || ' – ' || org.name || ' ' || s.number, 'path', '/working-groups/' || g.id, 'commissionId', g.commission_id) AS props
       FROM seat s
       JOIN seat_allocation sa ON sa.id = s.allocation_id
@@ -97,6 +97,6 @@ registerReminderRule({
       JOIN person p ON p.id = cr.person_id
      WHERE s.retired_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM appointment a
-                        WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= (:from)::date
-                          AND (a.ends_on IS NULL OR a.ends_on >= (:from)::date))`,
+                        WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= current_date
+                          AND (a.ends_on IS NULL OR a.ends_on >= current_date OR g.holdover_allowed))`,
 });
