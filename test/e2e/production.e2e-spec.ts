@@ -45,6 +45,7 @@ describe('production mode', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+    expect(response.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 

@@ -38,7 +38,9 @@ export async function createApiApp(
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
-  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy } }));
+  // Plain http is for local development only: upgrading its requests to https would break the pages there.
+  const upgrade = config.NODE_ENV === 'production' ? { upgradeInsecureRequests: [] } : { upgradeInsecureRequests: null };
+  app.use(helmet({ contentSecurityPolicy: { directives: { ...contentSecurityPolicy, ...upgrade } } }));
   // Browser apps on other origins only where configured; same-origin pages need nothing.
   const origins = config.CORS_ORIGINS?.split(',');
   if (origins) app.enableCors({ origin: origins, credentials: true, maxAge: 600 });
