@@ -1085,6 +1085,7 @@ TABLE registration (
   created_at timestamp with time zone NOT NULL DEFAULT now()
   confirmed_at timestamp with time zone
   cancelled_at timestamp with time zone
+  registered_from text
 )
   CONSTRAINT registration_cancel_token_hash_key UNIQUE (cancel_token_hash)
   CONSTRAINT registration_cancel_token_hash_not_null NOT NULL cancel_token_hash
@@ -1102,10 +1103,12 @@ TABLE registration (
   CONSTRAINT registration_meeting_id_not_null NOT NULL meeting_id
   CONSTRAINT registration_organisation_check CHECK (organisation IS NULL OR length(btrim(organisation)) >= 1 AND length(btrim(organisation)) <= 300)
   CONSTRAINT registration_pkey PRIMARY KEY (id)
+  CONSTRAINT registration_registered_from_check CHECK (registered_from IS NULL OR length(registered_from) <= 100)
   CONSTRAINT registration_status_check CHECK (status = ANY (ARRAY['confirmed'::text, 'waitlisted'::text, 'cancelled'::text]))
   CONSTRAINT registration_status_not_null NOT NULL status
   CREATE UNIQUE INDEX registration_cancel_token_hash_key ON public.registration USING btree (cancel_token_hash)
   CREATE UNIQUE INDEX registration_email_key ON public.registration USING btree (meeting_id, email_key)
+  CREATE INDEX registration_from_idx ON public.registration USING btree (registered_from, created_at) WHERE (registered_from IS NOT NULL)
   CREATE UNIQUE INDEX registration_pkey ON public.registration USING btree (id)
   CREATE INDEX registration_waitlist_idx ON public.registration USING btree (meeting_id, created_at, id) WHERE (status = 'waitlisted'::text)
   CREATE TRIGGER registration_capacity BEFORE INSERT OR UPDATE ON registration FOR EACH ROW EXECUTE FUNCTION registration_capacity_guard()

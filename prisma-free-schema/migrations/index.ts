@@ -8,6 +8,7 @@ import { MailActions1732300006000 } from './1732300006000-mail-actions';
 import { BenchIndexes1732300007000 } from './1732300007000-bench-indexes';
 import { Privacy1732300008000 } from './1732300008000-privacy';
 import { AgendaDeliverables1732300009000 } from './1732300009000-agenda-deliverables';
+import { RegistrationAddress1732300010000 } from './1732300010000-registration-address';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   BenchIndexes1732300007000,
   Privacy1732300008000,
   AgendaDeliverables1732300009000,
+  RegistrationAddress1732300010000,
 ];

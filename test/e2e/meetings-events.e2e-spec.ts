@@ -161,6 +161,25 @@ describe('meetings: date polls, open events, calendar feeds, reminders', () => {
     expect(t.smtp.to('bea@example.test').filter((m) => /^Inställt/.test(m.parsed.subject ?? ''))).toHaveLength(0);
   });
 
+  it('limits anonymous registrations per client address (each sends a mail), not signed-in ones', async () => {
+    const { createMeeting: created } = await createMeeting(t, g.secretariat.token, { commissionId: g.commissionId, kind: 'WEBINAR', isOpen: true, capacity: 1000, inviteMembers: false, ...slot(60) });
+    const meetingId = created.meeting.id;
+    const register = (email: string, token?: string) => t.gql(REGISTER, { input: { meetingId, fullName: 'Flood', email } }, token ? { token } : {});
+    expect((await register('first-flood@example.test')).data?.registerForEvent.status).toBe('CONFIRMED');
+    const [{ registered_from: from }] = await t.db.query(`SELECT registered_from FROM registration WHERE email = 'first-flood@example.test'`);
+    expect(from).toMatch(/127\.0\.0\.1/);
+    // Nineteen more from the same address in the last minutes reach the limit of 20.
+    await t.db.query(
+      `INSERT INTO registration (meeting_id, full_name, email, status, cancel_token_hash, registered_from, confirmed_at)
+       SELECT $1::uuid, 'Flood', 'flood-' || i || '@example.test', 'confirmed', md5(i::text || $1::text), $2, now() FROM generate_series(1, 19) AS i`,
+      [meetingId, from],
+    );
+    const limited = await register('one-too-many@example.test');
+    expect(limited.errors?.[0].extensions.code).toBe('RATE_LIMITED');
+    expect(await t.db.query(`SELECT 1 FROM registration WHERE email = 'one-too-many@example.test'`)).toHaveLength(0);
+    expect((await register('signed-in@example.test', g.secretariat.token)).data?.registerForEvent.status).toBe('CONFIRMED');
+  });
+
   it('serves a per-person feed behind a revocable secret, and a per-group feed, with times in the meeting’s zone', async () => {
     const copenhagen = await createMeeting(t, g.secretariat.token, { workingGroupId: g.groupId, title: 'Feed CPH', ...slot(70, 10) });
     const london = await createMeeting(t, g.secretariat.token, { workingGroupId: g.groupId, title: 'Feed LDN', timeZone: 'Europe/London', ...slot(71, 15, 'Europe/London') });

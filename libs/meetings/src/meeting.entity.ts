@@ -538,6 +538,10 @@ export class Registration {
   @Column({ type: 'text' })
   cancelTokenHash: string;
 
+  /** The client address of an anonymous registration (for its rate limit). */
+  @Column({ type: 'text', nullable: true, select: false })
+  registeredFrom: string | null;
+
   @Field(() => GraphQLISODateTime)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;

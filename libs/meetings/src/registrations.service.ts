@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ICalCalendarMethod } from 'ical-generator';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConflictError, NotFoundError, RequestContext, groupByKeys, inTransaction, publicUrl } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConflictError, NotFoundError, RateLimitedError, RequestContext, groupByKeys, inTransaction, publicUrl } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
 import { Meeting, MeetingStatus, Registration, RegistrationStatus } from './meeting.entity';
 import { RegisterForEventInput } from './meeting.inputs';
@@ -36,6 +36,7 @@ export class RegistrationsService {
     if (!meeting || !meeting.isOpen) throw new NotFoundError('Event', input.meetingId);
     if (meeting.status === MeetingStatus.CANCELLED) throw new ConflictError('meetings.cancelled');
     if (meeting.endsAt.getTime() < Date.now()) throw new ConflictError('meetings.notOpenEvent');
+    await this.limitAnonymous(ctx);
     const { result, outboxIds } = await inTransaction(this.dataSource, async (manager) => {
       const locked = await manager.findOneOrFail(Meeting, { where: { id: meeting.id }, lock: { mode: 'pessimistic_write' } });
       const [existing]: Record<string, unknown>[] = await manager.query(
@@ -57,6 +58,7 @@ export class RegistrationsService {
         locale: input.locale ?? ctx.locale,
         status,
         cancelTokenHash: hash(token),
+        registeredFrom: ctx.actor ? null : (ctx.ip?.slice(0, 100) ?? null),
         confirmedAt: status === RegistrationStatus.CONFIRMED ? new Date() : null,
         cancelledAt: null,
       };
@@ -69,6 +71,16 @@ export class RegistrationsService {
     });
     await this.outbox.dispatch(outboxIds);
     return result;
+  }
+
+  /** One client address may register anonymously only so often (each registration sends a mail). */
+  private async limitAnonymous(ctx: RequestContext): Promise<void> {
+    if (ctx.actor || !ctx.ip) return;
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM registration WHERE registered_from = $1 AND created_at > now() - interval '10 minutes'`,
+      [ctx.ip.slice(0, 100)],
+    );
+    if (n >= this.config.REGISTRATIONS_PER_ADDRESS) throw new RateLimitedError(10);
   }
 
   /** Cancels by the secret from the confirmation mail, and promotes the first on the waitlist. */

@@ -49,6 +49,7 @@ export const configSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3000).describe('Most tokens allowed in one operation document.'),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(50).describe('Most directives allowed in one operation.'),
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb').describe('Largest JSON request body.'),
+  REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(20).describe('Anonymous registrations for open events one client address may make within 10 minutes.'),
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional().describe('Bearer token the Prometheus scraper sends to /metrics. Unset: /metrics is open in development and absent in production.'),
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).max(2_147_483_648).default(50 * 1024 * 1024).describe('Largest document version that may be uploaded, in bytes (50 MB by default).'),
   EXPOSE_STATEMENT_COUNT: bool.default(false).describe('Report the number of SQL statements per GraphQL request in the response extensions (tests and benchmarks).'),
