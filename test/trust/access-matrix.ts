@@ -16,7 +16,6 @@ export type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
 export type Expectations = Record<Actor, Outcome>;
 
 const A_ROLES: Actor[] = ['secretariat', 'chair', 'member', 'commissioner', 'observer'];
-const B_ROLES: Actor[] = ['otherSecretariat', 'otherChair', 'otherMember', 'otherCommissioner', 'otherObserver'];
 
 function expect(anonymous: Outcome, admin: Outcome, a: Partial<Record<Actor, Outcome>>, rest: Outcome): Expectations {
   const result = { anonymous, admin } as Expectations;
@@ -41,7 +40,6 @@ export const policy = {
   anySecretariat: (): Expectations => expect('UNAUTHENTICATED', 'ok', { secretariat: 'ok', otherSecretariat: 'ok' }, 'FORBIDDEN'),
   custom: (anonymous: Outcome, admin: Outcome, others: Partial<Record<Actor, Outcome>>, rest: Outcome): Expectations => expect(anonymous, admin, others, rest),
 };
-void B_ROLES;
 
 export interface Call {
   query: string;

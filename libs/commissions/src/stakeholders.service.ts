@@ -105,6 +105,3 @@ export class StakeholdersService {
     ]);
   }
 }
-
-/** Moved to @samverkan/core (shared by every CSV export); kept here for the exports that import it from this lib. */
-export { csvCell } from '@samverkan/core';

@@ -34,3 +34,4 @@ export * from './i18n/enum-labels';
 export * from './privacy/personal-data';
 export * from './validation/well-formed-text';
 export * from './csv/csv';
+export * from './auth/secret-hash';

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { csvCell } from '@samverkan/commissions';
-import { Locale, Translated } from '@samverkan/core';
+import { Locale, Translated, csvDocument } from '@samverkan/core';
 import { DeliverableExportRow } from './deliverables.service';
 import { DECISION_LABELS, HEALTH_LABELS, KIND_LABELS, STATUS_LABELS, label } from './deliverables.messages';
 import { AnchorKind } from './review.entity';
@@ -11,7 +10,7 @@ import { CommentMatrixRow } from './reviews.service';
  * (synpunktsmatris) as XLSX and CSV, and the deliverables of a commission as
  * CSV and JSON. CSV is RFC 4180, UTF-8 with BOM (so spreadsheets read å, æ, ø),
  * and every cell that a spreadsheet would run as a formula (= + - @ at the
- * start) is neutralised by `csvCell`. XLSX cells are written as typed strings,
+ * start) is neutralised by `csvDocument`. XLSX cells are written as typed strings,
  * never as formulas.
  */
 
@@ -53,12 +52,9 @@ function matrixLines(rows: CommentMatrixRow[], locale: Locale): string[][] {
   ]);
 }
 
-function toCsv(lines: string[][]): string {
-  return '\ufeff' + lines.map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
 
 export function commentMatrixCsv(rows: CommentMatrixRow[], locale: Locale): string {
-  return toCsv([MATRIX_HEADERS.map((h) => h[locale]), ...matrixLines(rows, locale)]);
+  return csvDocument([MATRIX_HEADERS.map((h) => h[locale]), ...matrixLines(rows, locale)]);
 }
 
 export async function commentMatrixXlsx(rows: CommentMatrixRow[], locale: Locale, title: string): Promise<Buffer> {
@@ -103,7 +99,7 @@ const DELIVERABLE_HEADERS: Translated[] = [
 ];
 
 export function deliverablesCsv(rows: DeliverableExportRow[], locale: Locale): string {
-  return toCsv([
+  return csvDocument([
     DELIVERABLE_HEADERS.map((h) => h[locale]),
     ...rows.map((r) => [
       r.id,

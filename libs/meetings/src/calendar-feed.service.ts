@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '@samverkan/access';
-import { APP_CONFIG, AppConfig, AuditService, NotFoundError, RequestContext, UnauthenticatedError, inTransaction, isLocale, publicUrl } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditService, NotFoundError, RequestContext, UnauthenticatedError, hashSecret, inTransaction, isLocale, publicUrl } from '@samverkan/core';
 import { CalendarFeedToken, Meeting } from './meeting.entity';
 import { CalendarFeed } from './meeting.types';
 import { IcalAttendee, buildCalendar } from './meeting-ical';
@@ -34,7 +34,7 @@ export class CalendarFeedService {
     const token = randomBytes(32).toString('base64url');
     await inTransaction(this.dataSource, async (manager) => {
       await manager.query(`UPDATE calendar_feed_token SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL`, [personId]);
-      const row = await manager.save(manager.create(CalendarFeedToken, { personId, tokenHash: hash(token) }));
+      const row = await manager.save(manager.create(CalendarFeedToken, { personId, tokenHash: hashSecret(token) }));
       await this.audit.record(manager, ctx, { entity: 'calendar_feed', entityId: row.id, action: 'create', after: { personId, tokenHash: row.tokenHash } });
     });
     const base = `${publicUrl(this.config)}/calendar/${token}`;
@@ -79,7 +79,7 @@ export class CalendarFeedService {
          JOIN person p ON p.id = t.person_id AND p.erased_at IS NULL
          LEFT JOIN account a ON a.person_id = p.id AND a.disabled_at IS NULL
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-      [hash(token)],
+      [hashSecret(token)],
     );
     if (!row) throw new NotFoundError('CalendarFeed', 'token', 'meetings.feedToken');
     return { personId: row.person_id, accountId: row.account_id, isAdmin: row.is_admin ?? false, locale: row.locale };
@@ -125,6 +125,3 @@ export class CalendarFeedService {
   }
 }
 
-function hash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}

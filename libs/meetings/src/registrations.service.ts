@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ICalCalendarMethod } from 'ical-generator';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConflictError, NotFoundError, RateLimitedError, RequestContext, groupByKeys, inTransaction, publicUrl } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConflictError, NotFoundError, RateLimitedError, RequestContext, groupByKeys, hashSecret, inTransaction, publicUrl } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
 import { Meeting, MeetingStatus, Registration, RegistrationStatus } from './meeting.entity';
 import { RegisterForEventInput } from './meeting.inputs';
@@ -57,7 +57,7 @@ export class RegistrationsService {
         organisation: input.organisation?.trim() || null,
         locale: input.locale ?? ctx.locale,
         status,
-        cancelTokenHash: hash(token),
+        cancelTokenHash: hashSecret(token),
         registeredFrom: ctx.actor ? null : (ctx.ip?.slice(0, 100) ?? null),
         confirmedAt: status === RegistrationStatus.CONFIRMED ? new Date() : null,
         cancelledAt: null,
@@ -85,7 +85,7 @@ export class RegistrationsService {
 
   /** Cancels by the secret from the confirmation mail, and promotes the first on the waitlist. */
   async cancel(ctx: RequestContext, token: string): Promise<RegistrationResult> {
-    const registration = await this.dataSource.getRepository(Registration).findOneBy({ cancelTokenHash: hash(token) });
+    const registration = await this.dataSource.getRepository(Registration).findOneBy({ cancelTokenHash: hashSecret(token) });
     if (!registration || registration.status === RegistrationStatus.CANCELLED) throw new BadInputError('meetings.registrationToken');
     const { result, outboxIds } = await inTransaction(this.dataSource, async (manager) => {
       const meeting = await manager.findOneOrFail(Meeting, { where: { id: registration.meetingId }, lock: { mode: 'pessimistic_write' } });
@@ -136,9 +136,9 @@ export class RegistrationsService {
     for (const registration of promoted) {
       // A fresh cancellation secret goes with the new confirmation.
       const token = randomBytes(24).toString('base64url');
-      await manager.update(Registration, { id: registration.id }, { cancelTokenHash: hash(token) });
+      await manager.update(Registration, { id: registration.id }, { cancelTokenHash: hashSecret(token) });
       await this.audit.record(manager, ctx, { entity: 'registration', entityId: registration.id, action: 'promote', before: { status: 'waitlisted' }, after: { status: 'confirmed' } });
-      ids.push(await this.mail(manager, meeting, { ...registration, cancelTokenHash: hash(token) }, token));
+      ids.push(await this.mail(manager, meeting, { ...registration, cancelTokenHash: hashSecret(token) }, token));
     }
     return ids;
   }
@@ -171,6 +171,3 @@ export class RegistrationsService {
   }
 }
 
-function hash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}

@@ -1,4 +1,4 @@
-import { csvCell } from '@samverkan/commissions';
+import { csvDocument } from '@samverkan/core';
 import type { ReportSnapshot } from './report-snapshot';
 import type { DeliverablesSection } from './sections/deliverables.section';
 import type { MeetingsSection } from './sections/meetings.section';
@@ -9,7 +9,7 @@ const HEADER = ['section', 'key', 'name', 'group', 'status', 'rag', 'due_on', 's
  * The report's data as one CSV table (RFC 4180, UTF-8 with BOM): the mandate,
  * every group's composition and RAG, goals, tracked items, overdue items and the
  * changes since the last report. Cells that a spreadsheet would run as a formula
- * (=, +, -, @, tab, CR first) are defused by `csvCell`.
+ * (=, +, -, @, tab, CR first) are defused by `csvDocument`.
  */
 export function reportCsv(snapshot: ReportSnapshot): string {
   const s = snapshot.sections;
@@ -52,5 +52,5 @@ export function reportCsv(snapshot: ReportSnapshot): string {
   for (const [list, entries] of [['new', snapshot.diff.new], ['changed', snapshot.diff.changed], ['completed', snapshot.diff.completed], ['newly_late', snapshot.diff.newlyLate]] as const) {
     for (const e of entries) rows.push([`diff_${list}`, e.key, e.title, '', '', '', '', ...blank(8), e.changes.join('; ')]);
   }
-  return '\ufeff' + rows.map((row) => row.map((cell) => csvCell(cell)).join(',')).join('\r\n') + '\r\n';
+  return csvDocument(rows);
 }

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT, jwtVerify } from 'jose';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
+import { hashSecret } from './secret-hash';
 
 const DEVELOPMENT_SECRET = 'samverkan-development-secret-not-for-production-use';
 
@@ -18,6 +19,7 @@ export interface AccessClaims {
 }
 
 /** Signs and verifies access tokens (HS256 JWTs made with jose) and makes refresh tokens. */
+
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
@@ -81,6 +83,6 @@ export class TokenService {
   }
 
   hashSecret(secret: string): string {
-    return createHash('sha256').update(secret).digest('hex');
+    return hashSecret(secret);
   }
 }
