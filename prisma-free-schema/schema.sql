@@ -708,7 +708,7 @@ TABLE mail_outbox (
   CONSTRAINT mail_outbox_id_not_null NOT NULL id
   CONSTRAINT mail_outbox_locale_check CHECK (locale = ANY (ARRAY['sv'::text, 'da'::text, 'en'::text]))
   CONSTRAINT mail_outbox_locale_not_null NOT NULL locale
-  CONSTRAINT mail_outbox_message_id_key UNIQUE (message_id)
+  CONSTRAINT mail_outbox_message_id_from_id CHECK (message_id ~~ (('<'::text || id::text) || '@%>'::text))
   CONSTRAINT mail_outbox_message_id_not_null NOT NULL message_id
   CONSTRAINT mail_outbox_next_attempt_at_not_null NOT NULL next_attempt_at
   CONSTRAINT mail_outbox_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE SET NULL
@@ -726,10 +726,9 @@ TABLE mail_outbox (
   CREATE INDEX mail_outbox_commission_idx ON public.mail_outbox USING btree (commission_id, created_at DESC, id) WHERE (commission_id IS NOT NULL)
   CREATE UNIQUE INDEX mail_outbox_dedupe_key ON public.mail_outbox USING btree (dedupe_key)
   CREATE INDEX mail_outbox_failed_idx ON public.mail_outbox USING btree (failed_at DESC) WHERE (status = 'failed'::text)
-  CREATE UNIQUE INDEX mail_outbox_message_id_key ON public.mail_outbox USING btree (message_id)
   CREATE INDEX mail_outbox_person_idx ON public.mail_outbox USING btree (person_id, created_at DESC, id) WHERE (person_id IS NOT NULL)
   CREATE UNIQUE INDEX mail_outbox_pkey ON public.mail_outbox USING btree (id)
-  CREATE INDEX mail_outbox_status_idx ON public.mail_outbox USING btree (status)
+  CREATE INDEX mail_outbox_sent_idx ON public.mail_outbox USING btree (sent_at) WHERE (status = 'sent'::text)
   CREATE INDEX mail_outbox_unsent_idx ON public.mail_outbox USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]))
 
 TABLE meeting (
@@ -967,8 +966,6 @@ TABLE notification (
   CREATE INDEX notification_owed_kind_idx ON public.notification USING btree (kind, due_at) WHERE (status = 'owed'::text)
   CREATE INDEX notification_owed_person_idx ON public.notification USING btree (person_id, due_at) WHERE (status = 'owed'::text)
   CREATE UNIQUE INDEX notification_pkey ON public.notification USING btree (id)
-  CREATE INDEX notification_status_idx ON public.notification USING btree (status)
-  CREATE INDEX notification_subject_idx ON public.notification USING btree (subject_type, subject_id)
 
 TABLE notification_preference (
   person_id uuid NOT NULL

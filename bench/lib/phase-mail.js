@@ -70,7 +70,8 @@ async function runMail({ pg, redisUrl, redisPid, resultsDir, profile, say }) {
   const sink = await startServer('SMTP sink', path.join(config.BENCH_DIR, 'servers', 'smtp-sink.js'), { healthPath: '/count', env: { SMTP_PORT: String(smtpPort) } });
   const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
   const poolSize = 5;
-  const concurrency = Number(process.env.BENCH_MAIL_CONCURRENCY || 10);
+  // The worker's own default (MAIL_SEND_CONCURRENCY) unless BENCH_MAIL_CONCURRENCY says otherwise; the bare loop gets the same.
+  const concurrency = Number(process.env.BENCH_MAIL_CONCURRENCY || dist('libs', 'core', 'src', 'index.js').parseConfig({ DATABASE_URL: databaseUrl }).MAIL_SEND_CONCURRENCY);
   const { createWorker } = dist('apps', 'worker', 'src', 'bootstrap.js');
   const { OutboxService } = dist('libs', 'mail', 'src', 'index.js');
   const { reminderTemplate } = dist('libs', 'notifications', 'src', 'index.js');
@@ -138,18 +139,23 @@ async function runMail({ pg, redisUrl, redisPid, resultsDir, profile, say }) {
   };
 
   /** Outbox → BullMQ → worker → SMTP: from dispatch until every row is marked sent. */
-  const throughOutbox = async (n) => {
+  const throughOutbox = async (n, profiled = false) => {
     const { ids, seconds: enqueueSeconds } = await enqueue(n);
     await sinkCount(sink, true);
+    if (profiled) await cpuProfile.start();
     const cpuBefore = cpuNow();
     const started = process.hrtime.bigint();
     await outbox.dispatch(ids);
+    // The sink's count first (an HTTP call), so polling does not load PostgreSQL
+    // while the worker uses it; then the rows, which are the real finish line.
+    await waitFor(async () => (await sinkCount(sink)) >= n, 600_000, 'the sink to receive every mail');
     await waitFor(async () => {
       const [{ sent }] = await dataSource.query(`SELECT count(*)::int AS sent FROM mail_outbox WHERE id = ANY($1::uuid[]) AND status = 'sent'`, [ids]);
       return sent === n;
     }, 600_000, 'the outbox to be sent');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpuMsPerMail = cpuPerMail(cpuBefore, n);
+    if (profiled) await cpuProfile.stop();
     const received = await sinkCount(sink);
     return { mails: n, seconds, perSecond: n / seconds, received, enqueueSeconds, cpuMsPerMail };
   };
@@ -186,6 +192,37 @@ async function runMail({ pg, redisUrl, redisPid, resultsDir, profile, say }) {
     return { mails: n, seconds, perSecond: n / seconds, received, cpuMsPerMail };
   };
 
+  /**
+   * BullMQ alone: the same number of jobs that do nothing, same Redis, same
+   * concurrency. One job per mail (the design: the row id is the job id) costs
+   * at least this much on top of sending; it bounds what any outbox built on it
+   * can reach against the bare loop when Node's one thread is the bottleneck.
+   */
+  const bullmqAlone = async (n) => {
+    const { Queue, Worker } = require('bullmq');
+    const connection = { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port), maxRetriesPerRequest: null };
+    const prefix = `bench-bullmq-${process.pid}`;
+    const queue = new Queue('noop', { connection, prefix, defaultJobOptions: { removeOnComplete: true } });
+    let done = 0;
+    let finish;
+    const finished = new Promise((resolve) => (finish = resolve));
+    const noop = new Worker('noop', async () => ({ status: 'done' }), { connection, prefix, concurrency });
+    noop.on('completed', () => {
+      if (++done === n) finish();
+    });
+    await noop.waitUntilReady();
+    const cpuBefore = cpuNow();
+    const started = process.hrtime.bigint();
+    await queue.addBulk(Array.from({ length: n }, (_, i) => ({ name: 'noop', data: { id: `row-${i}` }, opts: { jobId: `noop:${round}:${i}` } })));
+    await finished;
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpuMsPerJob = cpuPerMail(cpuBefore, n);
+    await noop.close();
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    return { jobs: n, seconds, perSecond: n / seconds, cpuMsPerJob: { node: cpuMsPerJob.node, redis: cpuMsPerJob.redis } };
+  };
+
   try {
     say(`mail: ${config.mails} mails, outbox (worker: pool ${poolSize}, concurrency ${concurrency}) vs a bare pooled nodemailer loop (same), into a local SMTP sink`);
     await bareLoop(50);
@@ -193,15 +230,17 @@ async function runMail({ pg, redisUrl, redisPid, resultsDir, profile, say }) {
     const runs = { bare: [], outbox: [] };
     for (let i = 0; i < 2; i++) {
       runs.bare.push(await bareLoop(config.mails));
-      if (i === 1) await cpuProfile.start();
-      runs.outbox.push(await throughOutbox(config.mails));
-      if (i === 1) await cpuProfile.stop();
+      runs.outbox.push(await throughOutbox(config.mails, i === 1));
     }
     const best = (list) => list.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
     const result = { mails: config.mails, poolSize, concurrency, bare: best(runs.bare), outbox: best(runs.outbox), runs, profile: profileFile || undefined };
     result.ratio = result.outbox.perSecond / result.bare.perSecond;
+    const alone = [await bullmqAlone(config.mails), await bullmqAlone(config.mails)].reduce((a, b) => (b.cpuMsPerJob.node < a.cpuMsPerJob.node ? b : a));
+    // Node's one thread: the bare loop spends bare.node per mail; one job per mail adds at least alone.node.
+    result.bullmq = { ...alone, ceiling: result.bare.cpuMsPerMail.node / (result.bare.cpuMsPerMail.node + alone.cpuMsPerJob.node) };
     const cpuText = (c) => Object.entries(c).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
     say(`  bare ${result.bare.perSecond.toFixed(0)} mails/s (CPU ms/mail: ${cpuText(result.bare.cpuMsPerMail)})`);
+    say(`  BullMQ alone (no-op jobs): ${alone.perSecond.toFixed(0)} jobs/s, CPU ms/job node ${alone.cpuMsPerJob.node.toFixed(3)}, redis ${alone.cpuMsPerJob.redis.toFixed(3)}: one job per mail can reach at most ${result.bullmq.ceiling.toFixed(2)}× the bare loop`);
     say(`  outbox ${result.outbox.perSecond.toFixed(0)} mails/s (CPU ms/mail: ${cpuText(result.outbox.cpuMsPerMail)}) = ${result.ratio.toFixed(2)}× the bare loop; enqueue ${(config.mails / result.outbox.enqueueSeconds).toFixed(0)} rows/s`);
     return result;
   } finally {

@@ -105,8 +105,17 @@ function report(r) {
         ['path', 'mails/s', 'seconds', 'received', 'CPU ms/mail (all processes)'],
         ['bare pooled nodemailer loop', fmt(r.mail.bare.perSecond, 0), fmt(r.mail.bare.seconds, 2), int(r.mail.bare.received), cpuTotal(r.mail.bare.cpuMsPerMail)],
         ['outbox → BullMQ → worker → SMTP', fmt(r.mail.outbox.perSecond, 0), fmt(r.mail.outbox.seconds, 2), int(r.mail.outbox.received), cpuTotal(r.mail.outbox.cpuMsPerMail)],
+        ...(r.mail.bullmq
+          ? [['BullMQ alone, no-op jobs (floor of one job per mail)', fmt(r.mail.bullmq.perSecond, 0), fmt(r.mail.bullmq.seconds, 2), '–', cpuTotal(r.mail.bullmq.cpuMsPerJob)]]
+          : []),
       ]),
     );
+    if (r.mail.bullmq) {
+      lines.push(
+        `One BullMQ job per mail adds ≥ ${fmt(r.mail.bullmq.cpuMsPerJob.node, 3)} ms of Node CPU to the bare loop's ${fmt(r.mail.bare.cpuMsPerMail.node, 3)} ms: ` +
+          `with Node's one thread the bottleneck, no outbox on it can pass ${fmt(r.mail.bullmq.ceiling, 2)}× the bare loop here (ours: ${fmt(r.mail.ratio, 2)}×).`,
+      );
+    }
   }
   lines.push('', 'Goals');
   lines.push(table([['', 'measured', 'goal', ''], ...verdicts(r).map((x) => [x.name, x.measured, x.target, x.pass ? 'PASS' : x.kind === 'check' ? 'FAIL' : 'MISS'])]));

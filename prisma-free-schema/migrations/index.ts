@@ -9,6 +9,7 @@ import { BenchIndexes1732300007000 } from './1732300007000-bench-indexes';
 import { Privacy1732300008000 } from './1732300008000-privacy';
 import { AgendaDeliverables1732300009000 } from './1732300009000-agenda-deliverables';
 import { RegistrationAddress1732300010000 } from './1732300010000-registration-address';
+import { LeanOutbox1732300011000 } from './1732300011000-lean-outbox';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Privacy1732300008000,
   AgendaDeliverables1732300009000,
   RegistrationAddress1732300010000,
+  LeanOutbox1732300011000,
 ];

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobOutcome, QueueService, inTransaction } from '@samverkan/core';
 import type { MailAttachment } from './mail-template';
 import { MailTransport } from './mail-transport';
 import { OutboxService, sendJobId } from './outbox.service';
+import { groupCommitLoader } from './group-commit';
 
 interface ClaimedMail {
   id: string;
@@ -16,6 +18,12 @@ interface ClaimedMail {
   attachments: MailAttachment[];
   message_id: string;
   dedupe_key: string;
+}
+
+interface SentMail {
+  id: string;
+  attempts: number;
+  response: string;
 }
 
 export interface SmtpFailure {
@@ -42,14 +50,19 @@ export function retryDelaySeconds(attempts: number, baseSeconds: number, maxSeco
 }
 
 /**
- * Sends one outbox row. Claiming is one UPDATE … WHERE status … RETURNING, so
- * two workers never send the same row at once; a worker that dies mid-send
+ * Sends one outbox row per job. Claiming is an UPDATE … WHERE status … RETURNING,
+ * so two workers never send the same row at once; a worker that dies mid-send
  * leaves a lease that expires, and the row is claimed again with the same
- * Message-ID. Only the row is read: a retry never re-renders.
+ * Message-ID. Only the row is read: a retry never re-renders. The claims and
+ * the mark-sent transactions of the mails in flight in this process are made
+ * together (group commit, `groupCommitLoader`); each mail is still its own job,
+ * claimed, sent and marked on its own terms.
  */
 @Injectable()
 export class MailSender {
   private readonly logger = new Logger(MailSender.name);
+  private readonly claims: DataLoader<string, ClaimedMail | null>;
+  private readonly sentMarks: DataLoader<SentMail, boolean>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -57,18 +70,13 @@ export class MailSender {
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.claims = groupCommitLoader((ids) => this.claim(ids));
+    this.sentMarks = groupCommitLoader((mails) => this.markSent(mails));
+  }
 
   async send(id: string): Promise<JobOutcome> {
-    // TypeORM returns [rows, count] for UPDATE … RETURNING.
-    const [[mail]]: [ClaimedMail[], number] = await this.dataSource.query(
-      `UPDATE mail_outbox
-          SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
-        WHERE id = $1
-          AND ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now()))
-        RETURNING id, attempts, to_address, to_name, subject, html, text_body, attachments, message_id, dedupe_key`,
-      [id, this.config.MAIL_LEASE_SECONDS],
-    );
+    const mail = await this.claims.load(id);
     if (!mail) return { status: 'skipped', reason: 'not due, already sent, or being sent by another worker' };
     let response: string;
     try {
@@ -86,16 +94,45 @@ export class MailSender {
     } catch (error) {
       return this.failed(mail, classifySmtpError(error));
     }
-    await inTransaction(this.dataSource, async (manager) => {
-      // attempts = $2 fences off a worker whose lease expired and was taken over.
-      const [updated]: [unknown[], number] = await manager.query(
-        `UPDATE mail_outbox SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, smtp_response = $3
-          WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
-        [mail.id, mail.attempts, response.slice(0, 1000)],
-      );
-      if (updated.length > 0) await this.outbox.notifyStatus(manager, [mail.id], 'sent');
-    });
+    await this.sentMarks.load({ id: mail.id, attempts: mail.attempts, response: response.slice(0, 1000) });
     return { status: 'done', attempt: mail.attempts };
+  }
+
+  /** Claims the rows that are due (or whose lease expired); the others get null. */
+  private async claim(ids: readonly string[]): Promise<(ClaimedMail | null)[]> {
+    // TypeORM returns [rows, count] for UPDATE … RETURNING.
+    const [rows]: [ClaimedMail[], number] = await this.dataSource.query(
+      `UPDATE mail_outbox
+          SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
+        WHERE id = ANY($1::uuid[])
+          AND ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now()))
+        RETURNING id, attempts, to_address, to_name, subject, html, text_body, attachments, message_id, dedupe_key`,
+      [ids, this.config.MAIL_LEASE_SECONDS],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // Two jobs for one row in the same batch: the first sends it, the other skips (as one UPDATE each would).
+    return ids.map((id) => {
+      const row = byId.get(id) ?? null;
+      byId.delete(id);
+      return row;
+    });
+  }
+
+  /** Marks sent mails in one transaction; false for a row another worker took over meanwhile. */
+  private markSent(mails: readonly SentMail[]): Promise<boolean[]> {
+    return inTransaction(this.dataSource, async (manager) => {
+      // attempts = s.attempts fences off a worker whose lease expired and was taken over.
+      const [updated]: [{ id: string }[], number] = await manager.query(
+        `UPDATE mail_outbox m SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, smtp_response = s.response
+           FROM unnest($1::uuid[], $2::int[], $3::text[]) AS s (id, attempts, response)
+          WHERE m.id = s.id AND m.status = 'sending' AND m.attempts = s.attempts
+          RETURNING m.id`,
+        [mails.map((mail) => mail.id), mails.map((mail) => mail.attempts), mails.map((mail) => mail.response)],
+      );
+      const marked = new Set(updated.map((row) => row.id));
+      if (marked.size > 0) await this.outbox.notifyStatus(manager, [...marked], 'sent');
+      return mails.map((mail) => marked.has(mail.id));
+    });
   }
 
   private async failed(mail: ClaimedMail, failure: SmtpFailure): Promise<JobOutcome> {

@@ -55,7 +55,7 @@ export const configSchema = z.object({
   EXPOSE_STATEMENT_COUNT: bool.default(false).describe('Report the number of SQL statements per GraphQL request in the response extensions (tests and benchmarks).'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level of the JSON logs.'),
   MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5).describe('SMTP connections each worker keeps open (nodemailer pool).'),
-  MAIL_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10).describe('Mails one worker sends at the same time.'),
+  MAIL_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50).describe('Mails one worker has in flight (claimed, waiting for one of the MAIL_POOL_SIZE connections, or being sent); their claims and mark-sent writes go to PostgreSQL together.'),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12).describe('Attempts at a mail after temporary SMTP failures before it is marked failed.'),
   MAIL_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30).describe('Wait before the first retry of a temporarily failed mail; doubles with each attempt.'),
   MAIL_RETRY_MAX_SECONDS: z.coerce.number().min(1).max(86400).default(3600).describe('Longest wait between two attempts at a mail.'),

@@ -1,0 +1,36 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Fewer indexes on the two tables the worker writes most (bench/README.md, mail
+ * and sweep): every outbox mail is updated twice and every owed reminder is
+ * inserted and updated, and each non-HOT write adds an entry to every index.
+ *
+ * - mail_outbox.status (every row, an entry at every write) becomes a partial
+ *   index of sent mail by when, which gets one entry per mail and is what the
+ *   metrics count (the unsent and failed counts have their partial indexes).
+ * - mail_outbox.message_id: unique because it is derived from the row id; a
+ *   CHECK now says so, and the unique index goes.
+ * - notification.status and (subject_type, subject_id): nothing reads by them;
+ *   the owed partial indexes serve the sweep, the metrics and the minutes area.
+ */
+export class LeanOutbox1732300011000 implements MigrationInterface {
+  name = 'LeanOutbox1732300011000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX mail_outbox_status_idx`);
+    await q.query(`CREATE INDEX mail_outbox_sent_idx ON mail_outbox (sent_at) WHERE status = 'sent'`);
+    await q.query(`ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_message_id_from_id CHECK (message_id LIKE '<' || id::text || '@%>')`);
+    await q.query(`ALTER TABLE mail_outbox DROP CONSTRAINT mail_outbox_message_id_key`);
+    await q.query(`DROP INDEX notification_status_idx`);
+    await q.query(`DROP INDEX notification_subject_idx`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE INDEX notification_subject_idx ON notification (subject_type, subject_id)`);
+    await q.query(`CREATE INDEX notification_status_idx ON notification (status)`);
+    await q.query(`ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_message_id_key UNIQUE (message_id)`);
+    await q.query(`ALTER TABLE mail_outbox DROP CONSTRAINT mail_outbox_message_id_from_id`);
+    await q.query(`DROP INDEX mail_outbox_sent_idx`);
+    await q.query(`CREATE INDEX mail_outbox_status_idx ON mail_outbox (status)`);
+  }
+}
