@@ -730,6 +730,7 @@ TABLE mail_outbox (
   CREATE UNIQUE INDEX mail_outbox_pkey ON public.mail_outbox USING btree (id)
   CREATE INDEX mail_outbox_sent_idx ON public.mail_outbox USING btree (sent_at) WHERE (status = 'sent'::text)
   CREATE INDEX mail_outbox_unsent_idx ON public.mail_outbox USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]))
+  CREATE TRIGGER notification_follows_mail AFTER UPDATE OF status ON mail_outbox FOR EACH ROW WHEN (old.status IS DISTINCT FROM new.status AND (new.status = ANY (ARRAY['sent'::text, 'failed'::text, 'pending'::text]))) EXECUTE FUNCTION notification_follow_mail()
 
 TABLE meeting (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -1668,6 +1669,18 @@ AS $function$
           RAISE EXCEPTION 'approved minutes cannot change' USING ERRCODE = 'check_violation', CONSTRAINT = 'minutes_approved_immutable';
         END IF;
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END $function$
+
+CREATE OR REPLACE FUNCTION public.notification_follow_mail()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        UPDATE notification
+           SET status = CASE NEW.status WHEN 'pending' THEN 'queued' ELSE NEW.status END, updated_at = now()
+         WHERE outbox_id = NEW.id
+           AND status = ANY (CASE NEW.status WHEN 'pending' THEN ARRAY['sent', 'failed'] ELSE ARRAY['queued'] END);
+        RETURN NULL;
       END $function$
 
 CREATE OR REPLACE FUNCTION public.refuse_change()

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
  * A DataLoader that batches like a database's group commit: while one batch is
  * in flight, every call waits and joins the next one; when none is, the calls
  * of the current turn of the event loop go together. With ten mails in flight
- * that turns ten claiming UPDATEs and ten mark-sent transactions into one or
+ * that turns ten claiming UPDATEs and ten mark-sent UPDATEs into one or
  * two of each (bench/README.md, mail), while each mail stays one BullMQ job.
  * DataLoader does the collecting and the per-key answers; the waiting for the
  * batch in flight is the part it leaves to its `batchScheduleFn`.

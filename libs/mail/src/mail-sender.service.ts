@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, JobOutcome, QueueService, inTransaction } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, JobOutcome, QueueService } from '@samverkan/core';
 import type { MailAttachment } from './mail-template';
 import { MailTransport } from './mail-transport';
 import { OutboxService, sendJobId } from './outbox.service';
@@ -54,7 +54,7 @@ export function retryDelaySeconds(attempts: number, baseSeconds: number, maxSeco
  * so two workers never send the same row at once; a worker that dies mid-send
  * leaves a lease that expires, and the row is claimed again with the same
  * Message-ID. Only the row is read: a retry never re-renders. The claims and
- * the mark-sent transactions of the mails in flight in this process are made
+ * the mark-sent writes of the mails in flight in this process are made
  * together (group commit, `groupCommitLoader`); each mail is still its own job,
  * claimed, sent and marked on its own terms.
  */
@@ -118,35 +118,30 @@ export class MailSender {
     });
   }
 
-  /** Marks sent mails in one transaction; false for a row another worker took over meanwhile. */
-  private markSent(mails: readonly SentMail[]): Promise<boolean[]> {
-    return inTransaction(this.dataSource, async (manager) => {
-      // attempts = s.attempts fences off a worker whose lease expired and was taken over.
-      const [updated]: [{ id: string }[], number] = await manager.query(
-        `UPDATE mail_outbox m SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, smtp_response = s.response
-           FROM unnest($1::uuid[], $2::int[], $3::text[]) AS s (id, attempts, response)
-          WHERE m.id = s.id AND m.status = 'sending' AND m.attempts = s.attempts
-          RETURNING m.id`,
-        [mails.map((mail) => mail.id), mails.map((mail) => mail.attempts), mails.map((mail) => mail.response)],
-      );
-      const marked = new Set(updated.map((row) => row.id));
-      if (marked.size > 0) await this.outbox.notifyStatus(manager, [...marked], 'sent');
-      return mails.map((mail) => marked.has(mail.id));
-    });
+  /** Marks sent mails in one statement; false for a row another worker took over meanwhile. */
+  private async markSent(mails: readonly SentMail[]): Promise<boolean[]> {
+    // attempts = s.attempts fences off a worker whose lease expired and was taken over.
+    // A reminder sent in the mail follows by trigger (notification_follows_mail).
+    const [updated]: [{ id: string }[], number] = await this.dataSource.query(
+      `UPDATE mail_outbox m SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, smtp_response = s.response
+         FROM unnest($1::uuid[], $2::int[], $3::text[]) AS s (id, attempts, response)
+        WHERE m.id = s.id AND m.status = 'sending' AND m.attempts = s.attempts
+        RETURNING m.id`,
+      [mails.map((mail) => mail.id), mails.map((mail) => mail.attempts), mails.map((mail) => mail.response)],
+    );
+    const marked = new Set(updated.map((row) => row.id));
+    return mails.map((mail) => marked.has(mail.id));
   }
 
   private async failed(mail: ClaimedMail, failure: SmtpFailure): Promise<JobOutcome> {
     const giveUp = failure.permanent || mail.attempts >= this.config.MAIL_MAX_ATTEMPTS;
     if (giveUp) {
       const reason = failure.permanent ? failure.reason : `gave up after ${mail.attempts} attempts: ${failure.reason}`;
-      await inTransaction(this.dataSource, async (manager) => {
-        const [updated]: [unknown[], number] = await manager.query(
-          `UPDATE mail_outbox SET status = 'failed', failed_at = now(), lease_until = NULL, last_error = $3
-            WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
-          [mail.id, mail.attempts, reason],
-        );
-        if (updated.length > 0) await this.outbox.notifyStatus(manager, [mail.id], 'failed');
-      });
+      await this.dataSource.query(
+        `UPDATE mail_outbox SET status = 'failed', failed_at = now(), lease_until = NULL, last_error = $3
+          WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+        [mail.id, mail.attempts, reason],
+      );
       this.logger.warn(`Mail ${mail.id} failed: ${reason}`);
       return { status: 'done', failed: true, reason };
     }

@@ -31,13 +31,6 @@ export interface MailToEnqueue<P> {
 }
 
 /**
- * Told, inside the same transaction, when outbox rows change status, so an area
- * that keeps its own state per mail (notifications) stays in step without the
- * mail lib knowing its tables.
- */
-export type MailStatusListener = (manager: EntityManager, outboxIds: string[], status: 'pending' | 'sent' | 'failed') => Promise<void>;
-
-/**
  * The outbox: mail is rendered and written as a row inside the caller's
  * transaction, so it goes out if and only if the change that caused it commits.
  */
@@ -49,17 +42,6 @@ export class OutboxService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  private readonly listeners: MailStatusListener[] = [];
-
-  onStatusChange(listener: MailStatusListener): void {
-    this.listeners.push(listener);
-  }
-
-  /** Runs the status listeners; the caller holds the transaction. */
-  async notifyStatus(manager: EntityManager, outboxIds: string[], status: 'pending' | 'sent' | 'failed'): Promise<void> {
-    for (const listener of this.listeners) await listener(manager, outboxIds, status);
-  }
 
   /**
    * Renders and writes one mail. A dedupe key already in the outbox writes
@@ -174,7 +156,6 @@ export class OutboxService {
         `UPDATE mail_outbox SET status = 'pending', next_attempt_at = now(), sent_at = NULL, failed_at = NULL, last_error = NULL WHERE id = $1`,
         [id],
       );
-      await this.notifyStatus(manager, [id], 'pending');
       await this.audit.record(manager, ctx, { entity: 'mail', entityId: id, action: 'resend', before: { status: before.status }, after: { status: 'pending' } });
       return manager.findOneByOrFail(MailOutbox, { id });
     });

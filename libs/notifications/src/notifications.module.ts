@@ -7,7 +7,6 @@ import { Notification, NotificationPreference } from './notification.entity';
 import { NotificationDelivery } from './notification-delivery.service';
 import { NotificationPreferencesResolver } from './notification-preferences.resolver';
 import { NotificationPreferencesService } from './notification-preferences.service';
-import { NotificationStatusListener } from './notification-status.listener';
 import { NotificationService } from './notification.service';
 import { NotificationSweep } from './notification-sweep.service';
 import { NotificationsProcessor } from './notifications.processor';
@@ -19,7 +18,7 @@ import { QueueDashboardController } from './operations/queue-dashboard.controlle
 /** Reminders and preferences: what API and worker share. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, NotificationPreference]), MailModule, MailActionsModule, QueueModule],
-  providers: [ReminderEngine, NotificationDelivery, NotificationSweep, NotificationPreferencesService, NotificationStatusListener, NotificationService],
+  providers: [ReminderEngine, NotificationDelivery, NotificationSweep, NotificationPreferencesService, NotificationService],
   exports: [NotificationService, ReminderEngine, NotificationDelivery, NotificationSweep, NotificationPreferencesService],
 })
 export class NotificationsModule {}
