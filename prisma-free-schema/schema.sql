@@ -120,6 +120,7 @@ TABLE appointment (
   CREATE INDEX appointment_one_holder_per_seat ON public.appointment USING gist (seat_id, kind, daterange(starts_on, ends_on, '[]'::text))
   CREATE INDEX appointment_person_idx ON public.appointment USING btree (person_id)
   CREATE UNIQUE INDEX appointment_pkey ON public.appointment USING btree (id)
+  CREATE INDEX appointment_principal_until_idx ON public.appointment USING btree (COALESCE(ends_on, 'infinity'::date), seat_id) WHERE (kind = 'principal'::text)
   CREATE INDEX appointment_seat_latest_idx ON public.appointment USING btree (seat_id, kind, starts_on DESC)
   CREATE TRIGGER appointment_seat_active BEFORE INSERT ON appointment FOR EACH ROW EXECUTE FUNCTION appointment_seat_active()
   CREATE TRIGGER appointment_substitute_check BEFORE INSERT OR UPDATE ON appointment FOR EACH ROW EXECUTE FUNCTION appointment_substitute_needs_seat_in_use()

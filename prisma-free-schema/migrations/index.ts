@@ -10,6 +10,7 @@ import { Privacy1732300008000 } from './1732300008000-privacy';
 import { AgendaDeliverables1732300009000 } from './1732300009000-agenda-deliverables';
 import { RegistrationAddress1732300010000 } from './1732300010000-registration-address';
 import { LeanOutbox1732300011000 } from './1732300011000-lean-outbox';
+import { VacancyIndex1732300012000 } from './1732300012000-vacancy-index';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AgendaDeliverables1732300009000,
   RegistrationAddress1732300010000,
   LeanOutbox1732300011000,
+  VacancyIndex1732300012000,
 ];

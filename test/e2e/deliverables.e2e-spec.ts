@@ -9,7 +9,8 @@ describe('deliverables: workflow, deadlines, health, access, exports', () => {
   let w: DeliverableWorld;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Reminder rows a month ahead (the default is a week), so the fixtures' dates 10–25 days ahead are all in the window.
+    t = await startTestApp({ REMINDER_LOOKAHEAD_DAYS: '30' });
     w = await deliverableWorld(t);
   });
   afterAll(() => t?.close());

@@ -19,7 +19,8 @@ describe('meetings: date polls, open events, calendar feeds, reminders', () => {
   let g: GroupFixture;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Reminder rows a month ahead (the default is a week), so the fixtures' dates 10–25 days ahead are all in the window.
+    t = await startTestApp({ REMINDER_LOOKAHEAD_DAYS: '30' });
     worker = await startTestWorker(t);
     g = await groupWithMembers(t);
   });

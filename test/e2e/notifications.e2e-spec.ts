@@ -88,7 +88,8 @@ describe('notifications and mail', () => {
 
     it('computes owed reminders as rows, reschedules when the deadline moves, cancels when done', async () => {
       const person = await createPerson(t.db, { timeZone: 'Europe/Stockholm' });
-      const dueOn = DateTime.now().setZone('Europe/Stockholm').plus({ days: 20 }).toISODate()!;
+      // Due in 6 days: both reminders (7 and 1 days before) lie in the window (8 days back, 7 ahead).
+      const dueOn = DateTime.now().setZone('Europe/Stockholm').plus({ days: 6 }).toISODate()!;
       const [deadline] = await t.db.query(`INSERT INTO test_deadline (person_id, title, due_on) VALUES ($1, 'Rapport', $2) RETURNING id`, [person.id, dueOn]);
       const engine = t.app.get(ReminderEngine);
       const owed = async () =>
@@ -105,7 +106,7 @@ describe('notifications and mail', () => {
       ]);
       expect((await engine.run())?.find((r) => r.kind === 'test.deadline')).toMatchObject({ owed: 0, cancelled: 0 });
 
-      const moved = DateTime.fromISO(dueOn).plus({ days: 5 }).toISODate()!;
+      const moved = DateTime.fromISO(dueOn).minus({ days: 2 }).toISODate()!;
       await t.db.query(`UPDATE test_deadline SET due_on = $2 WHERE id = $1`, [deadline.id, moved]);
       expect((await engine.run())?.find((r) => r.kind === 'test.deadline')).toMatchObject({ owed: 2, cancelled: 2 });
       rows = await owed();
@@ -115,6 +116,25 @@ describe('notifications and mail', () => {
       await t.db.query(`UPDATE test_deadline SET done = true WHERE id = $1`, [deadline.id]);
       expect((await engine.run())?.find((r) => r.kind === 'test.deadline')).toMatchObject({ owed: 0, cancelled: 2 });
       expect((await owed()).every((r) => r.status === 'cancelled')).toBe(true);
+    });
+
+    it('writes a reminder as a row once its moment is within a week (REMINDER_LOOKAHEAD_DAYS), not before', async () => {
+      const person = await createPerson(t.db, { timeZone: 'Europe/Copenhagen' });
+      const dueOn = DateTime.now().setZone('Europe/Copenhagen').plus({ days: 20 }).toISODate()!;
+      const [deadline] = await t.db.query(`INSERT INTO test_deadline (person_id, title, due_on) VALUES ($1, 'Betænkning', $2) RETURNING id`, [person.id, dueOn]);
+      const engine = t.app.get(ReminderEngine);
+      const owedDays = async () =>
+        (await t.db.query(`SELECT dedupe_key FROM notification WHERE subject_id = $1 AND status = 'owed' ORDER BY due_at`, [deadline.id])).map(
+          (r: { dedupe_key: string }) => r.dedupe_key.split(':')[3],
+        );
+      const day = 86_400_000;
+      expect(engine.window(new Date(0)).until.getTime()).toBe(7 * day);
+      await engine.run();
+      expect(await owedDays()).toEqual([]); // 13 and 19 days ahead: not yet
+      await engine.run(new Date(Date.now() + 7 * day));
+      expect(await owedDays()).toEqual(['7']);
+      await engine.run(new Date(Date.now() + 14 * day));
+      expect(await owedDays()).toEqual(['7', '1']);
     });
 
     it('reads candidates through indexes, not a scan of the notification table', async () => {
@@ -259,7 +279,19 @@ describe('notifications and mail', () => {
           }),
         ),
       ).rejects.toBeInstanceOf(InvalidMailAddressError);
-      await expect(t.db.query(`INSERT INTO mail_outbox (dedupe_key, template, to_address, locale, subject, html, text_body, message_id) VALUES ('x', 't', 'a@b.test', 'en', E'Hi\\r\\nBcc: evil@example.test', '', '', 'm')`)).rejects.toThrow(/check constraint/);
+      await expect(
+        t.db.query(
+          `INSERT INTO mail_outbox (id, dedupe_key, template, to_address, locale, subject, html, text_body, message_id)
+           SELECT u, 'x', 't', 'a@b.test', 'en', E'Hi\\r\\nBcc: evil@example.test', '', '', '<' || u || '@samverkan.local>' FROM gen_random_uuid() u`,
+        ),
+      ).rejects.toThrow(/mail_outbox_subject_check/);
+      // The Message-ID is the row's own (unique because the id is): another row's cannot be given.
+      await expect(
+        t.db.query(
+          `INSERT INTO mail_outbox (dedupe_key, template, to_address, locale, subject, html, text_body, message_id)
+           VALUES ('y', 't', 'a@b.test', 'en', 'Hi', '', '', '<00000000-0000-4000-8000-000000000000@samverkan.local>')`,
+        ),
+      ).rejects.toThrow(/mail_outbox_message_id_from_id/);
     });
   });
 

@@ -78,10 +78,11 @@ async function freshNominationRequest(w: World): Promise<string> {
 
 /** A mail of commission A in the outbox. */
 async function commissionMail(w: World): Promise<string> {
+  const id = randomUUID();
   const [row] = await w.t.db.query(
-    `INSERT INTO mail_outbox (dedupe_key, template, commission_id, to_address, locale, subject, html, text_body, message_id, status, sent_at)
-     VALUES ($1, 'matrix', $2, 'someone@example.test', 'sv', 'Matrix', '<p>x</p>', 'x', $3, 'sent', now()) RETURNING id`,
-    [`matrix:${randomUUID()}`, w.a.commissionId, `<${randomUUID()}@samverkan.local>`],
+    `INSERT INTO mail_outbox (id, dedupe_key, template, commission_id, to_address, locale, subject, html, text_body, message_id, status, sent_at)
+     VALUES ($1, $2, 'matrix', $3, 'someone@example.test', 'sv', 'Matrix', '<p>x</p>', 'x', $4, 'sent', now()) RETURNING id`,
+    [id, `matrix:${randomUUID()}`, w.a.commissionId, `<${id}@samverkan.local>`],
   );
   return row.id;
 }

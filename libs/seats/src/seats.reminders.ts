@@ -84,28 +84,32 @@ registerReminderRule({
     da: 'Pladsen {title} er ledig. Bed den indstillende organisation om et navn.',
     en: 'The seat {title} is vacant. Ask the nominating body for a name.',
   },
-  // Vacant seats are found once (not once per secretariat member): for each seat the
-  // principal appointment that started last (one probe of appointment_seat_latest_idx;
-  // appointments of a seat never overlap, so no earlier one can still run when it has
-  // ended). A holding-over group keeps a seat filled after its term ended.
+  // Vacant seats are found once (not once per secretariat member), as a set: the
+  // principal appointments running today are one range of appointment_principal_until_idx,
+  // and the seats without one are anti-joined against them. Only those few are then
+  // checked for a group that lets a member hold over after the term ended.
+  // The secretariat's time zones are read for its members only.
   owedSql: `
-    WITH vacant AS MATERIALIZED (
-      SELECT s.id, s.number, sa.organisation_id, g.id AS group_id, g.name AS group_name, g.commission_id
+    WITH unfilled AS MATERIALIZED (
+      SELECT s.id, s.number, sa.organisation_id, g.id AS group_id, g.name AS group_name, g.commission_id, g.holdover_allowed
         FROM seat s
         JOIN seat_allocation sa ON sa.id = s.allocation_id
         JOIN working_group g ON g.id = sa.working_group_id AND g.status = 'active'
-        LEFT JOIN LATERAL (
-          SELECT true AS found, a.ends_on FROM appointment a
-           WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= current_date
-           ORDER BY a.starts_on DESC LIMIT 1) latest ON true
        WHERE s.retired_at IS NULL
-         AND (latest.found IS NULL OR (latest.ends_on < current_date AND NOT g.holdover_allowed)))
-    SELECT cr.person_id, 'seat' AS subject_type, v.id AS subject_id,
-           (date_trunc('week', current_date)::date + time '08:00') AT TIME ZONE p.time_zone AS due_at,
-           'seat.vacant:' || v.id || ':' || date_trunc('week', current_date)::date || ':' || cr.person_id AS dedupe_key,
-           jsonb_build_object('title', v.group_name || ' – ' || org.name || ' ' || v.number, 'path', '/working-groups/' || v.group_id, 'commissionId', v.commission_id) AS props
-      FROM vacant v
-      JOIN organisation org ON org.id = v.organisation_id
-      JOIN commission_role cr ON cr.commission_id = v.commission_id AND cr.role = 'secretariat'
-      JOIN person p ON p.id = cr.person_id`,
+         AND NOT EXISTS (SELECT 1 FROM appointment a
+                          WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= current_date
+                            AND coalesce(a.ends_on, 'infinity'::date) >= current_date)),
+    secretariat AS MATERIALIZED (
+      SELECT cr.commission_id, cr.person_id, p.time_zone
+        FROM commission_role cr JOIN person p ON p.id = cr.person_id
+       WHERE cr.role = 'secretariat')
+    SELECT sec.person_id, 'seat' AS subject_type, u.id AS subject_id,
+           (date_trunc('week', current_date)::date + time '08:00') AT TIME ZONE sec.time_zone AS due_at,
+           'seat.vacant:' || u.id || ':' || date_trunc('week', current_date)::date || ':' || sec.person_id AS dedupe_key,
+           jsonb_build_object('title', u.group_name || ' – ' || org.name || ' ' || u.number, 'path', '/working-groups/' || u.group_id, 'commissionId', u.commission_id) AS props
+      FROM unfilled u
+      JOIN organisation org ON org.id = u.organisation_id
+      JOIN secretariat sec ON sec.commission_id = u.commission_id
+     WHERE NOT (u.holdover_allowed AND EXISTS (SELECT 1 FROM appointment a
+                                                WHERE a.seat_id = u.id AND a.kind = 'principal' AND a.starts_on <= current_date))`,
 });

@@ -61,7 +61,7 @@ export const configSchema = z.object({
   MAIL_RETRY_MAX_SECONDS: z.coerce.number().min(1).max(86400).default(3600).describe('Longest wait between two attempts at a mail.'),
   MAIL_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(120).describe('How long a worker may hold a mail it is sending; after that (a killed worker) another worker may send it.'),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(60).describe('How often the worker recomputes owed reminders and re-queues unsent mail.'),
-  REMINDER_LOOKAHEAD_DAYS: z.coerce.number().int().min(1).max(400).default(30).describe('How far ahead the sweep writes owed reminders as rows.'),
+  REMINDER_LOOKAHEAD_DAYS: z.coerce.number().int().min(1).max(400).default(7).describe('How far ahead the sweep writes owed reminders as rows. A row need only exist by its due moment; every sweep recomputes the whole window, so a longer one costs every minute (bench/README.md, sweep).'),
   REMINDER_GRACE_DAYS: z.coerce.number().int().min(8).max(60).default(8).describe('How long a reminder that fell due stays owed (a weekly digest must still find it).'),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8).describe('Local hour (in each person\'s time zone) at which daily and weekly digests go out.'),
 });
