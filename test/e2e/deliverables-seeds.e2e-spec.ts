@@ -28,7 +28,7 @@ describe('deliverables in the demo data', () => {
     ).deliverables.edges.map((e: { node: Record<string, any> }) => e.node);
 
   it('holds the dated deliverables of the texts: 001’s report due February 2023 and its network mapping, 000’s report published 2024-06-20', async () => {
-    expect(counts).toMatchObject({ deliverables: 8, deadlineChanges: 1, documentVersions: 1 });
+    expect(counts).toMatchObject({ deliverables: 8, deadlineChanges: 1, documentVersions: 1, reviewRounds: 1 });
     const d001 = await deliverablesOf('001');
     expect(d001.map((d: Record<string, any>) => [d.kind, d.dueOn, d.status, d.deliveredOn])).toEqual([
       ['DATASET', '2023-02-28', 'DELIVERED', '2023-02-28'],
@@ -48,9 +48,27 @@ describe('deliverables in the demo data', () => {
     expect(byGroup['Krishantering och resiliens'].status).toBe('DELIVERED');
     const d003 = await deliverablesOf('003', tokens.member);
     const proposal = d003.find((d: Record<string, any>) => d.kind === 'PROPOSAL');
-    expect(proposal).toMatchObject({ status: 'IN_PROGRESS', objectives: [{ letter: 'c' }], versions: [{ number: 1, mediaType: 'text/plain' }] });
+    expect(proposal).toMatchObject({ status: 'IN_REVIEW', objectives: [{ letter: 'c' }], versions: [{ number: 1, mediaType: 'text/plain' }] });
     expect(proposal.deadlineChanges[0].reason).toContain('høringsrunde');
     // The commissioner of 003 sees delivered and late ones only: none of 003's are either.
     expect(await deliverablesOf('003', tokens.commissioner)).toEqual([]);
+  });
+
+  it('has 003’s draft out for review: the member asked for changes with an anchored comment and proposed wording, the chair has not answered yet', async () => {
+    const data = await ok(t, tokens.secretariat, `query($f: DeliverableFilter!) { deliverables(filter: $f, first: 50) { edges { node { kind reviewRounds {
+      status message reviewers { person { fullName } } nonResponders { fullName }
+      answers { verdict summary person { fullName } } comments { number anchorKind anchor body proposedWording } } } } } }`, { f: { commissionId: ids['003'] } });
+    const proposal = data.deliverables.edges.map((e: { node: Record<string, any> }) => e.node).find((d: Record<string, any>) => d.kind === 'PROPOSAL');
+    const [round] = proposal.reviewRounds;
+    expect(round).toMatchObject({ status: 'OPEN', message: expect.stringContaining('afsnit 2') });
+    const reviewers = round.reviewers.map((r: { person: { fullName: string } }) => r.person.fullName);
+    expect(reviewers).toHaveLength(2);
+    expect(reviewers).toContain('Karen Demosen');
+    expect(round.nonResponders).toEqual([{ fullName: 'Karen Demosen' }]);
+    expect(round.answers).toEqual([{ verdict: 'REQUEST_CHANGES', summary: expect.stringContaining('diplomuddannelser'), person: { fullName: expect.any(String) } }]);
+    expect(round.comments).toEqual([
+      { number: 1, anchorKind: 'SECTION', anchor: '2.1', body: expect.stringContaining('ledere i regionerne'), proposedWording: expect.stringContaining('diplommodul') },
+      { number: 2, anchorKind: 'GENERAL', anchor: null, body: expect.stringContaining('deltagere'), proposedWording: null },
+    ]);
   });
 });

@@ -1,3 +1,6 @@
+/** The session of the seeding actor: there is none, the seed runs in-process. */
+export const NIL_SESSION = '00000000-0000-0000-0000-000000000000';
+
 /**
  * The four situations of shared/seeds/ as plain data, plus the demo logins.
  *

@@ -4,15 +4,20 @@ import { validate } from 'class-validator';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import {
+  AnchorKind,
   ChangeDeliverableDeadlineInput,
   CreateDeliverableInput,
   DeliverableKind,
   DeliverableStatus,
   DeliverablesService,
   DocumentsService,
+  OpenReviewRoundInput,
+  ReviewCommentInput,
+  ReviewVerdict,
+  ReviewsService,
 } from '@samverkan/deliverables';
 import { RequestContext } from '@samverkan/core';
-import { COMMISSIONS, NGC_GROUP_NAME } from './seed-data';
+import { COMMISSIONS, NGC_GROUP_NAME, NIL_SESSION } from './seed-data';
 
 /** A date from the seed texts, or days from today (for demo deliverables that are still open). */
 type When = string | { daysFromToday: number };
@@ -35,6 +40,14 @@ interface DeliverableSeed {
   deadlineChange?: { to: When; reason: string };
   /** A first draft uploaded as version 1. */
   draft?: { filename: string; text: string };
+  /** A review round on the draft (which moves the deliverable to "in review"), with the answers given so far. */
+  reviewRound?: {
+    /** Reviewers by e-mail. */
+    reviewers: string[];
+    daysToDeadline: number;
+    message: string;
+    answers: { reviewer: string; verdict: ReviewVerdict; summary: string; comments: { anchorKind: AnchorKind; anchor?: string; body: string; proposedWording?: string }[] }[];
+  };
 }
 
 const PATH: Record<DeliverableStatus, DeliverableStatus[]> = {
@@ -67,6 +80,28 @@ export const DELIVERABLES: DeliverableSeed[] = [
     draft: {
       filename: 'forslag-programmer-udkast-1.txt',
       text: 'Udkast 1: forslag til programmer og indsatser på centralt og lokalt niveau (kortere kurser, e-læring, master- og diplomprogrammer).\n',
+    },
+    // The working group reviews the first draft; the Sundhedsstyrelsen member has answered, the chair not yet.
+    reviewRound: {
+      reviewers: ['chair@demo.samverkan.test', 'member@demo.samverkan.test'],
+      daysToDeadline: 14,
+      message: 'Kommentér venligst udkastet, især afsnit 2 om de lokale indsatser.',
+      answers: [
+        {
+          reviewer: 'member@demo.samverkan.test',
+          verdict: ReviewVerdict.REQUEST_CHANGES,
+          summary: 'Godt udkast; e-læringen bør kobles til de eksisterende diplomuddannelser.',
+          comments: [
+            {
+              anchorKind: AnchorKind.SECTION,
+              anchor: '2.1',
+              body: 'Kortere kurser alene dækker ikke behovet for ledere i regionerne.',
+              proposedWording: 'Kortere kurser suppleres med et diplommodul i ledelse af genomisk medicin.',
+            },
+            { anchorKind: AnchorKind.GENERAL, body: 'Angiv gerne et skøn over antallet af deltagere pr. år.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -151,10 +186,11 @@ export class DeliverablesSeeder {
     private readonly dataSource: DataSource,
     private readonly deliverables: DeliverablesService,
     private readonly documents: DocumentsService,
+    private readonly reviews: ReviewsService,
   ) {}
 
-  async seed(ctx: () => RequestContext): Promise<{ deliverables: number; deadlineChanges: number; documentVersions: number }> {
-    const counts = { deliverables: 0, deadlineChanges: 0, documentVersions: 0 };
+  async seed(ctx: () => RequestContext): Promise<{ deliverables: number; deadlineChanges: number; documentVersions: number; reviewRounds: number }> {
+    const counts = { deliverables: 0, deadlineChanges: 0, documentVersions: 0, reviewRounds: 0 };
     for (const seed of DELIVERABLES) {
       const commission = COMMISSIONS.find((c) => c.key === seed.commission)!;
       // The newest commission of that title: the one this run created.
@@ -188,16 +224,49 @@ export class DeliverablesSeeder {
         await this.deliverables.changeDeadline(ctx(), change);
         counts.deadlineChanges++;
       }
-      if (seed.draft) {
-        await this.documents.upload(ctx(), deliverable.id, { buffer: Buffer.from(seed.draft.text, 'utf8'), originalname: seed.draft.filename }, 'Udkast');
-        counts.documentVersions++;
-      }
+      const draft = seed.draft
+        ? await this.documents.upload(ctx(), deliverable.id, { buffer: Buffer.from(seed.draft.text, 'utf8'), originalname: seed.draft.filename }, 'Udkast')
+        : undefined;
+      if (draft) counts.documentVersions++;
       for (const status of PATH[seed.status]) {
         const deliveredOn = status === DeliverableStatus.DELIVERED ? (seed.deliveredOn ?? resolve(seed.dueOn, row.time_zone)) : undefined;
         await this.deliverables.changeStatus(ctx(), deliverable.id, status, { deliveredOn });
       }
+      if (seed.reviewRound && draft) {
+        await this.seedReviewRound(ctx, seed.reviewRound, draft.id, row.time_zone);
+        counts.reviewRounds++;
+      }
     }
     return counts;
+  }
+
+  /** Opens the round as the seeding actor, then answers as each reviewer would (their own context, as after signing in). */
+  private async seedReviewRound(ctx: () => RequestContext, seed: NonNullable<DeliverableSeed['reviewRound']>, versionId: string, timeZone: string): Promise<void> {
+    const reviewers: { personId: string; accountId: string }[] = [];
+    for (const email of seed.reviewers) {
+      const [found]: { person_id: string; account_id: string }[] = await this.dataSource.query(
+        `SELECT p.id AS person_id, a.id AS account_id FROM person p JOIN account a ON a.person_id = p.id WHERE lower(p.email) = lower($1)`,
+        [email],
+      );
+      if (!found) throw new Error(`seed data: no login for reviewer ${email}`);
+      reviewers.push({ personId: found.person_id, accountId: found.account_id });
+    }
+    const input = await checked(OpenReviewRoundInput, {
+      versionId,
+      deadline: resolve({ daysFromToday: seed.daysToDeadline }, timeZone),
+      reviewerIds: reviewers.map((r) => r.personId),
+      message: seed.message,
+    });
+    const round = await this.reviews.open(ctx(), input);
+    for (const answer of seed.answers) {
+      const reviewer = reviewers[seed.reviewers.indexOf(answer.reviewer)];
+      if (!reviewer) throw new Error(`seed data: ${answer.reviewer} answers but is not a reviewer`);
+      const comments = [];
+      for (const comment of answer.comments) comments.push(await checked(ReviewCommentInput, { ...comment }));
+      const as = ctx();
+      as.actor = { ...reviewer, sessionId: NIL_SESSION, isAdmin: false, locale: 'da' };
+      await this.reviews.answer(as, round.id, { verdict: answer.verdict, summary: answer.summary, comments });
+    }
   }
 
   private async one(sql: string, params: unknown[], what: string): Promise<string> {

@@ -32,7 +32,7 @@ import { CreateWorkingGroupInput, WorkingGroupsService } from '@samverkan/workin
 import { DeliverablesSeeder } from './seed-deliverables';
 import { MeetingsSeeder } from './seed-meetings';
 import { ReportsSeeder } from './seed-reports';
-import { AllocationSeed, COMMISSIONS, CommissionSeed, DEMO_LOGINS, DEMO_PASSWORD, ORGANISATIONS, PEOPLE, STRATEGIES, SeedDate } from './seed-data';
+import { AllocationSeed, COMMISSIONS, CommissionSeed, DEMO_LOGINS, DEMO_PASSWORD, NIL_SESSION, ORGANISATIONS, PEOPLE, STRATEGIES, SeedDate } from './seed-data';
 
 export interface SeedOptions {
   /** Skip when the database already holds any commission. */
@@ -47,7 +47,7 @@ export interface SeedResult {
 /** Advisory-lock key: two processes seeding at once (API and CLI, two terminals) load the data once. */
 const SEED_LOCK = 7_351_002_003;
 
-const NIL_SESSION = '00000000-0000-0000-0000-000000000000';
+
 
 /**
  * Loads the four seed situations (shared/seeds/000–003) and the demo logins
