@@ -70,8 +70,10 @@ async function runMail({ pg, redisUrl, redisPid, resultsDir, profile, say }) {
   const sink = await startServer('SMTP sink', path.join(config.BENCH_DIR, 'servers', 'smtp-sink.js'), { healthPath: '/count', env: { SMTP_PORT: String(smtpPort) } });
   const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
   const poolSize = 5;
+  const core = dist('libs', 'core', 'src', 'index.js');
+  const appConfig = core.parseConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl });
   // The worker's own default (MAIL_SEND_CONCURRENCY) unless BENCH_MAIL_CONCURRENCY says otherwise; the bare loop gets the same.
-  const concurrency = Number(process.env.BENCH_MAIL_CONCURRENCY || dist('libs', 'core', 'src', 'index.js').parseConfig({ DATABASE_URL: databaseUrl }).MAIL_SEND_CONCURRENCY);
+  const concurrency = Number(process.env.BENCH_MAIL_CONCURRENCY || appConfig.MAIL_SEND_CONCURRENCY);
   const { createWorker } = dist('apps', 'worker', 'src', 'bootstrap.js');
   const { OutboxService } = dist('libs', 'mail', 'src', 'index.js');
   const { reminderTemplate } = dist('libs', 'notifications', 'src', 'index.js');
@@ -200,7 +202,7 @@ async function runMail({ pg, redisUrl, redisPid, resultsDir, profile, say }) {
    */
   const bullmqAlone = async (n) => {
     const { Queue, Worker } = require('bullmq');
-    const connection = { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port), maxRetriesPerRequest: null };
+    const connection = core.redisConnection(appConfig, true);
     const prefix = `bench-bullmq-${process.pid}`;
     const queue = new Queue('noop', { connection, prefix, defaultJobOptions: { removeOnComplete: true } });
     let done = 0;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobOutcome, QueueService } from '@samverkan/core';
 import type { MailAttachment } from './mail-template';
 import { MailTransport } from './mail-transport';
-import { OutboxService, sendJobId } from './outbox.service';
+import { sendJobId } from './outbox.service';
 import { groupCommitLoader } from './group-commit';
 
 interface ClaimedMail {
@@ -67,7 +67,6 @@ export class MailSender {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
-    private readonly outbox: OutboxService,
     private readonly queues: QueueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {

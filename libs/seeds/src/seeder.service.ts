@@ -47,8 +47,6 @@ export interface SeedResult {
 /** Advisory-lock key: two processes seeding at once (API and CLI, two terminals) load the data once. */
 const SEED_LOCK = 7_351_002_003;
 
-
-
 /**
  * Loads the four seed situations (shared/seeds/000–003) and the demo logins
  * through the domain services, so every row passes the services' checks and
