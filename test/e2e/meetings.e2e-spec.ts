@@ -78,11 +78,14 @@ describe('meetings: schedule, agenda, invitations, RSVP, iCalendar', () => {
     const attendees = ([] as { params: Record<string, unknown>; val: string }[]).concat(event.attendee as never);
     const partstat = Object.fromEntries(attendees.map((a) => [a.val.replace(/^mailto:/i, ''), a.params.PARTSTAT]));
     expect(partstat[g.members[1].email]).toBe('NEEDS-ACTION');
-    expect(attendees.find((a) => a.val.toLowerCase().endsWith(g.substitute.email))?.params.ROLE).toBe('OPT-PARTICIPANT');
+    // Bo's calendar names the organizer and Bo only (the address policy, meeting-ical.ts).
+    expect(Object.keys(partstat)).toEqual([g.members[1].email]);
 
-    // The substitute is informed, in Swedish; the London member reads the time in London.
+    // The substitute is informed, in Swedish, as an optional participant; the London member reads the time in London.
     const [informed] = await mailsTo(t, g.substitute.email, /^För kännedom \(ersättare\)/);
     expect(icsOf(informed).event.uid).toBe(meeting.icalUid);
+    const informedAttendees = ([] as { params: Record<string, unknown>; val: string }[]).concat(icsOf(informed).event.attendee as never);
+    expect(informedAttendees.map((a) => [a.val.replace(/^mailto:/i, ''), a.params.ROLE])).toEqual([[g.substitute.email, 'OPT-PARTICIPANT']]);
     const [english] = await mailsTo(t, g.members[2].email, /^Invitation: Arbejdsgruppemøde/);
     expect(english.parsed.text).toMatch(/09:00/);
     const outbox = await t.db.query(`SELECT dedupe_key, commission_id FROM mail_outbox WHERE dedupe_key LIKE $1 ORDER BY dedupe_key`, [`invite:${meeting.id}:%`]);

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { MailAttachment } from './mail-template';
+import type { MailAttachment, MailCalendar } from './mail-template';
 
 export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
@@ -44,6 +44,10 @@ export class MailOutbox {
 
   @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
   attachments: MailAttachment[];
+
+  /** The calendar part of an invitation, update or cancellation (sent as an alternative body and an .ics). */
+  @Column({ type: 'jsonb', nullable: true })
+  calendar: MailCalendar | null;
 
   @Column({ type: 'text' })
   messageId: string;

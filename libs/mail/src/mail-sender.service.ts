@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, JobOutcome, QueueService } from '@samverkan/core';
-import type { MailAttachment } from './mail-template';
-import { MailTransport } from './mail-transport';
+import { APP_CONFIG, AppConfig, JobOutcome, Locale, QueueService } from '@samverkan/core';
+import type { MailAttachment, MailCalendar } from './mail-template';
+import { MailTransport, OutgoingMail } from './mail-transport';
 import { sendJobId } from './outbox.service';
 import { groupCommitLoader } from './group-commit';
 
-interface ClaimedMail {
+/** An outbox row as the sender reads it: everything that goes on the wire. */
+export interface OutboxRow {
   id: string;
   attempts: number;
   to_address: string;
@@ -16,8 +17,28 @@ interface ClaimedMail {
   html: string;
   text_body: string;
   attachments: MailAttachment[];
+  calendar: MailCalendar | null;
+  locale: Locale;
   message_id: string;
   dedupe_key: string;
+  sent_at?: Date | null;
+}
+
+/** The mail on the wire, from its row alone (a retry, or a rewritten copy, never re-renders). */
+export function outgoingMail(row: OutboxRow, from: string): OutgoingMail {
+  return {
+    id: row.id,
+    from,
+    to: { name: row.to_name ?? '', address: row.to_address },
+    subject: row.subject,
+    html: row.html,
+    text: row.text_body,
+    attachments: row.attachments ?? [],
+    calendar: row.calendar,
+    locale: row.locale,
+    messageId: row.message_id,
+    ref: row.dedupe_key.replace(/[^A-Za-z0-9:._@-]/g, '_').slice(0, 200),
+  };
 }
 
 interface SentMail {
@@ -61,7 +82,7 @@ export function retryDelaySeconds(attempts: number, baseSeconds: number, maxSeco
 @Injectable()
 export class MailSender {
   private readonly logger = new Logger(MailSender.name);
-  private readonly claims: DataLoader<string, ClaimedMail | null>;
+  private readonly claims: DataLoader<string, OutboxRow | null>;
   private readonly sentMarks: DataLoader<SentMail, boolean>;
 
   constructor(
@@ -79,33 +100,34 @@ export class MailSender {
     if (!mail) return { status: 'skipped', reason: 'not due, already sent, or being sent by another worker' };
     let response: string;
     try {
-      ({ response } = await this.transport.send({
-        id: mail.id,
-        from: this.config.MAIL_FROM,
-        to: { name: mail.to_name ?? '', address: mail.to_address },
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text_body,
-        attachments: mail.attachments ?? [],
-        messageId: mail.message_id,
-        ref: mail.dedupe_key.replace(/[^A-Za-z0-9:._@-]/g, '_').slice(0, 200),
-      }));
+      ({ response } = await this.transport.send(outgoingMail(mail, this.config.MAIL_FROM)));
     } catch (error) {
       return this.failed(mail, classifySmtpError(error));
     }
-    await this.sentMarks.load({ id: mail.id, attempts: mail.attempts, response: response.slice(0, 1000) });
+    const marked = await this.sentMarks.load({ id: mail.id, attempts: mail.attempts, response: response.slice(0, 1000) });
+    if (!marked) await this.discardIfCancelled(mail.id);
     return { status: 'done', attempt: mail.attempts };
   }
 
+  /**
+   * A mail cancelled while it was being sent (its person erased meanwhile):
+   * the file transport's copy goes too. (Over SMTP it is delivered already.)
+   */
+  private async discardIfCancelled(id: string): Promise<void> {
+    if (this.config.SMTP_URL) return;
+    const [row]: { status: string }[] = await this.dataSource.query(`SELECT status FROM mail_outbox WHERE id = $1`, [id]);
+    if (row?.status === 'cancelled') await this.transport.redactFiles([id], []);
+  }
+
   /** Claims the rows that are due (or whose lease expired); the others get null. */
-  private async claim(ids: readonly string[]): Promise<(ClaimedMail | null)[]> {
+  private async claim(ids: readonly string[]): Promise<(OutboxRow | null)[]> {
     // TypeORM returns [rows, count] for UPDATE … RETURNING.
-    const [rows]: [ClaimedMail[], number] = await this.dataSource.query(
+    const [rows]: [OutboxRow[], number] = await this.dataSource.query(
       `UPDATE mail_outbox
           SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
         WHERE id = ANY($1::uuid[])
           AND ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now()))
-        RETURNING id, attempts, to_address, to_name, subject, html, text_body, attachments, message_id, dedupe_key`,
+        RETURNING id, attempts, to_address, to_name, locale, subject, html, text_body, attachments, calendar, message_id, dedupe_key`,
       [ids, this.config.MAIL_LEASE_SECONDS],
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -132,7 +154,7 @@ export class MailSender {
     return mails.map((mail) => marked.has(mail.id));
   }
 
-  private async failed(mail: ClaimedMail, failure: SmtpFailure): Promise<JobOutcome> {
+  private async failed(mail: OutboxRow, failure: SmtpFailure): Promise<JobOutcome> {
     const giveUp = failure.permanent || mail.attempts >= this.config.MAIL_MAX_ATTEMPTS;
     if (giveUp) {
       const reason = failure.permanent ? failure.reason : `gave up after ${mail.attempts} attempts: ${failure.reason}`;

@@ -28,7 +28,21 @@ export function defineMailTemplate<P>(name: string, render: (props: P, recipient
   return { name, render };
 }
 
-/** A file sent with a mail, e.g. an .ics invitation. Content is UTF-8 text or base64. */
+/**
+ * An iCalendar object sent as part of the mail's body: a `text/calendar;
+ * method=…` alternative beside the plain text and the HTML (what Outlook and
+ * Gmail read to show accept/decline), and the same file as an .ics attachment
+ * for clients that only offer attachments (nodemailer's `icalEvent`).
+ */
+export interface MailCalendar {
+  method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
+  /** The .ics text (CRLF line ends, folded lines). */
+  content: string;
+  /** Name of the attached copy, e.g. `invite.ics`. */
+  filename: string;
+}
+
+/** A file sent with a mail, e.g. a report. Content is UTF-8 text or base64. */
 export interface MailAttachment {
   filename: string;
   contentType: string;

@@ -1,9 +1,9 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
-import { APP_CONFIG, AppConfig } from '@samverkan/core';
-import type { MailAttachment } from './mail-template';
+import { APP_CONFIG, AppConfig, Locale } from '@samverkan/core';
+import type { MailAttachment, MailCalendar } from './mail-template';
 
 /** Exactly what goes on the wire, read from the outbox row. */
 export interface OutgoingMail {
@@ -14,8 +14,14 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: MailAttachment[];
+  /** A meeting's iCalendar, sent as a text/calendar alternative body (and as an .ics copy). */
+  calendar?: MailCalendar | null;
+  /** The language the mail is written in, as its Content-Language. */
+  locale: Locale;
   messageId: string;
   ref: string;
+  /** The Date header; now unless a stored copy is rewritten. */
+  date?: Date;
 }
 
 /**
@@ -44,32 +50,62 @@ export class MailTransport implements OnModuleDestroy {
   }
 
   async send(mail: OutgoingMail): Promise<{ response: string }> {
-    const message = {
+    const info = await this.transport().sendMail(this.message(mail));
+    if (this.config.SMTP_URL) return { response: String(info.response ?? '') };
+    return { response: `written to ${this.writeFile(mail.id, info.message as Buffer)}` };
+  }
+
+  /**
+   * The file transport's copies after an erasure: the files of `removed`
+   * outbox rows go; those of `rewritten` rows that exist are written again from
+   * the (redacted) row, keeping their Message-ID and Date. Nothing to do when
+   * mail goes over SMTP: what was delivered is in the receivers' mailboxes.
+   */
+  async redactFiles(removed: string[], rewritten: OutgoingMail[]): Promise<void> {
+    if (this.config.SMTP_URL) return;
+    for (const id of removed) rmSync(this.filePath(id), { force: true });
+    for (const mail of rewritten) {
+      if (!existsSync(this.filePath(mail.id))) continue;
+      const info = await this.transport().sendMail(this.message(mail));
+      this.writeFile(mail.id, info.message as Buffer);
+    }
+  }
+
+  private filePath(id: string): string {
+    return path.join(this.mailDir(), `${id}.eml`);
+  }
+
+  private writeFile(id: string, message: Buffer): string {
+    const dir = this.mailDir();
+    mkdirSync(dir, { recursive: true });
+    const file = this.filePath(id);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, message);
+    renameSync(temporary, file);
+    return file;
+  }
+
+  private message(mail: OutgoingMail): Parameters<Transporter['sendMail']>[0] {
+    return {
       from: this.config.MAIL_FROM,
       to: { name: mail.to.name, address: mail.to.address },
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
       messageId: mail.messageId,
-      headers: { 'Auto-Submitted': 'auto-generated', 'X-Samverkan-Ref': mail.ref },
+      ...(mail.date ? { date: mail.date } : {}),
+      headers: { 'Content-Language': mail.locale, 'Auto-Submitted': 'auto-generated', 'X-Samverkan-Ref': mail.ref },
       attachments: mail.attachments.map((a) => ({
         filename: a.filename,
         contentType: a.contentType,
         content: a.contentBase64 !== undefined ? Buffer.from(a.contentBase64, 'base64') : (a.content ?? ''),
       })),
+      // multipart/alternative: text/plain, text/html, text/calendar; method=…; plus the .ics as an attachment.
+      ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, filename: mail.calendar.filename, content: mail.calendar.content } } : {}),
       // We validated the address; never let nodemailer read files or URLs named in content.
       disableFileAccess: true,
       disableUrlAccess: true,
     };
-    const info = await this.transport().sendMail(message);
-    if (this.config.SMTP_URL) return { response: String(info.response ?? '') };
-    const dir = this.mailDir();
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${mail.id}.eml`);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, info.message as Buffer);
-    renameSync(temporary, file);
-    return { response: `written to ${file}` };
   }
 
   private transport(): Transporter {

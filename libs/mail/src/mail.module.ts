@@ -5,14 +5,15 @@ import { MailOutbox } from './mail-outbox.entity';
 import { MailResolver } from './mail.resolver';
 import { MailSendProcessor } from './mail-send.processor';
 import { MailSender } from './mail-sender.service';
+import { MailErasure } from './mail-erasure.service';
 import { MailTransport } from './mail-transport';
 import { OutboxService } from './outbox.service';
 
 /** The outbox: what API and worker both need to write mail. */
 @Module({
   imports: [TypeOrmModule.forFeature([MailOutbox]), QueueModule],
-  providers: [OutboxService, MailTransport, MailSender],
-  exports: [OutboxService, MailTransport, MailSender],
+  providers: [OutboxService, MailTransport, MailSender, MailErasure],
+  exports: [OutboxService, MailTransport, MailSender, MailErasure],
 })
 export class MailModule {}
 

@@ -17,7 +17,7 @@ import {
 import { MailOutbox } from './mail-outbox.entity';
 import { InvalidMailAddressError, MailNotResendableError } from './mail.errors';
 import { headerText, isSafeAddress } from './mail-format';
-import type { MailAttachment, MailTemplate, Recipient } from './mail-template';
+import type { MailAttachment, MailCalendar, MailTemplate, Recipient } from './mail-template';
 
 export interface MailToEnqueue<P> {
   template: MailTemplate<P>;
@@ -26,6 +26,8 @@ export interface MailToEnqueue<P> {
   /** Unique per mail that must go out once, e.g. `n:<notification id>` or `invite:<meeting>:<person>:<sequence>`. */
   dedupeKey: string;
   attachments?: MailAttachment[];
+  /** A meeting's iCalendar: becomes a text/calendar part of the body (and an .ics copy). */
+  calendar?: MailCalendar;
   /** Lets the secretariat see the mail in its commission's mail log. */
   commissionId?: string | null;
 }
@@ -55,8 +57,8 @@ export class OutboxService {
     const rendered = mail.template.render(mail.props, mail.recipient);
     const id = randomUUID();
     const rows: { id: string }[] = await manager.query(
-      `INSERT INTO mail_outbox (id, dedupe_key, template, person_id, commission_id, to_address, to_name, locale, subject, html, text_body, attachments, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13)
+      `INSERT INTO mail_outbox (id, dedupe_key, template, person_id, commission_id, to_address, to_name, locale, subject, html, text_body, attachments, calendar, message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -72,6 +74,7 @@ export class OutboxService {
         rendered.html,
         rendered.text,
         JSON.stringify(mail.attachments ?? []),
+        mail.calendar ? JSON.stringify(mail.calendar) : null,
         this.messageIdFor(id),
       ],
     );

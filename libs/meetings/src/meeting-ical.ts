@@ -1,7 +1,21 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
+import type { MailCalendar } from '@samverkan/mail';
 import { InvitationRole, Meeting, MeetingStatus, RsvpAnswer } from './meeting.entity';
+
+/*
+ * Whose addresses a calendar shows (one policy for every path):
+ * - an invitation, update or cancellation mail lists the ORGANIZER and the
+ *   recipient as the only ATTENDEE (iTIP needs the recipient's own line for a
+ *   client to offer accept/decline; nobody else's address goes to them);
+ * - the per-person and per-group feeds list the reader only (their PARTSTAT);
+ * - open events (PUBLISH, registrations) list no attendee at all;
+ * - in GraphQL a person's e-mail is visible to the person, the secretariat of
+ *   a commission they take part in, and administrators (Person.email); the
+ *   other members see names and answers, not addresses.
+ * Who is invited, and their answers, stay visible to members in GraphQL.
+ */
 
 export interface IcalPerson {
   name: string;
@@ -29,6 +43,11 @@ const PARTSTAT: Record<IcalAttendee['rsvp'], ICalAttendeeStatus> = {
   maybe: ICalAttendeeStatus.TENTATIVE,
   substitute: ICalAttendeeStatus.DELEGATED,
 };
+
+/** The calendar of one recipient's mail: the event with the organizer and that recipient only. */
+export function calendarFor(method: ICalCalendarMethod.REQUEST | ICalCalendarMethod.CANCEL | ICalCalendarMethod.PUBLISH, event: Omit<IcalEvent, 'attendees'>, recipient: IcalAttendee | null, filename: string): MailCalendar {
+  return { method, filename, content: buildCalendar(method, [{ ...event, attendees: recipient ? [recipient] : [] }]).toString() };
+}
 
 /** The UID every calendar knows the meeting by; it never changes, whatever changes in the meeting. */
 export function meetingUid(meetingId: string): string {

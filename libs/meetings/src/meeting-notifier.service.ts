@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig, Locale, isLocale, publicUrl } from '@samverkan/c
 import { OutboxService } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
 import { InvitationRole, Meeting, RsvpAnswer } from './meeting.entity';
-import { IcalAttendee, IcalPerson, buildCalendar } from './meeting-ical';
+import { IcalPerson, calendarFor } from './meeting-ical';
 import { KIND_LABEL, MEETING_RSVP_ACTION, MeetingMailProps, RsvpButtonAnswer, meetingMailTemplate } from './meeting-mail.templates';
 
 const RSVP_BUTTONS: RsvpButtonAnswer[] = ['yes', 'no', 'maybe', 'substitute'];
@@ -25,8 +25,10 @@ export type MeetingMailReason = 'invite' | 'update' | 'cancel' | 'stand-in';
 /**
  * Writes the mails about a meeting into the outbox, inside the caller's
  * transaction: one per invitee with an email address, each carrying the
- * meeting's .ics (METHOD:REQUEST, or CANCEL), deduped per person and SEQUENCE
- * so a retried request never mails twice.
+ * meeting's iCalendar (METHOD:REQUEST, or CANCEL) as a text/calendar part of
+ * the body and as an .ics, deduped per person and SEQUENCE so a retried
+ * request never mails twice. Each recipient's calendar names the organizer
+ * and that recipient only (the policy is in meeting-ical.ts).
  */
 @Injectable()
 export class MeetingNotifier {
@@ -71,13 +73,13 @@ export class MeetingNotifier {
     const recipients = personIds ? everyone.filter((row) => personIds.includes(row.person_id)) : everyone;
     if (recipients.length === 0) return [];
     const organizer = await this.organizerOf(manager, meeting);
-    const attendees: IcalAttendee[] = everyone.filter((row) => row.email).map((row) => ({ name: row.full_name, email: row.email!, rsvp: row.rsvp, role: row.role }));
     const method = reason === 'cancel' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
-    const ics = buildCalendar(method, [{ meeting, organizer, attendees, url: this.meetingUrl(meeting.id) }]).toString();
+    const event = { meeting, organizer, url: this.meetingUrl(meeting.id) };
     const props = await this.mailProps(manager, meeting);
     const ids: string[] = [];
     for (const row of recipients) {
       if (!row.email) continue;
+      const calendar = calendarFor(method, event, { name: row.full_name, email: row.email, rsvp: row.rsvp, role: row.role }, reason === 'cancel' ? 'cancel.ics' : 'invite.ics');
       const mailReason: MeetingMailProps['reason'] = reason === 'invite' && row.role === InvitationRole.SUBSTITUTE ? 'informed' : reason;
       // Those who are asked to answer get the answers as buttons: one link bound to them and to this SEQUENCE.
       const asked = (reason === 'invite' || reason === 'update') && row.role !== InvitationRole.SUBSTITUTE;
@@ -87,7 +89,7 @@ export class MeetingNotifier {
         props: { ...props, reason: mailReason, url: this.meetingUrl(meeting.id), rsvpButtons: urls.map((url, i) => ({ answer: RSVP_BUTTONS[i], url })) },
         recipient: { personId: row.person_id, address: row.email, name: row.full_name, locale: toLocale(row.locale), timeZone: row.time_zone },
         dedupeKey: `${reason === 'cancel' || reason === 'stand-in' ? reason : 'invite'}:${meeting.id}:${row.person_id}:${meeting.sequence}`,
-        attachments: [{ filename: reason === 'cancel' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
+        calendar,
         commissionId: meeting.commissionId,
       });
       if (created) ids.push(id);
@@ -112,7 +114,7 @@ export class MeetingNotifier {
     if (rows.length === 0) return [];
     const organizer = await this.organizerOf(manager, meeting);
     const method = reason === 'cancel' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH;
-    const ics = buildCalendar(method, [{ meeting, organizer, attendees: [] }]).toString();
+    const calendar = calendarFor(method, { meeting, organizer }, null, reason === 'cancel' ? 'cancel.ics' : 'event.ics');
     const props = await this.mailProps(manager, meeting);
     const ids: string[] = [];
     for (const row of rows) {
@@ -121,7 +123,7 @@ export class MeetingNotifier {
         props: { ...props, reason: reason === 'cancel' ? 'cancel' : 'event-changed' },
         recipient: { address: row.email, name: row.full_name, locale: toLocale(row.locale), timeZone: meeting.timeZone },
         dedupeKey: `registration-${reason}:${row.id}:${meeting.sequence}`,
-        attachments: [{ filename: reason === 'cancel' ? 'cancel.ics' : 'event.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
+        calendar,
         commissionId: meeting.commissionId,
       });
       if (created) ids.push(id);

@@ -7,7 +7,7 @@ import { OutboxService } from '@samverkan/mail';
 import { Meeting, MeetingStatus, Registration, RegistrationStatus } from './meeting.entity';
 import { RegisterForEventInput } from './meeting.inputs';
 import { RegistrationResult } from './meeting.types';
-import { buildCalendar } from './meeting-ical';
+import { calendarFor } from './meeting-ical';
 import { meetingMailTemplate } from './meeting-mail.templates';
 import { MeetingNotifier, toLocale } from './meeting-notifier.service';
 import { MeetingsService } from './meetings.service';
@@ -147,13 +147,12 @@ export class RegistrationsService {
     const confirmed = registration.status === RegistrationStatus.CONFIRMED;
     const organizer = await this.notifier.organizerOf(manager, meeting);
     const props = await this.notifier.mailProps(manager, meeting);
-    const ics = buildCalendar(ICalCalendarMethod.PUBLISH, [{ meeting, organizer, attendees: [] }]).toString();
     const { id } = await this.outbox.enqueue(manager, {
       template: meetingMailTemplate,
       props: { ...props, carried: [], reason: confirmed ? 'registered' : 'waitlisted', cancelUrl: `${publicUrl(this.config)}/registrations/cancel?token=${token}` },
       recipient: { address: registration.email, name: registration.fullName, locale: toLocale(registration.locale), timeZone: meeting.timeZone },
       dedupeKey: `registration:${registration.id}:${registration.status}:${registration.cancelTokenHash.slice(0, 16)}`,
-      attachments: confirmed ? [{ filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }] : [],
+      calendar: confirmed ? calendarFor(ICalCalendarMethod.PUBLISH, { meeting, organizer }, null, 'event.ics') : undefined,
       commissionId: meeting.commissionId,
     });
     return id;

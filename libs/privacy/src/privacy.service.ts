@@ -12,6 +12,7 @@ import {
   inTransaction,
   personalDataParts,
 } from '@samverkan/core';
+import { MailErasure, MailFileRedaction } from '@samverkan/mail';
 
 /** What the person row holds that erasure removes from the audit trail's quotes. */
 const PERSON_FIELDS = ['fullName', 'email', 'title', 'gender'];
@@ -36,6 +37,7 @@ export class PrivacyService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly mail: MailErasure,
   ) {}
 
   /** The person themselves, their secretariat or an administrator. */
@@ -64,9 +66,11 @@ export class PrivacyService {
   /** The secretariat for the person, or an administrator; the reason is audited. */
   async erase(ctx: RequestContext, personId: string, reason: string): Promise<void> {
     await this.requireAccess(ctx, personId, true);
-    await inTransaction(this.dataSource, async (manager) => {
+    const mailFiles: MailFileRedaction = await inTransaction(this.dataSource, async (manager) => {
       const person = await this.lockPerson(manager, personId, true);
       await manager.query(`SET LOCAL samverkan.erasure = 'on'`);
+      // Before the areas empty the person's own mail rows: mail to others that named them is redacted.
+      const files = await this.mail.redactMentions(manager, { id: personId, fullName: person.full_name, email: person.email });
       for (const part of personalDataParts()) {
         for (const statement of part.eraseSql ?? []) await manager.query(bindPersonId(statement), [personId]);
       }
@@ -76,7 +80,10 @@ export class PrivacyService {
         [personId, ERASED_NAME],
       );
       await this.audit.record(manager, ctx, { entity: 'person', entityId: personId, action: 'erase', after: { reason } });
+      return files;
     });
+    // Files cannot join the transaction: the .eml copies follow once the rows are committed.
+    await this.mail.redactFiles(mailFiles);
   }
 
   /**
