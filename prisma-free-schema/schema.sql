@@ -694,11 +694,13 @@ TABLE mail_outbox (
   created_at timestamp with time zone NOT NULL DEFAULT now()
   sent_at timestamp with time zone
   failed_at timestamp with time zone
+  calendar jsonb
 )
   CONSTRAINT mail_outbox_attachments_check CHECK (jsonb_typeof(attachments) = 'array'::text)
   CONSTRAINT mail_outbox_attachments_not_null NOT NULL attachments
   CONSTRAINT mail_outbox_attempts_check CHECK (attempts >= 0)
   CONSTRAINT mail_outbox_attempts_not_null NOT NULL attempts
+  CONSTRAINT mail_outbox_calendar_check CHECK (calendar IS NULL OR jsonb_typeof(calendar) = 'object'::text AND ((calendar ->> 'method'::text) = ANY (ARRAY['REQUEST'::text, 'CANCEL'::text, 'PUBLISH'::text])) AND jsonb_typeof(calendar -> 'content'::text) = 'string'::text AND (calendar ->> 'filename'::text) ~ '^[A-Za-z0-9._-]{1,100}\.ics$'::text)
   CONSTRAINT mail_outbox_check CHECK ((status = 'sending'::text) = (lease_until IS NOT NULL))
   CONSTRAINT mail_outbox_check1 CHECK ((status = 'sent'::text) = (sent_at IS NOT NULL))
   CONSTRAINT mail_outbox_created_at_not_null NOT NULL created_at
