@@ -165,7 +165,7 @@ async function runMail({ pg, redisUrl, redisPid, resultsDir, profile, say }) {
   /** The same rendered mails, straight into nodemailer's pool, `concurrency` at a time. */
   const bareLoop = async (n) => {
     const { ids } = await enqueue(n);
-    const rows = await dataSource.query(`SELECT to_address, to_name, subject, html, text_body, message_id, dedupe_key FROM mail_outbox WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows = await dataSource.query(`SELECT to_address, to_name, locale, subject, html, text_body, message_id, dedupe_key FROM mail_outbox WHERE id = ANY($1::uuid[])`, [ids]);
     await sinkCount(sink, true);
     const cpuBefore = cpuNow();
     const started = process.hrtime.bigint();
@@ -180,7 +180,7 @@ async function runMail({ pg, redisUrl, redisPid, resultsDir, profile, say }) {
           html: row.html,
           text: row.text_body,
           messageId: row.message_id,
-          headers: { 'Auto-Submitted': 'auto-generated', 'X-Samverkan-Ref': row.dedupe_key },
+          headers: { 'Content-Language': row.locale, 'Auto-Submitted': 'auto-generated', 'X-Samverkan-Ref': row.dedupe_key },
           attachments: [],
           disableFileAccess: true,
           disableUrlAccess: true,
