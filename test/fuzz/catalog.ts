@@ -65,6 +65,8 @@ export const HOSTILE_FLOATS: readonly unknown[] = [0, -0, -1, 1, 0.5, 1e308, -1e
 export const HOSTILE_DATES: readonly string[] = [
   '2024-02-30',
   '2023-02-29',
+  '2027-02-30',
+  '2027-04-31',
   '2024-13-01',
   '2024-00-10',
   '0000-01-01',
@@ -88,6 +90,22 @@ export const HOSTILE_DATES: readonly string[] = [
 
 export const HOSTILE_DATE_TIMES: readonly string[] = [
   '2024-01-01T10:00:00Z',
+  // Issue 16: an impossible day (was stored as 2 March), times without an offset (were read as UTC),
+  // a bare date (was midnight UTC), the hours a Stockholm clock skips and passes twice in 2027.
+  '2027-02-30T10:00:00Z',
+  '2027-02-29T10:00',
+  '2027-04-31T10:00:00+02:00',
+  '2027-03-01T10:00',
+  '2027-03-01T10:00:00',
+  '2027-03-01',
+  '2027-03-28T02:30',
+  '2027-10-31T02:30',
+  '2027-03-01T24:00:00Z',
+  '2027-03-01T10:60:00Z',
+  '2027-03-01T10:00:60Z',
+  '2027-03-01 10:00:00Z',
+  '2027-03-01T10:00:00.1234567891Z',
+  '2027-03-01T10:00:00+18:01',
   '2024-01-01T25:00:00Z',
   '2024-03-31T02:30:00+01:00',
   '2024-10-27T02:30:00',

@@ -577,7 +577,8 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     expected: policy.manage(),
     call: async (w) => ({
       query: `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }`,
-      variables: { input: { meetingId: await freshMeeting(w), entries: [{ personId: w.a.people.member.id, attendance: 'PRESENT' }] } },
+      // Attendance is kept once a meeting has begun: one that started an hour ago.
+      variables: { input: { meetingId: await freshMeeting(w, { startsAt: hours(-1), endsAt: hours(1) }), entries: [{ personId: w.a.people.member.id, attendance: 'PRESENT' }] } },
     }),
   },
   personDoubleBookings: {

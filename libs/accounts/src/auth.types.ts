@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@samverkan/core';
 import { IsEmail, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { Person } from '@samverkan/people';
 
@@ -53,7 +54,7 @@ export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' })
   accessToken: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   accessTokenExpiresAt: Date;
 
   @Field({ description: 'Exchange for a new pair with `refreshSession`; single use.' })

@@ -35,3 +35,5 @@ export * from './privacy/personal-data';
 export * from './validation/well-formed-text';
 export * from './csv/csv';
 export * from './auth/secret-hash';
+export * from './graphql/date-time.scalar';
+export * from './validation/is-date-time';

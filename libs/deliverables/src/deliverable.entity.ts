@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@samverkan/core';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum DeliverableKind {
@@ -75,11 +76,11 @@ export class Deliverable {
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }
@@ -132,7 +133,7 @@ export class DeliverableDeadlineChange {
   @Column({ type: 'uuid', nullable: true })
   changedBy: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   changedAt: Date;
 }
@@ -176,7 +177,7 @@ export class DocumentVersion {
   @Column({ type: 'uuid', nullable: true })
   uploadedBy: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   uploadedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@samverkan/core';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum ReviewRoundStatus {
@@ -78,14 +79,14 @@ export class ReviewRound {
   @Column({ type: 'uuid', nullable: true })
   openedBy: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   openedAt: Date;
 
   @Column({ type: 'uuid', nullable: true })
   closedBy: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 }
@@ -105,7 +106,7 @@ export class ReviewReviewer {
   @Column({ type: 'uuid', nullable: true })
   organisationId: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   invitedAt: Date;
 }
@@ -133,7 +134,7 @@ export class ReviewAnswer {
   @Column({ type: 'text', nullable: true })
   summary: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   answeredAt: Date;
 }
@@ -185,11 +186,11 @@ export class ReviewComment {
   @Column({ type: 'uuid', nullable: true })
   respondedBy: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   respondedAt: Date | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@samverkan/core';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -48,7 +49,7 @@ export class MailLinkUse {
   @Column({ type: 'text', nullable: true })
   requestId: string | null;
 
-  @Field(() => GraphQLISODateTime, { description: 'When the answer was given.' })
+  @Field(() => DateTimeScalar, { description: 'When the answer was given.' })
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at: Date;
 }

@@ -1,6 +1,6 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
-import { Connection, ConnectionArgs } from '@samverkan/core';
+import { Connection, ConnectionArgs, DateTimeScalar } from '@samverkan/core';
 import { MailOutbox } from './mail-outbox.entity';
 
 export enum MailStatusType {
@@ -44,16 +44,16 @@ export class MailType {
   @Field()
   messageId: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   sentAt: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   failedAt: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the next attempt is due, while not sent.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the next attempt is due, while not sent.' })
   nextAttemptAt: Date | null;
 
   static from(mail: MailOutbox): MailType {

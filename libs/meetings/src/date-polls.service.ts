@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AccessService } from '@samverkan/access';
-import { AuditService, BadInputError, ConflictError, NotFoundError, RequestContext, groupByKeys, inTransaction, oneByKeys } from '@samverkan/core';
+import { AuditService, BadInputError, ConflictError, NotFoundError, RequestContext, groupByKeys, inTimeZone, inTransaction, oneByKeys } from '@samverkan/core';
 import { DatePoll, DatePollOption, PollAnswer } from './meeting.entity';
 import { AnswerDatePollInput, CreateDatePollInput } from './meeting.inputs';
 import { PollOptionSummary, SchedulePayload } from './meeting.types';
@@ -28,7 +28,11 @@ export class DatePollsService {
 
   async create(ctx: RequestContext, input: CreateDatePollInput): Promise<DatePoll> {
     const commissionId = await this.meetings.scopeOf(ctx, input.commissionId, input.workingGroupId);
-    for (const option of input.options) checkTimes(option.startsAt, option.endsAt);
+    const options = input.options.map((o, i) => ({
+      startsAt: inTimeZone(o.startsAt, input.timeZone, `options.${i}.startsAt`),
+      endsAt: inTimeZone(o.endsAt, input.timeZone, `options.${i}.endsAt`),
+    }));
+    for (const option of options) checkTimes(option.startsAt, option.endsAt);
     return inTransaction(this.dataSource, async (manager) => {
       const poll = await manager.save(
         manager.create(DatePoll, {
@@ -42,8 +46,8 @@ export class DatePollsService {
           createdBy: ctx.actor?.personId ?? null,
         }),
       );
-      await manager.insert(DatePollOption, input.options.map((o) => ({ pollId: poll.id, startsAt: o.startsAt, endsAt: o.endsAt })));
-      await this.audit.record(manager, ctx, { entity: 'date_poll', entityId: poll.id, action: 'create', after: { ...poll, options: input.options } });
+      await manager.insert(DatePollOption, options.map((o) => ({ pollId: poll.id, ...o })));
+      await this.audit.record(manager, ctx, { entity: 'date_poll', entityId: poll.id, action: 'create', after: { ...poll, options } });
       return poll;
     });
   }

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@samverkan/core';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum MeetingKind {
@@ -98,11 +99,11 @@ export class Meeting {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz' })
   startsAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz' })
   endsAt: Date;
 
@@ -227,7 +228,7 @@ export class Invitation {
   @Column({ type: 'text', nullable: true })
   substituteName: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   respondedAt: Date | null;
 
@@ -266,11 +267,11 @@ export class Minutes {
   @Column({ type: 'text', default: '' })
   body: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   sentForApprovalAt: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   approvedAt: Date | null;
 
@@ -295,7 +296,7 @@ export class MinutesAdjuster {
   @PrimaryColumn({ type: 'uuid' })
   personId: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   approvedAt: Date | null;
 }
@@ -377,7 +378,7 @@ export class ActionItem {
   @Column({ type: 'text', default: 'open' })
   status: ActionItemStatus;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   doneAt: Date | null;
 
@@ -477,11 +478,11 @@ export class DatePollOption {
   @Column({ type: 'uuid' })
   pollId: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz' })
   startsAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz' })
   endsAt: Date;
 }
@@ -542,11 +543,11 @@ export class Registration {
   @Column({ type: 'text', nullable: true, select: false })
   registeredFrom: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   confirmedAt: Date | null;
 

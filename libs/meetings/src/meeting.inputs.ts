@@ -1,10 +1,9 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
-  IsDate,
   IsEmail,
   IsEnum,
   IsInt,
@@ -18,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsDateOnly, IsTimeZone } from '@samverkan/core';
+import { DateTimeInput, DateTimeScalar, IsDateOnly, IsDateTimeInput, IsTimeZone } from '@samverkan/core';
 import { LocaleCode } from '@samverkan/people';
 import { ActionItemStatus, Attendance, MeetingKind, MeetingStatus, PollAnswer, RsvpAnswer } from './meeting.entity';
 
@@ -91,15 +90,13 @@ export class CreateMeetingInput {
   @MaxLength(20000)
   description?: string;
 
-  @Field(() => GraphQLISODateTime)
-  @Type(() => Date)
-  @IsDate()
-  startsAt: Date;
+  @Field(() => DateTimeScalar)
+  @IsDateTimeInput()
+  startsAt: DateTimeInput;
 
-  @Field(() => GraphQLISODateTime)
-  @Type(() => Date)
-  @IsDate()
-  endsAt: Date;
+  @Field(() => DateTimeScalar)
+  @IsDateTimeInput()
+  endsAt: DateTimeInput;
 
   @Field({ description: 'IANA time zone the meeting is held in, e.g. Europe/Copenhagen.' })
   @IsTimeZone()
@@ -166,17 +163,15 @@ export class UpdateMeetingInput {
   @MaxLength(20000)
   description?: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  startsAt?: Date;
+  @IsDateTimeInput()
+  startsAt?: DateTimeInput;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  endsAt?: Date;
+  @IsDateTimeInput()
+  endsAt?: DateTimeInput;
 
   @Field({ nullable: true })
   @IsOptional()
@@ -411,15 +406,13 @@ export class UpdateActionItemInput {
 
 @InputType()
 export class PollOptionInput {
-  @Field(() => GraphQLISODateTime)
-  @Type(() => Date)
-  @IsDate()
-  startsAt: Date;
+  @Field(() => DateTimeScalar)
+  @IsDateTimeInput()
+  startsAt: DateTimeInput;
 
-  @Field(() => GraphQLISODateTime)
-  @Type(() => Date)
-  @IsDate()
-  endsAt: Date;
+  @Field(() => DateTimeScalar)
+  @IsDateTimeInput()
+  endsAt: DateTimeInput;
 }
 
 @InputType()

@@ -1,7 +1,6 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsDate, IsOptional, IsUUID } from 'class-validator';
-import { Type } from 'class-transformer';
-import { Connection, ConnectionArgs } from '@samverkan/core';
+import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IsOptional, IsUUID } from 'class-validator';
+import { Connection, ConnectionArgs, DateTimeInput, DateTimeScalar, IsDateTimeInput } from '@samverkan/core';
 import { DatePollOption, Meeting, RegistrationStatus } from './meeting.entity';
 
 @ObjectType()
@@ -19,11 +18,10 @@ export class MeetingListArgs extends ConnectionArgs {
   @IsUUID()
   workingGroupId?: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Meetings that end at or after this moment.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Meetings that end at or after this moment.' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  from?: Date;
+  @IsDateTimeInput()
+  from?: DateTimeInput;
 }
 
 /** Someone invited to two meetings whose times overlap. */
@@ -44,10 +42,10 @@ export class DoubleBooking {
   @Field(() => String, { nullable: true, description: 'Its title; empty when it is in a commission you cannot see.' })
   otherTitle: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   otherStartsAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   otherEndsAt: Date;
 }
 

@@ -46,6 +46,11 @@ registerMessages({
     da: 'Personen {id} er ikke inviteret til mødet.',
     en: 'Person {id} is not invited to the meeting.',
   },
+  'meetings.attendanceBeforeStart': {
+    sv: 'Närvaron kan föras först när mötet har börjat.',
+    da: 'Fremmødet kan først registreres, når mødet er begyndt.',
+    en: 'Attendance can be recorded only once the meeting has begun.',
+  },
   'meetings.substitutedByMissing': {
     sv: 'Ange vem som ersatte ledamoten.',
     da: 'Angiv hvem der var stedfortræder for medlemmet.',

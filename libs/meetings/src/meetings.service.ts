@@ -12,7 +12,9 @@ import {
   RequestContext,
   UnauthenticatedError,
   groupByKeys,
+  inTimeZone,
   inTransaction,
+  instantOf,
   oneByKeys,
   pageWindow,
   toConnection,
@@ -90,7 +92,7 @@ export class MeetingsService {
       .addOrderBy('m.id', 'ASC');
     if (args.commissionId) qb.andWhere('m.commission_id = :commissionId', { commissionId: args.commissionId });
     if (args.workingGroupId) qb.andWhere('m.working_group_id = :groupId', { groupId: args.workingGroupId });
-    if (args.from) qb.andWhere('m.ends_at >= :from', { from: args.from });
+    if (args.from) qb.andWhere('m.ends_at >= :from', { from: instantOf(args.from, 'from') });
     if (visible !== 'all') {
       qb.andWhere(
         `(m.commission_id = ANY(:visible) OR EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = m.id AND i.person_id = :me))`,
@@ -110,7 +112,9 @@ export class MeetingsService {
    */
   async create(ctx: RequestContext, input: CreateMeetingInput, within?: (manager: EntityManager, meeting: Meeting) => Promise<void>): Promise<SchedulePayload> {
     const commissionId = await this.scopeOf(ctx, input.commissionId, input.workingGroupId);
-    checkTimes(input.startsAt, input.endsAt);
+    const startsAt = inTimeZone(input.startsAt, input.timeZone, 'startsAt');
+    const endsAt = inTimeZone(input.endsAt, input.timeZone, 'endsAt');
+    checkTimes(startsAt, endsAt);
     if (!input.isOpen && input.capacity) throw new BadInputError('meetings.capacityOnlyOpen');
     await this.checkPeople([...input.guestIds, ...input.agenda.map((a) => a.presenterPersonId).filter((id): id is string => !!id)]);
     const { payload, outboxIds } = await inTransaction(this.dataSource, async (manager) => {
@@ -121,8 +125,8 @@ export class MeetingsService {
           kind: input.kind,
           title: input.title.trim(),
           description: input.description ?? null,
-          startsAt: input.startsAt,
-          endsAt: input.endsAt,
+          startsAt,
+          endsAt,
           timeZone: input.timeZone,
           place: input.place?.trim() ?? null,
           onlineUrl: input.onlineUrl ?? null,
@@ -158,10 +162,14 @@ export class MeetingsService {
     const { payload, outboxIds } = await inTransaction(this.dataSource, async (manager) => {
       const before = await manager.findOneOrFail(Meeting, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       const changes: Partial<Meeting> = {};
-      for (const key of ['title', 'description', 'startsAt', 'endsAt', 'timeZone', 'place', 'onlineUrl', 'status', 'capacity', 'waitlistOpen'] as const) {
+      for (const key of ['title', 'description', 'timeZone', 'place', 'onlineUrl', 'status', 'capacity', 'waitlistOpen'] as const) {
         const value = input[key];
         if (value !== undefined) (changes as Record<string, unknown>)[key] = typeof value === 'string' && key !== 'onlineUrl' ? value.trim() : value;
       }
+      // A time without an offset is read in the meeting's time zone as it is after this change.
+      const zone = changes.timeZone ?? before.timeZone;
+      if (input.startsAt !== undefined) changes.startsAt = inTimeZone(input.startsAt, zone, 'startsAt');
+      if (input.endsAt !== undefined) changes.endsAt = inTimeZone(input.endsAt, zone, 'endsAt');
       const after = { ...before, ...changes };
       checkTimes(after.startsAt, after.endsAt);
       const moved = RESCHEDULING_FIELDS.some((key) => !sameValue(before[key], after[key]));
@@ -320,9 +328,14 @@ export class MeetingsService {
     return saved;
   }
 
-  /** Records who was present, absent, sent apologies or was substituted (and by whom). */
+  /**
+   * Records who was present, absent, sent apologies or was substituted (and by
+   * whom). Only once the meeting has begun: before its start nobody has been
+   * present or absent yet (apologies in advance are RSVPs).
+   */
   async recordAttendance(ctx: RequestContext, input: RecordAttendanceInput): Promise<Invitation[]> {
     const meeting = await this.get(ctx, input.meetingId, 'manage');
+    if (meeting.startsAt.getTime() > Date.now()) throw new BadInputError('meetings.attendanceBeforeStart', {}, { field: 'meetingId', startsAt: meeting.startsAt.toISOString() });
     for (const entry of input.entries) {
       if (entry.attendance === Attendance.SUBSTITUTED && !entry.substitutedByPersonId && !entry.substitutedByName) throw new BadInputError('meetings.substitutedByMissing');
     }

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@samverkan/core';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum Gender {
@@ -56,11 +57,11 @@ export class Person {
   @Column({ type: 'boolean', default: false })
   isDemo: boolean;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when the person was erased (GDPR); the record keeps a pseudonym.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Set when the person was erased (GDPR); the record keeps a pseudonym.' })
   @Column({ type: 'timestamptz', nullable: true })
   erasedAt: Date | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

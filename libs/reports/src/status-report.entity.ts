@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@samverkan/core';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReportSnapshot, ReportSummary } from './report-snapshot';
 
@@ -91,7 +92,7 @@ export class StatusReport {
   @Column({ type: 'jsonb', select: false })
   snapshot?: ReportSnapshot;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz' })
   compiledAt: Date;
 
@@ -118,11 +119,11 @@ export class StatusReportRead {
   @Column({ type: 'boolean' })
   asCommissioner: boolean;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz' })
   firstOpenedAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz' })
   lastOpenedAt: Date;
 

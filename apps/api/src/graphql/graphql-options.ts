@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request, Response } from 'express';
-import { AppConfig, contextOf, statementsOf } from '@samverkan/core';
+import { AppConfig, DateTimeScalar, contextOf, statementsOf } from '@samverkan/core';
 import { formatError, localizeError } from './format-error';
 
 /**
@@ -26,6 +26,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
 
   return {
     autoSchemaFile: true,
+    // The one DateTime scalar (strict reading of inputs); a Date field without an explicit type maps to it too.
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     sortSchema: true,
     path: '/graphql',
     playground: false,

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { AuditEvent } from './audit-event.entity';
 
 @ObjectType('AuditChange', { description: 'One changed field; values are JSON.' })
@@ -18,7 +19,7 @@ export class AuditEventType {
   @Field(() => ID)
   id: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   occurredAt: Date;
 
   @Field(() => ID, { nullable: true })

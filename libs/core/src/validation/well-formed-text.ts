@@ -1,5 +1,8 @@
-import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { BadInputError } from '../errors/app-error';
+import { ArgumentMetadata, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import { ValidationError } from 'class-validator';
+import { AppError, BadInputError } from '../errors/app-error';
+import { dateOnlyError } from './is-date-only';
+import { invalidDateTimeIn } from './is-date-time';
 
 /**
  * Where in a value a string holds a NUL character or an unpaired UTF-16
@@ -21,14 +24,36 @@ export function illFormedTextAt(value: unknown, path = '', depth = 0): string | 
 
 /**
  * The API's validation pipe: class-validator on every input class, and before
- * it one check of every string argument for text that no column could hold.
+ * it one check of every string argument for text that no column could hold
+ * and of every DateTime the scalar could not read. Dates and date-times are
+ * refused with their own whole sentence (which field, what is wrong with the
+ * value) rather than the generic invalid-input text.
  */
 export class InputValidationPipe extends ValidationPipe {
+  constructor(options?: ValidationPipeOptions) {
+    super(options);
+    const generic = this.exceptionFactory;
+    this.exceptionFactory = (errors: ValidationError[]) => dateErrorIn(errors) ?? generic(errors);
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom' && (metadata.type as string) !== 'context' && (metadata.type as string) !== 'info' && (metadata.type as string) !== 'root') {
       const at = illFormedTextAt(value, metadata.data ?? '');
       if (at) throw BadInputError.field(at, 'contains a NUL character or an unpaired surrogate');
+      const invalid = invalidDateTimeIn(value);
+      if (invalid) throw invalid.invalid.error(invalid.path);
     }
     return super.transform(value, metadata);
   }
+}
+
+/** The first YYYY-MM-DD field that class-validator refused, as its own error. */
+function dateErrorIn(errors: ValidationError[], prefix = ''): AppError | undefined {
+  for (const error of errors) {
+    const path = `${prefix}${error.property}`;
+    if (error.constraints?.isDateOnly) return dateOnlyError(error.value, path);
+    const inner = dateErrorIn(error.children ?? [], `${path}.`);
+    if (inner) return inner;
+  }
+  return undefined;
 }
