@@ -964,12 +964,15 @@ TABLE notification (
   CONSTRAINT notification_subject_type_check CHECK (length(subject_type) >= 1 AND length(subject_type) <= 100)
   CONSTRAINT notification_subject_type_not_null NOT NULL subject_type
   CONSTRAINT notification_updated_at_not_null NOT NULL updated_at
+  CREATE INDEX notification_cancelled_commission_idx ON public.notification USING btree (((props ->> 'commissionId'::text)), updated_at DESC, id DESC) WHERE (status = 'cancelled'::text)
+  CREATE INDEX notification_cancelled_person_idx ON public.notification USING btree (person_id, updated_at DESC, id DESC) WHERE (status = 'cancelled'::text)
   CREATE UNIQUE INDEX notification_dedupe_key ON public.notification USING btree (dedupe_key)
   CREATE INDEX notification_outbox_idx ON public.notification USING btree (outbox_id) WHERE (outbox_id IS NOT NULL)
   CREATE INDEX notification_owed_idx ON public.notification USING btree (due_at) WHERE (status = 'owed'::text)
   CREATE INDEX notification_owed_kind_idx ON public.notification USING btree (kind, due_at) WHERE (status = 'owed'::text)
   CREATE INDEX notification_owed_person_idx ON public.notification USING btree (person_id, due_at) WHERE (status = 'owed'::text)
   CREATE UNIQUE INDEX notification_pkey ON public.notification USING btree (id)
+  CREATE INDEX notification_series_idx ON public.notification USING btree (subject_id, kind, person_id, due_at)
 
 TABLE notification_preference (
   person_id uuid NOT NULL

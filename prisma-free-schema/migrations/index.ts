@@ -12,6 +12,7 @@ import { RegistrationAddress1732300010000 } from './1732300010000-registration-a
 import { LeanOutbox1732300011000 } from './1732300011000-lean-outbox';
 import { VacancyIndex1732300012000 } from './1732300012000-vacancy-index';
 import { MailCalendar1732300013000 } from './1732300013000-mail-calendar';
+import { ReminderSeries1732300016020 } from './1732300016020-reminder-series';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   LeanOutbox1732300011000,
   VacancyIndex1732300012000,
   MailCalendar1732300013000,
+  ReminderSeries1732300016020,
 ];

@@ -432,6 +432,15 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   },
   mailAnswers: { expected: policy.manage(), call: (w) => ({ query: `query($c: ID!) { mailAnswers(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
   commissionMailLog: { expected: policy.manage(), call: (w) => ({ query: `query($c: ID!) { commissionMailLog(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
+  skippedReminders: {
+    // One's own reminders, or an admin (as mailLog).
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { member: 'ok' }, 'NOT_FOUND'),
+    call: (w) => ({ query: `query($p: ID!) { skippedReminders(personId: $p, first: 5) { ${page} } }`, variables: { p: w.a.people.member.id } }),
+  },
+  commissionSkippedReminders: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `query($c: ID!) { commissionSkippedReminders(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }),
+  },
   failedMails: { expected: policy.admin(), call: () => ({ query: `{ failedMails(first: 5) { ${page} } }` }) },
   resendMail: { expected: policy.manage(), call: async (w) => ({ query: `mutation($id: ID!) { resendMail(id: $id) { status } }`, variables: { id: await commissionMail(w) } }) },
 

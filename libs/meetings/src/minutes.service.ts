@@ -184,7 +184,7 @@ export class MinutesService {
           subjectId: before.id,
           dueAt: sentAt,
           dedupeKey: `minutes.approval-requested:${before.id}:${sentAt.toISOString()}:${personId}`,
-          props: { title: meeting.title, at: meeting.startsAt.toISOString(), path: `/meetings/${meeting.id}/minutes` },
+          props: { title: meeting.title, at: meeting.startsAt.toISOString(), path: `/meetings/${meeting.id}/minutes`, commissionId: meeting.commissionId },
         })),
       );
       await this.audit.record(manager, ctx, { entity: 'minutes', entityId: before.id, action: 'send-for-approval', before, after: { ...after, adjusterIds } });

@@ -12,4 +12,6 @@ export * from './notifications.processor';
 export * from './templates/reminder.template';
 export * from './templates/digest.template';
 export * from './operations/metrics.service';
+export * from './superseded';
+export * from './skipped-reminders';
 export * from './notifications.module';

@@ -5,6 +5,7 @@ import { InvalidMailAddressError, OutboxService, Recipient } from '@samverkan/ma
 import { MailLinkService } from '@samverkan/mail-actions';
 import { DeliveryMode } from './notification.entity';
 import { ReminderProps, reminderRule } from './reminder-rule';
+import { SUPERSEDED_REASON, supersededSql } from './superseded';
 import { digestTemplate } from './templates/digest.template';
 import { ReminderMailProps, reminderTemplate } from './templates/reminder.template';
 
@@ -21,6 +22,7 @@ interface OwedRow {
   erased_at: Date | null;
   delivery: DeliveryMode;
   opted_out_kinds: string[];
+  superseded: boolean;
 }
 
 /**
@@ -98,9 +100,14 @@ export class NotificationDelivery {
         [personId, slot.slot],
       );
       if (rows.length === 0) return { status: 'skipped', reason: 'nothing owed' } as const;
-      const refusal = this.refusal(rows[0]);
-      const refused = rows.filter((row) => refusal || this.refusal(row));
-      if (refused.length > 0) await this.cancel(manager, refused.map((row) => row.id), refusal ?? 'opted out of this kind');
+      // The person's reasons (erased, no address) refuse every row; a row's own (opted out, superseded) only it.
+      const byReason = new Map<string, string[]>();
+      for (const row of rows) {
+        const reason = this.refusal(row);
+        if (reason) byReason.set(reason, [...(byReason.get(reason) ?? []), row.id]);
+      }
+      for (const [reason, ids] of byReason) await this.cancel(manager, ids, reason);
+      const refused = rows.filter((row) => this.refusal(row));
       const items = rows.filter((row) => !refused.includes(row));
       if (items.length === 0) return { status: 'done', cancelled: refused.length } as const;
       try {
@@ -130,6 +137,8 @@ export class NotificationDelivery {
     if (row.erased_at) return 'person erased';
     if (!row.email) return 'no email address';
     if (row.opted_out_kinds.includes(row.kind) && reminderRule(row.kind)?.optOutAllowed) return 'opted out of this kind';
+    // Checked again here, not only by the sweep: a job queued before the later reminder was written.
+    if (row.superseded) return SUPERSEDED_REASON;
     return undefined;
   }
 
@@ -173,7 +182,8 @@ export class NotificationDelivery {
 
 const OWED_SELECT = `
   SELECT n.id, n.kind, n.props, n.subject_id, n.person_id, p.email, p.full_name, p.locale, p.time_zone, p.erased_at,
-         coalesce(pref.delivery, 'immediate') AS delivery, coalesce(pref.opted_out_kinds, '{}') AS opted_out_kinds
+         coalesce(pref.delivery, 'immediate') AS delivery, coalesce(pref.opted_out_kinds, '{}') AS opted_out_kinds,
+         ${supersededSql('n', 'now()')} AS superseded
     FROM notification n
     JOIN person p ON p.id = n.person_id
     LEFT JOIN notification_preference pref ON pref.person_id = n.person_id`;

@@ -5,6 +5,7 @@ import { sendJobId } from '@samverkan/mail';
 import { digestSlotSql } from './notification-delivery.service';
 import { ReminderEngine } from './reminder-engine.service';
 import { reminderRules } from './reminder-rule';
+import { SUPERSEDED_REASON, supersededSql } from './superseded';
 
 /** How many rows of each sort one sweep queues; the next sweep takes the rest. */
 const BATCH = 5000;
@@ -29,6 +30,7 @@ export class NotificationSweep {
   async sweep(now = new Date()): Promise<JobOutcome> {
     const rules = await this.engine.run(now);
     const optedOut = await this.cancelOptedOut();
+    const superseded = await this.cancelSuperseded(now);
     const immediate: { id: string }[] = await this.dataSource.query(
       `SELECT n.id FROM notification n
          LEFT JOIN notification_preference pref ON pref.person_id = n.person_id
@@ -61,12 +63,27 @@ export class NotificationSweep {
       status: 'done' as const,
       rules: rules ?? 'skipped: another worker is computing',
       optedOut,
+      superseded,
       deliver: immediate.length,
       digests: digests.length,
       mails: mails.length,
     };
     if (immediate.length + digests.length + mails.length > 0) this.logger.log(`Sweep queued ${immediate.length} reminders, ${digests.length} digests, ${mails.length} mails`);
     return outcome;
+  }
+
+  /**
+   * Reminders due now whose series has a later one owed (superseded.ts) are
+   * cancelled in one statement before anything is queued, so a person never
+   * gets "in 7 days" and "in 1 day" in the same minute.
+   */
+  private async cancelSuperseded(now: Date): Promise<number> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE notification n SET status = 'cancelled', cancel_reason = $2, updated_at = now()
+        WHERE n.status = 'owed' AND n.due_at <= $1 AND ${supersededSql('n', '$1::timestamptz')}`,
+      [now, SUPERSEDED_REASON],
+    )) as [unknown, number];
+    return count ?? 0;
   }
 
   /** Owed reminders of kinds a person turned off are cancelled in one statement. */

@@ -14,6 +14,7 @@ import { ReminderEngine } from './reminder-engine.service';
 import { MetricsController } from './operations/metrics.controller';
 import { MetricsService } from './operations/metrics.service';
 import { QueueDashboardController } from './operations/queue-dashboard.controller';
+import { SkippedRemindersResolver, SkippedRemindersService } from './skipped-reminders';
 
 /** Reminders and preferences: what API and worker share. */
 @Module({
@@ -33,7 +34,7 @@ export class NotificationsWorkerModule {}
  */
 @Module({
   imports: [NotificationsModule, MailApiModule],
-  providers: [NotificationPreferencesResolver, MetricsService],
+  providers: [NotificationPreferencesResolver, SkippedRemindersService, SkippedRemindersResolver, MetricsService],
   controllers: [MetricsController, QueueDashboardController],
 })
 export class NotificationsApiModule {}

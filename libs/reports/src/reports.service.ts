@@ -90,8 +90,15 @@ export class ReportsService {
       await this.audit.record(manager, ctx, { entity: 'status_report', entityId: result.report!.id, action: 'compile-on-demand', after: { periodKey: period.key, asOf, notify: input.notifyCommissioners } });
       return result;
     });
-    await this.outbox.dispatch(mailIds);
+    // The answer does not wait for Redis: the mails are committed rows, queued here
+    // in the background (and by the sweep within a minute if Redis is away or slow).
+    this.dispatchLater(mailIds);
     return report!;
+  }
+
+  private dispatchLater(mailIds: string[]): void {
+    if (mailIds.length === 0) return;
+    this.outbox.dispatch(mailIds).catch((error: Error) => this.logger.warn(`Report mail left for the sweep: ${error.message}`));
   }
 
   /**
@@ -133,9 +140,13 @@ export class ReportsService {
   }
 
   private async compileOne(manager: EntityManager, job: CompileOne): Promise<{ report?: StatusReport; mailIds: string[] }> {
-    // One compiler per commission at a time: the previous report and the "already done?" check stay true until commit.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`status_report:${job.commissionId}`]);
+    // One scheduled compiler per commission at a time: the previous report and the
+    // "already done?" check stay true until commit. An on-demand report takes no part
+    // in that (it is never "already done" and no scheduled report diffs against it),
+    // so a secretariat's request never waits for the worker compiling that commission's
+    // owed periods (issue 16: compile_ms counts the compiler alone, not such a wait).
     if (job.kind === 'scheduled') {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`status_report:${job.commissionId}`]);
       const done = await manager.query(`SELECT 1 FROM status_report WHERE commission_id = $1 AND kind = 'scheduled' AND period_key = $2`, [job.commissionId, job.period.key]);
       if (done.length > 0) return { mailIds: [] };
     }

@@ -17,9 +17,9 @@ registerReminderRule({
     en: 'The term of {title} ends on {date}',
   },
   line: {
-    sv: 'Mandatperioden för {title} löper ut {date} (om {days} dagar).',
-    da: 'Udpegningsperioden for {title} udløber {date} (om {days} dage).',
-    en: 'The term of {title} ends on {date} (in {days} days).',
+    sv: 'Mandatperioden för {title} löper ut {date} ({when}).',
+    da: 'Udpegningsperioden for {title} udløber {date} ({when}).',
+    en: 'The term of {title} ends on {date} ({when}).',
   },
   owedSql: `
     SELECT r.person_id, 'appointment' AS subject_type, a.id AS subject_id,
