@@ -816,9 +816,12 @@ async function deliverablesOfEveryKind(w: World): Promise<SameViewFixture> {
   for (const status of ['IN_PROGRESS', 'IN_REVIEW', 'APPROVED', 'DELIVERED']) {
     await ok(w.t, token, `mutation($input: ChangeDeliverableStatusInput!) { changeDeliverableStatus(input: $input) { status } }`, { input: { deliverableId: delivered, status } });
   }
-  // Late: its due date passed (set directly; the API refuses a new deadline in the past).
+  // Late: its due date passed five days ago (written directly, with the deadline change the database insists on).
   const late = await create({ workingGroupId: otherGroup });
-  await w.t.db.query(`UPDATE deliverable SET due_on = current_date - 5 WHERE id = $1`, [late]);
+  await w.t.db.transaction(async (manager) => {
+    await manager.query(`INSERT INTO deliverable_deadline_change (deliverable_id, old_due_on, new_due_on, reason) SELECT id, due_on, current_date - 5, 'Matrix: late' FROM deliverable WHERE id = $1`, [late]);
+    await manager.query(`UPDATE deliverable SET due_on = current_date - 5 WHERE id = $1`, [late]);
+  });
   const report = await ok(w.t, token, `mutation($c: ID!, $p: String!) { compileStatusReport(input: { commissionId: $c, period: $p }) { id } }`, { c: w.a.commissionId, p: currentQuarter() });
   return { deliverableIds: [planned, commissionWide, elsewhere, delivered, late], reportId: report.compileStatusReport.id };
 }

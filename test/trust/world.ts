@@ -45,7 +45,7 @@ export interface World {
   a: CommissionWorld;
   b: CommissionWorld;
   strategyId: string;
-  /** A's former member (term ended, successor sitting) and incoming member (term starts in a month). */
+  /** A's former member (term ended, successor sitting) and incoming member (term starts in a year). */
   formerMember: TestPerson;
   incomingMember: TestPerson;
   tokenOf(actor: Actor): string | undefined;
@@ -96,7 +96,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
  * Two seats of a fresh allocation in A's group (holdover allowed, the default): on one
  * the former member's term ended a month ago and a successor started the day after;
  * on the other the holder's term ended ten days ago (they hold over) and the incoming
- * member starts in a month.
+ * member starts in a year.
  */
 async function seatsChangingHands(t: TestApp, a: CommissionWorld): Promise<{ formerMember: TestPerson; incomingMember: TestPerson }> {
   const token = a.people.secretariat.token;
@@ -113,7 +113,9 @@ async function seatsChangingHands(t: TestApp, a: CommissionWorld): Promise<{ for
   const holder = await createPerson(t.db, { account: false });
   const secondSeat = await seated({ personId: holder.id, startsOn: day(-400), endsOn: day(-10) });
   const incoming = await createPerson(t.db);
-  await seated({ seatId: secondSeat, allocationId: undefined, personId: incoming.id, startsOn: day(30) });
+  // A year ahead: beyond the matrix's meetings (at most 320 days out), which invite whoever sits
+  // on their day — an incoming member is invited to (and sees) the meetings of their own term.
+  await seated({ seatId: secondSeat, allocationId: undefined, personId: incoming.id, startsOn: day(365) });
   return {
     formerMember: { ...former, token: await login(t, former.email) },
     incomingMember: { ...incoming, token: await login(t, incoming.email) },

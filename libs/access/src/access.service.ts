@@ -22,6 +22,8 @@ import { ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError } f
  * When the seat stops giving access, the person's member role and group go with it;
  * meetings they were personally invited to stay visible to them (an invitation is
  * personal: the record of what they took part in), the group's other meetings do not.
+ * Likewise a successor is invited to, and sees, the meetings that fall in their term
+ * before it starts, and nothing else of the group.
  * Commission roles and chairs last until they are removed.
  *
  * **One visibility rule per role, on every path** (lists, single reads, exports,
