@@ -50,8 +50,8 @@ describe('deliverables in the demo data', () => {
     const proposal = d003.find((d: Record<string, any>) => d.kind === 'PROPOSAL');
     expect(proposal).toMatchObject({ status: 'IN_REVIEW', objectives: [{ letter: 'c' }], versions: [{ number: 1, mediaType: 'text/plain' }] });
     expect(proposal.deadlineChanges[0].reason).toContain('høringsrunde');
-    // The commissioner of 003 sees delivered and late ones only: none of 003's are either.
-    expect(await deliverablesOf('003', tokens.commissioner)).toEqual([]);
+    // The commissioner of 003 sees every one of 003's deliverables, as the status report lists them.
+    expect((await deliverablesOf('003', tokens.commissioner)).map((d: { id?: string; title: string }) => d.title).sort()).toEqual((await deliverablesOf('003')).map((d: { title: string }) => d.title).sort());
   });
 
   it('has 003’s draft out for review: the member asked for changes with an anchored comment and proposed wording, the chair has not answered yet', async () => {

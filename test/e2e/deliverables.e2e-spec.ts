@@ -196,16 +196,12 @@ describe('deliverables: workflow, deadlines, health, access, exports', () => {
       expect(create.errors?.[0].extensions.code).toBe('FORBIDDEN');
     });
 
-    it('lets commissioners see delivered and late ones only, and change nothing', async () => {
+    // Issue 16: their status report lists every deliverable, so the list does too.
+    it('lets commissioners see every deliverable, as their status reports do, and change nothing', async () => {
       const { ids, total } = await visible(w.commissioner.token);
-      expect(ids).toEqual(expect.arrayContaining([late, delivered]));
-      expect(ids).not.toContain(mine);
-      expect(ids).not.toContain(others);
+      expect(ids).toEqual(expect.arrayContaining([late, delivered, mine, others]));
       expect(ids).toHaveLength(total);
-      const all = await t.db.query(
-        `SELECT id FROM deliverable WHERE commission_id = $1 AND (status = 'delivered' OR deliverable_health(due_on, status, current_date) = 'late')`,
-        [w.commissionId],
-      );
+      const all = await t.db.query(`SELECT id FROM deliverable WHERE commission_id = $1`, [w.commissionId]);
       expect(new Set(ids)).toEqual(new Set(all.map((r: { id: string }) => r.id)));
       const move = await t.gql(`mutation($input: ChangeDeliverableStatusInput!) { changeDeliverableStatus(input: $input) { id } }`, { input: { deliverableId: late, status: 'IN_PROGRESS' } }, { token: w.commissioner.token });
       expect(move.errors?.[0].extensions.code).toBe('FORBIDDEN');
@@ -241,8 +237,11 @@ describe('deliverables: workflow, deadlines, health, access, exports', () => {
       expect(json.status).toBe(200);
       const body = (await json.json()) as { deliverables: { title: string }[] };
       const titles = body.deliverables.map((d: { title: string }) => d.title);
-      expect(titles).toEqual(expect.arrayContaining(['Late', 'Delivered']));
-      expect(titles).not.toContain('Mine');
+      expect(titles).toEqual(expect.arrayContaining(['Late', 'Delivered', 'Mine']));
+      const observer = await t.http(`/commissions/${w.commissionId}/deliverables.json`, { headers: { authorization: `Bearer ${w.observer.token}` } });
+      const observed = ((await observer.json()) as { deliverables: { title: string }[] }).deliverables.map((d) => d.title);
+      expect(observed).toContain('Delivered');
+      expect(observed).not.toContain('Mine');
       expect(body.deliverables.find((d: { title: string }) => d.title === 'Late')).toMatchObject({ status: 'planned', health: 'late', dueOn: '2022-01-01' });
       expect((await t.http(`/commissions/${w.commissionId}/deliverables.csv`)).status).toBe(401);
       const stranger = await t.http(`/commissions/00000000-0000-4000-8000-000000000000/deliverables.json`, { headers: { authorization: `Bearer ${w.member.token}` } });

@@ -479,10 +479,11 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     },
   },
   // ------------------------------------------------------------------ deliverables and review rounds
-  // A planned deliverable of A's group: the group's chair and members see it, commissioners
-  // and observers only see delivered or late ones (NOT_FOUND), B does not learn it exists.
+  // A planned deliverable of A's group: the group's chair and members see it, and the
+  // commissioners (their reports list every deliverable); observers only see delivered ones
+  // (NOT_FOUND), B does not learn it exists. Those who see it but may not change it get FORBIDDEN.
   deliverable: {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'ok', member: 'ok' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'ok', member: 'ok', commissioner: 'ok' }, 'NOT_FOUND'),
     call: async (w) => ({ query: `query($id: ID!) { deliverable(id: $id) { title } }`, variables: { id: await freshDeliverable(w) } }),
   },
   deliverables: { expected: policy.read(), call: (w) => ({ query: `query($c: ID!) { deliverables(filter: { commissionId: $c }, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
@@ -494,29 +495,29 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     }),
   },
   updateDeliverable: {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
     call: async (w) => ({ query: `mutation($input: UpdateDeliverableInput!) { updateDeliverable(input: $input) { id } }`, variables: { input: { id: await freshDeliverable(w), title: 'Renamed' } } }),
   },
   changeDeliverableStatus: {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
     call: async (w) => ({
       query: `mutation($input: ChangeDeliverableStatusInput!) { changeDeliverableStatus(input: $input) { status } }`,
       variables: { input: { deliverableId: await freshDeliverable(w), status: 'IN_PROGRESS' } },
     }),
   },
   changeDeliverableDeadline: {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
     call: async (w) => ({
       query: `mutation($input: ChangeDeliverableDeadlineInput!) { changeDeliverableDeadline(input: $input) { dueOn } }`,
       variables: { input: { deliverableId: await freshDeliverable(w), newDueOn: date(90), reason: 'The ministry asked for more time' } },
     }),
   },
   reviewRound: {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'ok', member: 'ok' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'ok', member: 'ok', commissioner: 'ok' }, 'NOT_FOUND'),
     call: async (w) => ({ query: `query($id: ID!) { reviewRound(id: $id) { status } }`, variables: { id: await freshRound(w) } }),
   },
   openReviewRound: {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
     call: async (w) => {
       const { versionId } = await freshInProgressVersion(w);
       return {
@@ -527,18 +528,18 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   },
   answerReview: {
     // Only the reviewers named in the round (A's member); those who cannot see a deliverable in review do not learn of the round.
-    expected: policy.custom('UNAUTHENTICATED', 'FORBIDDEN', { secretariat: 'FORBIDDEN', chair: 'FORBIDDEN', member: 'ok' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'FORBIDDEN', { secretariat: 'FORBIDDEN', chair: 'FORBIDDEN', member: 'ok', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
     call: async (w) => ({
       query: `mutation($input: AnswerReviewInput!) { answerReview(input: $input) { id } }`,
       variables: { input: { roundId: await freshRound(w), verdict: 'APPROVE', comments: [] } },
     }),
   },
   closeReviewRound: {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
     call: async (w) => ({ query: `mutation($input: CloseReviewRoundInput!) { closeReviewRound(input: $input) { status } }`, variables: { input: { roundId: await freshRound(w), outcome: 'INCONCLUSIVE' } } }),
   },
   respondToReviewComment: {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
     call: async (w) => ({
       query: `mutation($input: RespondToCommentInput!) { respondToReviewComment(input: $input) { id } }`,
       variables: { input: { commentId: (await freshComment(w)).commentId, response: 'Clarified in 2.1.', decision: 'ACCEPTED' } },
@@ -696,7 +697,7 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   'GET /metrics': { expected: HTTP_OK, request: () => ({ path: '/metrics' }) },
   'GET /commissions/:id/stakeholders.csv': { expected: policy.oversee(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/stakeholders.csv` }) },
   'POST /deliverables/:id/versions': {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
     request: async (w) => {
       const body = new FormData();
       body.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'v.pdf');
@@ -704,18 +705,18 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
     },
   },
   'GET /deliverables/versions/:versionId/file': {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'ok', member: 'ok' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'ok', member: 'ok', commissioner: 'ok' }, 'NOT_FOUND'),
     request: async (w) => ({ path: `/deliverables/versions/${(await freshVersion(w)).versionId}/file` }),
   },
   'GET /commissions/:id/deliverables.csv': { expected: policy.read(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/deliverables.csv` }) },
   'GET /commissions/:id/deliverables.json': { expected: policy.read(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/deliverables.json` }) },
-  // The consolidated comment matrix is the secretariat's working document.
+  // The consolidated comment matrix: the secretariat's working document, read by the commissioners too.
   'GET /review-rounds/:id/comment-matrix.xlsx': {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'ok' }, 'NOT_FOUND'),
     request: async (w) => ({ path: `/review-rounds/${await freshRound(w)}/comment-matrix.xlsx` }),
   },
   'GET /review-rounds/:id/comment-matrix.csv': {
-    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN' }, 'NOT_FOUND'),
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'ok' }, 'NOT_FOUND'),
     request: async (w) => ({ path: `/review-rounds/${await freshRound(w)}/comment-matrix.csv` }),
   },
   'GET /mail-actions/assets/page.css': { expected: HTTP_OK, request: () => ({ path: '/mail-actions/assets/page.css' }) },
@@ -755,3 +756,122 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
 
 /** The HTTP status that stands for each outcome. */
 export const STATUS_OF: Record<Outcome, number[]> = { ok: [200, 201], UNAUTHENTICATED: [401], FORBIDDEN: [403], NOT_FOUND: [404] };
+
+// ------------------------------------------------------------------ one rule per role on every path
+
+/** What an actor reads on one path: the ids shown, or 'refused' (who may use a path is the matrix's business above). */
+export type PathView = string[] | 'refused';
+
+/** Things of commission A that the paths of a check are read over, made once per check. */
+export interface SameViewFixture {
+  /** Deliverables made for the check, one per visibility case. */
+  deliverableIds: string[];
+  /** A status report of A compiled after them (the current quarter, as of today). */
+  reportId: string;
+}
+
+/**
+ * The same question asked on several paths: each actor must get the same ids on every
+ * path it may use. `npm test` runs each for every actor (test/e2e/access-matrix.e2e-spec.ts).
+ */
+export interface SameViewCheck {
+  setup: (w: World) => Promise<SameViewFixture>;
+  paths: Record<string, (w: World, actor: Actor, f: SameViewFixture) => Promise<PathView>>;
+  /** The single read: which of the fixture's things the actor reads one by one; must be exactly those of them the paths show. */
+  readOneByOne: (w: World, actor: Actor, f: SameViewFixture) => Promise<string[]>;
+}
+
+async function graphqlIds(w: World, actor: Actor, query: string, variables: Record<string, unknown>, pick: (data: any) => { ids: string[]; next?: string | null }): Promise<PathView> {
+  const ids: string[] = [];
+  let after: string | null | undefined = null;
+  do {
+    const response = await w.t.gql(query, { ...variables, after }, { token: w.tokenOf(actor) });
+    if (response.errors?.length) return 'refused';
+    const page = pick(response.data);
+    ids.push(...page.ids);
+    after = page.next;
+  } while (after);
+  return ids;
+}
+
+async function httpJson(w: World, actor: Actor, path: string): Promise<any | 'refused'> {
+  const token = w.tokenOf(actor);
+  const response = await w.t.http(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (response.status !== 200) {
+    await response.arrayBuffer();
+    return 'refused';
+  }
+  return response.json();
+}
+
+function currentQuarter(): string {
+  const now = new Date();
+  return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+}
+
+/** One deliverable of A per visibility case: its group's planned one, a commission-wide one, one of a group the member does not sit in, a delivered one and a late one. */
+async function deliverablesOfEveryKind(w: World): Promise<SameViewFixture> {
+  const token = w.a.people.secretariat.token;
+  const create = async (fields: Record<string, unknown>) =>
+    (await ok(w.t, token, `mutation($input: CreateDeliverableInput!) { createDeliverable(input: $input) { id } }`, {
+      input: { commissionId: w.a.commissionId, title: w.unique('Same view'), kind: 'MEMO', dueOn: date(60), goalIds: [], objectiveIds: [], ...fields },
+    })).createDeliverable.id as string;
+  const otherGroup = (await ok(w.t, token, `mutation($input: CreateWorkingGroupInput!) { createWorkingGroup(input: $input) { id } }`, {
+    input: { commissionId: w.a.commissionId, name: w.unique('Other group'), status: 'ACTIVE' },
+  })).createWorkingGroup.id;
+  const planned = await create({ workingGroupId: w.a.groupId });
+  const commissionWide = await create({ dueOn: date(45) });
+  const elsewhere = await create({ workingGroupId: otherGroup });
+  const delivered = await create({ workingGroupId: otherGroup });
+  for (const status of ['IN_PROGRESS', 'IN_REVIEW', 'APPROVED', 'DELIVERED']) {
+    await ok(w.t, token, `mutation($input: ChangeDeliverableStatusInput!) { changeDeliverableStatus(input: $input) { status } }`, { input: { deliverableId: delivered, status } });
+  }
+  // Late: its due date passed five days ago (written directly, with the deadline change the database insists on).
+  const late = await create({ workingGroupId: otherGroup });
+  await w.t.db.transaction(async (manager) => {
+    await manager.query(`INSERT INTO deliverable_deadline_change (deliverable_id, old_due_on, new_due_on, reason) SELECT id, due_on, current_date - 5, 'Matrix: late' FROM deliverable WHERE id = $1`, [late]);
+    await manager.query(`UPDATE deliverable SET due_on = current_date - 5 WHERE id = $1`, [late]);
+  });
+  const report = await ok(w.t, token, `mutation($c: ID!, $p: String!) { compileStatusReport(input: { commissionId: $c, period: $p }) { id } }`, { c: w.a.commissionId, p: currentQuarter() });
+  return { deliverableIds: [planned, commissionWide, elsewhere, delivered, late], reportId: report.compileStatusReport.id };
+}
+
+export const SAME_VIEW_MATRIX: Record<string, SameViewCheck> = {
+  // A's deliverables: the list, the exports and the status report show a role the same ones,
+  // and a single read finds exactly those of them (NOT_FOUND for the rest).
+  'deliverables of a commission': {
+    setup: deliverablesOfEveryKind,
+    paths: {
+      'deliverables (GraphQL list)': (w, actor) =>
+        graphqlIds(
+          w,
+          actor,
+          `query($c: ID!, $after: String) { deliverables(filter: { commissionId: $c }, first: 50, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { c: w.a.commissionId },
+          (data) => ({
+            ids: data.deliverables.edges.map((e: { node: { id: string } }) => e.node.id),
+            next: data.deliverables.pageInfo.hasNextPage ? data.deliverables.pageInfo.endCursor : null,
+          }),
+        ),
+      'GET /commissions/:id/deliverables.json': async (w, actor) => {
+        const body = await httpJson(w, actor, `/commissions/${w.a.commissionId}/deliverables.json`);
+        return body === 'refused' ? body : body.deliverables.map((d: { id: string }) => d.id);
+      },
+      'GET /reports/:id/report.json': async (w, actor, f) => {
+        const body = await httpJson(w, actor, `/reports/${f.reportId}/report.json`);
+        return body === 'refused' ? body : body.snapshot.sections.deliverables.deliverables.map((d: { id: string }) => d.id);
+      },
+    },
+    readOneByOne: deliverablesReadOneByOne,
+  },
+};
+
+/** Which of the fixture's deliverables the actor reads with `deliverable(id)`. */
+async function deliverablesReadOneByOne(w: World, actor: Actor, f: SameViewFixture): Promise<string[]> {
+  const seen: string[] = [];
+  for (const id of f.deliverableIds) {
+    const response = await w.t.gql(`query($id: ID!) { deliverable(id: $id) { id } }`, { id }, { token: w.tokenOf(actor) });
+    if (!response.errors?.length) seen.push(id);
+  }
+  return seen;
+}

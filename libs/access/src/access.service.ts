@@ -2,14 +2,63 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError } from '@samverkan/core';
 
+/**
+ * Who may see and do what, decided in one place.
+ *
+ * **Roles.** A person's roles in a commission come from three sources: an explicit
+ * commission role (secretariat, commissioner, observer, chair, member), chairing one
+ * of its working groups, and sitting in one of its seats (role `member`, which also
+ * makes the group one of the person's groups).
+ *
+ * **When a seat gives access** (`SITTING_SQL`, evaluated on today's date):
+ * - a principal from the first day of the term (`starts_on`) to its last (`ends_on`,
+ *   none: open-ended) — a successor appointed ahead has no access before their start;
+ * - after a term that ran out, a principal sits on (holdover) only where the group
+ *   allows holdover, only while nobody has succeeded them on the seat (no principal
+ *   has started there since), and never after an appointment ended early with
+ *   `endAppointment` (its `ends_on` is "the last day in the seat");
+ * - a substitute while their own appointment runs and the term of a principal on the
+ *   same seat runs; a principal's holdover does not carry the substitute with it.
+ * When the seat stops giving access, the person's member role and group go with it;
+ * meetings they were personally invited to stay visible to them (an invitation is
+ * personal: the record of what they took part in), the group's other meetings do not.
+ * Likewise a successor is invited to, and sees, the meetings that fall in their term
+ * before it starts, and nothing else of the group.
+ * Commission roles and chairs last until they are removed.
+ *
+ * **One visibility rule per role, on every path** (lists, single reads, exports,
+ * reports, pages): an area decides what a level sees once, in its service, and every
+ * path of that area asks the same question (deliverables: `DeliverablesService.visibility`
+ * with `canSee` and its SQL twin). The authorization matrix checks it: for each role
+ * what a list shows equals what the export and the status report show.
+ */
 export type CommissionRoleName = 'secretariat' | 'chair' | 'member' | 'commissioner' | 'observer';
+
+/**
+ * The SQL condition "appointment `a` of working group `g` gives a seat in the group on
+ * `day`" (an SQL date expression, e.g. `current_date` or `$2::date`), as described above.
+ */
+export function sittingSql(day: string): string {
+  return `(a.starts_on <= ${day} AND (
+      (a.kind = 'principal' AND (
+         a.ends_on IS NULL OR a.ends_on >= ${day}
+         OR (g.holdover_allowed AND a.ended_reason IS NULL
+             AND NOT EXISTS (SELECT 1 FROM appointment succ
+                              WHERE succ.seat_id = a.seat_id AND succ.kind = 'principal'
+                                AND succ.starts_on > a.ends_on AND succ.starts_on <= ${day}))))
+      OR (a.kind = 'substitute' AND (a.ends_on IS NULL OR a.ends_on >= ${day})
+          AND EXISTS (SELECT 1 FROM appointment pr
+                       WHERE pr.seat_id = a.seat_id AND pr.kind = 'principal'
+                         AND pr.starts_on <= ${day} AND (pr.ends_on IS NULL OR pr.ends_on >= ${day})))))`;
+}
 
 /**
  * What a person may do in a commission:
  * - manage: the secretariat (and admins) change anything in their own commissions,
  *   see nominations, gender balance and contact data;
  * - oversee: commissioners read everything of their commissions, including the
- *   stakeholder register, vacancies and balance figures (not individuals' gender);
+ *   stakeholder register, vacancies and balance figures (not individuals' gender),
+ *   every deliverable, and the status reports;
  * - read: chairs, members and observers read the structure (groups, seats, who sits
  *   where), the public record of the commission.
  */
@@ -18,9 +67,9 @@ export type AccessLevel = 'manage' | 'oversee' | 'read';
 const RANK: Record<AccessLevel, number> = { read: 1, oversee: 2, manage: 3 };
 
 export interface ActorRoles {
-  /** commission id → roles held (explicit, or derived from chairing or a current seat). */
+  /** commission id → roles held (explicit, or derived from chairing or a seat that gives access today). */
   byCommission: Map<string, Set<CommissionRoleName>>;
-  /** working groups the person currently sits in or chairs. */
+  /** working groups the person sits in today (see `sittingSql`) or chairs. */
   groupIds: Set<string>;
 }
 
@@ -44,8 +93,7 @@ export class AccessService {
              JOIN seat s ON s.id = a.seat_id
              JOIN seat_allocation sa ON sa.id = s.allocation_id
              JOIN working_group g ON g.id = sa.working_group_id
-            WHERE a.person_id = $1 AND a.starts_on <= current_date
-              AND (a.ends_on IS NULL OR a.ends_on >= current_date OR g.holdover_allowed)`,
+            WHERE a.person_id = $1 AND ${sittingSql('current_date')}`,
           [personId],
         );
         const roles: ActorRoles = { byCommission: new Map(), groupIds: new Set() };

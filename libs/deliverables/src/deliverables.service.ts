@@ -36,7 +36,7 @@ export interface DeliverableVisibility {
   personId: string | null;
   /** The secretariat (and admins): everything, and may change it. */
   manage: boolean;
-  /** Commissioners: delivered and late ones. */
+  /** Commissioners: every deliverable of the commission, as their status reports show them. */
   oversee: boolean;
   /** Chairs and members: the deliverables of the groups they sit in. */
   groupIds: string[];
@@ -67,7 +67,10 @@ export interface DeliverableExportRow {
  * - the secretariat manages all of its commission's deliverables;
  * - chairs and members see (and review) their groups' deliverables, and the
  *   commission's own ones;
- * - commissioners see the delivered and the late ones;
+ * - commissioners see all of them (read only): the status report they read lists
+ *   every deliverable with its status, so the list, the single read and the exports
+ *   show the same ones (one rule per role on every path; the authorization matrix
+ *   compares the paths);
  * - anyone with a role in the commission sees delivered ones (the public record);
  * - a person named as reviewer sees the deliverable under review.
  * A deliverable the actor may not see is NOT_FOUND, as if it did not exist.
@@ -104,9 +107,8 @@ export class DeliverablesService {
 
   /** Whether the actor may see this deliverable, by the rules above. */
   async canSee(ctx: RequestContext, v: DeliverableVisibility, d: Deliverable): Promise<boolean> {
-    if (v.manage || d.status === DeliverableStatus.DELIVERED) return true;
+    if (v.manage || v.oversee || d.status === DeliverableStatus.DELIVERED) return true;
     if (d.workingGroupId ? v.groupIds.includes(d.workingGroupId) : v.commissionMember) return true;
-    if (v.oversee && (await this.health(ctx, d)) === DeliverableHealth.LATE) return true;
     return v.personId ? this.isReviewerOf(ctx, d.id, v.personId) : false;
   }
 
@@ -152,14 +154,14 @@ export class DeliverablesService {
     return d;
   }
 
-  /** The SQL condition of `canSee` for lists, over `d` (deliverable) and `c` (commission); parameters $2–$6. */
+  /** The SQL condition of `canSee` for lists and exports, over `d` (deliverable); parameters $2–$6. */
   private visibleSql(v: DeliverableVisibility): { sql: string; params: unknown[] } {
     return {
       sql: `($2::boolean
+             OR $5::boolean
              OR d.status = 'delivered'
              OR d.working_group_id = ANY($3::uuid[])
              OR (d.working_group_id IS NULL AND $4::boolean)
-             OR ($5::boolean AND deliverable_health(d.due_on, d.status, (now() AT TIME ZONE c.time_zone)::date) = 'late')
              OR EXISTS (SELECT 1 FROM review_round r JOIN review_reviewer rr ON rr.round_id = r.id WHERE r.deliverable_id = d.id AND rr.person_id = $6::uuid))`,
       params: [v.manage, v.groupIds, v.commissionMember, v.oversee, v.personId],
     };
