@@ -10,7 +10,7 @@ import { Gender, PeopleService, Person } from '@samverkan/people';
 import { Nomination, NominationCandidate, NominationRequest, NominationRequestStatus, SeatAllocation } from './seat.entity';
 import { RequestNominationInput, SubmitNominationInput } from './seat.inputs';
 import { SeatsService, toBalance } from './seats.service';
-import { AllocationCompliance, CompositionReport } from './seat.types';
+import { AllocationCompliance, CompositionReport, SeatStatus } from './seat.types';
 import { loadNominationSubject, nominationReply } from './seats.mail-actions';
 import { nominationRequestTemplate } from './seats.mails';
 
@@ -43,14 +43,16 @@ export class NominationsService {
     const organisationId = input.organisationId ?? allocation.nominatingOrganisationId;
     await this.organisations.get(organisationId);
     if (input.contactPersonId) await this.people.get(input.contactPersonId);
-    const vacant = (await this.seats.vacantSeats(ctx, { workingGroupId: allocation.workingGroupId })).filter((s) => s.allocationId === allocation.id).length;
+    // A seat held over needs a successor as much as a vacant one needs a holder.
+    const counts = await this.seats.statusCounts(ctx, allocation.id);
+    const open = counts[SeatStatus.VACANT] + counts[SeatStatus.HOLDOVER];
     const { request, outboxId } = await inTransaction(this.dataSource, async (manager) => {
       const request = await manager.save(
         manager.create(NominationRequest, {
           allocationId: allocation.id,
           organisationId,
           contactPersonId: input.contactPersonId ?? null,
-          seatsRequested: input.seatsRequested ?? Math.max(vacant, 1),
+          seatsRequested: input.seatsRequested ?? Math.max(open, 1),
           message: input.message ?? null,
           deadline: input.deadline,
           sentBy: ctx.actor?.personId ?? null,
