@@ -1260,10 +1260,12 @@ TABLE seat (
   allocation_id uuid NOT NULL
   number integer NOT NULL
   retired_at timestamp with time zone
+  created_at timestamp with time zone NOT NULL DEFAULT now()
 )
   CONSTRAINT seat_allocation_id_fkey FOREIGN KEY (allocation_id) REFERENCES seat_allocation(id) ON DELETE CASCADE
   CONSTRAINT seat_allocation_id_not_null1 NOT NULL allocation_id
   CONSTRAINT seat_allocation_id_number_key UNIQUE (allocation_id, number)
+  CONSTRAINT seat_created_at_not_null NOT NULL created_at
   CONSTRAINT seat_id_not_null NOT NULL id
   CONSTRAINT seat_number_check CHECK (number >= 1)
   CONSTRAINT seat_number_not_null NOT NULL number
