@@ -7,9 +7,8 @@ import { allocation, commission, CommissionFixture, group, ok, organisation } fr
 // same in every field, list, reminder, report and export; and a vacant seat is reminded
 // only once its nomination round has had its time.
 
-const GROUP = `query($id: ID!) { workingGroup(id: $id) {
-  vacantSeats { id status }
-  allocations { seatCount filledCount holdoverCount vacantCount seats { id number status } } } }`;
+const GROUP = `query($id: ID!) { workingGroup(id: $id) { vacantSeats { id status } allocations { seats { id number status } } } }`;
+const COUNTS = `query($id: ID!) { workingGroup(id: $id) { allocations { seatCount filledCount holdoverCount vacantCount } } }`;
 
 interface SeatRow { id: string; number: number; status: string }
 
@@ -51,11 +50,11 @@ describe('one meaning of a vacant seat (issue 16)', () => {
     // The GraphQL fields: statuses, counts and the lists agree.
     const a = (await ok(t, c.secretariat.token, GROUP, { id: holdoverGroup })).workingGroup;
     expect(a.allocations[0].seats.map((s: SeatRow) => s.status)).toEqual(['FILLED', 'HOLDOVER', 'VACANT']);
-    expect(a.allocations[0]).toMatchObject({ seatCount: 3, filledCount: 1, holdoverCount: 1, vacantCount: 1 });
     expect(a.vacantSeats).toEqual([{ id: neverHeld.id, status: 'VACANT' }]);
     const b = (await ok(t, c.secretariat.token, GROUP, { id: strictGroup })).workingGroup;
-    expect(b.allocations[0]).toMatchObject({ seatCount: 1, filledCount: 0, holdoverCount: 0, vacantCount: 1 });
     expect(b.vacantSeats).toEqual([{ id: ended.id, status: 'VACANT' }]);
+    expect((await ok(t, c.secretariat.token, COUNTS, { id: holdoverGroup })).workingGroup.allocations).toEqual([{ seatCount: 3, filledCount: 1, holdoverCount: 1, vacantCount: 1 }]);
+    expect((await ok(t, c.secretariat.token, COUNTS, { id: strictGroup })).workingGroup.allocations).toEqual([{ seatCount: 1, filledCount: 0, holdoverCount: 0, vacantCount: 1 }]);
     const commissionWide = await ok(t, c.secretariat.token, `query($id: ID!) { commission(id: $id) { vacantSeats { id status } } }`, { id: c.commissionId });
     expect(commissionWide.commission.vacantSeats).toEqual([{ id: neverHeld.id, status: 'VACANT' }, { id: ended.id, status: 'VACANT' }]);
 
@@ -91,8 +90,9 @@ describe('one meaning of a vacant seat (issue 16)', () => {
     await appointTo(c, seat.id, '2020-01-01', '2021-12-31');
     await appointTo(c, seat.id, await today(20));
     const data = (await ok(t, c.secretariat.token, GROUP, { id: groupId })).workingGroup;
-    expect(data.allocations[0]).toMatchObject({ filledCount: 0, holdoverCount: 1, vacantCount: 0, seats: [{ status: 'HOLDOVER' }] });
+    expect(data.allocations[0].seats).toMatchObject([{ status: 'HOLDOVER' }]);
     expect(data.vacantSeats).toEqual([]);
+    expect((await ok(t, c.secretariat.token, COUNTS, { id: groupId })).workingGroup.allocations).toMatchObject([{ filledCount: 0, holdoverCount: 1, vacantCount: 0 }]);
   });
 
   it('gives a new allocation its grace period before the first vacancy reminder, then reminds each week', async () => {
@@ -149,6 +149,7 @@ describe('one meaning of a vacant seat (issue 16)', () => {
     expect((await vacancyReminders([seat.id])).map((r) => r.status)).toEqual(['owed']);
   });
 
+  // Not a regression (it held before): the default of a request keeps counting held-over seats.
   it('asks for as many names as there are seats without a running term (vacant or held over)', async () => {
     const c = await commission(t);
     const groupId = await group(t, c.secretariat.token, c.commissionId, { holdoverAllowed: true });
@@ -163,7 +164,7 @@ describe('one meaning of a vacant seat (issue 16)', () => {
   });
 
   // Last in this file: it boots a second app with another grace period, and the rule's
-  // grace is one per process (as the config is).
+  // grace is one per process (as the config is). (A grace of 0 is how it behaved before.)
   it('takes the grace period from SEAT_VACANCY_GRACE_DAYS', async () => {
     const other = await startTestApp({ SEAT_VACANCY_GRACE_DAYS: '0' });
     try {
