@@ -96,9 +96,11 @@ export function configureSeatReminders(config: Pick<AppConfig, 'SEAT_VACANCY_GRA
  * Vacant seats are found once (not once per secretariat member), as a set: the
  * principal appointments running today are one range of appointment_principal_until_idx,
  * and the seats without one are anti-joined against them. Only those few are then
- * probed for their latest principal term (appointment_seat_latest_idx) and their
- * allocation's requests (nomination_request_allocation_idx). The secretariat's time
- * zones are read for its members only.
+ * probed for their latest principal term (appointment_seat_latest_idx) and, the ones
+ * left vacant, for their allocation's requests (nomination_request_allocation_idx),
+ * once each (`owed` is materialised: inlined, the request lookup ran three times per
+ * seat, in the filter, the due moment and the select). The secretariat's time zones
+ * are read for its members only.
  */
 function seatVacantSql(graceDays: number): string {
   return `
@@ -120,7 +122,7 @@ function seatVacantSql(graceDays: number): string {
               ORDER BY a.starts_on DESC LIMIT 1) lp ON true
        -- A term that has started and does not run any more has ended: held over, not vacant.
        WHERE NOT (u.holdover_allowed AND lp.ends_on IS NOT NULL)),
-    owed AS (
+    owed AS MATERIALIZED (
       SELECT v.*,
              coalesce((SELECT max(nr.deadline) + 1 FROM nomination_request nr
                         WHERE nr.allocation_id = v.allocation_id AND nr.status <> 'withdrawn' AND nr.deadline >= v.vacant_since),
