@@ -11,7 +11,7 @@ import { AgendaDeliverables1732300009000 } from './1732300009000-agenda-delivera
 import { RegistrationAddress1732300010000 } from './1732300010000-registration-address';
 import { LeanOutbox1732300011000 } from './1732300011000-lean-outbox';
 import { VacancyIndex1732300012000 } from './1732300012000-vacancy-index';
-import { SeatCreatedAt1732300013400 } from './1732300013400-seat-created-at';
+import { SeatVacancy1732300013400 } from './1732300013400-seat-vacancy';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -28,5 +28,5 @@ export const migrations = [
   RegistrationAddress1732300010000,
   LeanOutbox1732300011000,
   VacancyIndex1732300012000,
-  SeatCreatedAt1732300013400,
+  SeatVacancy1732300013400,
 ];

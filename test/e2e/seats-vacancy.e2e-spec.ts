@@ -149,6 +149,22 @@ describe('one meaning of a vacant seat (issue 16)', () => {
     expect((await vacancyReminders([seat.id])).map((r) => r.status)).toEqual(['owed']);
   });
 
+  it('retires a vacant seat, not one held over, when the count is lowered', async () => {
+    const c = await commission(t);
+    const groupId = await group(t, c.secretariat.token, c.commissionId, { holdoverAllowed: true });
+    const allocationId = await allocation(t, c.secretariat.token, groupId, await organisation(t, c.secretariat.token), 3);
+    const [, second, third] = await seatsOf(c.secretariat.token, groupId);
+    await appointTo(c, second.id, '2024-01-01');
+    await appointTo(c, third.id, '2020-01-01', '2021-12-31');
+    await ok(t, c.secretariat.token, `mutation { changeSeatCount(input: { allocationId: "${allocationId}", seatCount: 2 }) { seatCount } }`);
+    expect((await seatsOf(c.secretariat.token, groupId)).map((s) => [s.number, s.status])).toEqual([[2, 'FILLED'], [3, 'HOLDOVER']]);
+    // With no vacant seat left, the seat held over goes (the count may drop below it, not below a running term).
+    await ok(t, c.secretariat.token, `mutation { changeSeatCount(input: { allocationId: "${allocationId}", seatCount: 1 }) { seatCount } }`);
+    expect((await seatsOf(c.secretariat.token, groupId)).map((s) => [s.number, s.status])).toEqual([[2, 'FILLED']]);
+    const refused = await t.gql(`mutation { changeSeatCount(input: { allocationId: "${allocationId}", seatCount: 0 }) { seatCount } }`, {}, { token: c.secretariat.token });
+    expect(refused.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   // Not a regression (it held before): the default of a request keeps counting held-over seats.
   it('asks for as many names as there are seats without a running term (vacant or held over)', async () => {
     const c = await commission(t);
