@@ -1265,10 +1265,12 @@ TABLE seat (
   allocation_id uuid NOT NULL
   number integer NOT NULL
   retired_at timestamp with time zone
+  created_at timestamp with time zone NOT NULL DEFAULT now()
 )
   CONSTRAINT seat_allocation_id_fkey FOREIGN KEY (allocation_id) REFERENCES seat_allocation(id) ON DELETE CASCADE
   CONSTRAINT seat_allocation_id_not_null1 NOT NULL allocation_id
   CONSTRAINT seat_allocation_id_number_key UNIQUE (allocation_id, number)
+  CONSTRAINT seat_created_at_not_null NOT NULL created_at
   CONSTRAINT seat_id_not_null NOT NULL id
   CONSTRAINT seat_number_check CHECK (number >= 1)
   CONSTRAINT seat_number_not_null NOT NULL number
@@ -1736,35 +1738,37 @@ CREATE OR REPLACE FUNCTION public.seat_allocation_sync_seats()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
-      DECLARE
-        active int;
-        top int;
-        retired int;
-      BEGIN
-        SELECT count(*), coalesce(max(number), 0) INTO active, top FROM seat WHERE allocation_id = NEW.id AND retired_at IS NULL;
-        SELECT greatest(top, coalesce(max(number), 0)) INTO top FROM seat WHERE allocation_id = NEW.id;
-        IF NEW.seat_count > active THEN
-          INSERT INTO seat (allocation_id, number)
-          SELECT NEW.id, top + n FROM generate_series(1, NEW.seat_count - active) AS n;
-        ELSIF NEW.seat_count < active THEN
-          WITH vacant AS (
-            SELECT s.id FROM seat s
-             WHERE s.allocation_id = NEW.id AND s.retired_at IS NULL
-               AND NOT EXISTS (SELECT 1 FROM appointment a
-                                WHERE a.seat_id = s.id AND (a.ends_on IS NULL OR a.ends_on >= current_date))
-             ORDER BY s.number DESC
-             LIMIT active - NEW.seat_count
-          ), gone AS (
-            UPDATE seat s SET retired_at = now() FROM vacant v WHERE s.id = v.id RETURNING 1
-          )
-          SELECT count(*) INTO retired FROM gone;
-          IF retired < active - NEW.seat_count THEN
-            RAISE EXCEPTION 'seat count % is below the seats filled', NEW.seat_count
-              USING ERRCODE = 'check_violation', CONSTRAINT = 'seat_allocation_count_covers_filled';
-          END IF;
-        END IF;
-        RETURN NEW;
-      END $function$
+  DECLARE
+    active int;
+    top int;
+    retired int;
+  BEGIN
+    SELECT count(*), coalesce(max(number), 0) INTO active, top FROM seat WHERE allocation_id = NEW.id AND retired_at IS NULL;
+    SELECT greatest(top, coalesce(max(number), 0)) INTO top FROM seat WHERE allocation_id = NEW.id;
+    IF NEW.seat_count > active THEN
+      INSERT INTO seat (allocation_id, number)
+      SELECT NEW.id, top + n FROM generate_series(1, NEW.seat_count - active) AS n;
+    ELSIF NEW.seat_count < active THEN
+      WITH vacant AS (
+        SELECT s.id FROM seat s
+         WHERE s.allocation_id = NEW.id AND s.retired_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM appointment a
+                            WHERE a.seat_id = s.id AND (a.ends_on IS NULL OR a.ends_on >= current_date))
+         ORDER BY (SELECT g.holdover_allowed FROM working_group g WHERE g.id = NEW.working_group_id)
+                 AND EXISTS (SELECT 1 FROM appointment a WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= current_date),
+                  s.number DESC
+         LIMIT active - NEW.seat_count
+      ), gone AS (
+        UPDATE seat s SET retired_at = now() FROM vacant v WHERE s.id = v.id RETURNING 1
+      )
+      SELECT count(*) INTO retired FROM gone;
+      IF retired < active - NEW.seat_count THEN
+        RAISE EXCEPTION 'seat count % is below the seats filled', NEW.seat_count
+          USING ERRCODE = 'check_violation', CONSTRAINT = 'seat_allocation_count_covers_filled';
+      END IF;
+    END IF;
+    RETURN NEW;
+  END $function$
 
 CREATE OR REPLACE FUNCTION public.seat_guard()
  RETURNS trigger

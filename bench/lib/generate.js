@@ -147,7 +147,8 @@ async function generate(client, { counts = defaultCounts, seed = defaultSeed, lo
            bench.rnd(24, al.a) < 0.2,
            (ARRAY[24, 36, 48])[bench.pick(25, al.a, 1, 3)]
       FROM bench.alloc al ORDER BY al.a;
-    UPDATE seat s SET id = bench.id('seat', (al.a - 1) * 4 + s.number) FROM bench.alloc al WHERE al.id = s.allocation_id;
+    -- The seats are as old as their earliest terms (the vacancy reminder counts from a seat's creation).
+    UPDATE seat s SET id = bench.id('seat', (al.a - 1) * 4 + s.number), created_at = now() - interval '11 years' FROM bench.alloc al WHERE al.id = s.allocation_id;
     CREATE TABLE bench.seat AS
     SELECT row_number() OVER (ORDER BY al.a, s.number) AS s, bench.id('seat', (al.a - 1) * 4 + s.number) AS id, al.a, al.g, g.c, g.holdover_allowed
       FROM seat s JOIN bench.alloc al ON al.id = s.allocation_id JOIN bench.grp g ON g.g = al.g;

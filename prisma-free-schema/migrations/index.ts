@@ -12,6 +12,7 @@ import { RegistrationAddress1732300010000 } from './1732300010000-registration-a
 import { LeanOutbox1732300011000 } from './1732300011000-lean-outbox';
 import { VacancyIndex1732300012000 } from './1732300012000-vacancy-index';
 import { MailCalendar1732300013000 } from './1732300013000-mail-calendar';
+import { SeatVacancy1732300013400 } from './1732300013400-seat-vacancy';
 import { ReminderSeries1732300016020 } from './1732300016020-reminder-series';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
@@ -30,5 +31,6 @@ export const migrations = [
   LeanOutbox1732300011000,
   VacancyIndex1732300012000,
   MailCalendar1732300013000,
+  SeatVacancy1732300013400,
   ReminderSeries1732300016020,
 ];

@@ -116,15 +116,54 @@ describe('actions from the mail (signed links and their pages)', () => {
       const browser = new MailBrowser();
       const form = await browser.get(button.url);
       expect(form.html).toContain('<html lang="en">');
-      // A refusal about what was entered (an address another person already has) stays on the form; nothing is written.
-      const taken = await browser.submit(button.url, form, { c1_name: 'Mette Berg', c1_email: c.secretariat.email, c1_gender: 'woman', reason: 'Only one specialist in the field.' });
-      expect(taken.status).toBe(409);
-      expect(taken.html).toContain('class="error-summary"');
-      expect(taken.html).toContain('value="Mette Berg"');
-      expect((await requestsOf(groupId))[0]).toMatchObject({ status: 'SENT', nominations: [] });
-      const done = await browser.submit(button.url, taken, { c1_name: 'Mette Berg', c1_gender: 'woman', reason: 'Only one specialist in the field.' });
+      const done = await browser.submit(button.url, form, { c1_name: 'Mette Berg', c1_gender: 'woman', reason: 'Only one specialist in the field.' });
       expect(done.status).toBe(200);
       expect((await requestsOf(groupId))[0].nominations[0]).toMatchObject({ compliesWithGenderRule: false, genderRuleReason: 'Only one specialist in the field.' });
+    });
+
+    it('links a person already in the register by address, showing the organisation nothing it did not type (issue 16)', async () => {
+      const { groupId, contact } = await requestedNomination({ locale: 'en' });
+      const known = await createPerson(t.db, { fullName: 'Dr. Registered Holm-Name', email: 'Known.Member@Example.org', gender: 'man', account: false });
+      const [button] = actionLinks(await mailTo(t.smtp, contact.email, /Nominate for/));
+      const browser = new MailBrowser();
+      const form = await browser.get(button.url);
+      // The same address twice (another case) is one person proposed twice: refused at the form, nothing written.
+      const twice = await browser.submit(button.url, form, {
+        c1_name: 'Mette Berg', c1_email: 'known.member@example.org', c1_gender: 'woman', c2_name: 'M. Berg', c2_email: 'KNOWN.member@example.org', c2_gender: 'man',
+      });
+      expect(twice.status).toBe(400);
+      expect(twice.html).toContain('Candidate 2 is the same person as a candidate above.');
+      expect(twice.html).not.toContain('Registered');
+      expect((await requestsOf(groupId))[0]).toMatchObject({ status: 'SENT', nominations: [] });
+      // The organisation types its own name and gender for the person; the register keeps its own.
+      const done = await browser.submit(button.url, twice, { c1_name: 'Mette Berg', c1_email: 'known.member@example.org', c1_gender: 'woman', c2_name: 'Peter Dahl', c2_email: '', c2_gender: 'man' });
+      expect(done.status).toBe(200);
+      expect(heading(done.html)).toBe('Thank you, your answer is recorded');
+      expect(done.html).not.toContain('Registered');
+      expect(done.html).not.toContain('Known.Member');
+      const [request] = await requestsOf(groupId);
+      expect(request.status).toBe('ANSWERED');
+      // The gender rule counted the genders the organisation gave (a woman and a man), not the register's.
+      expect(request.nominations[0]).toMatchObject({ compliesWithGenderRule: true, candidates: [{ fullName: 'Dr. Registered Holm-Name' }, { fullName: 'Peter Dahl' }] });
+      const people = await t.db.query(`SELECT id, full_name, gender FROM person WHERE lower(email) = 'known.member@example.org'`);
+      expect(people).toEqual([{ id: known.id, full_name: 'Dr. Registered Holm-Name', gender: 'man' }]);
+      const [candidate] = await t.db.query(`SELECT gender FROM nomination_candidate WHERE person_id = $1`, [known.id]);
+      expect(candidate.gender).toBe('woman');
+    });
+
+    it('links a person already in the register when the secretariat records a nomination in GraphQL (issue 16)', async () => {
+      const { groupId, requestId } = await requestedNomination({ genderPair: false });
+      const known = await createPerson(t.db, { fullName: 'Anders Registreret', email: 'anders.registreret@example.dk', account: false });
+      const submit = (candidates: Record<string, unknown>[]) =>
+        t.gql(`mutation($input: SubmitNominationInput!) { submitNomination(input: $input) { id candidates { id fullName } } }`, { input: { requestId, candidates } }, { token: c.secretariat.token });
+      const twice = await submit([{ personId: known.id }, { fullName: 'Anders R.', email: 'ANDERS.registreret@example.dk' }]);
+      expect(twice.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect((await requestsOf(groupId))[0]).toMatchObject({ status: 'SENT', nominations: [] });
+      const linked = await submit([{ fullName: 'Anders R.', email: 'Anders.Registreret@example.dk' }]);
+      expect(linked.errors).toBeUndefined();
+      expect(linked.data!.submitNomination.candidates).toEqual([{ id: known.id, fullName: 'Anders Registreret' }]);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM person WHERE lower(email) = 'anders.registreret@example.dk'`);
+      expect(count).toBe(1);
     });
 
     it('applies a concurrent double submit once', async () => {

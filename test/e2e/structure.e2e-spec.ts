@@ -72,6 +72,8 @@ describe('commissions, groups and seats', () => {
     const orgId = await organisation(t, c.secretariat.token);
     const allocationId = await allocation(t, c.secretariat.token, groupId, orgId, 1);
     const [seat] = await t.db.query(`SELECT id FROM seat WHERE allocation_id = $1`, [allocationId]);
+    // Past its grace period (a new seat first gets its nomination round: seats-vacancy.e2e-spec.ts).
+    await t.db.query(`UPDATE seat SET created_at = now() - interval '30 days' WHERE id = $1`, [seat.id]);
     await t.app.get(ReminderEngine).run();
     const owed = () => t.db.query(`SELECT person_id, status, dedupe_key FROM notification WHERE kind = 'seat.vacant' AND subject_id = $1`, [seat.id]);
     const monday = (await t.db.query(`SELECT date_trunc('week', current_date)::date::text AS d`))[0].d;

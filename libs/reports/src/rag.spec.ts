@@ -10,11 +10,11 @@ describe('the RAG roll-up rule', () => {
     expect(rollUp(['on_track', 'late', 'at_risk'])).toBe('late');
   });
 
-  it('puts an active group with fewer than half its seats filled at risk', () => {
-    expect(compositionSignal({ status: 'active', seats: 5, filled: 2 })).toBe('at_risk');
-    expect(compositionSignal({ status: 'active', seats: 4, filled: 2 })).toBe('on_track');
-    expect(compositionSignal({ status: 'forming', seats: 4, filled: 0 })).toBeUndefined();
-    expect(compositionSignal({ status: 'active', seats: 0, filled: 0 })).toBeUndefined();
+  it('puts an active group with more than half its seats vacant at risk (a seat held over is not vacant)', () => {
+    expect(compositionSignal({ status: 'active', seats: 5, vacant: 3 })).toBe('at_risk');
+    expect(compositionSignal({ status: 'active', seats: 4, vacant: 2 })).toBe('on_track');
+    expect(compositionSignal({ status: 'forming', seats: 4, vacant: 4 })).toBeUndefined();
+    expect(compositionSignal({ status: 'active', seats: 0, vacant: 0 })).toBeUndefined();
   });
 
   it('makes a passed deadline without a final report late', () => {

@@ -5,8 +5,9 @@
  * 1. A deliverable's RAG comes from the deliverables area's health rule
  *    (on track / at risk / late; a completed deliverable counts as on track).
  * 2. A group's signals are its deliverables, and its composition: an active
- *    group with seats where fewer than half are filled is at risk (it cannot
- *    reach its quorum reliably); and (2b) each action item of its meetings that
+ *    group with seats where more than half are vacant is at risk (it cannot
+ *    reach its quorum reliably; a member holding over sits, so that seat is not
+ *    vacant: libs/seats' one definition); and (2b) each action item of its meetings that
  *    is open past its due date puts it at risk (not late: the deliverable is what
  *    is due to the commissioning body).
  * 3. A goal's signals are the signals of the groups that pursue it and the
@@ -33,9 +34,9 @@ export function rollUp(signals: Iterable<Rag>): Rag {
 }
 
 /** Rule 2: the composition signal of a group (undefined: composition says nothing). */
-export function compositionSignal(group: { status: string; seats: number; filled: number }): Rag | undefined {
+export function compositionSignal(group: { status: string; seats: number; vacant: number }): Rag | undefined {
   if (group.status !== 'active' || group.seats === 0) return undefined;
-  return group.filled * 2 < group.seats ? 'at_risk' : 'on_track';
+  return group.vacant * 2 > group.seats ? 'at_risk' : 'on_track';
 }
 
 /** Rule 4: the mandate signal of a commission as of a day. */

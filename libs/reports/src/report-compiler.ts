@@ -95,6 +95,7 @@ export async function compileSnapshot(q: Queryable, request: CompileRequest, sec
     overdue: overdue.slice(0, 10),
     seats: composition.totals.seats,
     filled: composition.totals.filled,
+    holdover: composition.totals.holdover,
     vacant: composition.totals.vacant,
     diff: { new: diff.new.length, changed: diff.changed.length, completed: diff.completed.length, newlyLate: diff.newlyLate.length, hasPrevious: diff.hasPrevious },
     isEmpty,

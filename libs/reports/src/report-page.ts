@@ -56,7 +56,7 @@ ${snapshot.isEmpty ? html`<p class="note">${T.emptyPeriod[locale]}</p>` : ''}
 <tr><th scope="row">${KIND_LABEL.deliverable[locale]}</th>${(['on_track', 'at_risk', 'late', 'no_data'] as Rag[]).map((r) => num(report.summary.deliverables[r]))}</tr>
 </tbody>
 </table>
-<p>${T.overdue[locale]}: ${report.summary.overdueCount}. ${T.seats[locale]}: ${report.summary.seats}, ${T.filled[locale].toLowerCase()}: ${report.summary.filled}, ${T.vacant[locale].toLowerCase()}: ${report.summary.vacant}.</p>
+<p>${T.overdue[locale]}: ${report.summary.overdueCount}. ${T.seats[locale]}: ${report.summary.seats}, ${T.filled[locale].toLowerCase()}: ${report.summary.filled}, ${T.holdover[locale].toLowerCase()}: ${report.summary.holdover ?? report.summary.seats - report.summary.filled - report.summary.vacant}, ${T.vacant[locale].toLowerCase()}: ${report.summary.vacant}.</p>
 </section>`;
 
   const mandate = html`<section aria-labelledby="h-mandate">

@@ -23,8 +23,11 @@ export interface ReportSummary {
   overdueCount: number;
   /** The first overdue items, most overdue first (the page lists all). */
   overdue: OverdueItem[];
+  /** Seats by libs/seats' status on the report's day: filled + holdover + vacant = seats. */
   seats: number;
   filled: number;
+  /** Absent in summaries stored before it was added: seats − filled − vacant. */
+  holdover?: number;
   vacant: number;
   diff: { new: number; changed: number; completed: number; newlyLate: number; hasPrevious: boolean };
   isEmpty: boolean;

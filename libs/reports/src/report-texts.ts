@@ -61,9 +61,9 @@ export const T = {
   rollup: { sv: 'Bedömning per nivå', da: 'Vurdering pr. niveau', en: 'Status by level' },
   ragRule: { sv: 'Så bedöms status', da: 'Sådan vurderes status', en: 'How status is judged' },
   ragRuleText: {
-    sv: 'Försenad om något underliggande är försenat, annars i riskzonen om något är i riskzonen, annars enligt plan. En aktiv grupp med färre än hälften av platserna tillsatta är i riskzonen. En passerad tidsfrist utan slutrapport är försenad.',
-    da: 'Forsinket, hvis noget underliggende er forsinket, ellers i risiko, hvis noget er i risiko, ellers efter planen. En aktiv gruppe med under halvdelen af pladserne besat er i risiko. En overskredet frist uden slutrapport er forsinket.',
-    en: 'Late if anything beneath is late; otherwise at risk if anything is at risk; otherwise on track. An active group with fewer than half its seats filled is at risk. A passed deadline without a final report is late.',
+    sv: 'Försenad om något underliggande är försenat, annars i riskzonen om något är i riskzonen, annars enligt plan. En aktiv grupp med mer än hälften av platserna vakanta är i riskzonen (en kvarsittande ledamot räknas inte som vakans). En passerad tidsfrist utan slutrapport är försenad.',
+    da: 'Forsinket, hvis noget underliggende er forsinket, ellers i risiko, hvis noget er i risiko, ellers efter planen. En aktiv gruppe med over halvdelen af pladserne ledige er i risiko (et fungerende medlem tæller ikke som ledig plads). En overskredet frist uden slutrapport er forsinket.',
+    en: 'Late if anything beneath is late; otherwise at risk if anything is at risk; otherwise on track. An active group with more than half its seats vacant is at risk (a member holding over is not a vacancy). A passed deadline without a final report is late.',
   },
   changes: { sv: 'Förändringar sedan förra rapporten', da: 'Ændringer siden sidste rapport', en: 'Changes since the last report' },
   firstReport: { sv: 'Det här är uppdragets första rapport.', da: 'Dette er opgavens første rapport.', en: 'This is the commission\'s first report.' },

@@ -57,6 +57,7 @@ export class ReportsResolver {
       overdue: s.overdueCount,
       seats: s.seats,
       filled: s.filled,
+      holdover: s.holdover ?? s.seats - s.filled - s.vacant,
       vacant: s.vacant,
       newItems: s.diff.new,
       changedItems: s.diff.changed,

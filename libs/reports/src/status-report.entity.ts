@@ -32,8 +32,9 @@ export class StatusReportSummaryType {
   @Field(() => RagCountsType, { description: 'Deliverables by RAG.' }) deliverables: RagCountsType;
   @Field(() => Int) overdue: number;
   @Field(() => Int) seats: number;
-  @Field(() => Int) filled: number;
-  @Field(() => Int) vacant: number;
+  @Field(() => Int, { description: 'Seats whose principal term ran on the report\'s day (FILLED).' }) filled: number;
+  @Field(() => Int, { description: 'Seats held over on the report\'s day (HOLDOVER): not vacant.' }) holdover: number;
+  @Field(() => Int, { description: 'Seats nobody sat in on the report\'s day (VACANT). filled + holdover + vacant = seats.' }) vacant: number;
   @Field(() => Int, { description: 'Items new since the previous report.' }) newItems: number;
   @Field(() => Int) changedItems: number;
   @Field(() => Int) completedItems: number;

@@ -8,9 +8,9 @@ import { OutboxService } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
 import { Gender, PeopleService, Person } from '@samverkan/people';
 import { Nomination, NominationCandidate, NominationRequest, NominationRequestStatus, SeatAllocation } from './seat.entity';
-import { RequestNominationInput, SubmitNominationInput } from './seat.inputs';
+import { CandidateInput, RequestNominationInput, SubmitNominationInput } from './seat.inputs';
 import { SeatsService, toBalance } from './seats.service';
-import { AllocationCompliance, CompositionReport } from './seat.types';
+import { AllocationCompliance, CompositionReport, SeatStatus } from './seat.types';
 import { loadNominationSubject, nominationReply } from './seats.mail-actions';
 import { nominationRequestTemplate } from './seats.mails';
 
@@ -43,14 +43,16 @@ export class NominationsService {
     const organisationId = input.organisationId ?? allocation.nominatingOrganisationId;
     await this.organisations.get(organisationId);
     if (input.contactPersonId) await this.people.get(input.contactPersonId);
-    const vacant = (await this.seats.vacantSeats(ctx, { workingGroupId: allocation.workingGroupId })).filter((s) => s.allocationId === allocation.id).length;
+    // A seat held over needs a successor as much as a vacant one needs a holder.
+    const counts = await this.seats.statusCounts(ctx, allocation.id);
+    const open = counts[SeatStatus.VACANT] + counts[SeatStatus.HOLDOVER];
     const { request, outboxId } = await inTransaction(this.dataSource, async (manager) => {
       const request = await manager.save(
         manager.create(NominationRequest, {
           allocationId: allocation.id,
           organisationId,
           contactPersonId: input.contactPersonId ?? null,
-          seatsRequested: input.seatsRequested ?? Math.max(vacant, 1),
+          seatsRequested: input.seatsRequested ?? Math.max(open, 1),
           message: input.message ?? null,
           deadline: input.deadline,
           sentBy: ctx.actor?.personId ?? null,
@@ -161,15 +163,10 @@ export class NominationsService {
           compliesWithGenderRule: complies,
         }),
       );
-      const candidates = [];
+      const candidates: Pick<NominationCandidate, 'nominationId' | 'personId' | 'gender' | 'perspective' | 'rank'>[] = [];
       for (const [rank, candidate] of input.candidates.entries()) {
-        let personId = candidate.personId;
-        if (!personId) {
-          const created = await manager.save(
-            manager.create(Person, { fullName: candidate.fullName!.trim(), email: candidate.email ?? null, gender: candidate.gender ?? null, affiliationId: request.organisationId }),
-          );
-          personId = created.id;
-        }
+        const personId = candidate.personId ?? (await this.candidatePerson(manager, candidate, request.organisationId));
+        if (candidates.some((c) => c.personId === personId)) throw new BadInputError('seats.candidateTwice', { n: rank + 1 }, { path: `candidates.${rank}` });
         candidates.push({ nominationId: nomination.id, personId, gender: genders[rank], perspective: candidate.perspective ?? null, rank: rank + 1 });
       }
       await manager.insert(NominationCandidate, candidates);
@@ -182,6 +179,27 @@ export class NominationsService {
       });
       return nomination;
     });
+  }
+
+  /**
+   * The person a candidate given by name (and address) stands for. An address already
+   * in the register links that person, as they are: nothing the organisation typed
+   * overwrites the register, and nothing from the register (name, gender, affiliation)
+   * goes back to the organisation — the gender rule counts the genders it gave. A new
+   * address (or none) is a new person. Two nominations racing with one new address
+   * link the same person (the insert yields to the unique index, then reads).
+   */
+  private async candidatePerson(manager: EntityManager, candidate: CandidateInput, organisationId: string): Promise<string> {
+    const fullName = candidate.fullName!.trim();
+    const email = candidate.email?.trim() || null;
+    const [created]: { id: string }[] = await manager.query(
+      `INSERT INTO person (full_name, email, gender, affiliation_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO NOTHING RETURNING id`,
+      [fullName, email, candidate.gender ?? null, organisationId],
+    );
+    if (created) return created.id;
+    const [existing]: { id: string }[] = await manager.query(`SELECT id FROM person WHERE lower(email) = lower($1)`, [email]);
+    return existing.id;
   }
 
   requestsOf(ctx: RequestContext, allocationId: string): Promise<NominationRequest[]> {

@@ -89,6 +89,10 @@ export class Seat {
 
   @Column({ type: 'timestamptz', nullable: true })
   retiredAt: Date | null;
+
+  /** A seat never held is vacant since then (a new allocation, or a raised count). */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
 }
 
 /** A person holding a seat from–to, as principal or substitute. */

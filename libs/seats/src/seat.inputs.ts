@@ -141,7 +141,7 @@ export class RequestNominationInput {
   @IsUUID()
   contactPersonId?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Defaults to the vacant seats of the allocation.' })
+  @Field(() => Int, { nullable: true, description: 'Defaults to the seats of the allocation that need a new principal: vacant and held over (at least 1).' })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -56,6 +56,11 @@ registerMessages({
     da: 'Hver kandidat skal have en eksisterende person eller et navn.',
     en: 'Each candidate needs an existing person or a name.',
   },
+  'seats.candidateTwice': {
+    sv: 'Kandidat {n} är samma person som en kandidat ovanför. Föreslå varje person en gång.',
+    da: 'Kandidat {n} er den samme person som en kandidat ovenfor. Indstil hver person én gang.',
+    en: 'Candidate {n} is the same person as a candidate above. Propose each person once.',
+  },
 });
 
 registerConstraintErrors({

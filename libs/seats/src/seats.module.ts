@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@samverkan/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '@samverkan/mail';
 import { MailActionsModule } from '@samverkan/mail-actions';
@@ -19,6 +20,7 @@ import {
   SeatResolver,
 } from './seats.resolver';
 import { SeatsService } from './seats.service';
+import { configureSeatReminders } from './seats.reminders';
 
 @Module({
   imports: [
@@ -32,7 +34,12 @@ import { SeatsService } from './seats.service';
   providers: [SeatsService, AppointmentsService, NominationsService],
   exports: [SeatsService, AppointmentsService, NominationsService],
 })
-export class SeatsModule {}
+export class SeatsModule {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    // The seat.vacant reminder's grace period (SEAT_VACANCY_GRACE_DAYS) goes into its SQL.
+    configureSeatReminders(config);
+  }
+}
 
 /** The GraphQL face of seats, nominations and appointments; only the API imports it. */
 @Module({

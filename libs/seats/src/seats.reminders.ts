@@ -1,3 +1,4 @@
+import { AppConfig, configSchema } from '@samverkan/core';
 import { registerReminderRule } from '@samverkan/notifications';
 
 /**
@@ -73,7 +74,74 @@ registerReminderRule({
        AND nr.deadline BETWEEN (:from)::date AND (:until)::date + 7`,
 });
 
-// A seat left vacant in an active group: each Monday to the commission's secretariat.
+/** SEAT_VACANCY_GRACE_DAYS as the app was configured (SeatsModule sets it at boot); the schema's default until then. */
+let vacancyGraceDays: number = configSchema.shape.SEAT_VACANCY_GRACE_DAYS.parse(undefined);
+
+/** Called once at boot with the validated config (an integer, so it goes into the SQL as a literal). */
+export function configureSeatReminders(config: Pick<AppConfig, 'SEAT_VACANCY_GRACE_DAYS'>): void {
+  vacancyGraceDays = configSchema.shape.SEAT_VACANCY_GRACE_DAYS.parse(config.SEAT_VACANCY_GRACE_DAYS);
+}
+
+/**
+ * A vacant seat (status VACANT, as SeatsService defines it: no principal term runs
+ * and nobody holds over) of an active group: each Monday to the commission's
+ * secretariat, once the nomination round has had its time. The seat is vacant since
+ * it was made (new allocation, raised count) or since the day after its last
+ * principal's term ended. Reminders start the day after the latest deadline of the
+ * allocation's nomination requests (not withdrawn) that were still running then, or,
+ * with no such request, SEAT_VACANCY_GRACE_DAYS after the seat fell vacant. The first
+ * is due at 08:00 that day (later in the week than Monday when that is when the
+ * round ends), the following ones on Mondays.
+ *
+ * Vacant seats are found once (not once per secretariat member), as a set: the
+ * principal appointments running today are one range of appointment_principal_until_idx,
+ * and the seats without one are anti-joined against them. Only those few are then
+ * probed for their latest principal term (appointment_seat_latest_idx) and, the ones
+ * left vacant, for their allocation's requests (nomination_request_allocation_idx),
+ * once each (`owed` is materialised: inlined, the request lookup ran three times per
+ * seat, in the filter, the due moment and the select). The secretariat's time zones
+ * are read for its members only.
+ */
+function seatVacantSql(graceDays: number): string {
+  return `
+    WITH unfilled AS MATERIALIZED (
+      SELECT s.id, s.number, s.created_at, s.allocation_id, sa.organisation_id, g.id AS group_id, g.name AS group_name, g.commission_id, g.holdover_allowed
+        FROM seat s
+        JOIN seat_allocation sa ON sa.id = s.allocation_id
+        JOIN working_group g ON g.id = sa.working_group_id AND g.status = 'active'
+       WHERE s.retired_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM appointment a
+                          WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= current_date
+                            AND coalesce(a.ends_on, 'infinity'::date) >= current_date)),
+    vacant AS MATERIALIZED (
+      SELECT u.*, greatest(u.created_at::date, lp.ends_on + 1) AS vacant_since
+        FROM unfilled u
+        LEFT JOIN LATERAL (
+             SELECT a.ends_on FROM appointment a
+              WHERE a.seat_id = u.id AND a.kind = 'principal' AND a.starts_on <= current_date
+              ORDER BY a.starts_on DESC LIMIT 1) lp ON true
+       -- A term that has started and does not run any more has ended: held over, not vacant.
+       WHERE NOT (u.holdover_allowed AND lp.ends_on IS NOT NULL)),
+    owed AS MATERIALIZED (
+      SELECT v.*,
+             coalesce((SELECT max(nr.deadline) + 1 FROM nomination_request nr
+                        WHERE nr.allocation_id = v.allocation_id AND nr.status <> 'withdrawn' AND nr.deadline >= v.vacant_since),
+                      v.vacant_since + ${graceDays}) AS remind_from
+        FROM vacant v),
+    secretariat AS MATERIALIZED (
+      SELECT cr.commission_id, cr.person_id, p.time_zone
+        FROM commission_role cr JOIN person p ON p.id = cr.person_id
+       WHERE cr.role = 'secretariat')
+    SELECT sec.person_id, 'seat' AS subject_type, o.id AS subject_id,
+           (greatest(date_trunc('week', current_date)::date, o.remind_from) + time '08:00') AT TIME ZONE sec.time_zone AS due_at,
+           'seat.vacant:' || o.id || ':' || date_trunc('week', current_date)::date || ':' || sec.person_id AS dedupe_key,
+           jsonb_build_object('title', o.group_name || ' – ' || org.name || ' ' || o.number, 'path', '/working-groups/' || o.group_id, 'commissionId', o.commission_id) AS props
+      FROM owed o
+      JOIN organisation org ON org.id = o.organisation_id
+      JOIN secretariat sec ON sec.commission_id = o.commission_id
+     WHERE o.remind_from <= current_date`;
+}
+
 registerReminderRule({
   kind: 'seat.vacant',
   label: { sv: 'Vakant plats', da: 'Ledig plads', en: 'Vacant seat' },
@@ -84,32 +152,8 @@ registerReminderRule({
     da: 'Pladsen {title} er ledig. Bed den indstillende organisation om et navn.',
     en: 'The seat {title} is vacant. Ask the nominating body for a name.',
   },
-  // Vacant seats are found once (not once per secretariat member), as a set: the
-  // principal appointments running today are one range of appointment_principal_until_idx,
-  // and the seats without one are anti-joined against them. Only those few are then
-  // checked for a group that lets a member hold over after the term ended.
-  // The secretariat's time zones are read for its members only.
-  owedSql: `
-    WITH unfilled AS MATERIALIZED (
-      SELECT s.id, s.number, sa.organisation_id, g.id AS group_id, g.name AS group_name, g.commission_id, g.holdover_allowed
-        FROM seat s
-        JOIN seat_allocation sa ON sa.id = s.allocation_id
-        JOIN working_group g ON g.id = sa.working_group_id AND g.status = 'active'
-       WHERE s.retired_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM appointment a
-                          WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= current_date
-                            AND coalesce(a.ends_on, 'infinity'::date) >= current_date)),
-    secretariat AS MATERIALIZED (
-      SELECT cr.commission_id, cr.person_id, p.time_zone
-        FROM commission_role cr JOIN person p ON p.id = cr.person_id
-       WHERE cr.role = 'secretariat')
-    SELECT sec.person_id, 'seat' AS subject_type, u.id AS subject_id,
-           (date_trunc('week', current_date)::date + time '08:00') AT TIME ZONE sec.time_zone AS due_at,
-           'seat.vacant:' || u.id || ':' || date_trunc('week', current_date)::date || ':' || sec.person_id AS dedupe_key,
-           jsonb_build_object('title', u.group_name || ' – ' || org.name || ' ' || u.number, 'path', '/working-groups/' || u.group_id, 'commissionId', u.commission_id) AS props
-      FROM unfilled u
-      JOIN organisation org ON org.id = u.organisation_id
-      JOIN secretariat sec ON sec.commission_id = u.commission_id
-     WHERE NOT (u.holdover_allowed AND EXISTS (SELECT 1 FROM appointment a
-                                                WHERE a.seat_id = u.id AND a.kind = 'principal' AND a.starts_on <= current_date))`,
+  // A getter: the engine reads the SQL at each sweep, after boot has set the grace.
+  get owedSql() {
+    return seatVacantSql(vacancyGraceDays);
+  },
 });

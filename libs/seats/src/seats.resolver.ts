@@ -54,11 +54,19 @@ export class SeatAllocationResolver {
     return this.seats.seatsOf(gqlCtx(context), allocation.id);
   }
 
-  @ResolveField(() => Int, { description: 'Seats with a current principal (holdovers count as filled).' })
+  @ResolveField(() => Int, { description: 'Seats whose principal term runs today (status FILLED; holdovers are counted in holdoverCount). filledCount + holdoverCount + vacantCount = the active seats.' })
   async filledCount(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
-    const seats = await this.seats.seatsOf(ctx, allocation.id);
-    const occupancy = await Promise.all(seats.map((s) => this.seats.occupancy(ctx, s.id)));
-    return occupancy.filter((o) => o.status !== SeatStatus.VACANT).length;
+    return (await this.seats.statusCounts(ctx, allocation.id))[SeatStatus.FILLED];
+  }
+
+  @ResolveField(() => Int, { description: 'Seats held over: the term ended and the holder sits on until a successor starts (status HOLDOVER).' })
+  async holdoverCount(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
+    return (await this.seats.statusCounts(ctx, allocation.id))[SeatStatus.HOLDOVER];
+  }
+
+  @ResolveField(() => Int, { description: 'Seats nobody sits in (status VACANT; the seats vacantSeats lists).' })
+  async vacantCount(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
+    return (await this.seats.statusCounts(ctx, allocation.id))[SeatStatus.VACANT];
   }
 
   @ResolveField(() => [NominationRequest], { description: 'Secretariat only.' })
@@ -186,7 +194,7 @@ export class GroupSeatsResolver {
     return this.seats.allocationsOf(gqlCtx(context), group.id);
   }
 
-  @ResolveField(() => [Seat], { description: 'Seats with no current principal (vacant or held over).' })
+  @ResolveField(() => [Seat], { description: 'Vacant seats (status VACANT: nobody sits in them; a seat held over is not vacant).' })
   vacantSeats(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
     return this.seats.vacantSeats(ctx, { workingGroupId: group.id });
   }
@@ -217,7 +225,7 @@ export class CommissionSeatsResolver {
     private readonly appointments: AppointmentsService,
   ) {}
 
-  @ResolveField(() => [Seat], { description: 'Seats with no current principal across the commission.' })
+  @ResolveField(() => [Seat], { description: 'Vacant seats (status VACANT) across the commission\'s groups that have not concluded.' })
   vacantSeats(@Ctx() ctx: RequestContext, @Parent() commission: Commission) {
     return this.seats.vacantSeats(ctx, { commissionId: commission.id });
   }

@@ -22,7 +22,24 @@ export interface SeatWithStatus extends Seat {
   workingGroupId: string;
 }
 
-/** Seat allocations per organisation, their seats, and who sits in them now. */
+/**
+ * Seat allocations per organisation, their seats, and who sits in them now.
+ *
+ * **A seat's status** on a day is one of three, the same in every field, list,
+ * reminder, report and export:
+ * - `FILLED`: a principal's term runs that day (started, and not ended or open-ended);
+ * - `HOLDOVER`: no term runs, the seat's latest principal term has ended, and the
+ *   group lets members hold over: that person sits on until a successor's term starts;
+ * - `VACANT`: neither — nobody sits in the seat (never held, or the term ended in a
+ *   group without holdover).
+ *
+ * "Vacant" means `VACANT` only: `vacantSeats`, `vacantCount`, the weekly `seat.vacant`
+ * reminder and the reports' and CSV exports' `vacant` all count the same seats, and
+ * `filledCount` + `holdoverCount` + `vacantCount` = the allocation's seats (a report:
+ * filled + holdover + vacant = seats). Substitutes do not change a seat's status;
+ * retired seats have none. A vacant seat is reminded to the secretariat only after its
+ * nomination round has had its time (seats.reminders.ts).
+ */
 @Injectable()
 export class SeatsService {
   constructor(
@@ -137,23 +154,35 @@ export class SeatsService {
     });
   }
 
-  /** Seats with no current principal (vacant, or held over), in one commission or group. */
+  /** How many of an allocation's seats are filled, held over and vacant (from `occupancy`: no statement of its own). */
+  async statusCounts(ctx: RequestContext, allocationId: string): Promise<Record<SeatStatus, number>> {
+    const seats = await this.seatsOf(ctx, allocationId);
+    const counts = { [SeatStatus.FILLED]: 0, [SeatStatus.HOLDOVER]: 0, [SeatStatus.VACANT]: 0 };
+    for (const occupancy of await Promise.all(seats.map((s) => this.occupancy(ctx, s.id)))) counts[occupancy.status] += 1;
+    return counts;
+  }
+
+  /**
+   * Vacant seats (status VACANT: nobody sits in them, holdovers are not vacant) of
+   * one group or of a whole commission, leaving out groups that have concluded.
+   */
   async vacantSeats(ctx: RequestContext, scope: { commissionId?: string; workingGroupId?: string }): Promise<SeatWithStatus[]> {
-    const rows: { id: string; allocation_id: string; number: number; working_group_id: string; holdover: boolean }[] = await this.dataSource.query(
-      `SELECT s.id, s.allocation_id, s.number, sa.working_group_id,
-              EXISTS (SELECT 1 FROM appointment a
-                       WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.ends_on < current_date AND g.holdover_allowed
-                         AND NOT EXISTS (SELECT 1 FROM appointment b WHERE b.seat_id = s.id AND b.kind = 'principal' AND b.starts_on > a.ends_on AND b.starts_on <= current_date)) AS holdover
+    const rows: { id: string; allocation_id: string; number: number; working_group_id: string }[] = await this.dataSource.query(
+      // The seat's latest principal term that has started (as in `occupancy`): none,
+      // or ended in a group without holdover, is vacant.
+      `SELECT s.id, s.allocation_id, s.number, sa.working_group_id
          FROM seat s
          JOIN seat_allocation sa ON sa.id = s.allocation_id
          JOIN working_group g ON g.id = sa.working_group_id
+         LEFT JOIN LATERAL (
+              SELECT a.id, a.ends_on FROM appointment a
+               WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= current_date
+               ORDER BY a.starts_on DESC LIMIT 1) lp ON true
         WHERE s.retired_at IS NULL
           AND ($1::uuid IS NULL OR g.commission_id = $1)
           AND ($2::uuid IS NULL OR g.id = $2)
           AND g.status <> 'concluded'
-          AND NOT EXISTS (SELECT 1 FROM appointment a
-                           WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= current_date
-                             AND (a.ends_on IS NULL OR a.ends_on >= current_date))
+          AND (lp.id IS NULL OR (lp.ends_on < current_date AND NOT g.holdover_allowed))
         ORDER BY g.name, sa.created_at, s.number`,
       [scope.commissionId ?? null, scope.workingGroupId ?? null],
     );
@@ -164,7 +193,7 @@ export class SeatsService {
         number: row.number,
         retiredAt: null,
         workingGroupId: row.working_group_id,
-        status: row.holdover ? SeatStatus.HOLDOVER : SeatStatus.VACANT,
+        status: SeatStatus.VACANT,
       }),
     );
   }

@@ -63,6 +63,7 @@ export const configSchema = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(60).describe('How often the worker recomputes owed reminders and re-queues unsent mail.'),
   REMINDER_LOOKAHEAD_DAYS: z.coerce.number().int().min(1).max(400).default(7).describe('How far ahead the sweep writes owed reminders as rows. A row need only exist by its due moment; every sweep recomputes the whole window, so a longer one costs every minute (bench/README.md, sweep).'),
   REMINDER_GRACE_DAYS: z.coerce.number().int().min(8).max(60).default(8).describe('How long a reminder that fell due stays owed (a weekly digest must still find it).'),
+  SEAT_VACANCY_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14).describe('Days a seat may stay vacant before the weekly "vacant seat" reminder starts, when no nomination request covers it (with one, reminders start after its deadline). Gives a new allocation its nomination round first.'),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8).describe('Local hour (in each person\'s time zone) at which daily and weekly digests go out.'),
 });
 
