@@ -82,6 +82,31 @@ describe('one meaning of a vacant seat (issue 16)', () => {
     expect(page).toContain('Seats: 4, filled: 1, holding over: 1, vacant: 2.');
   });
 
+  it('counts a seat whose term was ended early as vacant, not held over, as access does (issue 16, items 1 and 4)', async () => {
+    const c = await commission(t);
+    const groupId = await group(t, c.secretariat.token, c.commissionId, { holdoverAllowed: true });
+    await allocation(t, c.secretariat.token, groupId, await organisation(t, c.secretariat.token), 1);
+    const [seat] = await seatsOf(c.secretariat.token, groupId);
+    const person = await createPerson(t.db, { account: false });
+    const appointed = await ok(t, c.secretariat.token, `mutation($input: AppointInput!) { appoint(input: $input) { id } }`, {
+      input: { seatId: seat.id, personId: person.id, startsOn: '2024-01-01' },
+    });
+    await ok(t, c.secretariat.token, `mutation($input: EndAppointmentInput!) { endAppointment(input: $input) { id } }`, {
+      input: { appointmentId: appointed.appoint.id, endsOn: await today(-30), reason: 'Left the agency' },
+    });
+    const data = (await ok(t, c.secretariat.token, GROUP, { id: groupId })).workingGroup;
+    expect(data.allocations[0].seats).toMatchObject([{ status: 'VACANT' }]);
+    expect(data.vacantSeats).toEqual([{ id: seat.id, status: 'VACANT' }]);
+    expect((await ok(t, c.secretariat.token, COUNTS, { id: groupId })).workingGroup.allocations).toEqual([{ seatCount: 1, filledCount: 0, holdoverCount: 0, vacantCount: 1 }]);
+    await t.db.query(`UPDATE seat SET created_at = now() - interval '60 days' WHERE id = $1`, [seat.id]);
+    await runReminders();
+    expect((await vacancyReminders([seat.id])).map((r) => r.subject_id)).toEqual([seat.id]);
+    const compiled = await ok(t, c.secretariat.token, `mutation($input: CompileStatusReportInput!) { compileStatusReport(input: $input) { summary { seats filled holdover vacant } } }`, {
+      input: { commissionId: c.commissionId },
+    });
+    expect(compiled.compileStatusReport.summary).toMatchObject({ seats: 1, filled: 0, holdover: 0, vacant: 1 });
+  });
+
   it('keeps a seat held over until its successor starts, then filled; never vacant in between', async () => {
     const c = await commission(t);
     const groupId = await group(t, c.secretariat.token, c.commissionId, { holdoverAllowed: true });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Args, ArgsType, Field, GraphQLISODateTime, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccessService } from '@samverkan/access';
@@ -9,6 +9,7 @@ import {
   ConnectionArgs,
   ConnectionShape,
   Ctx,
+  DateTimeScalar,
   Locale,
   NotFoundError,
   Permission,
@@ -50,8 +51,8 @@ export class SkippedReminderType {
   @Field({ description: 'The kind of reminder, e.g. "deliverable.due".' }) kind: string;
   @Field({ description: 'The kind in your language.' }) label: string;
   @Field({ description: 'What it was about.' }) title: string;
-  @Field(() => GraphQLISODateTime, { description: 'When it was to be sent.' }) dueAt: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it was skipped.' }) skippedAt: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was to be sent.' }) dueAt: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was skipped.' }) skippedAt: Date;
   @Field({ description: 'Why it was skipped, in your language.' }) reason: string;
   @Field({ description: 'The stored reason (English, stable), e.g. "superseded: a later reminder of the same series is owed".' }) reasonCode: string;
 

@@ -117,11 +117,11 @@ function seatVacantSql(graceDays: number): string {
       SELECT u.*, greatest(u.created_at::date, lp.ends_on + 1) AS vacant_since
         FROM unfilled u
         LEFT JOIN LATERAL (
-             SELECT a.ends_on FROM appointment a
+             SELECT a.ends_on, a.ended_reason FROM appointment a
               WHERE a.seat_id = u.id AND a.kind = 'principal' AND a.starts_on <= current_date
               ORDER BY a.starts_on DESC LIMIT 1) lp ON true
-       -- A term that has started and does not run any more has ended: held over, not vacant.
-       WHERE NOT (u.holdover_allowed AND lp.ends_on IS NOT NULL)),
+       -- A term that ran out (not ended early) is held over, not vacant.
+       WHERE NOT (u.holdover_allowed AND lp.ends_on IS NOT NULL AND lp.ended_reason IS NULL)),
     owed AS MATERIALIZED (
       SELECT v.*,
              coalesce((SELECT max(nr.deadline) + 1 FROM nomination_request nr

@@ -29,7 +29,8 @@ export interface SeatWithStatus extends Seat {
  * reminder, report and export:
  * - `FILLED`: a principal's term runs that day (started, and not ended or open-ended);
  * - `HOLDOVER`: no term runs, the seat's latest principal term has ended, and the
- *   group lets members hold over: that person sits on until a successor's term starts;
+ *   group lets members hold over: that person sits on until a successor's term starts
+ *   (not after a term ended early with `endAppointment`, which ends on its last day);
  * - `VACANT`: neither — nobody sits in the seat (never held, or the term ended in a
  *   group without holdover).
  *
@@ -115,7 +116,8 @@ export class SeatsService {
         for (const row of rows) {
           const appointment = toAppointment(row);
           const occupancy = bySeat.get(appointment.seatId)!;
-          const holdover = row.ended && appointment.kind === 'principal' && row.holdover_allowed;
+          // A term ended early (endAppointment: ended_reason set) ends on its last day: no holdover (libs/access `sittingSql`).
+          const holdover = row.ended && appointment.kind === 'principal' && row.holdover_allowed && row.ended_reason == null;
           if (row.ended && !holdover) continue;
           const status = holdover ? AppointmentStatus.HOLDOVER : AppointmentStatus.CURRENT;
           if (appointment.kind === 'principal') {
@@ -175,14 +177,14 @@ export class SeatsService {
          JOIN seat_allocation sa ON sa.id = s.allocation_id
          JOIN working_group g ON g.id = sa.working_group_id
          LEFT JOIN LATERAL (
-              SELECT a.id, a.ends_on FROM appointment a
+              SELECT a.id, a.ends_on, a.ended_reason FROM appointment a
                WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= current_date
                ORDER BY a.starts_on DESC LIMIT 1) lp ON true
         WHERE s.retired_at IS NULL
           AND ($1::uuid IS NULL OR g.commission_id = $1)
           AND ($2::uuid IS NULL OR g.id = $2)
           AND g.status <> 'concluded'
-          AND (lp.id IS NULL OR (lp.ends_on < current_date AND NOT g.holdover_allowed))
+          AND (lp.id IS NULL OR (lp.ends_on < current_date AND (NOT g.holdover_allowed OR lp.ended_reason IS NOT NULL)))
         ORDER BY g.name, sa.created_at, s.number`,
       [scope.commissionId ?? null, scope.workingGroupId ?? null],
     );

@@ -68,12 +68,12 @@ export class CompositionSectionBuilder implements ReportSection<CompositionSecti
         SELECT sa.working_group_id, sa.id AS allocation_id, s.id AS seat_id, lp.person_id, lp.ends_on,
                CASE WHEN lp.seat_id IS NULL THEN 'vacant'
                     WHEN lp.ends_on IS NULL OR lp.ends_on >= $2 THEN 'filled'
-                    WHEN g.holdover_allowed THEN 'holdover' ELSE 'vacant' END AS state
+                    WHEN g.holdover_allowed AND lp.ended_reason IS NULL THEN 'holdover' ELSE 'vacant' END AS state
           FROM working_group g
           JOIN seat_allocation sa ON sa.working_group_id = g.id
           JOIN seat s ON s.allocation_id = sa.id AND (s.retired_at IS NULL OR s.retired_at::date > $2)
           LEFT JOIN LATERAL (
-            SELECT a.seat_id, a.person_id, a.ends_on FROM appointment a
+            SELECT a.seat_id, a.person_id, a.ends_on, a.ended_reason FROM appointment a
              WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= $2
              ORDER BY a.starts_on DESC LIMIT 1) lp ON true
          WHERE g.commission_id = $1
