@@ -112,6 +112,17 @@ export class DeliverablesService {
     return v.personId ? this.isReviewerOf(ctx, d.id, v.personId) : false;
   }
 
+  /**
+   * Whether the actor holds no role in the deliverable's commission but is named
+   * as a reviewer of one of its rounds: such a reviewer sees the deliverable and
+   * its rounds, and may download the versions under review (DocumentsService).
+   */
+  async isReviewerWithoutRole(ctx: RequestContext, d: Deliverable): Promise<boolean> {
+    const personId = ctx.actor?.personId;
+    if (!personId || (await this.access.levelIn(ctx, d.commissionId))) return false;
+    return this.isReviewerOf(ctx, d.id, personId);
+  }
+
   private isReviewerOf(ctx: RequestContext, deliverableId: string, personId: string): Promise<boolean> {
     return ctx
       .loader<string, boolean>(`deliverable.reviewer:${personId}`, async (ids) => {
@@ -134,6 +145,8 @@ export class DeliverablesService {
   async get(ctx: RequestContext, id: string, level: 'read' | 'manage' = 'read'): Promise<Deliverable> {
     const d = await this.load(ctx, id);
     if (!d) throw new NotFoundError('Deliverable', id);
+    // A named reviewer with no role in the commission (an outside expert) reads what they review, and nothing else of it.
+    if (level === 'read' && (await this.isReviewerWithoutRole(ctx, d))) return d;
     const v = await this.visibility(ctx, d.commissionId, 'Deliverable', id);
     if (!(await this.canSee(ctx, v, d))) throw new NotFoundError('Deliverable', id);
     if (level === 'manage' && !v.manage) throw new ForbiddenError();

@@ -89,7 +89,7 @@ export class DocumentsService {
   async download(ctx: RequestContext, versionId: string): Promise<{ version: DocumentVersion; content: Readable }> {
     const version = await this.dataSource.getRepository(DocumentVersion).findOneBy({ id: versionId });
     if (!version) throw new NotFoundError('DocumentVersion', versionId);
-    await this.deliverables.get(ctx, version.deliverableId).catch((error) => {
+    await this.requireVisible(ctx, version).catch((error) => {
       throw error instanceof AppError && error.code === ErrorCode.NOT_FOUND ? new NotFoundError('DocumentVersion', versionId) : error;
     });
     const content = await this.storage.open(version.contentHash);
@@ -104,8 +104,22 @@ export class DocumentsService {
   async getVersion(ctx: RequestContext, versionId: string): Promise<DocumentVersion> {
     const version = await this.loadVersion(ctx, versionId);
     if (!version) throw new NotFoundError('DocumentVersion', versionId);
-    await this.deliverables.get(ctx, version.deliverableId);
+    await this.requireVisible(ctx, version);
     return version;
+  }
+
+  /**
+   * Who sees a version: whoever sees its deliverable; a reviewer with no role in
+   * the commission only the versions of the rounds they are named in.
+   */
+  private async requireVisible(ctx: RequestContext, version: DocumentVersion): Promise<void> {
+    const d = await this.deliverables.get(ctx, version.deliverableId);
+    if (!(await this.deliverables.isReviewerWithoutRole(ctx, d))) return;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM review_round r JOIN review_reviewer rr ON rr.round_id = r.id WHERE r.version_id = $1 AND rr.person_id = $2 LIMIT 1`,
+      [version.id, ctx.actor!.personId],
+    );
+    if (rows.length === 0) throw new NotFoundError('DocumentVersion', version.id);
   }
 
   loadVersion(ctx: RequestContext, id: string): Promise<DocumentVersion | undefined> {

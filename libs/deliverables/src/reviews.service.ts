@@ -17,6 +17,7 @@ import {
   publicUrl,
   todayIn,
 } from '@samverkan/core';
+import { AccessService } from '@samverkan/access';
 import { CommissionsService } from '@samverkan/commissions';
 import { OutboxService } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
@@ -74,6 +75,7 @@ export class ReviewsService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly links: MailLinkService,
+    private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -139,8 +141,9 @@ export class ReviewsService {
   async mayReadAnswers(ctx: RequestContext, round: ReviewRound): Promise<boolean> {
     const d = await this.deliverables.load(ctx, round.deliverableId);
     if (!d) return false;
-    const v = await this.deliverables.visibility(ctx, d.commissionId);
-    if (v.manage || v.oversee) return true;
+    // A reviewer with no role in the commission has no level in it: they read as a reviewer, below.
+    const level = await this.access.levelIn(ctx, d.commissionId);
+    if (level === 'manage' || level === 'oversee') return true;
     return (await this.reviewersOf(ctx, round.id)).some((r) => r.personId === ctx.actor?.personId);
   }
 
