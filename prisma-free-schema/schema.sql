@@ -373,6 +373,20 @@ TABLE date_poll_answer (
   CONSTRAINT date_poll_answer_pkey PRIMARY KEY (option_id, person_id)
   CREATE UNIQUE INDEX date_poll_answer_pkey ON public.date_poll_answer USING btree (option_id, person_id)
 
+TABLE date_poll_invitee (
+  poll_id uuid NOT NULL
+  person_id uuid NOT NULL
+  invited_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT date_poll_invitee_invited_at_not_null NOT NULL invited_at
+  CONSTRAINT date_poll_invitee_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id)
+  CONSTRAINT date_poll_invitee_person_id_not_null NOT NULL person_id
+  CONSTRAINT date_poll_invitee_pkey PRIMARY KEY (poll_id, person_id)
+  CONSTRAINT date_poll_invitee_poll_id_fkey FOREIGN KEY (poll_id) REFERENCES date_poll(id) ON DELETE CASCADE
+  CONSTRAINT date_poll_invitee_poll_id_not_null NOT NULL poll_id
+  CREATE INDEX date_poll_invitee_person_idx ON public.date_poll_invitee USING btree (person_id)
+  CREATE UNIQUE INDEX date_poll_invitee_pkey ON public.date_poll_invitee USING btree (poll_id, person_id)
+
 TABLE date_poll_option (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   poll_id uuid NOT NULL
@@ -578,6 +592,27 @@ TABLE goal (
   CREATE UNIQUE INDEX goal_pkey ON public.goal USING btree (id)
   CREATE UNIQUE INDEX goal_strategy_id_code_key ON public.goal USING btree (strategy_id, code)
 
+TABLE interest_declaration (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  agenda_item_id uuid NOT NULL
+  person_id uuid NOT NULL
+  reason text NOT NULL
+  declared_at timestamp with time zone NOT NULL DEFAULT now()
+)
+  CONSTRAINT interest_declaration_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES agenda_item(id) ON DELETE CASCADE
+  CONSTRAINT interest_declaration_agenda_item_id_not_null NOT NULL agenda_item_id
+  CONSTRAINT interest_declaration_declared_at_not_null NOT NULL declared_at
+  CONSTRAINT interest_declaration_id_not_null NOT NULL id
+  CONSTRAINT interest_declaration_key UNIQUE (agenda_item_id, person_id)
+  CONSTRAINT interest_declaration_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id)
+  CONSTRAINT interest_declaration_person_id_not_null NOT NULL person_id
+  CONSTRAINT interest_declaration_pkey PRIMARY KEY (id)
+  CONSTRAINT interest_declaration_reason_check CHECK (length(btrim(reason)) >= 1 AND length(btrim(reason)) <= 2000)
+  CONSTRAINT interest_declaration_reason_not_null NOT NULL reason
+  CREATE UNIQUE INDEX interest_declaration_key ON public.interest_declaration USING btree (agenda_item_id, person_id)
+  CREATE INDEX interest_declaration_person_idx ON public.interest_declaration USING btree (person_id)
+  CREATE UNIQUE INDEX interest_declaration_pkey ON public.interest_declaration USING btree (id)
+
 TABLE invitation (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   meeting_id uuid NOT NULL
@@ -695,6 +730,7 @@ TABLE mail_outbox (
   sent_at timestamp with time zone
   failed_at timestamp with time zone
   calendar jsonb
+  headers jsonb NOT NULL DEFAULT '{}'::jsonb
 )
   CONSTRAINT mail_outbox_attachments_check CHECK (jsonb_typeof(attachments) = 'array'::text)
   CONSTRAINT mail_outbox_attachments_not_null NOT NULL attachments
@@ -707,6 +743,7 @@ TABLE mail_outbox (
   CONSTRAINT mail_outbox_dedupe_key UNIQUE (dedupe_key)
   CONSTRAINT mail_outbox_dedupe_key_check CHECK (length(dedupe_key) >= 1 AND length(dedupe_key) <= 300)
   CONSTRAINT mail_outbox_dedupe_key_not_null NOT NULL dedupe_key
+  CONSTRAINT mail_outbox_headers_not_null NOT NULL headers
   CONSTRAINT mail_outbox_html_not_null NOT NULL html
   CONSTRAINT mail_outbox_id_not_null NOT NULL id
   CONSTRAINT mail_outbox_locale_check CHECK (locale = ANY (ARRAY['sv'::text, 'da'::text, 'en'::text]))

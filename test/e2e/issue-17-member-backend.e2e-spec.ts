@@ -4,6 +4,23 @@ import { signedInPerson, TestPerson } from '../harness/factories';
 import { createDeliverable, DeliverableWorld, deliverableWorld, inDays, setStatus } from '../harness/deliverable-fixtures';
 import { ok } from '../harness/structure-fixtures';
 import { startTestWorker } from '../harness/test-worker';
+import { createMeeting, GroupFixture, groupWithMembers, mailsTo } from '../harness/meeting-fixtures';
+import { MailBrowser } from '../harness/mail-browser';
+import { NotificationSweep, ReminderEngine } from '@samverkan/notifications';
+
+/** One header of a raw message, unfolded. */
+function headerOf(raw: string, name: string): string | undefined {
+  const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line?.slice(name.length + 1).trim();
+}
+
+/** A meeting `hours` from now, two hours long (UTC instants). */
+function inHours(hours: number) {
+  const start = new Date(Date.now() + hours * 3_600_000);
+  start.setUTCSeconds(0, 0);
+  return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString() };
+}
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -84,6 +101,118 @@ describe('issue 17: the member pages’ backend', () => {
       expect(mine.reviewRound.comments).toEqual([
         { anchor: '3.1', body: 'Too vague.', proposedWording: 'Capacity grows by 20 %.', response: 'We take the figure, not the wording.', decision: 'PARTLY', reviewer: { id: expert.id } },
       ]);
+    });
+  });
+
+  describe('meetings: the seat’s substitute, and conflicts of interest declared before the meeting', () => {
+    let g: GroupFixture;
+    let meetingId: string;
+    let itemIds: string[];
+
+    beforeAll(async () => {
+      g = await groupWithMembers(t);
+      const created = await createMeeting(t, g.secretariat.token, {
+        workingGroupId: g.groupId,
+        title: 'Tilskud 2031',
+        agenda: [{ title: 'Ansøgninger', durationMinutes: 30 }, { title: 'Eventuelt', durationMinutes: 10 }],
+        ...inHours(48),
+      });
+      meetingId = created.createMeeting.meeting.id;
+      itemIds = created.createMeeting.meeting.agenda.map((item: { id: string }) => item.id);
+    });
+
+    const MY_SEAT = `query($id: ID!) { meeting(id: $id) { myInvitation { seatSubstitute { id fullName } } invitations { personId seatSubstitute { id } } } }`;
+
+    it('offers the invitee the seat’s substitute by name, shows it to the secretariat, and to nobody else', async () => {
+      const mine = await ok(t, g.members[0].token, MY_SEAT, { id: meetingId });
+      expect(mine.meeting.myInvitation.seatSubstitute).toEqual({ id: g.substitute.id, fullName: 'Sune Suppleant' });
+      // Another member sees the list of invitations, but not whose substitute is whom.
+      const other = await ok(t, g.members[1].token, MY_SEAT, { id: meetingId });
+      expect(other.meeting.myInvitation.seatSubstitute).toBeNull();
+      expect(other.meeting.invitations.find((i: { personId: string }) => i.personId === g.members[0].id).seatSubstitute).toBeNull();
+      const secretariat = await ok(t, g.secretariat.token, MY_SEAT, { id: meetingId });
+      expect(secretariat.meeting.invitations.find((i: { personId: string }) => i.personId === g.members[0].id).seatSubstitute).toEqual({ id: g.substitute.id });
+      // "X attends for me": the answer names nobody and the seat's substitute is the one who comes.
+      const answered = await ok(t, g.members[0].token, `mutation($id: ID!) { rsvp(meetingId: $id, input: { answer: SUBSTITUTE }) { rsvp substitute { id } } }`, { id: meetingId });
+      expect(answered.rsvp).toEqual({ rsvp: 'SUBSTITUTE', substitute: { id: g.substitute.id } });
+    });
+
+    it('lets an invitee declare, change and withdraw a conflict of interest on an agenda item; the secretariat and chair see all, others their own', async () => {
+      const DECLARE = `mutation($input: DeclareConflictOfInterestInput!) { declareConflictOfInterest(input: $input) { id agendaItemId reason person { id } } }`;
+      const declared = await ok(t, g.members[1].token, DECLARE, { input: { agendaItemId: itemIds[0], reason: 'Jeg sidder i bestyrelsen for en ansøger.' } });
+      expect(declared.declareConflictOfInterest).toMatchObject({ agendaItemId: itemIds[0], person: { id: g.members[1].id } });
+      const changed = await ok(t, g.members[1].token, DECLARE, { input: { agendaItemId: itemIds[0], reason: 'Min ægtefælle er ansøger.' } });
+      expect(changed.declareConflictOfInterest.id).toBe(declared.declareConflictOfInterest.id);
+      await ok(t, g.members[2].token, DECLARE, { input: { agendaItemId: itemIds[1], reason: 'Conflict on any other business.' } });
+
+      const LIST = `query($id: ID!) { meeting(id: $id) { declaredConflicts { agendaItemId reason person { id } } } }`;
+      const all = (await ok(t, g.secretariat.token, LIST, { id: meetingId })).meeting.declaredConflicts;
+      expect(all).toEqual([
+        { agendaItemId: itemIds[0], reason: 'Min ægtefælle er ansøger.', person: { id: g.members[1].id } },
+        { agendaItemId: itemIds[1], reason: 'Conflict on any other business.', person: { id: g.members[2].id } },
+      ]);
+      expect((await ok(t, g.chair.token, LIST, { id: meetingId })).meeting.declaredConflicts).toHaveLength(2);
+      expect((await ok(t, g.members[1].token, LIST, { id: meetingId })).meeting.declaredConflicts).toEqual([all[0]]);
+      expect((await ok(t, g.members[0].token, LIST, { id: meetingId })).meeting.declaredConflicts).toEqual([]);
+
+      const withdrawn = await ok(t, g.members[2].token, `mutation($id: ID!) { withdrawConflictOfInterest(agendaItemId: $id) }`, { id: itemIds[1] });
+      expect(withdrawn.withdrawConflictOfInterest).toBe(true);
+      expect((await ok(t, g.secretariat.token, LIST, { id: meetingId })).meeting.declaredConflicts).toHaveLength(1);
+
+      // Bad input and the wrong people get typed errors.
+      const blank = await t.gql(DECLARE, { input: { agendaItemId: itemIds[0], reason: '   ' } }, { token: g.members[0].token });
+      expect(blank.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      const stranger = await signedInPerson(t);
+      const strangers = await t.gql(DECLARE, { input: { agendaItemId: itemIds[0], reason: 'x' } }, { token: stranger.token });
+      expect(strangers.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      const notInvited = await t.gql(DECLARE, { input: { agendaItemId: itemIds[0], reason: 'x' } }, { token: g.secretariat.token });
+      expect(notInvited.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    });
+
+    it('takes no declaration once the meeting has started', async () => {
+      const started = await createMeeting(t, g.secretariat.token, { workingGroupId: g.groupId, title: 'I gang', agenda: [{ title: 'Punkt', durationMinutes: 10 }], ...inHours(-0.5) });
+      const late = await t.gql(`mutation($input: DeclareConflictOfInterestInput!) { declareConflictOfInterest(input: $input) { id } }`, {
+        input: { agendaItemId: started.createMeeting.meeting.agenda[0].id, reason: 'Too late.' },
+      }, { token: g.members[1].token });
+      expect(late.errors?.[0].extensions.code).toBe('CONFLICT');
+    });
+
+    it('sends reminders a person may turn off with List-Unsubscribe (RFC 8058); one POST opts out without signing in; the footer links to /settings', async () => {
+      await createMeeting(t, g.secretariat.token, { workingGroupId: g.groupId, title: 'Snart møde', ...inHours(12) });
+      await t.app.get(ReminderEngine).run();
+      await worker.get(NotificationSweep).sweep();
+      const person = g.members[2];
+      const [reminder] = await mailsTo(t, person.email, /^Reminder: Snart møde/);
+      // Read from the raw message (mailparser folds List-* headers into one object).
+      expect(headerOf(reminder.raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+      const url = /^<(https?:\/\/[^>]+)>$/.exec(headerOf(reminder.raw, 'List-Unsubscribe') ?? '')?.[1];
+      expect(url).toMatch(new RegExp(`^${t.url}/mail-actions/unsubscribe/`));
+      expect(reminder.parsed.html).toContain(`href="${t.url}/settings"`);
+      expect(reminder.parsed.text).toContain(`${t.url}/settings`);
+
+      // A GET only shows what would happen.
+      const browser = new MailBrowser();
+      const shown = await browser.get(url!);
+      expect(shown.status).toBe(200);
+      expect(shown.html).toContain('Upcoming meeting');
+      const PREFS = `{ myNotificationPreferences { optedOutKinds } }`;
+      expect((await ok(t, person.token, PREFS)).myNotificationPreferences.optedOutKinds).toEqual([]);
+
+      // The mail client's one-click POST: no cookie, no CSRF token, no Origin.
+      const posted = await fetch(url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      expect(posted.status).toBe(200);
+      expect((await ok(t, person.token, PREFS)).myNotificationPreferences.optedOutKinds).toEqual(['meeting.upcoming']);
+      // Posting again changes nothing; a forged or bent link changes nothing either.
+      expect((await fetch(url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
+      const bent = url!.slice(0, -3) + (url!.endsWith('AAA') ? 'BBB' : 'AAA');
+      expect((await fetch(bent, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })).status).toBe(400);
+      expect((await fetch(url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'something=else' })).status).toBe(400);
+
+      // A mail a person may not opt out of carries no List-Unsubscribe (the meeting invitation).
+      const invitation = (await mailsTo(t, person.email, /Tilskud 2031/)).find((m) => m.parsed.attachments.some((a) => a.contentType.startsWith('text/calendar')));
+      expect(invitation).toBeDefined();
+      expect(headerOf(invitation!.raw, 'List-Unsubscribe')).toBeUndefined();
+      expect(invitation!.parsed.html).toContain(`href="${t.url}/settings"`);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { registerReminderRule } from '@samverkan/notifications';
 import { REVIEW_ANSWER_ACTION, REVIEW_BUTTON_LABELS } from './review-invitation.template';
+import { mailPathSql } from '@samverkan/mail';
 
 /**
  * Reminders owed from the deliverables area, each one set-based query. The
@@ -28,7 +29,7 @@ registerReminderRule({
     SELECT r.person_id, 'deliverable' AS subject_type, d.id AS subject_id,
            ((d.due_on - o.days) + time '08:00') AT TIME ZONE p.time_zone AS due_at,
            'deliverable.due:' || d.id || ':' || d.due_on || ':' || o.days || ':' || r.person_id AS dedupe_key,
-           jsonb_build_object('title', d.title, 'date', d.due_on, 'days', o.days, 'path', '/deliverables/' || d.id, 'commissionId', d.commission_id) AS props
+           jsonb_build_object('title', d.title, 'date', d.due_on, 'days', o.days, 'path', ${mailPathSql('deliverable', 'd.id')}, 'commissionId', d.commission_id) AS props
       FROM deliverable d
       CROSS JOIN (VALUES (14), (7), (1)) AS o(days)
       JOIN LATERAL (
@@ -61,7 +62,7 @@ registerReminderRule({
     SELECT r.person_id, 'deliverable' AS subject_type, d.id AS subject_id,
            ((d.due_on + 1) + time '08:00') AT TIME ZONE p.time_zone AS due_at,
            'deliverable.overdue:' || d.id || ':' || d.due_on || ':' || r.person_id AS dedupe_key,
-           jsonb_build_object('title', d.title, 'date', d.due_on, 'path', '/deliverables/' || d.id, 'commissionId', d.commission_id) AS props
+           jsonb_build_object('title', d.title, 'date', d.due_on, 'path', ${mailPathSql('deliverable', 'd.id')}, 'commissionId', d.commission_id) AS props
       FROM deliverable d
       JOIN LATERAL (
         SELECT d.responsible_person_id AS person_id WHERE d.responsible_person_id IS NOT NULL
@@ -98,7 +99,7 @@ registerReminderRule({
            ((r.deadline - o.days) + time '08:00') AT TIME ZONE p.time_zone AS due_at,
            'review.unanswered:' || r.id || ':' || r.deadline || ':' || o.days || ':' || rr.person_id AS dedupe_key,
            jsonb_build_object('title', d.title || ' (v' || v.number || ')', 'date', r.deadline, 'days', o.days,
-                              'path', '/review-rounds/' || r.id, 'commissionId', d.commission_id) AS props
+                              'path', ${mailPathSql('reviewRound', 'r.id')}, 'commissionId', d.commission_id) AS props
       FROM review_round r
       CROSS JOIN (VALUES (3), (0)) AS o(days)
       JOIN deliverable d ON d.id = r.deliverable_id

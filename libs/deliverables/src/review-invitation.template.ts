@@ -62,6 +62,6 @@ ${buttons ? html`${buttons.html}<p style="font-size: 0.9em; color: #4a4a4a;">${B
   const text =
     [intro.text, props.message ? `${FROM_SECRETARIAT[locale]}\n${props.message}` : undefined, buttons ? `${buttons.text}\n\n${BUTTON_NOTE[locale]}` : undefined, `${OPEN[locale]}: ${props.url}`, `${DOWNLOAD[locale]} (${props.filename}): ${props.downloadUrl}`]
       .filter(Boolean)
-      .join('\n\n') + textFooter(locale);
-  return { subject, html: layout(locale, subject, body), text };
+      .join('\n\n') + textFooter(recipient);
+  return { subject, html: layout(recipient, subject, body), text };
 });

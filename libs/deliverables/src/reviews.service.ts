@@ -19,7 +19,7 @@ import {
 } from '@samverkan/core';
 import { AccessService } from '@samverkan/access';
 import { CommissionsService } from '@samverkan/commissions';
-import { OutboxService } from '@samverkan/mail';
+import { OutboxService, mailPaths, mailUrl } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
 import { Deliverable, DeliverableStatus } from './deliverable.entity';
 import { DeliverablesService } from './deliverables.service';
@@ -234,8 +234,8 @@ export class ReviewsService {
             filename: version.filename,
             deadline: input.deadline,
             message: round.message,
-            url: `${base}/review-rounds/${round.id}`,
-            downloadUrl: `${base}/deliverables/versions/${version.id}/file`,
+            url: mailUrl(base, mailPaths.reviewRound(round.id)),
+            downloadUrl: mailUrl(base, mailPaths.documentFile(version.id)),
             answerButtons: answerUrls.map((url, i) => ({ verdict: ANSWER_BUTTONS[i], url })),
           },
           recipient: { personId: person.id, address: person.email, name: person.full_name, locale: (isLocale(person.locale) ? person.locale : 'sv') as Locale, timeZone: person.time_zone },

@@ -5,3 +5,4 @@ export * from './mail-link-use.entity';
 export * from './mail-button';
 export * from './mail-actions.messages';
 export * from './mail-actions.module';
+export { page, text } from './mail-action.page';

@@ -14,6 +14,7 @@ import {
   publicUrl,
   signingSecret,
 } from '@samverkan/core';
+import { mailPaths, mailUrl } from '@samverkan/mail';
 import { LoadedSubject, MailActionDefinition, mailAction } from './mail-action.registry';
 import { MailLinkUse } from './mail-link-use.entity';
 import { LinkProblem } from './mail-actions.messages';
@@ -97,7 +98,7 @@ export class MailLinkService {
       .sign(this.key);
     return prefills.map((prefill) => {
       const query = new URLSearchParams(Object.entries(prefill).filter(([key]) => definition.prefill?.includes(key))).toString();
-      return `${publicUrl(this.config)}/mail-actions/${token}${query ? `?${query}` : ''}`;
+      return `${mailUrl(publicUrl(this.config), mailPaths.mailAction(token))}${query ? `?${query}` : ''}`;
     });
   }
 

@@ -2,6 +2,7 @@ import './mail.personal-data';
 import './mail.labels';
 export * from './mail-template';
 export * from './mail-format';
+export * from './links';
 export * from './mail-outbox.entity';
 export * from './mail.errors';
 export * from './mail-transport';

@@ -92,7 +92,7 @@ export class MailErasure {
     try {
       const rows: OutboxRow[] = plan.rewritten.length
         ? await this.dataSource.query(
-            `SELECT id, attempts, to_address, to_name, locale, subject, html, text_body, attachments, calendar, message_id, dedupe_key, sent_at
+            `SELECT id, attempts, to_address, to_name, locale, subject, html, text_body, attachments, calendar, headers, message_id, dedupe_key, sent_at
                FROM mail_outbox WHERE id = ANY($1::uuid[])`,
             [plan.rewritten],
           )

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import { Locale, Translated, interpolate } from '@samverkan/core';
+import { mailPaths, mailUrl } from './links';
+import type { Recipient } from './mail-template';
 
 const LOCALE_TAGS: Record<Locale, string> = { sv: 'sv-SE', da: 'da-DK', en: 'en-GB' };
 
@@ -80,24 +82,31 @@ export function formatDateTime(instant: string | Date, locale: Locale, timeZone:
 }
 
 const FOOTER: Translated = {
-  sv: 'Det här är ett automatiskt meddelande från Samverkan. Du kan ändra vilka påminnelser du får och hur ofta i dina inställningar.',
-  da: 'Dette er en automatisk besked fra Samverkan. Du kan ændre, hvilke påmindelser du får og hvor ofte, i dine indstillinger.',
-  en: 'This is an automatic message from Samverkan. You can change which reminders you get, and how often, in your settings.',
+  sv: 'Det här är ett automatiskt meddelande från Samverkan. Du kan ändra vilka påminnelser du får och hur ofta i dina inställningar:',
+  da: 'Dette er en automatisk besked fra Samverkan. Du kan ændre, hvilke påmindelser du får og hvor ofte, i dine indstillinger:',
+  en: 'This is an automatic message from Samverkan. You can change which reminders you get, and how often, in your settings:',
 };
+const SETTINGS: Translated = { sv: 'Inställningar', da: 'Indstillinger', en: 'Settings' };
 
-/** The frame every mail shares: language attribute, readable width, the footer. */
-export function layout(locale: Locale, title: string, body: SafeHtml): string {
+/** Where a reader's settings are: the outbox gives every recipient our address (`baseUrl`) before rendering. */
+function settingsUrl(recipient: Recipient): string {
+  return mailUrl(recipient.baseUrl ?? '', mailPaths.settings());
+}
+
+/** The frame every mail shares: language attribute, readable width, the footer with a link to the reader's settings. */
+export function layout(recipient: Recipient, title: string, body: SafeHtml): string {
+  const { locale } = recipient;
   return html`<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
 <body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; max-width: 40em; margin: 0 auto; padding: 1em;">
 ${body}
 <hr style="border: none; border-top: 1px solid #ccc; margin-top: 2em;">
-<p style="font-size: 0.85em; color: #555;">${FOOTER[locale]}</p>
+<p style="font-size: 0.85em; color: #555;">${FOOTER[locale]} <a href="${settingsUrl(recipient)}">${SETTINGS[locale]}</a></p>
 </body>
 </html>`.value;
 }
 
-export function textFooter(locale: Locale): string {
-  return `\n\n-- \n${FOOTER[locale]}\n`;
+export function textFooter(recipient: Recipient): string {
+  return `\n\n-- \n${FOOTER[recipient.locale]} ${settingsUrl(recipient)}\n`;
 }

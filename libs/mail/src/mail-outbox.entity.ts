@@ -49,6 +49,10 @@ export class MailOutbox {
   @Column({ type: 'jsonb', nullable: true })
   calendar: MailCalendar | null;
 
+  /** Extra header lines sent with the mail (List-Unsubscribe, RFC 8058), kept so a retry sends them again. */
+  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  headers: Record<string, string>;
+
   @Column({ type: 'text' })
   messageId: string;
 

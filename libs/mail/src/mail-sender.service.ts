@@ -18,6 +18,8 @@ export interface OutboxRow {
   text_body: string;
   attachments: MailAttachment[];
   calendar: MailCalendar | null;
+  /** Extra header lines (List-Unsubscribe), as written with the row. */
+  headers?: Record<string, string> | null;
   locale: Locale;
   message_id: string;
   dedupe_key: string;
@@ -35,6 +37,7 @@ export function outgoingMail(row: OutboxRow, from: string): OutgoingMail {
     text: row.text_body,
     attachments: row.attachments ?? [],
     calendar: row.calendar,
+    headers: row.headers ?? {},
     locale: row.locale,
     messageId: row.message_id,
     ref: row.dedupe_key.replace(/[^A-Za-z0-9:._@-]/g, '_').slice(0, 200),
@@ -127,7 +130,7 @@ export class MailSender {
           SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
         WHERE id = ANY($1::uuid[])
           AND ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now()))
-        RETURNING id, attempts, to_address, to_name, locale, subject, html, text_body, attachments, calendar, message_id, dedupe_key`,
+        RETURNING id, attempts, to_address, to_name, locale, subject, html, text_body, attachments, calendar, headers, message_id, dedupe_key`,
       [ids, this.config.MAIL_LEASE_SECONDS],
     );
     const byId = new Map(rows.map((row) => [row.id, row]));

@@ -7,6 +7,8 @@ export interface Recipient {
   name?: string | null;
   locale: Locale;
   timeZone: string;
+  /** Our address (PUBLIC_URL), set by the outbox before rendering, for links such as the footer's settings. */
+  baseUrl?: string;
 }
 
 export interface RenderedMail {

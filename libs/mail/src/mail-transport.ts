@@ -16,6 +16,8 @@ export interface OutgoingMail {
   attachments: MailAttachment[];
   /** A meeting's iCalendar, sent as a text/calendar alternative body (and as an .ics copy). */
   calendar?: MailCalendar | null;
+  /** Extra header lines chosen when the mail was written (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers?: Record<string, string>;
   /** The language the mail is written in, as its Content-Language. */
   locale: Locale;
   messageId: string;
@@ -94,7 +96,7 @@ export class MailTransport implements OnModuleDestroy {
       text: mail.text,
       messageId: mail.messageId,
       ...(mail.date ? { date: mail.date } : {}),
-      headers: { 'Content-Language': mail.locale, 'Auto-Submitted': 'auto-generated', 'X-Samverkan-Ref': mail.ref },
+      headers: { ...safeHeaders(mail.headers), 'Content-Language': mail.locale, 'Auto-Submitted': 'auto-generated', 'X-Samverkan-Ref': mail.ref },
       attachments: mail.attachments.map((a) => ({
         filename: a.filename,
         contentType: a.contentType,
@@ -130,4 +132,16 @@ export class MailTransport implements OnModuleDestroy {
     this.transporter = undefined;
     this.logger.debug('Mail transport closed');
   }
+}
+
+/** Only the extra headers we write ourselves, each on one line. */
+const EXTRA_HEADERS = new Set(['List-Unsubscribe', 'List-Unsubscribe-Post']);
+
+function safeHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers ?? {})
+      .filter(([name]) => EXTRA_HEADERS.has(name))
+      // eslint-disable-next-line no-control-regex
+      .map(([name, value]) => [name, value.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 2000)]),
+  );
 }

@@ -13,6 +13,7 @@ import {
   inTransaction,
   jobIdFor,
   paginate,
+  publicUrl,
 } from '@samverkan/core';
 import { MailOutbox } from './mail-outbox.entity';
 import { InvalidMailAddressError, MailNotResendableError } from './mail.errors';
@@ -30,6 +31,11 @@ export interface MailToEnqueue<P> {
   calendar?: MailCalendar;
   /** Lets the secretariat see the mail in its commission's mail log. */
   commissionId?: string | null;
+  /**
+   * The signed one-click opt-out of this mail's kind (RFC 8058): sent as
+   * List-Unsubscribe with List-Unsubscribe-Post. Only for kinds a person may turn off.
+   */
+  unsubscribeUrl?: string;
 }
 
 /**
@@ -54,11 +60,11 @@ export class OutboxService {
   async enqueue<P>(manager: EntityManager, mail: MailToEnqueue<P>): Promise<{ id: string; created: boolean }> {
     const address = mail.recipient.address.trim();
     if (!isSafeAddress(address)) throw new InvalidMailAddressError(mail.recipient.address);
-    const rendered = mail.template.render(mail.props, mail.recipient);
+    const rendered = mail.template.render(mail.props, { ...mail.recipient, baseUrl: publicUrl(this.config) });
     const id = randomUUID();
     const rows: { id: string }[] = await manager.query(
-      `INSERT INTO mail_outbox (id, dedupe_key, template, person_id, commission_id, to_address, to_name, locale, subject, html, text_body, attachments, calendar, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14)
+      `INSERT INTO mail_outbox (id, dedupe_key, template, person_id, commission_id, to_address, to_name, locale, subject, html, text_body, attachments, calendar, message_id, headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, $15::jsonb)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -76,6 +82,7 @@ export class OutboxService {
         JSON.stringify(mail.attachments ?? []),
         mail.calendar ? JSON.stringify(mail.calendar) : null,
         this.messageIdFor(id),
+        JSON.stringify(mail.unsubscribeUrl ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
       ],
     );
     if (rows.length > 0) return { id, created: true };

@@ -5,6 +5,8 @@ export * from './meeting.inputs';
 export * from './meeting.types';
 export * from './meeting-ical';
 export * from './meetings.service';
+export * from './interest-declaration.entity';
+export * from './interest-declarations.service';
 export * from './minutes.service';
 export * from './date-polls.service';
 export * from './registrations.service';

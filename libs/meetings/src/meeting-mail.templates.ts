@@ -160,6 +160,6 @@ ${props.cancelUrl ? html`<p><a href="${props.cancelUrl}">${CANCEL_LINK[locale]}<
       props.cancelUrl ? `${CANCEL_LINK[locale]}: ${props.cancelUrl}` : undefined,
     ]
       .filter(Boolean)
-      .join('\n\n') + textFooter(locale);
-  return { subject, html: layout(locale, subject, body), text };
+      .join('\n\n') + textFooter(recipient);
+  return { subject, html: layout(recipient, subject, body), text };
 });

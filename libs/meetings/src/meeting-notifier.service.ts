@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ICalCalendarMethod } from 'ical-generator';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, Locale, isLocale, publicUrl } from '@samverkan/core';
-import { OutboxService } from '@samverkan/mail';
+import { OutboxService, mailPaths, mailUrl } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
 import { InvitationRole, Meeting, RsvpAnswer } from './meeting.entity';
 import { IcalPerson, calendarFor } from './meeting-ical';
@@ -39,7 +39,7 @@ export class MeetingNotifier {
   ) {}
 
   meetingUrl(meetingId: string): string {
-    return `${publicUrl(this.config)}/meetings/${meetingId}`;
+    return mailUrl(publicUrl(this.config), mailPaths.meeting(meetingId));
   }
 
   async organizerOf(manager: EntityManager, meeting: Meeting): Promise<IcalPerson> {

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '@samverkan/core';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { InterestDeclaration } from './interest-declaration.entity';
 
 export enum MeetingKind {
   MEETING = 'meeting',
@@ -588,4 +589,5 @@ export const MEETING_ENTITIES = [
   DatePollAnswer,
   Registration,
   CalendarFeedToken,
+  InterestDeclaration,
 ];

@@ -1,6 +1,11 @@
 import { ErrorCode, registerConstraintErrors, registerMessages } from '@samverkan/core';
 
 registerMessages({
+  'meetings.declarationAfterStart': {
+    sv: 'Jäv anmäls före mötet; under mötet tar sekretariatet upp det i protokollet.',
+    da: 'Inhabilitet anmeldes før mødet; under mødet noterer sekretariatet det i referatet.',
+    en: 'A conflict of interest is declared before the meeting; during it, the secretariat records it in the minutes.',
+  },
   'meetings.endBeforeStart': {
     sv: 'Mötet måste sluta efter att det börjar.',
     da: 'Mødet skal slutte, efter at det begynder.',

@@ -18,6 +18,7 @@ import {
   CalendarFeedResolver,
   ConflictOfInterestResolver,
   DatePollResolver,
+  InterestDeclarationResolver,
   InvitationResolver,
   MeetingResolver,
   MinutesAdjusterResolver,
@@ -25,14 +26,15 @@ import {
   RegistrationResolver,
 } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
+import { InterestDeclarationsService } from './interest-declarations.service';
 import { MinutesService } from './minutes.service';
 import { RegistrationsService } from './registrations.service';
 
 /** Meetings and everything about them: what API and worker share (the worker needs the reminder rules). */
 @Module({
   imports: [TypeOrmModule.forFeature(MEETING_ENTITIES), AccessModule, MailModule, MailActionsModule, NotificationsModule, PeopleModule, WorkingGroupsModule],
-  providers: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingNotifier],
-  exports: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService],
+  providers: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingNotifier, InterestDeclarationsService],
+  exports: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, InterestDeclarationsService],
 })
 export class MeetingsModule {}
 
@@ -43,6 +45,7 @@ export class MeetingsModule {}
     MeetingResolver,
     AgendaItemResolver,
     InvitationResolver,
+    InterestDeclarationResolver,
     MinutesResolver,
     ActionItemResolver,
     ConflictOfInterestResolver,

@@ -19,6 +19,9 @@ registerPersonalData({
     SELECT 'conflict-of-interest', m.title, m.starts_at, NULL, c.reason
       FROM conflict_of_interest c JOIN agenda_item ag ON ag.id = c.agenda_item_id JOIN meeting m ON m.id = ag.meeting_id WHERE c.person_id = :personId
     UNION ALL
+    SELECT 'declared-conflict-of-interest', m.title, m.starts_at, NULL, d.reason
+      FROM interest_declaration d JOIN agenda_item ag ON ag.id = d.agenda_item_id JOIN meeting m ON m.id = ag.meeting_id WHERE d.person_id = :personId
+    UNION ALL
     SELECT 'date-poll-answer', p.title, o.starts_at, a.answer, NULL
       FROM date_poll_answer a JOIN date_poll_option o ON o.id = a.option_id JOIN date_poll p ON p.id = o.poll_id WHERE a.person_id = :personId
     UNION ALL

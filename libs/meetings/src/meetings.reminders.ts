@@ -1,5 +1,6 @@
 import { registerReminderRule } from '@samverkan/notifications';
 import { MEETING_RSVP_ACTION, MINUTES_APPROVAL_ACTION, RSVP_BUTTON_LABELS } from './meeting-mail.templates';
+import { mailPathSql } from '@samverkan/mail';
 
 /** The answers as buttons in a reminder to answer an invitation (the same link as in the invitation's buttons). */
 const RSVP_ACTION = {
@@ -33,7 +34,7 @@ registerReminderRule({
     SELECT i.person_id, 'meeting' AS subject_type, m.id AS subject_id,
            m.starts_at - make_interval(days => o.days) AS due_at,
            'meeting.upcoming:' || m.id || ':' || to_char(m.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') || ':' || o.days || ':' || i.person_id AS dedupe_key,
-           jsonb_build_object('title', m.title, 'at', m.starts_at, 'days', o.days, 'path', '/meetings/' || m.id, 'commissionId', m.commission_id) AS props
+           jsonb_build_object('title', m.title, 'at', m.starts_at, 'days', o.days, 'path', ${mailPathSql('meeting', 'm.id')}, 'commissionId', m.commission_id) AS props
       FROM meeting m
       CROSS JOIN (VALUES (7), (1)) AS o(days)
       JOIN invitation i ON i.meeting_id = m.id AND i.rsvp <> 'no'
@@ -57,7 +58,7 @@ registerReminderRule({
     SELECT i.person_id, 'meeting' AS subject_type, m.id AS subject_id,
            m.starts_at - interval '3 days' AS due_at,
            'meeting.rsvp-missing:' || m.id || ':' || m.sequence || ':' || to_char(m.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') || ':' || i.person_id AS dedupe_key,
-           jsonb_build_object('title', m.title, 'at', m.starts_at, 'path', '/meetings/' || m.id, 'commissionId', m.commission_id) AS props
+           jsonb_build_object('title', m.title, 'at', m.starts_at, 'path', ${mailPathSql('meeting', 'm.id')}, 'commissionId', m.commission_id) AS props
       FROM meeting m
       JOIN invitation i ON i.meeting_id = m.id AND i.rsvp = 'pending' AND i.role <> 'substitute'
      WHERE m.status <> 'cancelled'
@@ -80,7 +81,7 @@ registerReminderRule({
     SELECT a.person_id, 'minutes' AS subject_type, mi.id AS subject_id,
            mi.sent_for_approval_at + make_interval(days => o.days) AS due_at,
            'minutes.unapproved:' || mi.id || ':' || to_char(mi.sent_for_approval_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') || ':' || o.days || ':' || a.person_id AS dedupe_key,
-           jsonb_build_object('title', m.title, 'at', m.starts_at, 'path', '/meetings/' || m.id || '/minutes', 'commissionId', m.commission_id) AS props
+           jsonb_build_object('title', m.title, 'at', m.starts_at, 'path', ${mailPathSql('meetingMinutes', 'm.id')}, 'commissionId', m.commission_id) AS props
       FROM minutes mi
       CROSS JOIN (VALUES (3), (7)) AS o(days)
       JOIN minutes_adjuster a ON a.minutes_id = mi.id AND a.approved_at IS NULL

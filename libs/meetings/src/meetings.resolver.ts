@@ -34,6 +34,9 @@ import {
 } from './meeting.inputs';
 import { CalendarFeed, DoubleBooking, MeetingConnection, MeetingListArgs, PollOptionSummary, Quorum, RegistrationResult, SchedulePayload } from './meeting.types';
 import { MeetingsService } from './meetings.service';
+import { InterestDeclaration } from './interest-declaration.entity';
+import { InterestDeclarationsService } from './interest-declarations.service';
+import { DeclareConflictOfInterestInput } from './meeting.inputs';
 import { MinutesService } from './minutes.service';
 import { RegistrationsService } from './registrations.service';
 
@@ -59,6 +62,7 @@ export class MeetingResolver {
     private readonly minutesService: MinutesService,
     private readonly registrationsService: RegistrationsService,
     private readonly groups: WorkingGroupsService,
+    private readonly declarations: InterestDeclarationsService,
   ) {}
 
   @Allow(Permission.Authenticated)
@@ -147,6 +151,11 @@ export class MeetingResolver {
     return this.meetings.invitationsOf(ctx, meeting.id);
   }
 
+  @ResolveField(() => [InterestDeclaration], { description: 'Conflicts of interest (jäv) declared before the meeting: all for the secretariat and the group’s chair, else your own.' })
+  declaredConflicts(@Ctx() ctx: RequestContext, @Parent() meeting: Meeting) {
+    return this.declarations.ofMeeting(ctx, meeting.id);
+  }
+
   @ResolveField(() => Invitation, { nullable: true, description: 'Your own invitation, if you are invited.' })
   async myInvitation(@Ctx() ctx: RequestContext, @Parent() meeting: Meeting) {
     return (await this.meetings.myInvitation(ctx, meeting.id)) ?? null;
@@ -207,7 +216,18 @@ export class AgendaItemResolver {
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'The substitute on the invitee’s seat on the meeting’s date, whom "my substitute attends" names by default (the invitee and the secretariat only).',
+  })
+  async seatSubstitute(@Ctx() ctx: RequestContext, @Parent() invitation: Invitation) {
+    return personVia(this.people, ctx, 'seat-substitute', await this.meetings.seatSubstituteOf(ctx, invitation));
+  }
 
   @ResolveField(() => Person)
   person(@Ctx() ctx: RequestContext, @Parent() invitation: Invitation) {
@@ -297,6 +317,32 @@ export class ConflictOfInterestResolver {
   @ResolveField(() => Person)
   person(@Ctx() ctx: RequestContext, @Parent() conflict: ConflictOfInterest) {
     return personVia(this.people, ctx, 'conflict', conflict.personId);
+  }
+}
+
+/** Conflicts of interest (jäv) the invitees declare themselves before the meeting. */
+@Resolver(() => InterestDeclaration)
+export class InterestDeclarationResolver {
+  constructor(
+    private readonly declarations: InterestDeclarationsService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => InterestDeclaration, { description: 'Declares your conflict of interest (jäv) on an agenda item of a meeting you are invited to, before it starts; declaring again replaces the reason.' })
+  declareConflictOfInterest(@Ctx() ctx: RequestContext, @Args('input') input: DeclareConflictOfInterestInput) {
+    return this.declarations.declare(ctx, input);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => Boolean, { description: 'Withdraws your declared conflict of interest on an agenda item, before the meeting; false when there was none.' })
+  withdrawConflictOfInterest(@Ctx() ctx: RequestContext, @Args('agendaItemId', { type: () => ID }, uuid) agendaItemId: string) {
+    return this.declarations.withdraw(ctx, agendaItemId);
+  }
+
+  @ResolveField(() => Person)
+  person(@Ctx() ctx: RequestContext, @Parent() declaration: InterestDeclaration) {
+    return personVia(this.people, ctx, 'declared-conflict', declaration.personId);
   }
 }
 

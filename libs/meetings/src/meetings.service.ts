@@ -526,6 +526,38 @@ export class MeetingsService {
     return rows.map(toInvitation);
   }
 
+  /**
+   * The substitute on the invitee's seat on the meeting's date (whom "my
+   * substitute attends" names when the invitee names nobody), for the invitee
+   * and the secretariat; null for anyone else, and for an invitation without a
+   * seat. One statement per request for every invitation asked about.
+   */
+  async seatSubstituteOf(ctx: RequestContext, invitation: Invitation): Promise<string | null> {
+    if (!ctx.actor || !invitation.seatId) return null;
+    if (ctx.actor.personId !== invitation.personId) {
+      const meeting = await this.load(ctx, invitation.meetingId);
+      if (!meeting || (await this.access.levelIn(ctx, meeting.commissionId)) !== 'manage') return null;
+    }
+    return ctx
+      .loader<string, string | null>('invitation.seatSubstitute', async (ids) => {
+        const rows: { invitation_id: string; person_id: string }[] = await this.dataSource.query(
+          `SELECT DISTINCT ON (i.id) i.id AS invitation_id, a.person_id
+             FROM invitation i
+             JOIN meeting m ON m.id = i.meeting_id
+             JOIN appointment a ON a.seat_id = i.seat_id AND a.kind = 'substitute' AND a.person_id <> i.person_id
+             JOIN person p ON p.id = a.person_id AND p.erased_at IS NULL
+            WHERE i.id = ANY($1::uuid[])
+              AND a.starts_on <= (m.starts_at AT TIME ZONE m.time_zone)::date
+              AND (a.ends_on IS NULL OR a.ends_on >= (m.starts_at AT TIME ZONE m.time_zone)::date)
+            ORDER BY i.id, a.starts_on DESC`,
+          [ids],
+        );
+        const byInvitation = new Map(rows.map((row) => [row.invitation_id, row.person_id]));
+        return ids.map((id) => byInvitation.get(id) ?? null);
+      })
+      .load(invitation.id);
+  }
+
   /** The person on the same seat as the invitation's substitute, on the meeting's date. */
   private async currentSubstitute(invitation: Invitation, meeting: Meeting): Promise<string | null> {
     if (!invitation.seatId) return null;

@@ -18,6 +18,7 @@ import { PeopleService } from '@samverkan/people';
 import { ActionItem, ActionItemStatus, AgendaItem, ConflictOfInterest, Decision, Meeting, Minutes, MinutesAdjuster, MinutesNote, MinutesStatus } from './meeting.entity';
 import { SaveMinutesInput, SendMinutesForApprovalInput, UpdateActionItemInput } from './meeting.inputs';
 import { MeetingsService } from './meetings.service';
+import { mailPaths } from '@samverkan/mail';
 
 /**
  * Minutes of a meeting: a draft with notes per agenda item, numbered
@@ -184,7 +185,7 @@ export class MinutesService {
           subjectId: before.id,
           dueAt: sentAt,
           dedupeKey: `minutes.approval-requested:${before.id}:${sentAt.toISOString()}:${personId}`,
-          props: { title: meeting.title, at: meeting.startsAt.toISOString(), path: `/meetings/${meeting.id}/minutes`, commissionId: meeting.commissionId },
+          props: { title: meeting.title, at: meeting.startsAt.toISOString(), path: mailPaths.meetingMinutes(meeting.id), commissionId: meeting.commissionId },
         })),
       );
       await this.audit.record(manager, ctx, { entity: 'minutes', entityId: before.id, action: 'send-for-approval', before, after: { ...after, adjusterIds } });

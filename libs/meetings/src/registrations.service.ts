@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ICalCalendarMethod } from 'ical-generator';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConflictError, NotFoundError, RateLimitedError, RequestContext, groupByKeys, hashSecret, inTransaction, publicUrl } from '@samverkan/core';
-import { OutboxService } from '@samverkan/mail';
+import { OutboxService, mailPaths, mailUrl } from '@samverkan/mail';
 import { Meeting, MeetingStatus, Registration, RegistrationStatus } from './meeting.entity';
 import { RegisterForEventInput } from './meeting.inputs';
 import { RegistrationResult } from './meeting.types';
@@ -149,7 +149,7 @@ export class RegistrationsService {
     const props = await this.notifier.mailProps(manager, meeting);
     const { id } = await this.outbox.enqueue(manager, {
       template: meetingMailTemplate,
-      props: { ...props, carried: [], reason: confirmed ? 'registered' : 'waitlisted', cancelUrl: `${publicUrl(this.config)}/registrations/cancel?token=${token}` },
+      props: { ...props, carried: [], reason: confirmed ? 'registered' : 'waitlisted', cancelUrl: mailUrl(publicUrl(this.config), mailPaths.registrationCancel(token)) },
       recipient: { address: registration.email, name: registration.fullName, locale: toLocale(registration.locale), timeZone: meeting.timeZone },
       dedupeKey: `registration:${registration.id}:${registration.status}:${registration.cancelTokenHash.slice(0, 16)}`,
       calendar: confirmed ? calendarFor(ICalCalendarMethod.PUBLISH, { meeting, organizer }, null, 'event.ics') : undefined,

@@ -15,3 +15,4 @@ export * from './operations/metrics.service';
 export * from './superseded';
 export * from './skipped-reminders';
 export * from './notifications.module';
+export * from './unsubscribe/unsubscribe-link.service';

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobOutcome, Locale, inTransaction, isLocale, publicUrl } from '@samverkan/core';
-import { InvalidMailAddressError, OutboxService, Recipient } from '@samverkan/mail';
+import { InvalidMailAddressError, OutboxService, Recipient, mailUrl } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
 import { DeliveryMode } from './notification.entity';
 import { ReminderProps, reminderRule } from './reminder-rule';
 import { SUPERSEDED_REASON, supersededSql } from './superseded';
 import { digestTemplate } from './templates/digest.template';
+import { UnsubscribeLinkService } from './unsubscribe/unsubscribe-link.service';
 import { ReminderMailProps, reminderTemplate } from './templates/reminder.template';
 
 interface OwedRow {
@@ -49,6 +50,7 @@ export class NotificationDelivery {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly links: MailLinkService,
+    private readonly unsubscribeLinks: UnsubscribeLinkService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,6 +74,7 @@ export class NotificationDelivery {
           recipient: this.recipient(row),
           dedupeKey: `n:${row.id}`,
           commissionId: commissionOf(row),
+          unsubscribeUrl: await this.unsubscribeUrl([row]),
         });
         await this.markQueued(manager, [row.id], id, 'immediate');
         return { status: 'done', outboxId: id } as const;
@@ -118,6 +121,7 @@ export class NotificationDelivery {
           dedupeKey: `digest:${personId}:${slot.delivery}:${slot.slot.toISOString()}`,
           // A digest belongs to a commission's mail log when everything in it does.
           commissionId: new Set(items.map(commissionOf)).size === 1 ? commissionOf(items[0]) : null,
+          unsubscribeUrl: await this.unsubscribeUrl(items),
         });
         // This slot's digest went out already: what came later waits for the next one.
         if (!created) return { status: 'skipped', reason: 'this slot already has its digest' } as const;
@@ -131,6 +135,12 @@ export class NotificationDelivery {
     });
     if ('outboxId' in outcome && outcome.outboxId) await this.outbox.dispatch([outcome.outboxId as string]);
     return outcome;
+  }
+
+  /** The one-click opt-out of the kinds in a mail that a person may turn off (none: no List-Unsubscribe). */
+  private async unsubscribeUrl(rows: OwedRow[]): Promise<string | undefined> {
+    const kinds = [...new Set(rows.map((row) => row.kind))].filter((kind) => reminderRule(kind)?.optOutAllowed);
+    return kinds.length ? this.unsubscribeLinks.url(rows[0].person_id, kinds, rows[0].locale) : undefined;
   }
 
   private refusal(row: OwedRow): string | undefined {
@@ -164,7 +174,7 @@ export class NotificationDelivery {
       date: typeof row.props.date === 'string' ? row.props.date : undefined,
       at: typeof row.props.at === 'string' ? row.props.at : undefined,
       days: typeof row.props.days === 'number' ? row.props.days : undefined,
-      url: path ? `${publicUrl(this.config)}${path}` : undefined,
+      url: path ? mailUrl(publicUrl(this.config), path) : undefined,
     };
   }
 

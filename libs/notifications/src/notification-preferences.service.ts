@@ -63,6 +63,36 @@ export class NotificationPreferencesService {
     return this.present(ctx, saved);
   }
 
+  /**
+   * Turns reminder kinds off for the actor (a one-click opt-out from a mail):
+   * adds those that allow it to the opted-out list, keeps everything else.
+   * Returns the kinds now off that were on before.
+   */
+  async optOut(ctx: RequestContext, kinds: string[]): Promise<string[]> {
+    const personId = this.personOf(ctx);
+    const allowed = [...new Set(kinds)].filter((kind) => reminderRule(kind)?.optOutAllowed);
+    if (allowed.length === 0) return [];
+    return inTransaction(this.dataSource, async (manager) => {
+      const before = await manager.findOne(NotificationPreference, { where: { personId }, lock: { mode: 'pessimistic_write' } });
+      const previously = before?.optedOutKinds ?? [];
+      const added = allowed.filter((kind) => !previously.includes(kind));
+      if (added.length === 0) return [];
+      await manager.query(
+        `INSERT INTO notification_preference (person_id, delivery, opted_out_kinds) VALUES ($1, 'immediate', $2::text[])
+         ON CONFLICT (person_id) DO UPDATE SET opted_out_kinds = $2::text[], updated_at = now()`,
+        [personId, [...previously, ...added]],
+      );
+      await this.audit.record(manager, ctx, {
+        entity: 'notification_preference',
+        entityId: personId,
+        action: before ? 'update' : 'create',
+        before: before ? { delivery: before.delivery, optedOutKinds: previously } : null,
+        after: { delivery: before?.delivery ?? 'immediate', optedOutKinds: [...previously, ...added] },
+      });
+      return added;
+    });
+  }
+
   private present(ctx: RequestContext, pref: NotificationPreference | null): NotificationPreferencesType {
     const optedOut = pref?.optedOutKinds ?? [];
     return {

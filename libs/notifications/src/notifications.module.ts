@@ -15,12 +15,14 @@ import { MetricsController } from './operations/metrics.controller';
 import { MetricsService } from './operations/metrics.service';
 import { QueueDashboardController } from './operations/queue-dashboard.controller';
 import { SkippedRemindersResolver, SkippedRemindersService } from './skipped-reminders';
+import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
+import { UnsubscribeLinkService } from './unsubscribe/unsubscribe-link.service';
 
 /** Reminders and preferences: what API and worker share. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, NotificationPreference]), MailModule, MailActionsModule, QueueModule],
-  providers: [ReminderEngine, NotificationDelivery, NotificationSweep, NotificationPreferencesService, NotificationService],
-  exports: [NotificationService, ReminderEngine, NotificationDelivery, NotificationSweep, NotificationPreferencesService],
+  providers: [ReminderEngine, NotificationDelivery, NotificationSweep, NotificationPreferencesService, NotificationService, UnsubscribeLinkService],
+  exports: [NotificationService, ReminderEngine, NotificationDelivery, NotificationSweep, NotificationPreferencesService, UnsubscribeLinkService],
 })
 export class NotificationsModule {}
 
@@ -35,6 +37,6 @@ export class NotificationsWorkerModule {}
 @Module({
   imports: [NotificationsModule, MailApiModule],
   providers: [NotificationPreferencesResolver, SkippedRemindersService, SkippedRemindersResolver, MetricsService],
-  controllers: [MetricsController, QueueDashboardController],
+  controllers: [MetricsController, QueueDashboardController, UnsubscribeController],
 })
 export class NotificationsApiModule {}

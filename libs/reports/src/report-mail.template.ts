@@ -47,5 +47,5 @@ ${props.summary.isEmpty ? html`<p>${T.emptyPeriod[locale]}</p>` : ''}
 ${overdueHead ? html`<p>${overdueHead.html}</p><ul>${overdueLines.map((line) => html`<li>${line}</li>`)}</ul>` : html`<p>${T.noOverdue[locale]}</p>`}
 <p>${compiled}</p>
 <p><a href="${props.url}">${T.readReport[locale]}</a></p>`;
-  return { subject, html: layout(locale, subject, body), text: lines.join('\n\n') + textFooter(locale) };
+  return { subject, html: layout(recipient, subject, body), text: lines.join('\n\n') + textFooter(recipient) };
 });

@@ -18,7 +18,7 @@ import {
   paginate,
   publicUrl,
 } from '@samverkan/core';
-import { OutboxService } from '@samverkan/mail';
+import { OutboxService, mailPaths, mailUrl } from '@samverkan/mail';
 import './reports.messages';
 import './reports.labels';
 import './reports.personal-data';
@@ -192,7 +192,7 @@ export class ReportsService {
           compiledAt: report.compiledAt.toISOString(),
           kind: report.kind,
           summary: report.summary,
-          url: `${publicUrl(this.config)}/reports/${report.id}`,
+          url: mailUrl(publicUrl(this.config), mailPaths.report(report.id)),
         },
         recipient: { personId: reader.id, address: reader.email, name: reader.full_name, locale: isLocale(reader.locale) ? reader.locale : 'sv', timeZone: reader.time_zone },
         dedupeKey: `report:${report.id}:${reader.id}`,

@@ -68,6 +68,6 @@ ${rule ? html`<p>${rule.html}</p>` : ''}
 ${s.message ? html`<p>${MESSAGE[locale]}</p><blockquote style="margin: 0 0 1em 1em; padding-left: 1em; border-left: 3px solid #ccc;">${s.message}</blockquote>` : ''}
 ${buttons.html}
 <p style="font-size: 0.9em; color: #4a4a4a;">${LINK_NOTE[locale]}</p>`;
-  const text = [hello?.text, line.text, rule?.text, s.message ? `${MESSAGE[locale]}\n${s.message}` : undefined, buttons.text, LINK_NOTE[locale]].filter(Boolean).join('\n\n') + textFooter(locale);
-  return { subject, html: layout(locale, subject, body), text };
+  const text = [hello?.text, line.text, rule?.text, s.message ? `${MESSAGE[locale]}\n${s.message}` : undefined, buttons.text, LINK_NOTE[locale]].filter(Boolean).join('\n\n') + textFooter(recipient);
+  return { subject, html: layout(recipient, subject, body), text };
 });

@@ -1,5 +1,6 @@
 import { AppConfig, configSchema } from '@samverkan/core';
 import { registerReminderRule } from '@samverkan/notifications';
+import { mailPathSql } from '@samverkan/mail';
 
 /**
  * Reminders owed from the seats area. Each is one set-based query over indexed
@@ -27,7 +28,7 @@ registerReminderRule({
            ((a.ends_on - o.days) + time '08:00') AT TIME ZONE p.time_zone AS due_at,
            'appointment.term-ending:' || a.id || ':' || a.ends_on || ':' || o.days || ':' || r.person_id AS dedupe_key,
            jsonb_build_object('title', m.full_name || ' (' || g.name || ')', 'date', a.ends_on, 'days', o.days,
-                              'path', '/working-groups/' || g.id, 'commissionId', g.commission_id) AS props
+                              'path', ${mailPathSql('workingGroup', 'g.id')}, 'commissionId', g.commission_id) AS props
       FROM appointment a
       CROSS JOIN (VALUES (60), (30)) AS o(days)
       JOIN seat s ON s.id = a.seat_id
@@ -63,7 +64,7 @@ registerReminderRule({
            ((nr.deadline - o.days) + time '08:00') AT TIME ZONE p.time_zone AS due_at,
            'nomination.unanswered:' || nr.id || ':' || nr.deadline || ':' || o.days || ':' || p.id AS dedupe_key,
            jsonb_build_object('title', g.name || ' – ' || org.name, 'date', nr.deadline, 'days', o.days,
-                              'path', '/working-groups/' || g.id, 'commissionId', g.commission_id) AS props
+                              'path', ${mailPathSql('workingGroup', 'g.id')}, 'commissionId', g.commission_id) AS props
       FROM nomination_request nr
       CROSS JOIN (VALUES (7), (0)) AS o(days)
       JOIN person p ON p.id = coalesce(nr.contact_person_id, nr.sent_by)
@@ -135,7 +136,7 @@ function seatVacantSql(graceDays: number): string {
     SELECT sec.person_id, 'seat' AS subject_type, o.id AS subject_id,
            (greatest(date_trunc('week', current_date)::date, o.remind_from) + time '08:00') AT TIME ZONE sec.time_zone AS due_at,
            'seat.vacant:' || o.id || ':' || date_trunc('week', current_date)::date || ':' || sec.person_id AS dedupe_key,
-           jsonb_build_object('title', o.group_name || ' – ' || org.name || ' ' || o.number, 'path', '/working-groups/' || o.group_id, 'commissionId', o.commission_id) AS props
+           jsonb_build_object('title', o.group_name || ' – ' || org.name || ' ' || o.number, 'path', ${mailPathSql('workingGroup', 'o.group_id')}, 'commissionId', o.commission_id) AS props
       FROM owed o
       JOIN organisation org ON org.id = o.organisation_id
       JOIN secretariat sec ON sec.commission_id = o.commission_id

@@ -29,6 +29,6 @@ export const digestTemplate = defineMailTemplate<DigestMailProps>('digest', (pro
 ${lines.map(({ line, url, buttons }) => html`<li>${url ? html`<a href="${url}">${line.html}</a>` : line.html}${buttons ? buttons.html : ''}</li>\n`)}</ul>`;
   const text =
     [hello?.text, INTRO[locale], lines.map(({ line, url, buttons }) => `- ${line.text}${url ? `\n  ${url}` : ''}${buttons ? `\n  ${buttons.text.replace(/\n/g, '\n  ')}` : ''}`).join('\n')].filter(Boolean).join('\n\n') +
-    textFooter(locale);
-  return { subject, html: layout(locale, subject, body), text };
+    textFooter(recipient);
+  return { subject, html: layout(recipient, subject, body), text };
 });

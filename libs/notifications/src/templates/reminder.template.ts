@@ -94,6 +94,6 @@ export const reminderTemplate = defineMailTemplate<ReminderMailProps>('reminder'
 <p>${line.html}</p>
 ${buttons ? buttons.html : ''}
 ${props.url ? html`<p><a href="${props.url}">${OPEN[locale]}</a></p>` : ''}`;
-  const text = [hello?.text, line.text, buttons?.text, props.url ? `${OPEN[locale]}: ${props.url}` : undefined].filter(Boolean).join('\n\n') + textFooter(locale);
-  return { subject, html: layout(locale, subject, body), text };
+  const text = [hello?.text, line.text, buttons?.text, props.url ? `${OPEN[locale]}: ${props.url}` : undefined].filter(Boolean).join('\n\n') + textFooter(recipient);
+  return { subject, html: layout(recipient, subject, body), text };
 });
