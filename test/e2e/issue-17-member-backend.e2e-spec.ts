@@ -5,7 +5,7 @@ import { createDeliverable, DeliverableWorld, deliverableWorld, inDays, setStatu
 import { ok } from '../harness/structure-fixtures';
 import { startTestWorker } from '../harness/test-worker';
 import { createMeeting, GroupFixture, groupWithMembers, mailsTo } from '../harness/meeting-fixtures';
-import { MailBrowser } from '../harness/mail-browser';
+import { MailBrowser, actionLinks, heading } from '../harness/mail-browser';
 import { NotificationSweep, ReminderEngine } from '@samverkan/notifications';
 
 /** One header of a raw message, unfolded. */
@@ -213,6 +213,49 @@ describe('issue 17: the member pages’ backend', () => {
       expect(invitation).toBeDefined();
       expect(headerOf(invitation!.raw, 'List-Unsubscribe')).toBeUndefined();
       expect(invitation!.parsed.html).toContain(`href="${t.url}/settings"`);
+    });
+  });
+
+  describe('date polls', () => {
+    it('mail their invitation to the group’s members with a signed link; the invitee votes without signing in and the answers show in GraphQL', async () => {
+      const g = await groupWithMembers(t);
+      const options = [inHours(24 * 20), inHours(24 * 21)];
+      const created = await ok(t, g.secretariat.token, `mutation($input: CreateDatePollInput!) { createDatePoll(input: $input) { id } }`, {
+        input: { workingGroupId: g.groupId, title: 'Høringsmøde', timeZone: 'Europe/Copenhagen', place: 'Slotsholmsgade 10', options },
+      });
+      const pollId = created.createDatePoll.id;
+      const cleo = g.members[2];
+      const [mail] = await mailsTo(t, cleo.email, /^When suits you\? Høringsmøde/);
+      expect(mail.parsed.html).toContain(`href="${t.url}/date-polls/${pollId}"`);
+      expect(mail.parsed.html).toContain(`href="${t.url}/settings"`);
+      // The chair and every member are asked; the secretariat and the substitute are not.
+      for (const person of [g.chair, ...g.members]) await mailsTo(t, person.email, /Høringsmøde/);
+      expect(t.smtp.to(g.secretariat.email).filter((m) => /Høringsmøde/.test(m.parsed.subject ?? ''))).toEqual([]);
+      expect(t.smtp.to(g.substitute.email).filter((m) => /Høringsmøde/.test(m.parsed.subject ?? ''))).toEqual([]);
+
+      const [vote] = actionLinks(mail);
+      const browser = new MailBrowser();
+      const form = await browser.get(vote.url);
+      expect(form.status).toBe(200);
+      expect(heading(form.html)).toBe('When suits you? Høringsmøde');
+      // Nothing chosen for the second option: the page says which, and nothing is stored.
+      const incomplete = await browser.submit(vote.url, form, { option1: 'yes' });
+      expect(incomplete.status).toBe(400);
+      const done = await browser.submit(vote.url, form, { option1: 'yes', option2: 'if_need_be' });
+      expect(done.status).toBe(200);
+
+      const POLL = `query($id: ID!) { datePoll(id: $id) { options { yes ifNeedBe no option { id } } myAnswers { optionId answer } } }`;
+      const poll = (await ok(t, cleo.token, POLL, { id: pollId })).datePoll;
+      expect(poll.options.map((o: { yes: number; ifNeedBe: number; no: number }) => [o.yes, o.ifNeedBe, o.no])).toEqual([[1, 0, 0], [0, 1, 0]]);
+      expect(poll.myAnswers).toEqual([
+        { optionId: poll.options[0].option.id, answer: 'YES' },
+        { optionId: poll.options[1].option.id, answer: 'IF_NEED_BE' },
+      ]);
+      expect((await ok(t, g.members[0].token, POLL, { id: pollId })).datePoll.myAnswers).toEqual([]);
+
+      // Once a time is chosen the link takes no more answers.
+      await ok(t, g.secretariat.token, `mutation($p: ID!, $o: ID!) { chooseDatePollOption(pollId: $p, optionId: $o) { meeting { id } } }`, { p: pollId, o: poll.options[0].option.id });
+      expect((await new MailBrowser().get(vote.url)).status).toBe(409);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPerson, login, signedInPerson } from '../harness/factories';
 import { allocation, appoint, ok } from '../harness/structure-fixtures';
+import { UnsubscribeLinkService } from '@samverkan/notifications';
 import { ACTORS, Actor, World } from './world';
 
 /**
@@ -145,6 +146,13 @@ async function freshMeeting(w: World, fields: Record<string, unknown> = {}): Pro
     },
   });
   return data.createMeeting.meeting.id;
+}
+
+/** The one agenda item of a fresh meeting of A's group. */
+async function freshAgendaItem(w: World): Promise<string> {
+  const meetingId = await freshMeeting(w, { agenda: [{ title: 'Grants', durationMinutes: 20 }] });
+  const [item] = await w.t.db.query(`SELECT id FROM agenda_item WHERE meeting_id = $1`, [meetingId]);
+  return item.id;
 }
 
 /** Draft minutes of a fresh meeting. */
@@ -583,6 +591,18 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     expected: policy.custom('UNAUTHENTICATED', 'FORBIDDEN', { secretariat: 'FORBIDDEN', chair: 'ok', member: 'ok', commissioner: 'FORBIDDEN', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
     call: async (w) => ({ query: `mutation($m: ID!) { rsvp(meetingId: $m, input: { answer: YES }) { rsvp } }`, variables: { m: await freshMeeting(w) } }),
   },
+  // Conflicts of interest (jäv) declared before the meeting: like an RSVP, by invitees only.
+  declareConflictOfInterest: {
+    expected: policy.custom('UNAUTHENTICATED', 'FORBIDDEN', { secretariat: 'FORBIDDEN', chair: 'ok', member: 'ok', commissioner: 'FORBIDDEN', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => ({
+      query: `mutation($input: DeclareConflictOfInterestInput!) { declareConflictOfInterest(input: $input) { id } }`,
+      variables: { input: { agendaItemId: await freshAgendaItem(w), reason: 'I sit on the applicant’s board.' } },
+    }),
+  },
+  withdrawConflictOfInterest: {
+    expected: policy.custom('UNAUTHENTICATED', 'FORBIDDEN', { secretariat: 'FORBIDDEN', chair: 'ok', member: 'ok', commissioner: 'FORBIDDEN', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => ({ query: `mutation($id: ID!) { withdrawConflictOfInterest(agendaItemId: $id) }`, variables: { id: await freshAgendaItem(w) } }),
+  },
   recordAttendance: {
     expected: policy.manage(),
     call: async (w) => ({
@@ -687,6 +707,12 @@ async function mailActionPath(w: World): Promise<string> {
   return /href="https?:\/\/[^/"]+(\/mail-actions\/[^"?]+)/.exec(mail.html)![1];
 }
 
+/** A real opt-out link of A's member, as the reminder mails carry it. */
+async function unsubscribePath(w: World): Promise<string> {
+  const url = await w.t.app.get(UnsubscribeLinkService).url(w.a.people.member.id, ['meeting.upcoming'], 'en');
+  return new URL(url).pathname;
+}
+
 const HTTP_OK = policy.public();
 
 export const ROUTE_MATRIX: Record<string, RouteEntry> = {
@@ -724,6 +750,12 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   'GET /mail-actions/:token': { expected: HTTP_OK, request: async (w) => ({ path: await mailActionPath(w) }) },
   // …and a POST without the page's form token and cookie is refused for everyone.
   'POST /mail-actions/:token': { expected: policy.custom('FORBIDDEN', 'FORBIDDEN', {}, 'FORBIDDEN'), request: async (w) => ({ path: await mailActionPath(w), method: 'POST' }) },
+  // One-click opt-out (RFC 8058): the signed link is the proof; the GET only shows, the POST opts out, for whoever sends it.
+  'GET /mail-actions/unsubscribe/:token': { expected: HTTP_OK, request: async (w) => ({ path: await unsubscribePath(w) }) },
+  'POST /mail-actions/unsubscribe/:token': {
+    expected: HTTP_OK,
+    request: async (w) => ({ path: await unsubscribePath(w), method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) }),
+  },
   'GET /meetings/:id/minutes': {
     // Draft minutes: the secretariat and the adjusters only.
     expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', member: 'ok', chair: 'NOT_FOUND' }, 'NOT_FOUND'),

@@ -1,7 +1,24 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { AccessService } from '@samverkan/access';
-import { AuditService, BadInputError, ConflictError, NotFoundError, RequestContext, groupByKeys, inTimeZone, inTransaction, oneByKeys } from '@samverkan/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AccessService, sittingSql } from '@samverkan/access';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditService,
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  RequestContext,
+  groupByKeys,
+  inTimeZone,
+  inTransaction,
+  isLocale,
+  oneByKeys,
+  publicUrl,
+} from '@samverkan/core';
+import { OutboxService, isSafeAddress, mailPaths, mailUrl } from '@samverkan/mail';
+import { MailLinkService } from '@samverkan/mail-actions';
+import { DATE_POLL_VOTE_ACTION, datePollInvitationTemplate } from './date-poll-mail.template';
 import { DatePoll, DatePollOption, PollAnswer } from './meeting.entity';
 import { AnswerDatePollInput, CreateDatePollInput } from './meeting.inputs';
 import { PollOptionSummary, SchedulePayload } from './meeting.types';
@@ -15,6 +32,9 @@ export class DatePollsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly meetings: MeetingsService,
+    private readonly outbox: OutboxService,
+    private readonly links: MailLinkService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(ctx: RequestContext, id: string, level: 'read' | 'manage' = 'read'): Promise<DatePoll> {
@@ -33,7 +53,7 @@ export class DatePollsService {
       endsAt: inTimeZone(o.endsAt, input.timeZone, `options.${i}.endsAt`),
     }));
     for (const option of options) checkTimes(option.startsAt, option.endsAt);
-    return inTransaction(this.dataSource, async (manager) => {
+    const { poll, outboxIds } = await inTransaction(this.dataSource, async (manager) => {
       const poll = await manager.save(
         manager.create(DatePoll, {
           commissionId,
@@ -47,9 +67,73 @@ export class DatePollsService {
         }),
       );
       await manager.insert(DatePollOption, options.map((o) => ({ pollId: poll.id, ...o })));
-      await this.audit.record(manager, ctx, { entity: 'date_poll', entityId: poll.id, action: 'create', after: { ...poll, options } });
-      return poll;
+      const invitees = await this.invite(manager, poll);
+      await this.audit.record(manager, ctx, { entity: 'date_poll', entityId: poll.id, action: 'create', after: { ...poll, options, invited: invitees.length } });
+      return { poll, outboxIds: await this.mailInvitees(manager, poll, options, invitees) };
     });
+    await this.outbox.dispatch(outboxIds);
+    return poll;
+  }
+
+  /**
+   * Whom a poll asks: the group's principals sitting today and its chair (for a
+   * poll of the whole commission, every group's, and the commission's chairs and
+   * members), as a meeting of it would invite them. Stored, so the vote link
+   * knows whom it is for.
+   */
+  private async invite(manager: EntityManager, poll: DatePoll): Promise<{ id: string; email: string | null; full_name: string; locale: string; time_zone: string }[]> {
+    return manager.query(
+      `WITH asked AS (
+         SELECT a.person_id FROM appointment a
+           JOIN seat s ON s.id = a.seat_id AND s.retired_at IS NULL
+           JOIN seat_allocation sa ON sa.id = s.allocation_id
+           JOIN working_group g ON g.id = sa.working_group_id
+          WHERE g.commission_id = $2 AND ($3::uuid IS NULL OR g.id = $3) AND g.status <> 'concluded'
+            AND a.kind = 'principal' AND ${sittingSql('current_date')}
+         UNION
+         SELECT g.chair_person_id FROM working_group g
+          WHERE g.commission_id = $2 AND ($3::uuid IS NULL OR g.id = $3) AND g.status <> 'concluded' AND g.chair_person_id IS NOT NULL
+         UNION
+         SELECT cr.person_id FROM commission_role cr WHERE $3::uuid IS NULL AND cr.commission_id = $2 AND cr.role IN ('chair', 'member')
+       ), inserted AS (
+         INSERT INTO date_poll_invitee (poll_id, person_id)
+         SELECT $1, asked.person_id FROM asked JOIN person p ON p.id = asked.person_id AND p.erased_at IS NULL
+         ON CONFLICT DO NOTHING
+         RETURNING person_id
+       )
+       SELECT p.id, p.email, p.full_name, p.locale, p.time_zone FROM inserted JOIN person p ON p.id = inserted.person_id ORDER BY p.full_name, p.id`,
+      [poll.id, poll.commissionId, poll.workingGroupId],
+    );
+  }
+
+  /** The invitation mail with a signed vote link, to each invitee with an address, through the outbox (same transaction). */
+  private async mailInvitees(
+    manager: EntityManager,
+    poll: DatePoll,
+    options: { startsAt: Date; endsAt: Date }[],
+    invitees: { id: string; email: string | null; full_name: string; locale: string; time_zone: string }[],
+  ): Promise<string[]> {
+    const base = publicUrl(this.config);
+    const ids: string[] = [];
+    for (const person of invitees) {
+      if (!person.email || !isSafeAddress(person.email.trim())) continue;
+      const { id, created } = await this.outbox.enqueue(manager, {
+        template: datePollInvitationTemplate,
+        props: {
+          title: poll.title,
+          place: poll.place,
+          onlineUrl: poll.onlineUrl,
+          options: options.map((o) => ({ startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString() })),
+          url: mailUrl(base, mailPaths.datePoll(poll.id)),
+          voteUrl: await this.links.url(manager, DATE_POLL_VOTE_ACTION, person.id, poll.id),
+        },
+        recipient: { personId: person.id, address: person.email, name: person.full_name, locale: isLocale(person.locale) ? person.locale : 'sv', timeZone: person.time_zone },
+        dedupeKey: `date-poll:${poll.id}:${person.id}`,
+        commissionId: poll.commissionId,
+      });
+      if (created) ids.push(id);
+    }
+    return ids;
   }
 
   /** The actor's answers; answering again replaces them. */
@@ -99,13 +183,20 @@ export class DatePollsService {
       .load(pollId);
   }
 
-  /** The actor's own answers, by option. */
+  /** The actor's own answers, by option (one statement per request for every poll asked about). */
   async myAnswers(ctx: RequestContext, pollId: string): Promise<{ optionId: string; answer: PollAnswer }[]> {
-    if (!ctx.actor) return [];
-    return this.dataSource.query(
-      `SELECT a.option_id AS "optionId", a.answer FROM date_poll_answer a JOIN date_poll_option o ON o.id = a.option_id WHERE o.poll_id = $1 AND a.person_id = $2`,
-      [pollId, ctx.actor.personId],
-    );
+    const personId = ctx.actor?.personId;
+    if (!personId) return [];
+    return ctx
+      .loader<string, { optionId: string; answer: PollAnswer }[]>('poll.myAnswers', async (ids) => {
+        const rows: { poll_id: string; optionId: string; answer: PollAnswer }[] = await this.dataSource.query(
+          `SELECT o.poll_id, a.option_id AS "optionId", a.answer FROM date_poll_answer a JOIN date_poll_option o ON o.id = a.option_id
+            WHERE o.poll_id = ANY($1::uuid[]) AND a.person_id = $2 ORDER BY o.starts_at, o.id`,
+          [ids, personId],
+        );
+        return groupByKeys(ids, rows, (row) => row.poll_id).map((list) => list.map(({ optionId, answer }) => ({ optionId, answer })));
+      })
+      .load(pollId);
   }
 
   /** Chooses an option: closes the poll and schedules the meeting (with invitations) at that time. */

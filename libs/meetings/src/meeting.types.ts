@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
 import { Connection, ConnectionArgs, DateTimeInput, DateTimeScalar, IsDateTimeInput } from '@samverkan/core';
-import { DatePollOption, Meeting, RegistrationStatus } from './meeting.entity';
+import { DatePollOption, Meeting, PollAnswer, RegistrationStatus } from './meeting.entity';
 
 @ObjectType()
 export class MeetingConnection extends Connection(Meeting) {}
@@ -74,6 +74,15 @@ export class Quorum {
 
   @Field()
   met: boolean;
+}
+
+@ObjectType({ description: 'Your answer to one option of a date poll.' })
+export class PollVote {
+  @Field(() => ID)
+  optionId: string;
+
+  @Field(() => PollAnswer)
+  answer: PollAnswer;
 }
 
 @ObjectType()

@@ -32,7 +32,7 @@ import {
   UpdateActionItemInput,
   UpdateMeetingInput,
 } from './meeting.inputs';
-import { CalendarFeed, DoubleBooking, MeetingConnection, MeetingListArgs, PollOptionSummary, Quorum, RegistrationResult, SchedulePayload } from './meeting.types';
+import { CalendarFeed, DoubleBooking, MeetingConnection, MeetingListArgs, PollOptionSummary, PollVote, Quorum, RegistrationResult, SchedulePayload } from './meeting.types';
 import { MeetingsService } from './meetings.service';
 import { InterestDeclaration } from './interest-declaration.entity';
 import { InterestDeclarationsService } from './interest-declarations.service';
@@ -387,6 +387,11 @@ export class DatePollResolver {
   @ResolveField(() => [PollOptionSummary], { description: 'The options with their answers counted, the best one marked.' })
   options(@Ctx() ctx: RequestContext, @Parent() poll: DatePoll) {
     return this.polls.summary(ctx, poll.id);
+  }
+
+  @ResolveField(() => [PollVote], { description: 'Your own answers, by option (empty before you answer).' })
+  myAnswers(@Ctx() ctx: RequestContext, @Parent() poll: DatePoll) {
+    return this.polls.myAnswers(ctx, poll.id);
   }
 
   @ResolveField(() => PollOptionSummary, { nullable: true, description: 'The best option so far.' })
