@@ -258,4 +258,40 @@ describe('issue 17: the member pages’ backend', () => {
       expect((await new MailBrowser().get(vote.url)).status).toBe(409);
     });
   });
+
+  describe('settings over GraphQL', () => {
+    it('changes my language and time zone, reminder delivery and opt-outs, my calendar address, and gives me my personal data', async () => {
+      const me = await signedInPerson(t, { fullName: 'Sara Settings', locale: 'sv', timeZone: 'Europe/Stockholm' });
+      const other = await signedInPerson(t);
+      const UPDATE = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { locale timeZone } }`;
+
+      expect((await ok(t, me.token, UPDATE, { input: { id: me.id, locale: 'en', timeZone: 'America/New_York' } })).updatePerson).toEqual({ locale: 'en', timeZone: 'America/New_York' });
+      expect((await ok(t, me.token, `{ me { person { locale timeZone } } }`)).me.person).toEqual({ locale: 'en', timeZone: 'America/New_York' });
+      expect((await t.gql(UPDATE, { input: { id: me.id, timeZone: 'Mars/Olympus' } }, { token: me.token })).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect((await t.gql(UPDATE, { input: { id: other.id, locale: 'da' } }, { token: me.token })).errors?.[0].extensions.code).toBe('FORBIDDEN');
+
+      const PREFS = `mutation($input: UpdateNotificationPreferencesInput!) { updateMyNotificationPreferences(input: $input) { delivery optedOutKinds kinds { kind label optOutAllowed optedOut } } }`;
+      const prefs = (await ok(t, me.token, PREFS, { input: { delivery: 'WEEKLY', optedOutKinds: ['meeting.upcoming'] } })).updateMyNotificationPreferences;
+      expect(prefs).toMatchObject({ delivery: 'WEEKLY', optedOutKinds: ['meeting.upcoming'] });
+      expect(prefs.kinds.find((k: { kind: string }) => k.kind === 'meeting.upcoming')).toEqual({ kind: 'meeting.upcoming', label: 'Upcoming meeting', optOutAllowed: true, optedOut: true });
+      // A reminder that may not be turned off (answering an invitation) stays on.
+      const refused = await t.gql(PREFS, { input: { optedOutKinds: ['meeting.rsvp-missing'] } }, { token: me.token });
+      expect(refused.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+
+      const FEED = `{ myCalendarFeed { active createdAt } }`;
+      expect((await ok(t, me.token, FEED)).myCalendarFeed).toEqual({ active: false, createdAt: null });
+      const { createCalendarFeed: feed } = await ok(t, me.token, `mutation { createCalendarFeed { url } }`);
+      expect((await ok(t, me.token, FEED)).myCalendarFeed.active).toBe(true);
+      const subscribed = await fetch(feed.url);
+      expect(subscribed.status).toBe(200);
+      expect(subscribed.headers.get('content-type')).toMatch(/^text\/calendar/);
+      expect((await ok(t, me.token, `mutation { revokeCalendarFeed }`)).revokeCalendarFeed).toBe(true);
+      expect((await ok(t, me.token, FEED)).myCalendarFeed.active).toBe(false);
+      expect((await fetch(feed.url)).status).toBe(404);
+
+      const exported = JSON.parse((await ok(t, me.token, `query($id: ID!) { personalDataExport(personId: $id) }`, { id: me.id })).personalDataExport);
+      expect(JSON.stringify(exported)).toContain(me.email);
+      expect((await t.gql(`query($id: ID!) { personalDataExport(personId: $id) }`, { id: other.id }, { token: me.token })).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    });
+  });
 });

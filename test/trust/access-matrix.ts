@@ -681,6 +681,7 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     call: async (w) => ({ query: `mutation($t: String!) { cancelRegistration(token: $t) { status } }`, variables: { t: await freshRegistrationToken(w) } }),
   },
   createCalendarFeed: { expected: policy.authenticated(), call: () => ({ query: `mutation { createCalendarFeed { url } }` }) },
+  myCalendarFeed: { expected: policy.authenticated(), call: () => ({ query: `{ myCalendarFeed { active } }` }) },
   revokeCalendarFeed: { expected: policy.authenticated(), call: () => ({ query: `mutation { revokeCalendarFeed }` }) },
 };
 

@@ -41,6 +41,16 @@ export class CalendarFeedService {
     return { url: `${base}/feed.ics`, groupUrlTemplate: `${base}/groups/{groupId}/feed.ics` };
   }
 
+  /** Whether the acting person has a feed address in use, and since when (for their settings). */
+  async status(ctx: RequestContext): Promise<{ active: boolean; createdAt: Date | null }> {
+    if (!ctx.actor) throw new UnauthenticatedError();
+    const [row]: { created_at: Date }[] = await this.dataSource.query(
+      `SELECT created_at FROM calendar_feed_token WHERE person_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+      [ctx.actor.personId],
+    );
+    return { active: !!row, createdAt: row?.created_at ?? null };
+  }
+
   async revoke(ctx: RequestContext): Promise<boolean> {
     if (!ctx.actor) throw new UnauthenticatedError();
     return inTransaction(this.dataSource, async (manager) => {

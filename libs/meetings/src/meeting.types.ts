@@ -112,6 +112,15 @@ export class CalendarFeed {
   groupUrlTemplate: string;
 }
 
+@ObjectType({ description: 'Whether you have a calendar address now (its secret is shown only when it is made).' })
+export class CalendarFeedStatus {
+  @Field()
+  active: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the address in use was made.' })
+  createdAt: Date | null;
+}
+
 @ObjectType()
 export class RegistrationResult {
   @Field(() => ID)

@@ -32,7 +32,7 @@ import {
   UpdateActionItemInput,
   UpdateMeetingInput,
 } from './meeting.inputs';
-import { CalendarFeed, DoubleBooking, MeetingConnection, MeetingListArgs, PollOptionSummary, PollVote, Quorum, RegistrationResult, SchedulePayload } from './meeting.types';
+import { CalendarFeed, CalendarFeedStatus, DoubleBooking, MeetingConnection, MeetingListArgs, PollOptionSummary, PollVote, Quorum, RegistrationResult, SchedulePayload } from './meeting.types';
 import { MeetingsService } from './meetings.service';
 import { InterestDeclaration } from './interest-declaration.entity';
 import { InterestDeclarationsService } from './interest-declarations.service';
@@ -430,6 +430,12 @@ export class CalendarFeedResolver {
   @Mutation(() => CalendarFeed, { description: 'A new secret calendar address for you (any older one stops working).' })
   createCalendarFeed(@Ctx() ctx: RequestContext) {
     return this.feeds.create(ctx);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Query(() => CalendarFeedStatus, { description: 'Whether you have a calendar address in use (for your settings); the address itself is shown only when made.' })
+  myCalendarFeed(@Ctx() ctx: RequestContext) {
+    return this.feeds.status(ctx);
   }
 
   @Allow(Permission.Authenticated)
