@@ -3,6 +3,8 @@
 // Jest. Extra arguments go to Jest (npm test -- test/foo -t name).
 // Jest's globalSetup starts its own Postgres and redis-server (see
 // scripts/lib/services.js); nothing is built first.
+// Jest runs in a process group of its own; when it ends, however it ends, so
+// does every process group the tests started (test/harness/process-groups.js).
 
 const path = require('node:path');
 const { spawn } = require('node:child_process');
