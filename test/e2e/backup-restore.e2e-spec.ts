@@ -54,6 +54,19 @@ async function rewrite(from: string, to: string, change: (name: string, body: Bu
   await Promise.all([pipeline(createReadStream(from), createGunzip(), extract), pipeline(pack, createGzip(), createWriteStream(to))]);
 }
 
+async function readManifest(file: string): Promise<{ tables: { name: string; rows: number }[]; schemaVersion: string }> {
+  let manifest = '';
+  const extract = tar.extract();
+  extract.on('entry', (header, stream, next) => {
+    stream.on('data', (c: Buffer) => {
+      if (header.name === 'manifest.json') manifest += c.toString();
+    });
+    stream.on('end', next);
+  });
+  await pipeline(createReadStream(file), createGunzip(), extract);
+  return JSON.parse(manifest);
+}
+
 async function tableFingerprints(url: string): Promise<Record<string, { rows: number; md5: string }>> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -104,6 +117,7 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     const made = await cli(['backup', '--out', archive], { DATABASE_URL: t.config.DATABASE_URL, DATA_DIR: t.config.DATA_DIR });
     expect(made.out).toMatch(/Backup written: .*samverkan\.tar\.gz .*documents; schema \w+/);
     expect(made.code).toBe(0);
+    process.stderr.write(made.out);
   }, 180_000);
 
   afterAll(async () => {
@@ -150,7 +164,23 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     const added = await booted.http(`/deliverables/${deliverable_id}/versions`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
     expect(added.status).toBe(201);
     expect(((await added.json()) as { number: number }).number).toBe(last + 1);
-  }, 180_000);
+
+    // npm run backup on the embedded default finds the running server (postmaster.pid, postgres.password)…
+    const running = await cli(['backup', '--out', path.join(work, 'running.tar.gz')], { DATA_DIR: fresh });
+    expect(running.out).toContain('the embedded PostgreSQL running on port');
+    expect(running.code).toBe(0);
+    // …and starts a stopped one for the backup, and stops it again.
+    await booted.close();
+    await pg.stop();
+    const stopped = await cli(['backup', '--out', path.join(work, 'stopped.tar.gz')], { DATA_DIR: fresh });
+    expect(stopped.out).toContain('(started for this command)');
+    expect(stopped.code).toBe(0);
+    const rowsOf = (m: { tables: { name: string; rows: number }[] }) => Object.fromEntries(m.tables.map((x) => [x.name, x.rows]));
+    const first = rowsOf(await readManifest(archive));
+    const last3 = rowsOf(await readManifest(path.join(work, 'stopped.tar.gz')));
+    expect(last3.document_version).toBe(first.document_version + 1);
+    expect(Object.keys(last3).sort()).toEqual(Object.keys(first).sort());
+  }, 240_000);
 
   it('restores into an empty managed database (DATABASE_URL), and refuses one that is not empty', async () => {
     const adminUrl = process.env.SAMVERKAN_TEST_ADMIN_URL!;
