@@ -5,6 +5,7 @@ import { TestApp, startTestApp } from '../harness/test-app';
 import { approvedMinutes } from '../harness/meeting-fixtures';
 import { TEST_PASSWORD, TestPerson, createPerson, signedInPerson } from '../harness/factories';
 import { CommissionFixture, allocation, appoint, commission, group, ok, organisation } from '../harness/structure-fixtures';
+import { scaled } from '../harness/progress';
 
 /** The violations, briefly (rule and where). */
 async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
@@ -116,7 +117,7 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     await page.goto(`${t.url}/reports/${reportId}`);
     expect(new URL(page.url()).pathname).toBe('/login');
     await context.close();
-  }, 60_000);
+  }, scaled(60_000));
 
   it('sets an httpOnly SameSite=Lax cookie only with a valid CSRF token, and never accepts it for GraphQL', async () => {
     const noToken = await t.http('/login', {
@@ -193,5 +194,5 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     await tab.click('button[type=submit]');
     await tab.waitForURL(`${t.url}/admin/queues`);
     await context.close();
-  }, 60_000);
+  }, scaled(60_000));
 });
