@@ -122,7 +122,7 @@ describe('foundation', () => {
     const member = await signedInPerson(t);
     expect((await t.gql(`{ adminOnly }`, {}, { token: member.token })).errors?.[0].extensions.code).toBe('FORBIDDEN');
     const notFound = await t.gql(`{ probeError(kind: "notFound") }`, {}, { headers: { 'accept-language': 'da' } });
-    expect(notFound.errors?.[0]).toMatchObject({ message: 'Commission med id abc findes ikke.', extensions: { code: 'NOT_FOUND' } });
+    expect(notFound.errors?.[0]).toMatchObject({ message: 'Kommissionen med id abc findes ikke.', extensions: { code: 'NOT_FOUND' } });
     expect((await t.gql(`{ probeError(kind: "conflict") }`)).errors?.[0].extensions.code).toBe('CONFLICT');
     const internal = await t.gql(`{ probeError(kind: "boom") }`);
     expect(internal.errors?.[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');

@@ -5,7 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, BadInputError, InputValidationPipe, requestContextMiddleware } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, BadInputError, InputValidationPipe, describeValidationErrors, requestContextMiddleware } from '@samverkan/core';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 
@@ -50,7 +50,7 @@ export async function createApiApp(
     res.setHeader('x-request-id', req.id);
     next();
   });
-  app.use(requestContextMiddleware);
+  app.use(requestContextMiddleware(config.DEFAULT_LOCALE));
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.useGlobalPipes(
@@ -58,27 +58,15 @@ export async function createApiApp(
       transform: true,
       whitelist: true,
       forbidUnknownValues: false,
-      exceptionFactory: (errors: ValidationError[]) => new BadInputError('common.invalidInput', { details: describe(errors) }, { fields: fields(errors) }),
+      // The targets let the messages read each rule's own arguments (the 200 of a MaxLength).
+      validationError: { target: true },
+      exceptionFactory: (errors: ValidationError[]) => {
+        const { text, fields } = describeValidationErrors(errors);
+        return new BadInputError('common.invalidInput', { details: text }, { fields });
+      },
     }),
   );
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   return app;
-}
-
-function describe(errors: ValidationError[], prefix = ''): string {
-  return errors
-    .flatMap((error) => {
-      const path = `${prefix}${error.property}`;
-      const own = Object.values(error.constraints ?? {}).map((message) => message.replace(error.property, path));
-      return [...own, describe(error.children ?? [], `${path}.`)].filter(Boolean);
-    })
-    .join('; ');
-}
-
-function fields(errors: ValidationError[], prefix = ''): string[] {
-  return errors.flatMap((error) => [
-    ...(error.constraints ? [`${prefix}${error.property}`] : []),
-    ...fields(error.children ?? [], `${prefix}${error.property}.`),
-  ]);
 }

@@ -235,7 +235,7 @@ export class ReportsService {
   /** Replaces the custom report periods of a commission (used when its cadence is CUSTOM). */
   async setCustomPeriods(ctx: RequestContext, input: SetCustomReportPeriodsInput): Promise<ReportCustomPeriod[]> {
     await this.access.require(ctx, input.commissionId, 'manage');
-    for (const p of input.periods) if (p.endsOn < p.startsOn) throw BadInputError.field('periods', 'endsOn is before startsOn');
+    for (const p of input.periods) if (p.endsOn < p.startsOn) throw BadInputError.field('periods', 'reports.periodEndsBeforeStart');
     return inTransaction(this.dataSource, async (manager) => {
       const before = await manager.find(ReportCustomPeriod, { where: { commissionId: input.commissionId }, order: { startsOn: 'ASC' } });
       await manager.delete(ReportCustomPeriod, { commissionId: input.commissionId });

@@ -78,5 +78,5 @@ export function localizeError(error: GraphQLFormattedError, locale: Locale, requ
   delete extensions.params;
   if (extensions.code === ErrorCode.INTERNAL_SERVER_ERROR) extensions.requestId = requestId;
   const texts = typeof key === 'string' ? messageFor(key) : undefined;
-  return { ...error, message: texts ? interpolate(texts[locale], params) : error.message, extensions };
+  return { ...error, message: texts ? interpolate(texts[locale], params, locale) : error.message, extensions };
 }

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { DEFAULT_LOCALE, Locale } from '../i18n/locale';
 import { RequestContext } from './request-context';
 import { StatementScope, runInStatementScope } from '../database/statement-counter';
 
@@ -7,14 +8,19 @@ const KEY = Symbol('samverkan:context');
 type WithContext = Request & { [KEY]?: RequestContext; [STATEMENTS]?: StatementScope };
 const STATEMENTS = Symbol('samverkan:statements');
 
-/** Gives every HTTP request its RequestContext and its own SQL statement count. */
-export function requestContextMiddleware(req: Request, _res: Response, next: NextFunction): void {
-  const request = req as WithContext;
-  request[KEY] = RequestContext.fromRequest(req);
-  runInStatementScope((scope) => {
-    request[STATEMENTS] = scope;
-    next();
-  });
+/**
+ * Gives every HTTP request its RequestContext and its own SQL statement count.
+ * `defaultLocale` is the configured DEFAULT_LOCALE.
+ */
+export function requestContextMiddleware(defaultLocale: Locale = DEFAULT_LOCALE) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const request = req as WithContext;
+    request[KEY] = RequestContext.fromRequest(req, defaultLocale);
+    runInStatementScope((scope) => {
+      request[STATEMENTS] = scope;
+      next();
+    });
+  };
 }
 
 export function contextOf(req: Request): RequestContext | undefined {

@@ -45,6 +45,21 @@ const catalog: Record<string, Translated> = {
     da: 'Ændringen er i konflikt med eksisterende oplysninger: {details}',
     en: 'The change conflicts with existing data: {details}',
   },
+  'common.concurrentUpdate': {
+    sv: 'Någon annan ändrade samma uppgifter samtidigt. Försök igen.',
+    da: 'En anden ændrede de samme oplysninger samtidig. Prøv igen.',
+    en: 'Someone else changed the same data at the same moment. Try again.',
+  },
+  'common.invalidParameter': {
+    sv: 'Ett av värdena kan inte användas (till exempel en okänd tidszon).',
+    da: 'En af værdierne kan ikke bruges (for eksempel en ukendt tidszone).',
+    en: 'One of the values cannot be used (an unknown time zone, for example).',
+  },
+  'common.malformedValue': {
+    sv: 'Ett av värdena är felaktigt skrivet eller för stort.',
+    da: 'En af værdierne er skrevet forkert eller er for stor.',
+    en: 'One of the values is malformed or too large.',
+  },
   'common.internal': {
     sv: 'Ett internt fel inträffade. Felet har loggats med id {requestId}.',
     da: 'Der opstod en intern fejl. Fejlen er logget med id {requestId}.',
