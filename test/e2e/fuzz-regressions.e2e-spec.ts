@@ -35,7 +35,7 @@ describe('fuzz regressions', () => {
   it('still refuses a document over the token limit, as a typed limit error with 400', async () => {
     const { status, body } = await post(`{ ${Array.from({ length: 3100 }, () => '__typename').join(' ')} }`);
     expect(status).toBe(400);
-    expect(body.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'tokens' });
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', rule: 'tokens' });
   });
 
   it('refuses an unpaired surrogate in an e-mail address as bad input (validator.js threw URIError: a 500)', async () => {

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication, Type, ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { json, urlencoded } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, BadInputError, InputValidationPipe, describeValidationErrors, requestContextMiddleware } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, BadInputError, ErrorCode, InputValidationPipe, contextOf, describeValidationErrors, messageFor, interpolate, requestContextMiddleware, requestScopeMiddleware } from '@samverkan/core';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 
@@ -51,8 +52,9 @@ export async function createApiApp(
     next();
   });
   app.use(requestContextMiddleware(config.DEFAULT_LOCALE));
-  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(refusingBodyParser(json({ limit: config.HTTP_BODY_LIMIT }), config.HTTP_BODY_LIMIT));
+  app.use(refusingBodyParser(urlencoded({ limit: '100kb', extended: false }), '100kb'));
+  app.use(requestScopeMiddleware);
   app.useGlobalPipes(
     new InputValidationPipe({
       transform: true,
@@ -69,4 +71,25 @@ export async function createApiApp(
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   return app;
+}
+
+/**
+ * A body parser whose refusals (a body over the limit, JSON that does not parse,
+ * an unknown charset) answer in the API's shapes and the reader's language:
+ * on /graphql `{"errors":[{"message","extensions":{"code"}}]}` as every GraphQL
+ * refusal, elsewhere `{ code, message }` as the other HTTP routes.
+ */
+function refusingBodyParser(parser: RequestHandler, limit: string): RequestHandler {
+  return (req, res, next) =>
+    parser(req, res, (error?: unknown) => {
+      if (!error) return next();
+      const failure = error as { status?: number; type?: string };
+      const status = failure.status === 413 ? 413 : failure.status === 415 ? 415 : 400;
+      const key = status === 413 ? 'http.bodyTooLarge' : status === 415 ? 'http.unsupportedCharset' : 'http.malformedBody';
+      const locale = contextOf(req)?.locale ?? 'sv';
+      const message = interpolate(messageFor(key)![locale], { limit });
+      res.status(status);
+      if (req.path === '/graphql') res.json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+      else res.json({ code: ErrorCode.BAD_USER_INPUT, message });
+    });
 }
