@@ -6,7 +6,7 @@ import { json, urlencoded } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, BadInputError, ErrorCode, InputValidationPipe, contextOf, describeValidationErrors, messageFor, interpolate, requestContextMiddleware, requestScopeMiddleware } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, BadInputError, ErrorCode, InputValidationPipe, contextOf, describeValidationErrors, messageFor, interpolate, noteErrorCode, requestContextMiddleware, requestScopeMiddleware } from '@samverkan/core';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 
@@ -89,6 +89,7 @@ function refusingBodyParser(parser: RequestHandler, limit: string): RequestHandl
       const locale = contextOf(req)?.locale ?? 'sv';
       const message = interpolate(messageFor(key)![locale], { limit });
       res.status(status);
+      noteErrorCode(req, ErrorCode.BAD_USER_INPUT);
       if (req.path === '/graphql') res.json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
       else res.json({ code: ErrorCode.BAD_USER_INPUT, message });
     });

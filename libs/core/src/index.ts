@@ -1,5 +1,6 @@
 export * from './config/config.schema';
 export * from './config/config.module';
+export * from './config/log-format';
 export * from './i18n/locale';
 export * from './errors/error-codes';
 export * from './errors/app-error';

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { AppError, ErrorCode, Locale, currentRequest, fromPostgresError, interpolate, messageFor } from '@samverkan/core';
+import { AppError, ErrorCode, Locale, currentRequest, fromPostgresError, interpolate, messageFor, noteErrorCode } from '@samverkan/core';
 import { withTokensFound } from './count-tokens';
 
 const logger = new Logger('GraphQLErrors');
@@ -91,6 +91,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const shaped = shapeError(formatted, error);
   const scope = currentRequest();
   if (!scope) return shaped;
+  noteErrorCode(scope.req, shaped.extensions?.code);
   const query = scope.req.body?.query ?? scope.req.query?.query;
   return localizeError(withTokensFound(shaped, typeof query === 'string' ? query : undefined), scope.ctx.locale, scope.ctx.requestId);
 }

@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request, Response } from 'express';
-import { AppConfig, DateTimeScalar, contextOf, statementsOf } from '@samverkan/core';
+import { AppConfig, DateTimeScalar, contextOf, noteErrorCode, statementsOf } from '@samverkan/core';
 import { withTokensFound } from './count-tokens';
 import { formatError, localizeError } from './format-error';
 
@@ -60,6 +60,7 @@ function responsePlugin(config: AppConfig) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const ctx = contextOf(contextValue.req);
+          for (const error of result.errors ?? []) noteErrorCode(contextValue.req, error.extensions?.code);
           if (result.errors && ctx) {
             result.errors = result.errors.map((error) => localizeError(withTokensFound(error, request?.query), ctx.locale, ctx.requestId));
           }

@@ -54,6 +54,8 @@ export const configSchema = z.object({
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).max(2_147_483_648).default(50 * 1024 * 1024).describe('Largest document version that may be uploaded, in bytes (50 MB by default).'),
   EXPOSE_STATEMENT_COUNT: bool.default(false).describe('Report the number of SQL statements per GraphQL request in the response extensions (tests and benchmarks).'),
   DEFAULT_LOCALE: z.enum(['sv', 'da', 'en']).default('sv').describe('Language of answers and pages when the request\'s Accept-Language names none of sv, da, en (or only `*`) and no signed-in person\'s own language decides.'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto').describe('How logs are written: json (one JSON object a line, for collectors), pretty (one readable, coloured line per request and message), or auto: pretty on a terminal unless NODE_ENV=production, JSON when piped, redirected or in production.'),
+  SAMVERKAN_LOG_TERMINAL: bool.default(false).describe('Set by `npm start` when its own output is a terminal: its children write through a pipe to it, so LOG_FORMAT=auto picks pretty for them.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level of the JSON logs.'),
   MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5).describe('SMTP connections each worker keeps open (nodemailer pool).'),
   MAIL_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50).describe('Mails one worker has in flight (claimed, waiting for one of the MAIL_POOL_SIZE connections, or being sent); their claims and mark-sent writes go to PostgreSQL together.'),

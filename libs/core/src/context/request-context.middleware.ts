@@ -50,3 +50,18 @@ export function requestScopeMiddleware(req: Request, _res: Response, next: NextF
 export function currentRequest(): { req: Request; ctx: RequestContext } | undefined {
   return scope.getStore();
 }
+
+const ERROR_CODES = Symbol('samverkan:errorCodes');
+
+/** Notes a code a request was refused or failed with, for its one log line. */
+export function noteErrorCode(req: Request | undefined, code: unknown): void {
+  if (!req || typeof code !== 'string') return;
+  const request = req as Request & { [ERROR_CODES]?: string[] };
+  const codes = (request[ERROR_CODES] ??= []);
+  if (!codes.includes(code) && codes.length < 10) codes.push(code);
+}
+
+/** The codes noted for a request (GraphQL errors answer 200, so the status alone does not tell). */
+export function errorCodesOf(req: Request): string[] {
+  return (req as Request & { [ERROR_CODES]?: string[] })[ERROR_CODES] ?? [];
+}
