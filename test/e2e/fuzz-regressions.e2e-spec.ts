@@ -1,6 +1,8 @@
 import { TestApp, startTestApp } from '../harness/test-app';
 import { createPerson, signedInPerson, TestPerson } from '../harness/factories';
 import { organisation } from '../harness/structure-fixtures';
+import { HOSTILE_ACCEPT_LANGUAGES, RAW_GRAPHQL_REQUESTS } from '../fuzz/catalog';
+import { judge } from '../fuzz/oracle';
 
 /**
  * Each failure the fuzzer (test/e2e/fuzz.e2e-spec.ts) found, as a small named
@@ -66,5 +68,23 @@ describe('fuzz regressions', () => {
     // A well-formed pair (an emoji) is of course fine.
     const emoji = await post(`mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { name } }`, { input: { id: orgId, name: 'x\ud83d\ude00y' } });
     expect(emoji.body).toMatchObject({ data: { updateOrganisation: { name: 'x😀y' } } });
+  });
+
+  it('answers every refusal of /graphql before an operation runs in the one typed shape, whatever Accept-Language says (issue 16, item 8)', async () => {
+    const problems: string[] = [];
+    for (const request of RAW_GRAPHQL_REQUESTS) {
+      for (const language of HOSTILE_ACCEPT_LANGUAGES) {
+        const response = await t.http(`/graphql${request.query ? `?${request.query}` : ''}`, {
+          method: request.method,
+          headers: { ...(request.contentType ? { 'content-type': request.contentType } : {}), 'accept-language': language, ...request.headers },
+          body: request.body,
+        });
+        const text = await response.text();
+        const verdict = judge(response.status, text);
+        const body = JSON.parse(text.startsWith('{') ? text : '{}') as { errors?: unknown[] };
+        if (verdict.internal || verdict.untyped || !body.errors?.length) problems.push(`${request.name} [${language.slice(0, 30)}]: ${response.status} ${verdict.untyped ?? ''} ${text.slice(0, 200)}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
