@@ -2,22 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService } from '@samverkan/access';
-import {
-  APP_CONFIG,
-  AppConfig,
-  AuditService,
-  BadInputError,
-  ConnectionArgs,
-  ConnectionShape,
-  NotFoundError,
-  RequestContext,
-  UnauthenticatedError,
-  groupByKeys,
-  inTransaction,
-  isLocale,
-  paginate,
-  publicUrl,
-} from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConnectionArgs, ConnectionShape, groupByKeys, inTransaction, isLocale, NotFoundError, paginate, publicUrl, registeredEnumLabels, RequestContext, UnauthenticatedError } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
 import './reports.messages';
 import './reports.labels';
@@ -225,7 +210,7 @@ export class ReportsService {
         (commission.cadence === 'custom'
           ? custom.some((p) => p.starts_on === period!.start && p.ends_on === period!.end)
           : commission.cadence === 'none' ? period.cadence !== 'custom' : period.cadence === commission.cadence);
-      if (!period || !fits) throw new BadInputError('reports.unknownPeriod', { period: key, cadence: commission.cadence }, { field: 'period' });
+      if (!period || !fits) throw new BadInputError('reports.unknownPeriod', { period: key, cadence: registeredEnumLabels().get('ReportCadence')?.get(String(commission.cadence).toUpperCase()) ?? commission.cadence }, { field: 'period' });
     }
     if (period!.start > commission.today) throw new BadInputError('reports.periodNotStarted', { period: period!.key }, { field: 'period' });
     if (period!.end < commission.starts_on) throw new BadInputError('reports.periodBeforeStart', { period: period!.key }, { field: 'period' });
