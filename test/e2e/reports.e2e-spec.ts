@@ -112,7 +112,7 @@ describe('status reports', () => {
       expect({ period, code: result.errors?.[0].extensions.code }).toEqual({ period, code: 'BAD_USER_INPUT' });
     }
     const sv = await t.gql(`mutation { compileStatusReport(input: { commissionId: "${c.commissionId}", period: "2022-03" }) { id } }`, {}, { token: c.secretariat.token, headers: { 'accept-language': 'sv' } });
-    expect(sv.errors?.[0].message).toBe('Perioden 2022-03 finns inte för uppdraget (rapporteringsintervall: quarterly).');
+    expect(sv.errors?.[0].message).toBe('Perioden 2022-03 finns inte för uppdraget (rapporteringsintervall: varje kvartal).');
     const after = await t.db.query(`SELECT count(*)::int AS n FROM status_report WHERE commission_id = $1`, [c.commissionId]);
     expect(after[0].n).toBe(before[0].n);
   });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError } from '@samverkan/core';
+import { EntityName, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError } from '@samverkan/core';
 
 /**
  * Who may see and do what, decided in one place.
@@ -124,7 +124,7 @@ export class AccessService {
    * Throws unless the actor has at least `level` in the commission. Someone with
    * no role at all gets NOT_FOUND: they may not learn that the commission exists.
    */
-  async require(ctx: RequestContext, commissionId: string, level: AccessLevel, entity = 'Commission', entityId = commissionId): Promise<AccessLevel> {
+  async require(ctx: RequestContext, commissionId: string, level: AccessLevel, entity: EntityName = 'Commission', entityId = commissionId): Promise<AccessLevel> {
     if (!ctx.actor) throw new UnauthenticatedError();
     const has = await this.levelIn(ctx, commissionId);
     if (!has) throw new NotFoundError(entity, entityId);

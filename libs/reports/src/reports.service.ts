@@ -2,22 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService } from '@samverkan/access';
-import {
-  APP_CONFIG,
-  AppConfig,
-  AuditService,
-  BadInputError,
-  ConnectionArgs,
-  ConnectionShape,
-  NotFoundError,
-  RequestContext,
-  UnauthenticatedError,
-  groupByKeys,
-  inTransaction,
-  isLocale,
-  paginate,
-  publicUrl,
-} from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConnectionArgs, ConnectionShape, groupByKeys, inTransaction, isLocale, NotFoundError, paginate, publicUrl, registeredEnumLabels, RequestContext, UnauthenticatedError } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
 import './reports.messages';
 import './reports.labels';
@@ -227,7 +212,7 @@ export class ReportsService {
         (commission.cadence === 'custom'
           ? custom.some((p) => p.starts_on === period!.start && p.ends_on === period!.end)
           : commission.cadence === 'none' ? period.cadence !== 'custom' : period.cadence === commission.cadence);
-      if (!period || !fits) throw new BadInputError('reports.unknownPeriod', { period: key, cadence: commission.cadence }, { field: 'period' });
+      if (!period || !fits) throw new BadInputError('reports.unknownPeriod', { period: key, cadence: registeredEnumLabels().get('ReportCadence')?.get(String(commission.cadence).toUpperCase()) ?? commission.cadence }, { field: 'period' });
     }
     if (period!.start > commission.today) throw new BadInputError('reports.periodNotStarted', { period: period!.key }, { field: 'period' });
     if (period!.end < commission.starts_on) throw new BadInputError('reports.periodBeforeStart', { period: period!.key }, { field: 'period' });
@@ -237,7 +222,7 @@ export class ReportsService {
   /** Replaces the custom report periods of a commission (used when its cadence is CUSTOM). */
   async setCustomPeriods(ctx: RequestContext, input: SetCustomReportPeriodsInput): Promise<ReportCustomPeriod[]> {
     await this.access.require(ctx, input.commissionId, 'manage');
-    for (const p of input.periods) if (p.endsOn < p.startsOn) throw BadInputError.field('periods', 'endsOn is before startsOn');
+    for (const p of input.periods) if (p.endsOn < p.startsOn) throw BadInputError.field('periods', 'reports.periodEndsBeforeStart');
     return inTransaction(this.dataSource, async (manager) => {
       const before = await manager.find(ReportCustomPeriod, { where: { commissionId: input.commissionId }, order: { startsOn: 'ASC' } });
       await manager.delete(ReportCustomPeriod, { commissionId: input.commissionId });
