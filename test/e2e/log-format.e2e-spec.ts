@@ -1,7 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createTestDatabase } from '../harness/test-app';
 import { freePort } from '../harness/test-app';
+import { GroupChild, spawnGroup } from '../harness/process-groups';
 
 /**
  * Issue 16, item 12: the built API as `npm start` runs it, its output piped.
@@ -12,7 +12,7 @@ const REQUEST_LINE = /POST \/graphql .*\d+ ms/;
 const main = path.resolve(__dirname, '../../dist/apps/api/src/main.js');
 
 interface Api {
-  child: ChildProcess;
+  child: GroupChild;
   lines: () => string[];
   exit: Promise<number | string | null>;
   port: number;
@@ -22,10 +22,10 @@ async function boot(env: Record<string, string>): Promise<Api> {
   const db = await createTestDatabase();
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [main], {
+  const child = spawnGroup(process.execPath, [main], {
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', NO_COLOR: '1', PORT: String(port), DATABASE_URL: db.url, REDIS_URL: process.env.SAMVERKAN_TEST_REDIS_URL!, QUEUE_PREFIX: db.name, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, ended whatever happens to the test
+    label: 'api (log-format test)', // its own process group, ended whatever happens to the test
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
