@@ -240,6 +240,7 @@ async function main() {
   // Stopped by a signal (Ctrl-C, the test that started us giving up): end the
   // workers, Redis and Postgres first, then leave as killed by that signal.
   groups.endGroupsOnSignal({ log, graceMs: 3000 });
+  log(`Node ${process.version}, ${KILLS} kills, ${MAILS} reminders, giving up after ${STALL_S} s without progress`);
   const workerMain = ensureBuilt();
   const db = await prepareDatabase();
   const { Client } = require('pg');
