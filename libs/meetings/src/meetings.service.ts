@@ -527,7 +527,8 @@ export class MeetingsService {
   }
 
   /** The person on the same seat as the invitation's substitute, on the meeting's date. */
-  private async currentSubstitute(invitation: Invitation, meeting: Meeting): Promise<string | null> {
+  /** The substitute of the invitation's seat on the meeting's day (who "my substitute attends" means), or null. */
+  async currentSubstitute(invitation: Pick<Invitation, 'seatId'>, meeting: Pick<Meeting, 'startsAt' | 'timeZone'>): Promise<string | null> {
     if (!invitation.seatId) return null;
     const onDate = DateTime.fromJSDate(meeting.startsAt).setZone(meeting.timeZone).toISODate();
     const [row]: { person_id: string }[] = await this.dataSource.query(
