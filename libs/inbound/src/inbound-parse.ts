@@ -76,9 +76,9 @@ export async function readMail(raw: Buffer): Promise<ReadMail> {
 
   const contentType = (header('content-type') ?? '').toLowerCase();
   const reportType = /report-type\s*=\s*"?([a-z-]+)/.exec(contentType)?.[1] ?? (parsed.headers.get('content-type') as { params?: Record<string, string> } | undefined)?.params?.['report-type'];
-  const statusPart = parsed.attachments.find((a) => /^message\/(global-)?delivery-status$/i.test(a.contentType));
-  if (statusPart || (contentType.startsWith('multipart/report') && reportType === 'delivery-status')) {
-    const bounces = statusPart ? parseDeliveryStatus(statusPart.content.toString('utf8')) : [];
+  const statusPart = deliveryStatusPart(raw);
+  if (statusPart !== null || (contentType.startsWith('multipart/report') && reportType === 'delivery-status')) {
+    const bounces = statusPart !== null ? parseDeliveryStatus(statusPart) : [];
     if (bounces.length === 0) problems.push('delivery report without a readable per-recipient status');
     return { ...base, kind: 'bounce', because: 'multipart/report; report-type=delivery-status', bounces, calendar: null };
   }
@@ -93,6 +93,28 @@ export async function readMail(raw: Buffer): Promise<ReadMail> {
     if (answer) return { ...base, kind: answer.method === 'COUNTER' ? 'calendar-counter' : 'calendar-reply', because: `text/calendar; method=${answer.method}`, bounces: [], calendar: answer };
   }
   return { ...base, kind: 'other', because: calendarParts.length ? 'calendar without a REPLY or COUNTER' : 'no calendar, report or auto-reply', bounces: [], calendar: null };
+}
+
+/**
+ * The body of the message/delivery-status part, read from the source: mail
+ * parsers fold it into the text. Delivery status is 7bit (RFC 3464 §2.1;
+ * the global form 8bit), so the part's body is taken as it stands.
+ */
+export function deliveryStatusPart(raw: Buffer): string | null {
+  const text = raw.subarray(0, 2 * 1024 * 1024).toString('utf8');
+  const header = /^content-type:[ \t]*message\/(global-)?delivery-status\b[^\n]*(\r?\n[ \t][^\n]*)*\r?\n/im.exec(text);
+  if (!header) return null;
+  const rest = text.slice(header.index + header[0].length);
+  const bodyStart = /\r?\n\r?\n/.exec(rest);
+  const headerBlock = bodyStart ? rest.slice(0, bodyStart.index) : '';
+  if (/^[A-Za-z-]+:/.test(headerBlock) || headerBlock === '') {
+    const body = bodyStart ? rest.slice(bodyStart.index + bodyStart[0].length) : rest;
+    const end = /^--/m.exec(body);
+    return end ? body.slice(0, end.index) : body;
+  }
+  // No further part headers: the body starts right after the Content-Type line.
+  const end = /^--/m.exec(rest);
+  return end ? rest.slice(0, end.index) : rest;
 }
 
 /** RFC 3834 and the headers the common auto-responders set; null for a mail written by a person. */

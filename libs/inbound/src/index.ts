@@ -1,3 +1,4 @@
+import './inbound.labels';
 export * from './inbound-parse';
 export * from './inbound-mail.entity';
 export * from './mail-address-flag.entity';
