@@ -15,6 +15,7 @@ import { MailCalendar1732300013000 } from './1732300013000-mail-calendar';
 import { SeatVacancy1732300013400 } from './1732300013400-seat-vacancy';
 import { ReminderSeries1732300016020 } from './1732300016020-reminder-series';
 import { InboundMail1732300027100 } from './1732300027100-inbound-mail';
+import { InboundMessageId1732300027101 } from './1732300027101-inbound-message-id';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   SeatVacancy1732300013400,
   ReminderSeries1732300016020,
   InboundMail1732300027100,
+  InboundMessageId1732300027101,
 ];

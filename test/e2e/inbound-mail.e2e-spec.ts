@@ -118,6 +118,19 @@ describe('inbound mail (issue 21)', () => {
     for (const { origin } of origins) expect(origin).toMatch(/^calendar-reply:meeting\.rsvp:[0-9a-f-]{36}$/);
   });
 
+  it('stores and applies a mail delivered twice (a sender that lost our 250 and retried) once', async () => {
+    const cleo = g.members[2];
+    const address = invitationCalendar(invites.get(cleo.email)!).organizer;
+    const raw = reply('apple-reply.eml', cleo, { PARTSTAT: 'TENTATIVE' });
+    const first = await deliver(port, raw, { from: cleo.email, to: [address] });
+    const again = await deliver(port, raw, { from: cleo.email, to: [address] });
+    expect(first.ok && again.ok && first.id === again.id).toBe(true);
+    await processed(t.db, (first as { id: string }).id);
+    // The Apple reply above, and this one once.
+    const [{ n }]: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM mail_link_use WHERE channel = 'calendar-reply' AND person_id = $1`, [cleo.id]);
+    expect(n).toBe(2);
+  });
+
   it('takes DELEGATED to the seat’s substitute as “my substitute attends”, and not a delegation to anyone else', async () => {
     const [anna, bo] = g.members;
     const delegated = await send(reply('outlook-reply.eml', anna, { PARTSTAT: 'DELEGATED', DELEGATED_TO: `;DELEGATED-TO="mailto:${g.substitute.email}"`, SUBJECT_PREFIX: 'Delegated' }), invitationCalendar(invites.get(anna.email)!).organizer);

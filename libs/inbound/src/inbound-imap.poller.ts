@@ -78,13 +78,10 @@ export class InboundImapPoller implements OnApplicationBootstrap, OnApplicationS
             ...(message.envelope?.cc ?? []).map((a) => a.address ?? ''),
           ].filter((a, i, all) => a && all.indexOf(a) === i);
           const from = headerAddresses(headers, 'return-path')[0] ?? null;
-          const messageId = message.envelope?.messageId ?? null;
-          if (!(messageId && (await this.store.seen(messageId)))) {
-            const result = await this.store.accept(raw, { from, to }, 'imap', messageId);
-            if (result.accepted) stored++;
-            else if (result.code === 451) continue; // over the sender's rate: left unseen, tried at a later poll
-            else this.logger.warn(`Inbound IMAP mail ${uid} skipped: ${result.message}`);
-          }
+          const result = await this.store.accept(raw, { from, to }, 'imap');
+          if (result.accepted && !result.duplicate) stored++;
+          else if (!result.accepted && result.code === 451) continue; // over the sender's rate: left unseen, tried at a later poll
+          else if (!result.accepted) this.logger.warn(`Inbound IMAP mail ${uid} skipped: ${result.message}`);
           await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
         }
       } finally {

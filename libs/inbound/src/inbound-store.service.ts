@@ -41,24 +41,41 @@ export class InboundStore {
     return row.n < this.config.INBOUND_RATE_PER_SENDER_PER_HOUR;
   }
 
-  /** Whether a mail with this Message-ID came by IMAP already (a poller killed before it marked the mail seen). */
-  async seen(messageId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM inbound_mail WHERE channel = 'imap' AND message_id = $1 LIMIT 1`, [messageId.slice(0, 500)]);
-    return rows.length > 0;
-  }
-
-  async accept(raw: Buffer, envelope: Envelope, channel: 'smtp' | 'imap', messageId: string | null = null): Promise<AcceptResult> {
+  /**
+   * Stores a mail once. The same Message-ID from the same envelope sender
+   * within a week is the same mail delivered again (a sender that lost our
+   * 250 and retried, a poller killed before it marked the mail seen): it is
+   * acknowledged with the row it already has.
+   */
+  async accept(raw: Buffer, envelope: Envelope, channel: 'smtp' | 'imap'): Promise<AcceptResult & { duplicate?: boolean }> {
     if (raw.length > this.config.INBOUND_MAX_BYTES) {
       return { accepted: false, code: 552, message: `Message exceeds the fixed maximum message size of ${this.config.INBOUND_MAX_BYTES} bytes` };
     }
     const rateKey = this.rateKey(envelope);
+    const messageId = messageIdOf(raw);
+    if (messageId) {
+      const [known]: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM inbound_mail WHERE message_id = $1 AND rate_key = $2 AND received_at > now() - interval '7 days' LIMIT 1`,
+        [messageId, rateKey],
+      );
+      if (known) return { accepted: true, id: known.id, duplicate: true };
+    }
     if (!(await this.withinRate(rateKey))) return { accepted: false, code: 451, message: 'Too many messages from this sender; try again later' };
     const id = randomUUID();
     await this.dataSource.query(
       `INSERT INTO inbound_mail (id, channel, envelope_from, envelope_to, rate_key, size_bytes, raw, message_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, channel, envelope.from?.slice(0, 500) ?? null, envelope.to.slice(0, 100).map((to) => to.slice(0, 500)), rateKey, raw.length, raw, messageId?.slice(0, 500) ?? null],
+      [id, channel, envelope.from?.slice(0, 500) ?? null, envelope.to.slice(0, 100).map((to) => to.slice(0, 500)), rateKey, raw.length, raw, messageId],
     );
     await this.queues.add('inbound.process', [{ jobId: inboundJobId(id, 0), data: { id } }]);
     return { accepted: true, id };
   }
+}
+
+/** The Message-ID header of a raw mail (its header block only), or null. */
+export function messageIdOf(raw: Buffer): string | null {
+  const head = raw.subarray(0, 64 * 1024).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const headers = (end >= 0 ? head.slice(0, end) : head).replace(/\r?\n[ \t]+/g, ' ');
+  const match = /^message-id:[ \t]*(<[^<>\s]{1,450}>)/im.exec(headers);
+  return match ? match[1] : null;
 }
