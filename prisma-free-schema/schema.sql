@@ -631,6 +631,7 @@ TABLE inbound_mail (
   CONSTRAINT inbound_mail_state_not_null NOT NULL state
   CONSTRAINT inbound_mail_subject_check CHECK (length(subject) <= 500)
   CREATE INDEX inbound_mail_commission_idx ON public.inbound_mail USING btree (commission_id, received_at DESC, id DESC) WHERE (commission_id IS NOT NULL)
+  CREATE INDEX inbound_mail_message_id_idx ON public.inbound_mail USING btree (message_id, rate_key) WHERE (message_id IS NOT NULL)
   CREATE INDEX inbound_mail_owed_idx ON public.inbound_mail USING btree (received_at) WHERE (state <> 'done'::text)
   CREATE INDEX inbound_mail_person_idx ON public.inbound_mail USING btree (person_id) WHERE (person_id IS NOT NULL)
   CREATE UNIQUE INDEX inbound_mail_pkey ON public.inbound_mail USING btree (id)
