@@ -1,4 +1,5 @@
 import './inbound.labels';
+import './inbound.personal-data';
 export * from './inbound-parse';
 export * from './inbound-mail.entity';
 export * from './mail-address-flag.entity';
