@@ -6,6 +6,9 @@ import { CalendarReplyOutcome, MeetingCalendarReplies } from '@samverkan/meeting
 import { InboundKind, ReadMail, readMail } from './inbound-parse';
 import { inboundJobId } from './inbound.jobs';
 
+/** Attempts at one inbound mail before it is recorded as failed. */
+const MAX_ATTEMPTS = 5;
+
 /** The row a worker holds: fenced by its attempt number, as outbox rows are. */
 interface Claim {
   id: string;
@@ -60,8 +63,18 @@ export class InboundProcessor {
     const claim: Claim = { id: row.id, attempts: row.attempts };
     const read = await readMail(row.raw ?? Buffer.alloc(0));
     const headers = { sender: read.sender, subject: read.subject, messageId: read.messageId };
-    const outcome = await this.handle(claim, read, row.envelope_to);
-    if (outcome) await inTransaction(this.dataSource, (manager) => this.finish(manager, claim, outcome, headers));
+    try {
+      const outcome = await this.handle(claim, read, row.envelope_to);
+      if (outcome) await inTransaction(this.dataSource, (manager) => this.finish(manager, claim, outcome, headers));
+    } catch (error) {
+      // A mail that fails every time (a bug, not the machine) must not be retried for ever: after
+      // MAX_ATTEMPTS it is recorded as failed, with nothing applied. Until then the lease expires and the sweep retries.
+      if (error instanceof InboundLeaseLost || claim.attempts < MAX_ATTEMPTS) throw error;
+      this.logger.error(`Inbound mail ${claim.id} failed ${claim.attempts} times; recorded as failed: ${(error as Error).message}`);
+      await inTransaction(this.dataSource, (manager) =>
+        this.finish(manager, claim, { kind: read.kind, result: 'failed', detail: { error: String((error as Error).message).slice(0, 300) } }, headers),
+      );
+    }
     return { status: 'done', kind: read.kind };
   }
 
