@@ -285,8 +285,8 @@ async function main() {
     const batch = Math.ceil(MAILS / KILLS);
     let killedMidProcessing = 0;
     for (let i = 0; i < KILLS; i++) {
-      // Mostly the processors; every fifth kill the receiver.
-      const worker = i % 5 === 4 ? workers[0] : workers[1 + (i % 2)];
+      // Mostly the processors; every fifth kill (the third, eighth, …) the receiver.
+      const worker = i % 5 === 2 ? workers[0] : workers[1 + (i % 2)];
       await worker.ready;
       release(Math.min(batch, pending.length));
       // Kill as soon as mail is being processed (or after a while regardless).

@@ -13,7 +13,7 @@ describe('inbound chaos (CI size)', () => {
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [path.join(root, 'test/chaos/inbound-chaos.js')], {
         cwd: root,
-        env: { ...process.env, CHAOS_KILLS: '5', CHAOS_INBOUND_MAILS: '40', CHAOS_ADMIN_URL: process.env.SAMVERKAN_TEST_ADMIN_URL, CHAOS_TIMEOUT_S: '90' },
+        env: { ...process.env, CHAOS_KILLS: '4', CHAOS_INBOUND_MAILS: '40', CHAOS_ADMIN_URL: process.env.SAMVERKAN_TEST_ADMIN_URL, CHAOS_TIMEOUT_S: '90' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
