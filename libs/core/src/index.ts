@@ -37,3 +37,4 @@ export * from './csv/csv';
 export * from './auth/secret-hash';
 export * from './graphql/date-time.scalar';
 export * from './validation/is-date-time';
+export * from './files/durable-write';

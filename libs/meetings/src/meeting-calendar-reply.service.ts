@@ -144,7 +144,7 @@ export class MeetingCalendarReplies {
 
     let input: RsvpInput;
     if (reply.partstat === 'DELEGATED') {
-      const substituteId = await this.meetings.currentSubstitute({ seatId: row.seat_id }, { startsAt: row.starts_at, timeZone: row.time_zone });
+      const substituteId = await this.meetings.currentSubstitute({ seatId: row.seat_id, personId: row.person_id }, { startsAt: row.starts_at, timeZone: row.time_zone });
       const [substitute]: { email: string | null }[] = substituteId ? await this.dataSource.query(`SELECT email FROM person WHERE id = $1`, [substituteId]) : [];
       if (!substituteId || !substitute?.email || substitute.email.trim().toLowerCase() !== reply.delegatedTo) {
         return record('delegate-not-substitute', { delegatedTo: reply.delegatedTo });
