@@ -23,7 +23,9 @@ import { EntityName, ForbiddenError, NotFoundError, RequestContext, Unauthentica
  * meetings they were personally invited to stay visible to them (an invitation is
  * personal: the record of what they took part in), the group's other meetings do not.
  * Likewise a successor is invited to, and sees, the meetings that fall in their term
- * before it starts, and nothing else of the group.
+ * before it starts, and nothing else of the group. Who is invited to a group's meeting,
+ * and which substitute "my substitute attends" names, is this same rule evaluated on
+ * the meeting's local day (libs/meetings: `invite`, `seatSubstituteSql`).
  * Commission roles and chairs last until they are removed.
  *
  * **One visibility rule per role, on every path** (lists, single reads, exports,

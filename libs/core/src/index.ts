@@ -40,3 +40,4 @@ export * from './auth/secret-hash';
 export * from './graphql/date-time.scalar';
 export * from './validation/is-date-time';
 export * from './validation/constraint-messages';
+export * from './files/durable-write';

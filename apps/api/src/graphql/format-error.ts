@@ -48,6 +48,7 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   409: ErrorCode.CONFLICT,
   413: ErrorCode.BAD_USER_INPUT,
   429: ErrorCode.RATE_LIMITED,
+  507: ErrorCode.STORAGE_FULL,
 };
 
 /**

@@ -11,6 +11,7 @@ const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.STORAGE_FULL]: 507,
 };
 
 /**

@@ -64,6 +64,19 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The disk is full (ENOSPC) or over quota (EDQUOT): nothing was stored. */
+export class StorageFullError extends AppError {
+  constructor() {
+    super(ErrorCode.STORAGE_FULL, 'common.storageFull');
+  }
+}
+
+/** Whether a file-system error means the disk is full or over quota. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 export class RateLimitedError extends AppError {
   constructor(minutes: number) {
     super(ErrorCode.RATE_LIMITED, 'auth.rateLimited', { minutes }, { retryAfterMinutes: minutes });

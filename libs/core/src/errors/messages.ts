@@ -75,6 +75,11 @@ const catalog: Record<string, Translated> = {
     da: 'Siden findes ikke.',
     en: 'The page does not exist.',
   },
+  'common.storageFull': {
+    sv: 'Servern har inte plats att spara detta just nu. Inget sparades; försök igen senare.',
+    da: 'Serveren har ikke plads til at gemme dette lige nu. Intet blev gemt; prøv igen senere.',
+    en: 'The server has no room to store this right now. Nothing was saved; try again later.',
+  },
   'common.badRequest': {
     sv: 'Adressen är felaktig.',
     da: 'Adressen er ugyldig.',
