@@ -39,5 +39,5 @@ export * from './csv/csv';
 export * from './auth/secret-hash';
 export * from './graphql/date-time.scalar';
 export * from './validation/is-date-time';
-export * from './validation/constraint-messages';
 export * from './files/durable-write';
+export * from './validation/constraint-messages';
