@@ -70,6 +70,8 @@ async function generate(t: TestApp): Promise<string[]> {
     await q(`INSERT INTO decision (minutes_id, number, text) SELECT mi.id, 1, 'Bench decision' FROM minutes mi WHERE mi.body = 'Bench minutes'`);
     await q(`INSERT INTO action_item (minutes_id, meeting_id, title, due_on)
              SELECT mi.id, mi.meeting_id, 'Bench action', (m.starts_at + interval '14 days')::date FROM minutes mi JOIN meeting m ON m.id = mi.meeting_id WHERE mi.body = 'Bench minutes'`);
+    // Approved: reports quote decisions and action items of approved minutes only.
+    await q(`UPDATE minutes SET status = 'approved', approved_at = now() WHERE body = 'Bench minutes'`);
   }
   await q(`ANALYZE`);
   return ids;

@@ -152,14 +152,20 @@ function readinessProbe(baseUrl) {
  * crashRounds picks. `end()` stops the API and says whether everything rode it out.
  */
 async function begin({ db, env, kills, log, sql }) {
-  const { spawn } = require('node:child_process');
+  // Its own process group in the test registry, like the workers: never left running.
+  const { spawnGroup } = require('../harness/process-groups');
   if (!db.crasher) {
     log('CHAOS_ADMIN_URL is set: that PostgreSQL is not ours (others may use it), so it is not crashed');
     return { planned: 0, round: async () => undefined, end: async () => ({ line: 'postgres crashes 0 (CHAOS_ADMIN_URL)', ok: true, problems: [] }) };
   }
   const rounds = crashRounds(kills);
   const port = await services().freePort();
-  const api = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const api = spawnGroup(process.execPath, [path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    label: 'api (chaos)',
+  });
   let apiExit = null;
   api.on('exit', (code, signal) => (apiExit = signal || code));
   process.once('exit', () => apiExit === null && api.kill('SIGKILL')); // never left behind when the suite fails

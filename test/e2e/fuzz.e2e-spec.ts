@@ -8,6 +8,7 @@ import { operationsOf } from '../fuzz/generator';
 import { judge } from '../fuzz/oracle';
 import { printReport, runFuzz } from '../fuzz/runner';
 import { World, buildWorld } from '../fuzz/world';
+import { scaled } from '../harness/progress';
 
 /**
  * Schema-aware fuzzing of every query and mutation as authorised users.
@@ -26,7 +27,7 @@ describe('fuzz: every operation, hostile inputs, no internal or untyped error', 
     // The fuzzer fails logins on purpose; the per-address limit would lock its own actors out.
     t = await startTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000' }, [SeedsModule]);
     world = await buildWorld(t);
-  }, 120_000);
+  }, scaled(120_000));
   afterAll(() => t?.close());
 
   it('knows no hostile value that would pass for a leak (the oracle can tell them apart)', () => {
@@ -52,5 +53,5 @@ describe('fuzz: every operation, hostile inputs, no internal or untyped error', 
     expect({ internal: report.internal, untyped: report.untyped, failures: report.failures.slice(0, 5) }).toEqual({ internal: 0, untyped: 0, failures: [] });
     // The world's ids lead most operations past validation into their resolvers.
     if (!ONLY) expect(report.reachedResolvers).toBeGreaterThan(REQUESTS * 0.3);
-  }, Math.max(60_000, REQUESTS * 60));
+  }, scaled(Math.max(60_000, REQUESTS * 60)));
 });

@@ -2,8 +2,10 @@ import { Browser, Page } from 'playwright-core';
 import { ReportsService } from '@samverkan/reports';
 import { axeViolations as axe, launchBrowser } from '../harness/browser';
 import { TestApp, startTestApp } from '../harness/test-app';
+import { approvedMinutes } from '../harness/meeting-fixtures';
 import { TEST_PASSWORD, TestPerson, createPerson, signedInPerson } from '../harness/factories';
 import { CommissionFixture, allocation, appoint, commission, group, ok, organisation } from '../harness/structure-fixtures';
+import { scaled } from '../harness/progress';
 
 /** The violations, briefly (rule and where). */
 async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
@@ -53,8 +55,8 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     const meeting = await ok(t, c.secretariat.token, `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`, {
       input: { workingGroupId: g1, kind: 'WORKSHOP', title: 'Workshop om hälsodata', startsAt: '2022-06-01T10:00:00+02:00', endsAt: '2022-06-01T12:00:00+02:00', timeZone: 'Europe/Stockholm' },
     });
-    await ok(t, c.secretariat.token, `mutation($input: SaveMinutesInput!) { saveMinutes(input: $input) { id } }`, {
-      input: { meetingId: meeting.createMeeting.meeting.id, body: 'Protokoll', decisions: [{ text: 'Gruppen antar arbetsplanen.' }], actionItems: [{ title: 'Skicka enkäten', dueOn: '2022-06-10' }] },
+    await approvedMinutes(t, c.secretariat.token, c.secretariat, {
+      meetingId: meeting.createMeeting.meeting.id, body: 'Protokoll', decisions: [{ text: 'Gruppen antar arbetsplanen.' }], actionItems: [{ title: 'Skicka enkäten', dueOn: '2022-06-10' }],
     });
     // Registered in January 2022: the worker owes quarterly reports from 2022-Q1 to the deadline's quarter (2023-Q2).
     await t.db.query(`UPDATE commission SET created_at = '2022-01-15' WHERE id = $1`, [c.commissionId]);
@@ -115,7 +117,7 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     await page.goto(`${t.url}/reports/${reportId}`);
     expect(new URL(page.url()).pathname).toBe('/login');
     await context.close();
-  }, 60_000);
+  }, scaled(60_000));
 
   it('sets an httpOnly SameSite=Lax cookie only with a valid CSRF token, and never accepts it for GraphQL', async () => {
     const noToken = await t.http('/login', {
@@ -192,5 +194,5 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     await tab.click('button[type=submit]');
     await tab.waitForURL(`${t.url}/admin/queues`);
     await context.close();
-  }, 60_000);
+  }, scaled(60_000));
 });

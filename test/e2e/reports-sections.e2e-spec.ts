@@ -4,6 +4,7 @@ import { TestApp, startTestApp } from '../harness/test-app';
 import { TestPerson, createPerson, signedInPerson } from '../harness/factories';
 import { CommissionFixture, allocation, appoint, commission, group, ok, organisation } from '../harness/structure-fixtures';
 import { startTestWorker } from '../harness/test-worker';
+import { approvedMinutes } from '../harness/meeting-fixtures';
 
 /** Deliverables and meetings in a report: status and RAG by the deliverables' health rule, overdue items, meetings, decisions, action items. */
 describe('report sections from deliverables and meetings', () => {
@@ -51,13 +52,11 @@ describe('report sections from deliverables and meetings', () => {
     await deliverable('Survey', '2022-03-01', ['IN_PROGRESS', 'IN_REVIEW', 'APPROVED', 'DELIVERED'], '2022-02-28'); // delivered
     const held = await meeting('Kick-off', '2022-03-10T10:00:00+01:00');
     await meeting('Workshop on data', '2022-04-20T10:00:00+02:00');
-    await ok(t, c.secretariat.token, `mutation($input: SaveMinutesInput!) { saveMinutes(input: $input) { id } }`, {
-      input: {
-        meetingId: held,
-        body: 'Minutes',
-        decisions: [{ text: 'The group adopts its work plan.' }],
-        actionItems: [{ title: 'Send the survey', dueOn: '2022-03-20' }, { title: 'Book the workshop', dueOn: '2022-04-15' }],
-      },
+    await approvedMinutes(t, c.secretariat.token, c.secretariat, {
+      meetingId: held,
+      body: 'Minutes',
+      decisions: [{ text: 'The group adopts its work plan.' }],
+      actionItems: [{ title: 'Send the survey', dueOn: '2022-03-20' }, { title: 'Book the workshop', dueOn: '2022-04-15' }],
     });
   });
   afterAll(async () => {
@@ -108,7 +107,7 @@ describe('report sections from deliverables and meetings', () => {
     await t.db.query(`UPDATE action_item SET status = 'done', done_at = '2022-05-02' WHERE title = 'Book the workshop'`).catch(async () => {
       // Action items move through the meetings API when the minutes guard refuses a direct update.
       const [row] = await t.db.query(`SELECT id FROM action_item WHERE title = 'Book the workshop'`);
-      await ok(t, c.secretariat.token, `mutation { setActionItemStatus(input: { actionItemId: "${row.id}", status: DONE }) { id } }`);
+      await ok(t, c.secretariat.token, `mutation { setActionItemStatus(input: { id: "${row.id}", status: DONE }) { id } }`);
     });
     const compiled = (await t.app.get(ReportsService).compileOwed(c.commissionId)).compiled;
     expect(compiled.slice(0, 2)).toEqual(['2022-Q1', '2022-Q2']);

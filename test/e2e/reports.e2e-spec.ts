@@ -8,6 +8,7 @@ import { TestApp, startTestApp } from '../harness/test-app';
 import { TestPerson, createPerson, signedInPerson } from '../harness/factories';
 import { CommissionFixture, allocation, appoint, commission, group, ok, organisation } from '../harness/structure-fixtures';
 import { eventually, startTestWorker } from '../harness/test-worker';
+import { scaled } from '../harness/progress';
 
 const REPORT_FIELDS = `id kind periodKey periodStart periodEnd asOf rag isEmpty url
   summary { groups { onTrack atRisk late noData } deliverables { onTrack atRisk late noData } overdue seats filled vacant newItems changedItems completedItems newlyLateItems }`;
@@ -238,7 +239,8 @@ describe('status reports', () => {
     expect(snapshot.sections.composition.groups).toHaveLength(100);
     expect(snapshot.sections.composition.totals).toMatchObject({ seats: 900, filled: 600, vacant: 300, women: 300, men: 300 });
     process.stderr.write(`[reports] compiled a 100-group commission (900 seats) in ${ms.toFixed(0)} ms\n`);
-    expect(ms).toBeLessThan(1000);
+    // 1 s on an idle machine; a loaded one is slower, not wrong (progress.ts `scaled`).
+    expect(ms).toBeLessThan(scaled(1000));
   });
 
   it('schedules without duplicates or gaps through 100 rapid restarts of the scheduler', async () => {
@@ -312,5 +314,5 @@ describe('status reports', () => {
     expect(mails).toHaveLength(months.length);
     await t.smtp.waitFor((all) => all.filter((m) => m.envelopeTo.includes(reader.email)).length >= months.length, 30_000);
     expect(t.smtp.to(reader.email)).toHaveLength(months.length);
-  }, 180_000);
+  }, scaled(180_000));
 });

@@ -67,6 +67,9 @@ export const HOSTILE_DATES: readonly string[] = [
   '2023-02-29',
   '2027-02-30',
   '2027-04-31',
+  '2027-02-29',
+  '2027-03-01T10:00:00Z',
+  '2027-03-28T02:30',
   '2024-13-01',
   '2024-00-10',
   '0000-01-01',
@@ -98,6 +101,8 @@ export const HOSTILE_DATE_TIMES: readonly string[] = [
   '2027-03-01T10:00',
   '2027-03-01T10:00:00',
   '2027-03-01',
+  '2027-03-02',
+  '2027-02-30T10:00',
   '2027-03-28T02:30',
   '2027-10-31T02:30',
   '2027-03-01T24:00:00Z',
@@ -118,6 +123,31 @@ export const HOSTILE_DATE_TIMES: readonly string[] = [
   '1700000000000',
   'not a date',
   '',
+];
+
+/**
+ * Probes of the paths that decide who sits on a meeting's day (issue 16 follow-up:
+ * invitations and "my substitute attends" follow the terms): the meeting's time and
+ * the terms' first and last days. Each value must be refused with BAD_USER_INPUT,
+ * leaving nothing written — an impossible day, an hour a Stockholm clock skips or
+ * passes twice, a bare date where a DateTime is expected, a time where a date is.
+ * test/e2e/fuzz-regressions.e2e-spec.ts sends every one; the fuzzer draws the same
+ * values from the lists above.
+ */
+export const TERM_PROBES: readonly { operation: 'createMeeting' | 'appoint' | 'endAppointment'; field: string; value: string }[] = [
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-02-30T10:00:00Z' },
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-02-30T10:00' },
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-04-31T10:00:00+02:00' },
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-03-28T02:30' },
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-10-31T02:30' },
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-03-01' },
+  { operation: 'createMeeting', field: 'endsAt', value: '2027-03-02' },
+  { operation: 'appoint', field: 'startsOn', value: '2027-02-30' },
+  { operation: 'appoint', field: 'startsOn', value: '2027-03-01T10:00:00Z' },
+  { operation: 'appoint', field: 'endsOn', value: '2027-04-31' },
+  { operation: 'appoint', field: 'endsOn', value: '2027-02-29' },
+  { operation: 'endAppointment', field: 'endsOn', value: '2027-02-30' },
+  { operation: 'endAppointment', field: 'endsOn', value: '2027-03-28T02:30' },
 ];
 
 export const TIME_ZONES_VALID: readonly string[] = ['Europe/Stockholm', 'Europe/Copenhagen', 'UTC'];
