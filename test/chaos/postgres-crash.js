@@ -190,11 +190,11 @@ async function begin({ db, env, kills, log, sql }) {
     planned: rounds.size,
     async round(i) {
       if (!rounds.has(i)) return;
-      const [{ unsent }] = (await sql.query(`SELECT count(*) FILTER (WHERE status <> 'sent')::int + (SELECT count(*)::int FROM notification WHERE status <> 'sent') AS unsent FROM mail_outbox`)).rows;
+      const [{ unsent }] = (await sql.query(`SELECT count(*)::int AS unsent FROM mail_outbox WHERE status <> 'sent'`)).rows;
       if (unsent > 0) inFlight += 1;
       const kind = await db.crasher.crash();
       kinds.push(kind);
-      log(`PostgreSQL crash ${kinds.length}/${rounds.size} (${kind}, ${unsent} mails owed); back after ${db.crasher.downMs[db.crasher.downMs.length - 1]} ms`);
+      log(`PostgreSQL crash ${kinds.length}/${rounds.size} (${kind}, ${unsent} outbox rows not sent yet); back after ${db.crasher.downMs[db.crasher.downMs.length - 1]} ms`);
     },
     /** After the mail has settled: the API must still be the same process, and ready. */
     async end() {
@@ -219,7 +219,7 @@ async function begin({ db, env, kills, log, sql }) {
       if (!apiAlive) problems.push(`the API exited (${apiExit}) and would need a restart by hand`);
       if (!readyAgain) problems.push('the API did not report ready again');
       if (crashes > 0 && seen.wentDown === 0) problems.push('the API never reported not-ready while PostgreSQL was down');
-      const line = `postgres crashes ${crashes} (${immediate} immediate shutdown, ${crashes - immediate} SIGKILL; ${inFlight} with mail owed), api not-ready ${seen.wentDown} times and ready again ${seen.cameBack} times`;
+      const line = `postgres crashes ${crashes} (${immediate} immediate shutdown, ${crashes - immediate} SIGKILL; ${inFlight} with mail in the outbox not sent yet), api not-ready ${seen.wentDown} times and ready again ${seen.cameBack} times`;
       return { line, ok: problems.length === 0, problems };
     },
   };
