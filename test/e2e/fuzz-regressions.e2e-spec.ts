@@ -1,7 +1,8 @@
 import { TestApp, startTestApp } from '../harness/test-app';
 import { createPerson, signedInPerson, TestPerson } from '../harness/factories';
 import { allocation, commission, group, ok, organisation } from '../harness/structure-fixtures';
-import { TERM_PROBES } from '../fuzz/catalog';
+import { HOSTILE_ACCEPT_LANGUAGES, RAW_GRAPHQL_REQUESTS, TERM_PROBES } from '../fuzz/catalog';
+import { judge } from '../fuzz/oracle';
 
 /**
  * Each failure the fuzzer (test/e2e/fuzz.e2e-spec.ts) found, as a small named
@@ -36,7 +37,7 @@ describe('fuzz regressions', () => {
   it('still refuses a document over the token limit, as a typed limit error with 400', async () => {
     const { status, body } = await post(`{ ${Array.from({ length: 3100 }, () => '__typename').join(' ')} }`);
     expect(status).toBe(400);
-    expect(body.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'tokens' });
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', rule: 'tokens' });
   });
 
   it('refuses an unpaired surrogate in an e-mail address as bad input (validator.js threw URIError: a 500)', async () => {
@@ -107,5 +108,23 @@ describe('fuzz regressions', () => {
       const { body } = await post(mutation[operation], { input: valid[operation] }, c.secretariat.token);
       expect({ operation, errors: body.errors }).toEqual({ operation, errors: undefined });
     }
+  });
+
+  it('answers every refusal of /graphql before an operation runs in the one typed shape, whatever Accept-Language says (issue 16, item 8)', async () => {
+    const problems: string[] = [];
+    for (const request of RAW_GRAPHQL_REQUESTS) {
+      for (const language of HOSTILE_ACCEPT_LANGUAGES) {
+        const response = await t.http(`/graphql${request.query ? `?${request.query}` : ''}`, {
+          method: request.method,
+          headers: { ...(request.contentType ? { 'content-type': request.contentType } : {}), 'accept-language': language, ...request.headers },
+          body: request.body,
+        });
+        const text = await response.text();
+        const verdict = judge(response.status, text);
+        const body = JSON.parse(text.startsWith('{') ? text : '{}') as { errors?: unknown[] };
+        if (verdict.internal || verdict.untyped || !body.errors?.length) problems.push(`${request.name} [${language.slice(0, 30)}]: ${response.status} ${verdict.untyped ?? ''} ${text.slice(0, 200)}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ describe('fuzz: every operation, hostile inputs, no internal or untyped error', 
     expect(judge(200, '{"errors":[{"message":"x","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}').internal).toBe(true);
     expect(judge(200, '{"errors":[{"message":"x"}]}').untyped).toBe('error without extensions.code');
     expect(judge(400, '{"errors":[{"message":"x","extensions":{"code":"BAD_REQUEST"}}]}').untyped).toBe('code BAD_REQUEST');
+    expect(judge(400, '{"errors":[{"message":"x","extensions":{"code":"BAD_USER_INPUT","messageKey":"common.notFound"}}]}').untyped).toMatch(/untranslated/);
+    expect(judge(400, '{"errors":[{"message":"Syntax Error: Query depth limit of 4 exceeded","extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}]}').untyped).toMatch(/Syntax Error/);
     expect(judge(200, '{"errors":[{"message":"duplicate key value violates unique constraint","extensions":{"code":"CONFLICT"}}]}').untyped).toMatch(/leaks/);
     expect(judge(200, '{"errors":[{"message":"x","extensions":{"code":"NOT_FOUND"}}],"data":null}')).toMatchObject({ internal: false, untyped: null });
   });

@@ -172,12 +172,15 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     expect(((await api.json()) as { queues: { name: string }[] }).queues.map((q) => q.name)).toContain('reports');
 
     const someone = await formLogin(t, commissioner.email);
-    // The refusal reads in the person's own language (sv), whatever the browser asks for.
+    // The refusal reads in the language the browser asks for (da); asking for none (`*`), in the person's own (sv).
     const refused = await t.http('/admin/queues', { headers: { cookie: someone.cookies.join('; '), accept: 'text/html', 'accept-language': 'da' } });
     expect(refused.status).toBe(403);
     const page = await refused.text();
-    expect(page).toContain('<html lang="sv">');
-    expect(page).toContain('Åtkomst nekad');
+    expect(page).toContain('<html lang="da">');
+    expect(page).toContain('Adgang nægtet');
+    const unasked = await (await t.http('/admin/queues', { headers: { cookie: someone.cookies.join('; '), accept: 'text/html', 'accept-language': '*' } })).text();
+    expect(unasked).toContain('<html lang="sv">');
+    expect(unasked).toContain('Åtkomst nekad');
 
     const anonymous = await t.http('/admin/queues', { redirect: 'manual', headers: { accept: 'text/html' } });
     expect(anonymous.status).toBe(303);

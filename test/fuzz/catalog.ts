@@ -220,6 +220,44 @@ export function unknownUuid(rng: Rng): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/**
+ * Accept-Language headers (issue 16, item 8): `*` and languages we lack picked Swedish
+ * or Danish by accident; q-values, q=0, malformed and huge headers must still answer.
+ */
+export const HOSTILE_ACCEPT_LANGUAGES: readonly string[] = [
+  '*',
+  'fr',
+  'fr-CH, fr;q=0.9, de;q=0.8, *;q=0.5',
+  'da;q=0, en',
+  'en;q=0.2, da;q=0.8',
+  'sv;q=abc, da;q=2',
+  'nb, no, nn',
+  ';;;,,,q=',
+  'x'.repeat(4000),
+  Array.from({ length: 500 }, (_, i) => `l${i};q=0.${i % 10}`).join(','),
+];
+
+/** Refusals of /graphql before any operation runs (issue 16, item 8): each must answer in the one error shape. */
+export const RAW_GRAPHQL_REQUESTS: readonly { name: string; method: 'GET' | 'POST'; contentType?: string; body?: string; query?: string; headers?: Record<string, string> }[] = [
+  { name: 'malformed JSON', method: 'POST', contentType: 'application/json', body: '{"query": "{ __typename }"' },
+  { name: 'JSON that is a string', method: 'POST', contentType: 'application/json', body: '"{ __typename }"' },
+  { name: 'JSON null', method: 'POST', contentType: 'application/json', body: 'null' },
+  { name: 'empty object', method: 'POST', contentType: 'application/json', body: '{}' },
+  { name: 'empty query', method: 'POST', contentType: 'application/json', body: '{"query": ""}' },
+  { name: 'query not a string', method: 'POST', contentType: 'application/json', body: '{"query": {"a": 1}}' },
+  { name: 'variables as a string', method: 'POST', contentType: 'application/json', body: '{"query": "{ __typename }", "variables": "{}"}' },
+  { name: 'text/plain (CSRF)', method: 'POST', contentType: 'text/plain', body: '{"query": "{ __typename }"}' },
+  { name: 'form (CSRF)', method: 'POST', contentType: 'application/x-www-form-urlencoded', body: 'query=%7B__typename%7D' },
+  { name: 'XML', method: 'POST', contentType: 'application/xml', body: '<q/>' },
+  { name: 'no content type', method: 'POST', body: '{"query": "{ __typename }"}' },
+  { name: 'batch', method: 'POST', contentType: 'application/json', body: '[{"query": "{ __typename }"}, {"query": "{ __typename }"}]' },
+  { name: 'persisted query', method: 'POST', contentType: 'application/json', body: '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "ab"}}}' },
+  { name: 'unknown charset', method: 'POST', contentType: 'application/json; charset=ebcdic', body: '{"query": "{ __typename }"}' },
+  { name: 'GET mutation', method: 'GET', query: 'query=mutation%7Blogout%7D', headers: { 'apollo-require-preflight': '1' } },
+  { name: 'GET without preflight header (CSRF)', method: 'GET', query: 'query=%7B__typename%7D' },
+  { name: 'GET with invalid variables', method: 'GET', query: 'query=%7B__typename%7D&variables=%7Bnope', headers: { 'apollo-require-preflight': '1' } },
+];
+
 /** Substrings that only a leaked Postgres error or stack trace would show; none of the values above contains one. */
 export const LEAK_PATTERNS: readonly RegExp[] = [
   /\bat [\w$.<>]+ \(?[^\s()]+:\d+:\d+\)?/,

@@ -57,7 +57,7 @@ export class DocumentsService {
     const filename = cleanFilename(file.originalname);
     const mediaType = sniffMediaType(file.buffer, filename);
     if (!mediaType) throw new BadInputError('deliverables.fileType');
-    if (note !== undefined && note.length > 2000) throw BadInputError.field('note', 'at most 2000 characters');
+    if (note !== undefined && note.length > 2000) throw BadInputError.field('note', 'validation.maxLength', { max: 2000 });
     const hash = createHash('sha256').update(file.buffer).digest('hex');
     try {
       return await inTransaction(this.dataSource, async (manager) => {
