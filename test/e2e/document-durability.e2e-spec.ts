@@ -11,7 +11,7 @@ import { TestApp, freePort, startTestApp } from '../harness/test-app';
 import { createPerson } from '../harness/factories';
 import { createDeliverable, deliverableWorld, DeliverableWorld } from '../harness/deliverable-fixtures';
 import { eventually, startTestWorker } from '../harness/test-worker';
-import { spawnGroup } from '../harness/process-groups';
+import { GroupChild, spawnGroup } from '../harness/process-groups';
 import { scaled } from '../harness/progress';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -58,7 +58,7 @@ describe('documents are as safe as rows', () => {
     // The built API as its own process, told (test-only hook) to SIGKILL itself right after the file is durably in place.
     const port = await freePort();
     const env: Record<string, string> = { ...(process.env as Record<string, string>), ...t.config, PORT: String(port), LOG_LEVEL: 'warn', SAMVERKAN_TEST_CRASH_AFTER_DOCUMENT_WRITE: '1' };
-    const api = spawnGroup(process.execPath, [path.join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: 'ignore', label: 'api (document durability test)' });
+    const api: GroupChild = spawnGroup(process.execPath, [path.join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: 'ignore', label: 'api (crash after document write)' });
     const exited = new Promise<string | number | null>((resolve) => api.on('exit', (code, signal) => resolve(signal ?? code)));
     try {
       await eventually(() => fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false), 60_000, 'the API process to be ready');
