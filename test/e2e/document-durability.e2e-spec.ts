@@ -1,4 +1,4 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,8 @@ import { TestApp, freePort, startTestApp } from '../harness/test-app';
 import { createPerson } from '../harness/factories';
 import { createDeliverable, deliverableWorld, DeliverableWorld } from '../harness/deliverable-fixtures';
 import { eventually, startTestWorker } from '../harness/test-worker';
+import { GroupChild, spawnGroup } from '../harness/process-groups';
+import { scaled } from '../harness/progress';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -42,7 +44,7 @@ describe('documents are as safe as rows', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await deliverableWorld(t);
-  }, 120_000);
+  }, scaled(120_000));
   afterAll(async () => {
     await worker?.close();
     await t?.close();
@@ -56,7 +58,7 @@ describe('documents are as safe as rows', () => {
     // The built API as its own process, told (test-only hook) to SIGKILL itself right after the file is durably in place.
     const port = await freePort();
     const env: Record<string, string> = { ...(process.env as Record<string, string>), ...t.config, PORT: String(port), LOG_LEVEL: 'warn', SAMVERKAN_TEST_CRASH_AFTER_DOCUMENT_WRITE: '1' };
-    const api: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: 'ignore' });
+    const api: GroupChild = spawnGroup(process.execPath, [path.join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: 'ignore', label: 'api (crash after document write)' });
     const exited = new Promise<string | number | null>((resolve) => api.on('exit', (code, signal) => resolve(signal ?? code)));
     try {
       await eventually(() => fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false), 60_000, 'the API process to be ready');
@@ -100,7 +102,7 @@ describe('documents are as safe as rows', () => {
       await worker?.close();
       worker = undefined;
     }
-  }, 180_000);
+  }, 30 * 60_000);
 });
 
 /**
@@ -122,7 +124,7 @@ describe('a full disk', () => {
     // SMTP_URL empty: mail goes to .eml files under DATA_DIR/mail, on the small disk too.
     t = await startTestApp({ DATA_DIR: mountPoint, SMTP_URL: '', MAIL_MAX_ATTEMPTS: '100' });
     w = await deliverableWorld(t);
-  }, 120_000);
+  }, scaled(120_000));
   afterAll(async () => {
     await worker?.close();
     await t?.close();
@@ -145,7 +147,7 @@ describe('a full disk', () => {
     const stored = await upload(t.url, w.secretariat.token, d.id, small);
     expect(stored.status).toBe(201);
     expect(filesUnder(path.join(mountPoint, 'documents'))).toEqual([path.join(...[0, 2].map((i) => createHash('sha256').update(small).digest('hex').slice(i, i + 2)), createHash('sha256').update(small).digest('hex'))]);
-  }, 60_000);
+  }, scaled(60_000));
 
   it('a mail that cannot be written as .eml fails that attempt and is sent on a later one, never leaving a half file', async () => {
     // Fill the disk to the last byte.
@@ -185,5 +187,5 @@ describe('a full disk', () => {
     expect(sent.attempts).toBeGreaterThanOrEqual(2);
     expect(filesUnder(path.join(mountPoint, 'mail'))).toEqual([`${id}.eml`]);
     expect(readFileSync(path.join(mountPoint, 'mail', `${id}.eml`), 'utf8')).toContain(sent.message_id.replace(/^<|>$/g, ''));
-  }, 90_000);
+  }, scaled(90_000));
 });

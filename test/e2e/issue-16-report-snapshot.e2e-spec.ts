@@ -3,6 +3,7 @@ import { TestApp, startTestApp } from '../harness/test-app';
 import { createPerson } from '../harness/factories';
 import { CommissionFixture, allocation, appoint, commission, group, ok, organisation } from '../harness/structure-fixtures';
 import { approvedMinutes } from '../harness/meeting-fixtures';
+import { scaled } from '../harness/progress';
 
 /**
  * Issue 16 (follow-up): a report's snapshot is stored once — the compact format 2
@@ -41,7 +42,7 @@ describe('report snapshots stored once (issue 16)', () => {
     // Registered in January 2022: scheduled reports from 2022-Q1 on, so the next one has a diff.
     await t.db.query(`UPDATE commission SET created_at = '2022-01-15' WHERE id = $1`, [c.commissionId]);
     await t.app.get(ReportsService).compileOwed(c.commissionId);
-  }, 120_000);
+  }, scaled(120_000));
   afterAll(() => t?.close());
 
   it('stores format 2, smaller than format 1, and a format 1 row renders the same page, CSV and JSON', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cleanUp, killGroup, list, running, spawnGroup, startTime } from '../harness/process-groups';
-import { scaled, untilExit, untilStalled, watchOutput } from '../harness/progress';
+import { scaled, slowFactor, untilExit, untilStalled, watchOutput } from '../harness/progress';
 
 /**
  * Every process a test starts runs in a process group of its own that is
@@ -165,3 +165,38 @@ async function cleanUpIn(registry: string): Promise<void> {
     else process.env.SAMVERKAN_GROUPS_DIR = before;
   }
 }
+
+describe('limits that follow progress', () => {
+  it('waits as long as progress is made, however long that takes', async () => {
+    let count = 0;
+    const began = Date.now();
+    // 12 steps of 100 ms: over a second in all, never 300 ms without progress.
+    const last = await untilStalled(async () => ({ done: count >= 12, progress: count++, status: `${count} of 12` }), { stallMs: 300, intervalMs: 100, what: 'the count' });
+    expect(Date.now() - began).toBeGreaterThan(1000);
+    expect(last.done).toBe(true);
+  });
+
+  it('fails once nothing moved for the stall time, naming what was owed and where it stopped', async () => {
+    let count = 0;
+    const waiting = untilStalled(async () => ({ done: false, progress: Math.min(3, count++), status: `owed 10 mails, have ${Math.min(3, count)}` }), {
+      stallMs: 300,
+      intervalMs: 50,
+      what: '10 mails',
+    });
+    await expect(waiting).rejects.toThrow(/^stalled: no progress for \d+ s while waiting for 10 mails; owed 10 mails, have 3$/);
+  });
+
+  it('scales a limit by SLOW_FACTOR, and by the load when that is not set', () => {
+    const before = process.env.SLOW_FACTOR;
+    try {
+      process.env.SLOW_FACTOR = '3';
+      expect(scaled(1000)).toBe(3000);
+      delete process.env.SLOW_FACTOR;
+      expect(slowFactor()).toBeGreaterThanOrEqual(1);
+      expect(slowFactor()).toBeLessThanOrEqual(10);
+    } finally {
+      if (before === undefined) delete process.env.SLOW_FACTOR;
+      else process.env.SLOW_FACTOR = before;
+    }
+  });
+});
