@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, BadInputError, InputValidationPipe, requestContextMiddleware } from '@samverkan/core';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { WebApp } from './http/web-app';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -51,6 +52,8 @@ export async function createApiApp(
     next();
   });
   app.use(requestContextMiddleware);
+  const webApp = new WebApp();
+  app.use(webApp.middleware);
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.useGlobalPipes(
@@ -61,7 +64,7 @@ export async function createApiApp(
       exceptionFactory: (errors: ValidationError[]) => new BadInputError('common.invalidInput', { details: describe(errors) }, { fields: fields(errors) }),
     }),
   );
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter(webApp));
   app.enableShutdownHooks();
   return app;
 }

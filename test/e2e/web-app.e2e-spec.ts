@@ -1,0 +1,235 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, SeedsModule, SeederService } from '@samverkan/seeds';
+import { axeViolations, launchBrowser } from '../harness/browser';
+import { login } from '../harness/factories';
+import { ok } from '../harness/structure-fixtures';
+import { TestApp, startTestApp } from '../harness/test-app';
+
+/**
+ * The web application (apps/web) in headless Chromium, served by the API from
+ * its own origin, signed in as the demo data's member: My page, a meeting, the
+ * RSVP given with the keyboard alone (and checked through GraphQL), an expired
+ * session that keeps the answer, accessibility at 1280 and 390 px.
+ */
+const MEMBER = 'member@demo.samverkan.test';
+const SHOTS = process.env.WEB_SCREENSHOTS; // a folder: the test also writes screenshots there
+
+describe('the web application', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let memberToken: string;
+  let meetingId: string;
+  let otherMeetingId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, [SeedsModule]);
+    await t.app.get(SeederService).seed({ ifEmpty: true });
+    browser = await launchBrowser();
+    memberToken = await login(t, MEMBER, DEMO_PASSWORD);
+    const secretariat = await login(t, 'secretariat@demo.samverkan.test', DEMO_PASSWORD);
+    const groups = await ok(t, memberToken, `{ myWorkingGroups { id name } }`);
+    const groupId = groups.myWorkingGroups[0].id;
+    // A meeting ahead of now in the member's group (the demo meetings are in the past).
+    const starts = new Date(Date.now() + 14 * 86_400_000);
+    starts.setUTCHours(8, 0, 0, 0);
+    const created = await ok(t, secretariat, `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`, {
+      input: {
+        workingGroupId: groupId,
+        title: 'Arbejdsgruppemøde om efteruddannelse',
+        timeZone: 'Europe/Copenhagen',
+        place: 'Ole Maaløes Vej 3, København',
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 2 * 3_600_000).toISOString(),
+        agenda: [
+          { title: 'Velkomst', durationMinutes: 10 },
+          { title: 'Kursusoversigt', durationMinutes: 45, presenterName: 'Sekretariatet' },
+        ],
+      },
+    });
+    meetingId = created.createMeeting.meeting.id;
+    // A meeting of a commission the member has no part in.
+    const admin = await login(t, 'admin@demo.samverkan.test', DEMO_PASSWORD);
+    const all = await ok(t, admin, `{ meetingList(first: 50) { edges { node { id kind } } } }`);
+    otherMeetingId = all.meetingList.edges.find((e: { node: { kind: string } }) => e.node.kind === 'DIALOGUE').node.id;
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(page: Page, email = MEMBER) {
+    await page.waitForSelector('#email');
+    await page.fill('#email', email);
+    await page.fill('#password', DEMO_PASSWORD);
+    await page.press('#password', 'Enter');
+  }
+
+  async function check(page: Page, name: string) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
+      // No horizontal scrolling.
+      expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
+      if (SHOTS) {
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  /** Presses Tab until the focused element matches, as a keyboard user would. */
+  async function tabTo(page: Page, selector: string, limit = 60) {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(`document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`)) return;
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+
+  it('is served at / with a history fallback that leaves the API routes alone', async () => {
+    const html = { accept: 'text/html' };
+    for (const address of ['/', '/sign-in', `/meetings/${meetingId}`]) {
+      const response = await t.http(address, { headers: html });
+      expect({ address, status: response.status }).toEqual({ address, status: 200 });
+      expect(await response.text()).toContain('<div id="root">');
+    }
+    // An unknown address opens the application (which says "not found"), with status 404.
+    const unknown = await t.http('/no/such/page', { headers: html });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('<div id="root">');
+    // The API's own routes answer as before.
+    expect((await t.http('/health/live')).headers.get('content-type')).toContain('application/json');
+    const minutes = await t.http(`/meetings/${meetingId}/minutes`, { headers: html, redirect: 'manual' });
+    expect(await minutes.text()).not.toContain('<div id="root">');
+    expect((await t.http('/login', { headers: html })).status).toBe(200);
+    expect(await (await t.http('/login', { headers: html })).text()).toContain('action="/login"');
+    expect(await (await t.http('/reports/x', { headers: html, redirect: 'manual' })).text()).not.toContain('<div id="root">');
+    expect(await (await t.http('/graphql', { headers: html })).text()).not.toContain('<div id="root">');
+    // The built files, cached for good (their names change with their content).
+    const index = await (await t.http('/')).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(index)![1];
+    const asset = await t.http(script);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    // Nothing from another host.
+    expect(index).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it('signs the member in with a cookie no script can read, shows My page in their language, and takes an RSVP from the keyboard alone', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/`);
+    await page.waitForURL(/\/sign-in\?next=%2F/);
+    await check(page, 'sign-in');
+    // The form reports missing fields at its top, tied to the fields.
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('.error-summary li').count()).toBe(2);
+    expect(await page.getAttribute('#email', 'aria-describedby')).toBe('email-error');
+    await check(page, 'sign-in-errors');
+    await signIn(page);
+    await page.waitForSelector('h1:has-text("Min side")');
+    expect(new URL(page.url()).pathname).toBe('/');
+    // The demo member reads Danish.
+    expect(await page.getAttribute('html', 'lang')).toBe('da');
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'samverkan_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate('document.cookie')).not.toContain('samverkan_session');
+    expect(await page.evaluate('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })')).not.toMatch(/ey[A-Za-z0-9_-]{10,}\./);
+    const card = page.locator('li.card', { hasText: 'Arbejdsgruppemøde om efteruddannelse' });
+    expect(await card.textContent()).toContain('Ikke besvaret');
+    await check(page, 'my-page');
+
+    // RSVP with the keyboard alone: Tab to the first answer, Space, Tab to the button, Enter.
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    await tabTo(page, `[id="meeting-${meetingId}"] input[type=radio]`);
+    await page.keyboard.press('ArrowRight'); // moves to and selects "Jeg kan ikke komme"
+    await page.keyboard.press('ArrowLeft'); // back to "Jeg kommer"
+    await tabTo(page, `[id="meeting-${meetingId}"] button[type=submit]`, 5);
+    await page.keyboard.press('Enter');
+    await card.locator('text=Dit svar er gemt: Jeg kommer.').waitFor();
+    const stored = await ok(t, memberToken, `query($id: ID!) { meeting(id: $id) { myInvitation { rsvp } } }`, { id: meetingId });
+    expect(stored.meeting.myInvitation.rsvp).toBe('YES');
+
+    // The meeting page: focus on its heading after navigating, times, place, agenda, my answer.
+    await card.locator('h3 a').click();
+    await page.waitForURL(`${t.url}/meetings/${meetingId}`);
+    await page.waitForSelector('h1:has-text("Arbejdsgruppemøde om efteruddannelse")');
+    expect(await page.evaluate('document.activeElement.tagName')).toBe('H1');
+    const text = await page.textContent('main');
+    expect(text).toContain('Ole Maaløes Vej 3');
+    expect(text).toContain('Kursusoversigt');
+    expect(text).toContain('45 minutter');
+    expect(text).toContain('Oplægsholder: Sekretariatet');
+    expect(text).toContain('Mit svar: Jeg kommer');
+    await check(page, 'meeting');
+
+    // Another commission's meeting: a page that says so, in Danish, never the meeting.
+    await page.goto(`${t.url}/meetings/${otherMeetingId}`);
+    await page.waitForSelector('h1:has-text("Ikke")');
+    expect(await page.textContent('h1')).toMatch(/Ikke fundet|Ikke for dig/);
+    await check(page, 'forbidden');
+    await page.goto(`${t.url}/no/such/page`);
+    await page.waitForSelector('h1:has-text("Ikke fundet")');
+    await check(page, 'not-found');
+    await context.close();
+  });
+
+  it('after the session ends, sends the member to sign in and back, with the answer they chose kept', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/meetings/${meetingId}`);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await signIn(page);
+    await page.waitForURL(`${t.url}/meetings/${meetingId}`);
+    await page.waitForSelector('h1:has-text("Arbejdsgruppemøde")');
+    await page.check('input[type=radio][value=MAYBE]');
+    // The session ends (signed out elsewhere) while the answer is being given.
+    await t.db.query(`UPDATE session SET revoked_at = now() WHERE revoked_at IS NULL AND account_id = (SELECT id FROM account WHERE email = $1)`, [MEMBER]);
+    memberToken = await login(t, MEMBER, DEMO_PASSWORD);
+    await page.click('form.rsvp button[type=submit]');
+    await page.waitForURL(/\/sign-in\?next=/);
+    await signIn(page);
+    await page.waitForURL(`${t.url}/meetings/${meetingId}`);
+    await page.waitForSelector('form.rsvp');
+    expect(await page.isChecked('input[type=radio][value=MAYBE]')).toBe(true);
+    await page.click('form.rsvp button[type=submit]');
+    await page.waitForSelector('text=Dit svar er gemt: Måske.');
+    const stored = await ok(t, memberToken, `query($id: ID!) { meeting(id: $id) { myInvitation { rsvp } } }`, { id: meetingId });
+    expect(stored.meeting.myInvitation.rsvp).toBe('MAYBE');
+    // Sign-out clears the cookie and ends the session: the app asks to sign in again.
+    await page.click('button:has-text("Log ud")');
+    await page.waitForURL(/\/sign-in/);
+    expect((await context.cookies()).find((c) => c.name === 'samverkan_session')).toBeUndefined();
+    await page.goto(`${t.url}/`);
+    await page.waitForURL(/\/sign-in\?next=%2F/);
+    await context.close();
+  });
+
+  it('accepts the session cookie on GraphQL only from its own origin', async () => {
+    const signIn = await t.http('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: t.url },
+      body: JSON.stringify({ query: `mutation($input: LoginInput!) { signInBrowser(input: $input) { person { fullName } } }`, variables: { input: { email: MEMBER, password: DEMO_PASSWORD } } }),
+    });
+    const cookie = /samverkan_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')![0];
+    expect(signIn.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    const me = (origin: string) =>
+      t.http('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', origin, cookie }, body: JSON.stringify({ query: '{ me { person { id } } }' }) }).then((r) => r.json() as Promise<any>);
+    expect((await me(t.url)).data.me.person.id).toBeTruthy();
+    expect((await me('https://evil.example')).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    // Another site cannot sign a browser in either.
+    const cross = await t.http('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ query: `mutation($input: LoginInput!) { signInBrowser(input: $input) { isAdmin } }`, variables: { input: { email: MEMBER, password: DEMO_PASSWORD } } }),
+    });
+    expect(((await cross.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+    // A simple (unpreflighted) request is refused by Apollo's CSRF prevention.
+    const simple = await t.http('/graphql?query=%7Bme%7BisAdmin%7D%7D', { headers: { cookie } });
+    expect(simple.status).toBe(400);
+  });
+});
