@@ -178,6 +178,44 @@ describe('the web application', () => {
     await context.close();
   });
 
+  it('loads My page with one GraphQL request whose statements do not grow with the number of meetings', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const operations: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) operations.push(/(query|mutation) (\w+)/.exec(JSON.parse(request.postData() ?? '{}').query ?? '')?.[2] ?? '?');
+    });
+    const myPageLoad = async () => {
+      const response = await page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('query MyPage'));
+      return ((await response.json()) as { extensions: { sqlStatements: number } }).extensions.sqlStatements;
+    };
+    await page.goto(`${t.url}/sign-in`);
+    const firstLoad = myPageLoad();
+    await signIn(page);
+    const before = await firstLoad;
+    await page.waitForSelector('h1:has-text("Min side")');
+    // The member's seat in the NGC group, with its organisation and term.
+    expect(await page.textContent('section[aria-labelledby=my-seats]')).toContain('Arbejdsgruppe for uddannelse');
+    expect(operations).toEqual(['SignIn', 'MyPage']);
+    // Three more meetings ahead: the same number of statements.
+    const secretariat = await login(t, 'secretariat@demo.samverkan.test', DEMO_PASSWORD);
+    const groups = await ok(t, memberToken, `{ myWorkingGroups { id } }`);
+    for (let i = 0; i < 3; i++) {
+      const starts = new Date(Date.now() + (20 + i) * 86_400_000);
+      await ok(t, secretariat, `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`, {
+        input: { workingGroupId: groups.myWorkingGroups[0].id, title: `Ekstra møde ${i + 1}`, timeZone: 'Europe/Copenhagen', startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 3_600_000).toISOString() },
+      });
+    }
+    operations.length = 0;
+    const secondLoad = myPageLoad();
+    await page.reload();
+    const after = await secondLoad;
+    await page.waitForSelector('text=Ekstra møde 3');
+    expect(operations).toEqual(['MyPage']);
+    expect(after).toBe(before);
+    await context.close();
+  });
+
   it('after the session ends, sends the member to sign in and back, with the answer they chose kept', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
     const page = await context.newPage();

@@ -25,6 +25,8 @@ import {
   RegistrationResolver,
 } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
+import { MeetingsMyPageResolver } from './my-page.resolver';
+import { MeetingsMyPageService } from './my-page.service';
 import { MinutesService } from './minutes.service';
 import { RegistrationsService } from './registrations.service';
 
@@ -50,6 +52,8 @@ export class MeetingsModule {}
     DatePollResolver,
     RegistrationResolver,
     CalendarFeedResolver,
+    MeetingsMyPageService,
+    MeetingsMyPageResolver,
   ],
   controllers: [MinutesPageController, CalendarFeedController, RegistrationPageController],
 })

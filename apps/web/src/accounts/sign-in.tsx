@@ -1,5 +1,5 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { RequestFailed, request } from '../core/client';
 import { ErrorSummary, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
@@ -16,6 +16,8 @@ export function SignInPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  // Whoever was signed in in this tab is not any more (or is about to change).
+  useEffect(() => setViewer(null), [setViewer]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

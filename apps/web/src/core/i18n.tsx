@@ -23,6 +23,17 @@ interface I18n {
 
 // Only the language choice is remembered here: never a token.
 const LOCALE_KEY = 'samverkan.locale';
+// Who is signed in (name, language, zone: no token), for this tab, so a page whose data could not load still shows it.
+const VIEWER_KEY = 'samverkan.viewer';
+
+function storedViewer(): Viewer | null {
+  try {
+    const value = JSON.parse(window.sessionStorage.getItem(VIEWER_KEY) ?? 'null') as Viewer | null;
+    return value && typeof value.personId === 'string' && isLocale(value.locale) ? value : null;
+  } catch {
+    return null;
+  }
+}
 const formats = new Map<string, IntlMessageFormat>();
 
 function initialLocale(): Locale {
@@ -38,7 +49,7 @@ const Context = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
-  const [viewer, setViewerState] = useState<Viewer | null>(null);
+  const [viewer, setViewerState] = useState<Viewer | null>(storedViewer);
   const timeZone = viewer?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   useEffect(() => {
@@ -56,6 +67,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       viewer,
       setLocale,
       setViewer(next) {
+        if (next) window.sessionStorage.setItem(VIEWER_KEY, JSON.stringify(next));
+        else window.sessionStorage.removeItem(VIEWER_KEY);
         setViewerState((current) => (current && next && current.personId === next.personId && current.locale === next.locale && current.timeZone === next.timeZone ? current : next));
         if (next && !isLocale(new URLSearchParams(window.location.search).get('lang'))) setLocale(next.locale);
       },

@@ -10,6 +10,51 @@ export const MyPage = graphql(`
         locale
         timeZone
       }
+      reviewsWaiting {
+        reviewRoundId
+        deliverableId
+        deliverableTitle
+        deadline
+        versionNumber
+      }
+      minutesToApprove {
+        minutesId
+        meetingId
+        meetingTitle
+        meetingStartsAt
+      }
+      actionItems {
+        id
+        title
+        dueOn
+        meetingId
+        meetingTitle
+      }
+      datePollsToAnswer {
+        id
+        title
+        firstOptionAt
+        workingGroupName
+      }
+      nominationRequests {
+        id
+        organisationName
+        workingGroupName
+        seatsRequested
+        deadline
+      }
+      seats {
+        appointmentId
+        kind
+        workingGroupId
+        workingGroupName
+        organisationName
+        seatNumber
+        termNumber
+        startsOn
+        endsOn
+        principalName
+      }
     }
     meetingList(from: $from, first: 10) {
       edges {
@@ -33,10 +78,6 @@ export const MyPage = graphql(`
           }
         }
       }
-    }
-    myWorkingGroups {
-      id
-      name
     }
   }
 `);
