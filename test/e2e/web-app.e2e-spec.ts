@@ -166,6 +166,10 @@ describe('the web application', () => {
     expect(text).toContain('Oplægsholder: Sekretariatet');
     expect(text).toContain('Mit svar: Jeg kommer');
     await check(page, 'meeting');
+    // Add to calendar: the meeting as an .ics file, with the member's own answer, on the session cookie.
+    const ics = await context.request.get(`${t.url}${await page.getAttribute('a[href$="/event.ics"]', 'href')}`);
+    expect(ics.status()).toBe(200);
+    expect(await ics.text()).toMatch(/SUMMARY:Arbejdsgruppemøde om efteruddannelse[\s\S]*PARTSTAT=ACCEPTED/);
 
     // Another commission's meeting: a page that says so, in Danish, never the meeting.
     await page.goto(`${t.url}/meetings/${otherMeetingId}`);
@@ -244,6 +248,80 @@ describe('the web application', () => {
     expect((await context.cookies()).find((c) => c.name === 'samverkan_session')).toBeUndefined();
     await page.goto(`${t.url}/`);
     await page.waitForURL(/\/sign-in\?next=%2F/);
+    await context.close();
+  });
+
+  it('lets a named reviewer answer a review round with the keyboard alone, and shows a member their earlier answer', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/`);
+    await signIn(page, 'chair@demo.samverkan.test');
+    await page.waitForSelector('#my-reviews');
+    const link = page.locator('section[aria-labelledby=my-reviews] a').first();
+    const href = await link.getAttribute('href');
+    const roundId = /\/review-rounds\/([0-9a-f-]+)/.exec(href ?? '')![1];
+    await link.click();
+    await page.waitForURL(`${t.url}/review-rounds/${roundId}`);
+    await page.waitForSelector('#answer');
+    expect(await page.evaluate('document.activeElement.tagName')).toBe('H1');
+    // The version under review, to download.
+    expect(await page.getAttribute('a[download]', 'href')).toMatch(/^\/deliverables\/versions\/[0-9a-f-]+\/file/);
+    await check(page, 'review-round');
+    // Sent without a verdict: the summary names the problem and links to the field.
+    await tabTo(page, '#answer ~ form button[type=submit], section[aria-labelledby=answer] button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.error-summary a[href="#review-verdict-APPROVE"]');
+    await check(page, 'review-round-errors');
+    // Keyboard alone: to the first verdict, select it, write a summary, send.
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    await tabTo(page, '#review-verdict-APPROVE');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Forslaget kan godkendes.');
+    await tabTo(page, 'section[aria-labelledby=answer] button[type=submit]', 10);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#my-answers');
+    const secretariat = await login(t, 'secretariat@demo.samverkan.test', DEMO_PASSWORD);
+    const round = await ok(t, secretariat, `query($id: ID!) { reviewRound(id: $id) { answers { verdict summary person { email } } } }`, { id: roundId });
+    expect(round.reviewRound.answers).toContainEqual({ verdict: 'APPROVE', summary: 'Forslaget kan godkendes.', person: { email: 'chair@demo.samverkan.test' } });
+    await context.close();
+
+    // The member who answered earlier sees their answer and their anchored comment.
+    const memberContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const memberPage = await memberContext.newPage();
+    await memberPage.goto(`${t.url}/review-rounds/${roundId}`);
+    await signIn(memberPage);
+    await memberPage.waitForSelector('#my-answers');
+    const text = await memberPage.textContent('main');
+    expect(text).toContain('Afsnit 2.1');
+    expect(text).toContain('Foreslået formulering');
+    await memberContext.close();
+  });
+
+  it('shows the member their working group, its commission and their settings, and saves the settings', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/`);
+    await signIn(page);
+    await page.waitForSelector('#my-seats');
+    await page.locator('section[aria-labelledby=my-seats] a').first().click();
+    await page.waitForURL(/\/working-groups\//);
+    await page.waitForSelector('#group-seats');
+    await check(page, 'working-group');
+    await page.locator('main dl a').first().click();
+    await page.waitForURL(/\/commissions\//);
+    await page.waitForSelector('#groups');
+    await check(page, 'commission');
+    await page.click('header a:has-text("Indstillinger")');
+    await page.waitForURL(`${t.url}/settings`);
+    await page.waitForSelector('#delivery-WEEKLY');
+    await check(page, 'settings');
+    await page.check('#delivery-WEEKLY');
+    await page.selectOption('#timeZone', 'Europe/Stockholm');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('text=Dine indstillinger er gemt.');
+    const saved = await ok(t, memberToken, `{ myNotificationPreferences { delivery } me { person { timeZone } } }`);
+    expect(saved).toEqual({ myNotificationPreferences: { delivery: 'WEEKLY' }, me: { person: { timeZone: 'Europe/Stockholm' } } });
     await context.close();
   });
 

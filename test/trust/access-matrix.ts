@@ -738,6 +738,8 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   'GET /mail-actions/:token': { expected: HTTP_OK, request: async (w) => ({ path: await mailActionPath(w) }) },
   // …and a POST without the page's form token and cookie is refused for everyone.
   'POST /mail-actions/:token': { expected: policy.custom('FORBIDDEN', 'FORBIDDEN', {}, 'FORBIDDEN'), request: async (w) => ({ path: await mailActionPath(w), method: 'POST' }) },
+  // The meeting page's "add to calendar": whoever may read the meeting.
+  'GET /meetings/:id/event.ics': { expected: policy.read(), request: async (w) => ({ path: `/meetings/${await freshMeeting(w)}/event.ics` }) },
   'GET /meetings/:id/minutes': {
     // Draft minutes: the secretariat and the adjusters only.
     expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', member: 'ok', chair: 'NOT_FOUND' }, 'NOT_FOUND'),

@@ -11,7 +11,7 @@ import { CalendarFeedService } from './calendar-feed.service';
 import { DatePollsService } from './date-polls.service';
 import { MEETING_ENTITIES } from './meeting.entity';
 import { MeetingNotifier } from './meeting-notifier.service';
-import { CalendarFeedController, MinutesPageController, RegistrationPageController } from './meetings.controller';
+import { CalendarFeedController, MeetingEventController, MinutesPageController, RegistrationPageController } from './meetings.controller';
 import {
   ActionItemResolver,
   AgendaItemResolver,
@@ -55,6 +55,6 @@ export class MeetingsModule {}
     MeetingsMyPageService,
     MeetingsMyPageResolver,
   ],
-  controllers: [MinutesPageController, CalendarFeedController, RegistrationPageController],
+  controllers: [MinutesPageController, MeetingEventController, CalendarFeedController, RegistrationPageController],
 })
 export class MeetingsApiModule {}

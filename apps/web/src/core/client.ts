@@ -27,6 +27,12 @@ const KIND: Record<string, RequestFailed['kind']> = {
 
 const printed = new WeakMap<object, string>();
 
+// The language the reader sees: the API answers labels and error messages in it.
+let language = 'sv';
+export function setRequestLanguage(locale: string): void {
+  language = locale;
+}
+
 /**
  * Sends one operation to /graphql on this origin. The session is the httpOnly
  * cookie (no token is ever visible here); the JSON content type makes it a
@@ -43,7 +49,7 @@ export async function request<Result, Variables>(document: TadaDocumentNode<Resu
     response = await fetch('/graphql', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': language },
       body: JSON.stringify({ query, variables: variables ?? {} }),
     });
   } catch {

@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { setRequestLanguage } from './client';
 import { MESSAGES, isLocale, type Locale, type MessageKey } from './messages';
 
 export interface Viewer {
@@ -52,6 +53,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [viewer, setViewerState] = useState<Viewer | null>(storedViewer);
   const timeZone = viewer?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+  // Set during render, so the first request of a page already asks in this language.
+  setRequestLanguage(locale);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

@@ -36,6 +36,11 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
             {viewer && (
               <li>
+                <Link to="/settings">{t('app.settings')}</Link>
+              </li>
+            )}
+            {viewer && (
+              <li>
                 <button type="button" className="link" onClick={() => void signOut(false)}>
                   {t('app.signOut')}
                 </button>

@@ -50,7 +50,10 @@ export function MyPage() {
         <ul className="items">
           {me.reviewsWaiting.map((r) => (
             <li key={r.reviewRoundId}>
-              <strong>{r.deliverableTitle}</strong> ({t('me.version', { version: r.versionNumber })})
+              <Link to="/review-rounds/$reviewRoundId" params={{ reviewRoundId: r.reviewRoundId }}>
+                {r.deliverableTitle}
+              </Link>{' '}
+              ({t('me.version', { version: r.versionNumber })})
               <div className="secondary">{t('me.due', { date: day(r.deadline) })}</div>
             </li>
           ))}
@@ -115,7 +118,10 @@ export function MyPage() {
         <ul className="items">
           {me.seats.map((s) => (
             <li key={s.appointmentId}>
-              <strong>{s.workingGroupName}</strong> · {s.kind === 'SUBSTITUTE' ? t('me.substitute') : t('me.principal')}
+              <Link to="/working-groups/$workingGroupId" params={{ workingGroupId: s.workingGroupId }}>
+                {s.workingGroupName}
+              </Link>{' '}
+              · {s.kind === 'SUBSTITUTE' ? t('me.substitute') : t('me.principal')}
               <div>{t('me.seatLine', { number: s.seatNumber, organisation: s.organisationName, term: s.termNumber })}</div>
               <div className="secondary">
                 {day(s.startsOn)} – {s.endsOn ? t('me.termEnds', { date: day(s.endsOn) }) : t('me.termOpen')}

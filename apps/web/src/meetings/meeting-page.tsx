@@ -1,4 +1,4 @@
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
@@ -28,7 +28,13 @@ export function MeetingPage() {
           {t('meeting.cancelled')}
         </p>
       )}
-      {m.workingGroup && <p>{t('meeting.group', { name: m.workingGroup.name })}</p>}
+      {m.workingGroup && (
+        <p>
+          <Link to="/working-groups/$workingGroupId" params={{ workingGroupId: m.workingGroup.id }}>
+            {t('meeting.group', { name: m.workingGroup.name })}
+          </Link>
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('meeting.when')}</dt>
         <dd>
@@ -52,6 +58,11 @@ export function MeetingPage() {
           </>
         )}
       </dl>
+      <p>
+        <a href={`/meetings/${m.id}/event.ics`} download>
+          {t('meeting.calendar')}
+        </a>
+      </p>
       {m.description && <p>{m.description}</p>}
       {m.myInvitation ? <RsvpForm meetingId={m.id} answer={m.myInvitation.rsvp} substituteName={m.myInvitation.substituteName} allowSubstitute={Boolean(m.myInvitation.seatId)} /> : <p>{t('rsvp.notInvited')}</p>}
       <section aria-labelledby="agenda">
@@ -68,7 +79,11 @@ export function MeetingPage() {
                   {(item.presenter || item.presenterName) && <div>{t('meeting.presenter', { name: item.presenter?.displayName ?? item.presenterName ?? '' })}</div>}
                   {item.description && <div>{item.description}</div>}
                   {item.deliverable && (
-                    <div>{t('meeting.document', { title: item.deliverable.title })}</div>
+                    <div>
+                      <Link to="/deliverables/$deliverableId" params={{ deliverableId: item.deliverable.id }}>
+                        {t('meeting.document', { title: item.deliverable.title })}
+                      </Link>
+                    </div>
                   )}
                 </li>
               ))}
