@@ -325,6 +325,45 @@ describe('the web application', () => {
     await context.close();
   });
 
+  it('lets a member answer a date poll of their group from My page', async () => {
+    const secretariat = await login(t, 'secretariat@demo.samverkan.test', DEMO_PASSWORD);
+    const groups = await ok(t, memberToken, `{ myWorkingGroups { id } }`);
+    const day = (n: number, hour: number) => {
+      const d = new Date(Date.now() + n * 86_400_000);
+      d.setUTCHours(hour, 0, 0, 0);
+      return d.toISOString();
+    };
+    const created = await ok(t, secretariat, `mutation($input: CreateDatePollInput!) { createDatePoll(input: $input) { id options { option { id } } } }`, {
+      input: {
+        workingGroupId: groups.myWorkingGroups[0].id,
+        title: 'Hvornår mødes vi i januar?',
+        timeZone: 'Europe/Copenhagen',
+        options: [
+          { startsAt: day(40, 8), endsAt: day(40, 10) },
+          { startsAt: day(41, 12), endsAt: day(41, 14) },
+        ],
+      },
+    });
+    const pollId = created.createDatePoll.id;
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/`);
+    await signIn(page);
+    await page.waitForSelector('#my-polls');
+    await page.click(`section[aria-labelledby=my-polls] a[href="/date-polls/${pollId}"]`);
+    await page.waitForSelector('h1:has-text("Hvornår mødes vi i januar?")');
+    await check(page, 'date-poll');
+    const [first, second] = created.createDatePoll.options.map((o: { option: { id: string } }) => o.option.id);
+    await page.check(`[id="vote-${first}-YES"]`);
+    await page.check(`[id="vote-${second}-NO"]`);
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('text=Dine svar er gemt.');
+    const poll = await ok(t, secretariat, `query($id: ID!) { datePoll(id: $id) { options { yes no option { id } } } }`, { id: pollId });
+    const counts = Object.fromEntries(poll.datePoll.options.map((o: { yes: number; no: number; option: { id: string } }) => [o.option.id, [o.yes, o.no]]));
+    expect(counts).toEqual({ [first]: [1, 0], [second]: [0, 1] });
+    await context.close();
+  });
+
   it('accepts the session cookie on GraphQL only from its own origin', async () => {
     const signIn = await t.http('/graphql', {
       method: 'POST',

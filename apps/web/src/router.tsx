@@ -7,6 +7,7 @@ import { ReviewRoundPage } from './deliverables/review-round-page';
 import { Layout } from './core/layout';
 import { NotFound, markNavigated } from './core/page';
 import { MyPage } from './me/my-page';
+import { DatePollPage } from './meetings/date-poll-page';
 import { MeetingPage } from './meetings/meeting-page';
 import { WorkingGroupPage } from './working-groups/working-group-page';
 
@@ -31,6 +32,7 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/review-rounds/$reviewRoundId', component: ReviewRoundPage }),
   createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId', component: WorkingGroupPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId', component: CommissionPage }),
+  createRoute({ getParentRoute: () => root, path: '/date-polls/$datePollId', component: DatePollPage }),
   createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage }),
 ];
 

@@ -153,6 +153,18 @@ const en = {
   'settings.feedRevoke': 'Revoke my calendar address',
   'settings.feedRevoked': 'Your calendar address no longer works.',
   'settings.sessions': 'Devices',
+  'poll.answerEach': 'Answer for {time}.',
+  'poll.saved': 'Your answers are saved.',
+  'poll.closed': 'The poll is closed.',
+  'poll.toMeeting': 'Go to the meeting',
+  'poll.best': 'best so far',
+  'poll.counts': 'Yes {yes}, if need be {ifNeedBe}, no {no}',
+  'poll.YES': 'Yes',
+  'poll.IF_NEED_BE': 'If need be',
+  'poll.NO': 'No',
+  'poll.send': 'Send my answers',
+  'minutes.toApprove': 'Minutes for my approval',
+  'minutes.approve': 'I approve the minutes',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -305,6 +317,18 @@ const sv: Messages = {
   'settings.feedRevoke': 'Återkalla min kalenderadress',
   'settings.feedRevoked': 'Din kalenderadress fungerar inte längre.',
   'settings.sessions': 'Enheter',
+  'poll.answerEach': 'Svara för {time}.',
+  'poll.saved': 'Dina svar är sparade.',
+  'poll.closed': 'Omröstningen är avslutad.',
+  'poll.toMeeting': 'Till mötet',
+  'poll.best': 'bäst hittills',
+  'poll.counts': 'Ja {yes}, om det behövs {ifNeedBe}, nej {no}',
+  'poll.YES': 'Ja',
+  'poll.IF_NEED_BE': 'Om det behövs',
+  'poll.NO': 'Nej',
+  'poll.send': 'Skicka mina svar',
+  'minutes.toApprove': 'Protokoll för min justering',
+  'minutes.approve': 'Jag justerar protokollet',
 };
 
 const da: Messages = {
@@ -454,6 +478,18 @@ const da: Messages = {
   'settings.feedRevoke': 'Tilbagekald min kalenderadresse',
   'settings.feedRevoked': 'Din kalenderadresse virker ikke længere.',
   'settings.sessions': 'Enheder',
+  'poll.answerEach': 'Svar for {time}.',
+  'poll.saved': 'Dine svar er gemt.',
+  'poll.closed': 'Afstemningen er afsluttet.',
+  'poll.toMeeting': 'Til mødet',
+  'poll.best': 'bedst indtil nu',
+  'poll.counts': 'Ja {yes}, hvis nødvendigt {ifNeedBe}, nej {no}',
+  'poll.YES': 'Ja',
+  'poll.IF_NEED_BE': 'Hvis nødvendigt',
+  'poll.NO': 'Nej',
+  'poll.send': 'Send mine svar',
+  'minutes.toApprove': 'Referat til min godkendelse',
+  'minutes.approve': 'Jeg godkender referatet',
 };
 
 export const MESSAGES: Record<Locale, Record<string, string>> = { sv, da, en };

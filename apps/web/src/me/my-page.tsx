@@ -95,7 +95,9 @@ export function MyPage() {
         <ul className="items">
           {me.datePollsToAnswer.map((p) => (
             <li key={p.id}>
-              <strong>{p.title}</strong>
+              <Link to="/date-polls/$datePollId" params={{ datePollId: p.id }}>
+                {p.title}
+              </Link>
               {p.workingGroupName && <> · {p.workingGroupName}</>}
               {p.firstOptionAt && <div className="secondary">{t('me.firstOption', { date: dateTime(p.firstOptionAt) })}</div>}
             </li>

@@ -51,12 +51,25 @@ export const MeetingPage = graphql(`
         status
         approvedAt
         body
+        adjusters {
+          personId
+          approvedAt
+        }
         decisions {
           id
           number
           text
         }
       }
+    }
+  }
+`);
+
+export const ApproveMinutes = graphql(`
+  mutation ApproveMinutes($minutesId: ID!) {
+    approveMinutes(minutesId: $minutesId) {
+      id
+      status
     }
   }
 `);

@@ -1,9 +1,11 @@
 import { Link, useParams } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { RequestFailed, request } from '../core/client';
+import { signInPath } from '../core/session';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
-import { MeetingPage as MeetingQuery } from './meeting-page.operations';
+import { ApproveMinutes, MeetingPage as MeetingQuery } from './meeting-page.operations';
 import { RsvpForm } from './rsvp-form';
 
 /** One meeting: when (in my zone and the meeting's), where, the agenda, my answer, the calendar file and the approved minutes. */
@@ -20,6 +22,8 @@ export function MeetingPage() {
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
   const m = query.data.meeting;
   const approved = m.minutes && m.minutes.status === 'APPROVED' ? m.minutes : null;
+  const me = query.data.me.person.id;
+  const toApprove = m.minutes && m.minutes.status === 'IN_APPROVAL' && m.minutes.adjusters.some((a) => a.personId === me && !a.approvedAt) ? m.minutes : null;
   return (
     <>
       <Heading>{m.title}</Heading>
@@ -90,6 +94,7 @@ export function MeetingPage() {
           </ol>
         )}
       </section>
+      {toApprove && <ApproveMinutesForm minutesId={toApprove.id} body={toApprove.body} decisions={toApprove.decisions} onApproved={query.reload} />}
       {approved && (
         <section aria-labelledby="minutes">
           <h2 id="minutes">{t('meeting.minutes')}</h2>
@@ -106,5 +111,46 @@ export function MeetingPage() {
         </section>
       )}
     </>
+  );
+}
+
+/** Minutes sent to me for approval (justering): read them, then approve. */
+function ApproveMinutesForm({ minutesId, body, decisions, onApproved }: { minutesId: string; body: string; decisions: { id: string; number: number; text: string }[]; onApproved(): void }) {
+  const { t } = useI18n();
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function approve() {
+    setBusy(true);
+    try {
+      await request(ApproveMinutes, { minutesId });
+      onApproved();
+    } catch (error) {
+      const failed = error instanceof RequestFailed ? error : new RequestFailed('other');
+      if (failed.kind === 'unauthenticated') window.location.assign(signInPath());
+      setMessage(failed.kind === 'network' ? t('app.offline') : (failed.errors[0]?.message ?? t('app.failed', { code: failed.kind })));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section aria-labelledby="minutes-approval">
+      <h2 id="minutes-approval">{t('minutes.toApprove')}</h2>
+      <p className="prewrap">{body}</p>
+      {decisions.length > 0 && (
+        <ol>
+          {decisions.map((d) => (
+            <li key={d.id} value={d.number}>
+              {d.text}
+            </li>
+          ))}
+        </ol>
+      )}
+      <button type="button" disabled={busy} onClick={() => void approve()}>
+        {t('minutes.approve')}
+      </button>
+      <p role="status" className="field-error">
+        {message}
+      </p>
+    </section>
   );
 }
