@@ -15,17 +15,22 @@ const swc = [
   },
 ];
 
+// Tests that start processes wait by progress (test/harness/progress.js); the
+// rest get limits scaled by how loaded the machine is when Jest starts.
+const { scaled } = require('./test/harness/progress');
+
 module.exports = {
   rootDir: __dirname,
-  testEnvironment: 'node',
+  // Jest's node environment that also ends every process group a test file started.
+  testEnvironment: '<rootDir>/test/harness/environment.js',
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@samverkan/(.*)$': '<rootDir>/libs/$1/src' },
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/chaos/'],
   globalSetup: '<rootDir>/test/harness/global-setup.ts',
-  globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
-  testTimeout: 60_000,
+  globalTeardown: '<rootDir>/test/harness/global-teardown.js',
+  testTimeout: scaled(60_000),
   maxWorkers: process.env.JEST_WORKERS ?? 2,
   watchman: false,
 };

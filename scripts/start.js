@@ -146,6 +146,9 @@ async function main() {
     if (stopping) return;
 
     const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, DATA_DIR: dataDir, PORT: String(port) };
+    // The children write into a pipe to us; tell them whether it ends on a terminal (LOG_FORMAT=auto reads it).
+    if (process.stdout.isTTY) env.SAMVERKAN_LOG_TERMINAL = '1';
+    else delete env.SAMVERKAN_LOG_TERMINAL;
     if (smtpUrl) env.SMTP_URL = smtpUrl;
     else delete env.SMTP_URL;
 

@@ -499,7 +499,9 @@ function explainPgLog(logFile, port, offset) {
  * options: dataDir (required), port (default: a free port), log (fn(msg)),
  *   database (default 'samverkan'), detached (default false: own process
  *   group, so a terminal Ctrl-C does not reach Postgres; the caller stops it),
- *   settings ({ name: value } passed as -c name=value, e.g. { fsync: 'off' }).
+ *   settings ({ name: value } passed as -c name=value, e.g. { fsync: 'off' }),
+ *   spawn (child_process.spawn unless given: the tests pass one that records
+ *   the process group, see test/harness/process-groups.js).
  * Resolves to { url, adminUrl, port, pid, password, dataDir, logFile, exited, stop }.
  * `exited` resolves ({ code, signal }) when the server process ends for any reason.
  */
@@ -571,7 +573,7 @@ async function startPostgres(options = {}) {
   if (ids.uid !== undefined) fs.chownSync(logFile, ids.uid, ids.gid);
   let child;
   try {
-    child = spawn(bins.postgres, args, {
+    child = (options.spawn || spawn)(bins.postgres, args, {
       ...ids,
       cwd: pgDir,
       detached: Boolean(options.detached),
@@ -756,7 +758,8 @@ async function handleRedisOrphan(redisDir, log) {
 /**
  * A Redis to use. Unless `own`, a Redis answering on localhost:6379 is used
  * as is. Otherwise starts redis-server (from PATH) on `port` (default: a free
- * port) with no persistence, working folder <dataDir>/redis.
+ * port) with no persistence, working folder <dataDir>/redis; options.spawn as
+ * for startPostgres.
  * Resolves to { url, port, started, pid, exited, stop }; stop() only stops a
  * server this call started.
  */
@@ -781,7 +784,7 @@ async function ensureRedis(options = {}) {
   const logFd = fs.openSync(logFile, 'a');
   let child;
   try {
-    child = spawn(
+    child = (options.spawn || spawn)(
       bin,
       [
         '--port', String(port),

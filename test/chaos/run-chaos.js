@@ -11,21 +11,33 @@
 //
 // Environment: CHAOS_KILLS (50), CHAOS_MAILS (kills × 40), CHAOS_ADMIN_URL (a
 // Postgres admin URL; default: the embedded Postgres under .data/chaos),
-// CHAOS_TIMEOUT_S (240: how long to wait for the last mail after the chaos).
+// CHAOS_STALL_S (60: after the chaos, give up when no mail has been sent for
+// this long while mail is owed, and print what was owed and where it stopped).
+//
+// Redis, the workers and the Postgres (when started here) each run in a
+// process group of their own, recorded in the test registry
+// (test/harness/process-groups.js): a Ctrl-C, a SIGTERM from the test that
+// started us, or a crash leaves none of them running.
 
 const fs = require('node:fs');
 const path = require('node:path');
 const net = require('node:net');
-const { spawn } = require('node:child_process');
+const boot = require('../../scripts/lib/bootstrap');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const KILLS = Number(process.env.CHAOS_KILLS || 50);
 const MAILS = Number(process.env.CHAOS_MAILS || KILLS * 40);
-const TIMEOUT_S = Number(process.env.CHAOS_TIMEOUT_S || 240);
+const STALL_S = Number(process.env.CHAOS_STALL_S || process.env.CHAOS_TIMEOUT_S || 60);
 const SINK_DELAY_MS = Number(process.env.CHAOS_SINK_DELAY_MS || 60);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line) => process.stderr.write(`[chaos] ${line}\n`);
 const random = (min, max) => min + Math.random() * (max - min);
+// The workers are the built apps, which need Node 24 (Nest 12 is ESM-only; on
+// Node 20 they crash at start): on an older Node, run again on the Node 24 of
+// node_modules/.bin, whose process.execPath the workers then inherit.
+const relaunched = boot.ensureNode24({ log });
+const groups = require('../harness/process-groups');
+const { untilStalled } = require('../harness/progress');
 
 // One build check for the whole project: the launcher's (dist/.build-stamp).
 function ensureBuilt() {
@@ -52,7 +64,10 @@ class RedisProcess {
   }
   async start() {
     fs.mkdirSync(this.dir, { recursive: true });
-    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: 'ignore' });
+    this.proc = groups.spawnGroup('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], {
+      stdio: 'ignore',
+      label: 'redis-server (chaos)',
+    });
     this.exited = new Promise((resolve) => this.proc.on('exit', resolve));
     const Redis = require('ioredis');
     for (let i = 0; i < 100; i++) {
@@ -134,7 +149,7 @@ class WorkerProcess {
   start() {
     this.starts += 1;
     this.readyAt = undefined;
-    this.proc = spawn(process.execPath, [this.main], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.proc = groups.spawnGroup(process.execPath, [this.main], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'], label: `${this.name} (chaos)` });
     this.exited = new Promise((resolve) => this.proc.on('exit', (code, signal) => resolve({ code, signal })));
     const ready = new Promise((resolve) => {
       this.proc.stdout.on('data', (chunk) => {
@@ -146,7 +161,10 @@ class WorkerProcess {
     });
     this.proc.stderr.on('data', (chunk) => {
       const text = String(chunk);
-      if (/could not start|Error:/i.test(text)) log(`${this.name}: ${text.trim().slice(0, 500)}`);
+      if (/could not start|Error:/i.test(text)) {
+        this.lastError = text.trim().slice(0, 500);
+        log(`${this.name}: ${this.lastError}`);
+      }
     });
     return ready;
   }
@@ -154,6 +172,10 @@ class WorkerProcess {
     if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
     this.proc.kill(signal);
     await this.exited;
+  }
+  describe() {
+    const state = this.proc.exitCode !== null || this.proc.signalCode !== null ? `exited (${this.proc.exitCode ?? this.proc.signalCode})` : this.readyAt ? 'running' : 'starting';
+    return `${this.name} pid ${this.proc.pid} ${state}, ${this.starts} starts${this.lastError ? `, last error: ${this.lastError.split('\n')[0]}` : ''}`;
   }
 }
 
@@ -164,7 +186,13 @@ async function prepareDatabase() {
   let pg;
   if (!adminUrl) {
     const services = require(path.join(ROOT, 'scripts', 'lib', 'services'));
-    pg = await services.startPostgres({ dataDir: path.join(ROOT, '.data', 'chaos'), port: Number(process.env.CHAOS_PG_PORT || (await freePort())), log, settings: { fsync: 'off' } });
+    pg = await services.startPostgres({
+      dataDir: path.join(ROOT, '.data', 'chaos'),
+      port: Number(process.env.CHAOS_PG_PORT || (await freePort())),
+      log,
+      settings: { fsync: 'off' },
+      spawn: (command, args, options) => groups.spawnGroup(command, args, { ...options, label: 'postgres (chaos)', stopSignal: 'SIGINT' }),
+    });
     adminUrl = pg.adminUrl;
   }
   const name = `chaos_${Date.now()}_${process.pid}`;
@@ -192,8 +220,26 @@ async function prepareDatabase() {
   };
 }
 
+/** What is owed and where it stands, for a stall: outbox by status, oldest unsent, the processes. */
+async function whereItStopped(sql, { owed, sent, total, workers, redis, sink }) {
+  const { rows: statuses } = await sql.query(`SELECT status, count(*)::int AS n FROM mail_outbox GROUP BY status ORDER BY status`);
+  const { rows: stuck } = await sql.query(
+    `SELECT status, attempts, next_attempt_at, lease_until, last_error FROM mail_outbox WHERE status <> 'sent' ORDER BY created_at LIMIT 3`,
+  );
+  const { rows: notes } = await sql.query(`SELECT status, count(*)::int AS n FROM notification WHERE status <> 'sent' GROUP BY status ORDER BY status`);
+  return [
+    `owed: ${owed} notifications not sent (${notes.map((n) => `${n.status} ${n.n}`).join(', ') || 'none'}); outbox ${sent} of ${total} sent (${statuses.map((r) => `${r.status} ${r.n}`).join(', ') || 'empty'}); ${sink.received.length} mails received`,
+    ...stuck.map((r) => `  unsent: ${r.status}, ${r.attempts} attempts, next ${r.next_attempt_at?.toISOString?.() ?? r.next_attempt_at}, lease ${r.lease_until?.toISOString?.() ?? r.lease_until ?? '-'}, last error ${r.last_error ?? '-'}`),
+    ...workers.map((w) => `  ${w.describe()}`),
+    `  redis-server pid ${redis.proc?.pid} ${redis.proc && redis.proc.exitCode === null && redis.proc.signalCode === null ? 'running' : 'not running'}; SMTP sink on port ${sink.port}`,
+  ].join('\n');
+}
+
 async function main() {
   const started = Date.now();
+  // Stopped by a signal (Ctrl-C, the test that started us giving up): end the
+  // workers, Redis and Postgres first, then leave as killed by that signal.
+  groups.endGroupsOnSignal({ log, graceMs: 3000 });
   const workerMain = ensureBuilt();
   const db = await prepareDatabase();
   const { Client } = require('pg');
@@ -270,20 +316,32 @@ async function main() {
         await sleep(1000);
         await redis.start();
       }
-      if ((i + 1) % 10 === 0) log(`${i + 1} kills, ${sink.received.length} mails received (${before} before the last kill)`);
+      if ((i + 1) % Math.max(1, Math.floor(KILLS / 10)) === 0) log(`${i + 1} kills, ${sink.received.length} mails received (${before} before the last kill)`);
     }
     log(`chaos over after ${Math.round((Date.now() - started) / 1000)} s (${killedMidSend} kills with mail in flight); waiting for the rest`);
     await Promise.all(workers.filter((w) => !w.readyAt).map((w) => Promise.race([new Promise((r) => w.proc.stdout.once('data', r)), sleep(10_000)])));
-    const deadline = Date.now() + TIMEOUT_S * 1000;
-    for (;;) {
-      const { rows } = await sql.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS total FROM mail_outbox`);
-      const [{ owed }] = (await sql.query(`SELECT count(*) FILTER (WHERE status <> 'sent')::int AS owed FROM notification`)).rows;
-      if (owed === 0 && rows[0].sent === rows[0].total) break;
-      if (Date.now() > deadline) {
-        log(`gave up waiting: ${owed} notifications not sent`);
-        break;
-      }
-      await sleep(500);
+    // Wait while mail keeps going out; give up only when nothing moved for STALL_S.
+    let lastReport = 0;
+    try {
+      await untilStalled(
+        async () => {
+          const { rows } = await sql.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS total FROM mail_outbox`);
+          const [{ owed }] = (await sql.query(`SELECT count(*) FILTER (WHERE status <> 'sent')::int AS owed FROM notification`)).rows;
+          const { sent, total } = rows[0];
+          if (Date.now() - lastReport > 5000) {
+            lastReport = Date.now();
+            log(`sent ${sent} of ${total} in the outbox, ${owed} notifications owed, ${sink.received.length} mails received`);
+          }
+          return {
+            done: owed === 0 && sent === total,
+            progress: [sent, total, owed, sink.received.length],
+            status: await whereItStopped(sql, { owed, sent, total, workers, redis, sink }),
+          };
+        },
+        { stallMs: STALL_S * 1000, intervalMs: 500, what: `the last of ${MAILS} reminders to be sent (CHAOS_STALL_S=${STALL_S})` },
+      );
+    } catch (error) {
+      log(`gave up waiting: ${error.message}`);
     }
     await sleep(1500); // let a last in-flight duplicate land before counting
 
@@ -327,7 +385,9 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  log(error && error.stack ? error.stack : String(error));
-  process.exitCode = 1;
-});
+if (!relaunched) {
+  main().catch((error) => {
+    log(error && error.stack ? error.stack : String(error));
+    process.exitCode = 1;
+  });
+}

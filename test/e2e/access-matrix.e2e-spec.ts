@@ -2,6 +2,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { TestApp, startTestApp } from '../harness/test-app';
 import { GRAPHQL_MATRIX, Outcome, PathView, ROUTE_MATRIX, SAME_VIEW_MATRIX, STATUS_OF } from '../trust/access-matrix';
 import { ACTORS, World, buildWorld } from '../trust/world';
+import { scaled } from '../harness/progress';
 
 interface ExpressLayer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -30,7 +31,7 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
-  }, 60_000);
+  }, scaled(60_000));
   afterAll(() => t?.close());
 
   it('lists every GraphQL operation and every HTTP route (nothing ships unreviewed)', () => {
@@ -64,7 +65,7 @@ describe('authorization matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, scaled(120_000));
 
   it('gives every actor exactly the expected outcome for every operation and route', async () => {
     const failures: string[] = [];
@@ -99,5 +100,5 @@ describe('authorization matrix', () => {
     process.stdout.write(`authorization matrix: cells ${cells}, passed ${cells - failures.length}, ${Math.round((Date.now() - started) / 1000)} s\n`);
     expect(failures).toEqual([]);
     // 14 actors × ~130 operations and routes, each cell making what it needs: about 5 minutes on a loaded 2-core machine.
-  }, 600_000);
+  }, scaled(600_000));
 });

@@ -2,6 +2,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, SeedsModule, SeederService } from '@samverk
 import { TestApp, startTestApp } from '../harness/test-app';
 import { login } from '../harness/factories';
 import { ok } from '../harness/structure-fixtures';
+import { scaled } from '../harness/progress';
 
 describe('deliverables in the demo data', () => {
   let t: TestApp;
@@ -17,7 +18,7 @@ describe('deliverables in the demo data', () => {
     for (const { node } of list.commissionList.edges) {
       ids[{ INNOVATION_PROGRAMME: '000', GOVERNMENT_ASSIGNMENT: '001', STRATEGY_COLLABORATION_GROUP: '002', BOARD_WORKING_GROUP: '003' }[node.kind as string]!] = node.id;
     }
-  }, 120_000);
+  }, scaled(120_000));
   afterAll(() => t?.close());
 
   const deliverablesOf = async (key: string, token = tokens.admin) =>

@@ -122,7 +122,7 @@ describe('foundation', () => {
     const member = await signedInPerson(t);
     expect((await t.gql(`{ adminOnly }`, {}, { token: member.token })).errors?.[0].extensions.code).toBe('FORBIDDEN');
     const notFound = await t.gql(`{ probeError(kind: "notFound") }`, {}, { headers: { 'accept-language': 'da' } });
-    expect(notFound.errors?.[0]).toMatchObject({ message: 'Commission med id abc findes ikke.', extensions: { code: 'NOT_FOUND' } });
+    expect(notFound.errors?.[0]).toMatchObject({ message: 'Kommissionen med id abc findes ikke.', extensions: { code: 'NOT_FOUND' } });
     expect((await t.gql(`{ probeError(kind: "conflict") }`)).errors?.[0].extensions.code).toBe('CONFLICT');
     const internal = await t.gql(`{ probeError(kind: "boom") }`);
     expect(internal.errors?.[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
@@ -143,19 +143,19 @@ describe('foundation', () => {
       const ok = await t.gql(`{ probeTree { child { child { value } } } }`);
       expect(ok.data?.probeTree.child.child.value).toBe(1);
       const tooDeep = await t.gql(`{ probeTree { child { child { child { child { value } } } } } }`);
-      expect(tooDeep.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' });
+      expect(tooDeep.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', rule: 'depth' });
     });
 
     it('refuses too many aliases', async () => {
       const result = await t.gql(`{ a: probeError(kind: "x") b: probeError(kind: "x") c: probeError(kind: "x") d: probeError(kind: "x") e: probeError(kind: "x") }`);
-      expect(result.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', rule: 'aliases' });
     });
 
     it('refuses too many tokens and too many directives', async () => {
       const tokens = await t.gql(`{ ${Array.from({ length: 1600 }, () => '__typename').join(' ')} }`);
       expect(tokens.errors?.[0].extensions.code).toMatch(/GRAPHQL_(PARSE|VALIDATION)_FAILED/);
       const directives = await t.gql(`{ __typename ${Array.from({ length: 60 }, () => '@include(if: true)').join(' ')} }`);
-      expect(directives.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'directives' });
+      expect(directives.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', rule: 'directives' });
     });
 
     it('refuses an over-cost query', async () => {
@@ -163,7 +163,7 @@ describe('foundation', () => {
       try {
         const trees = Array.from({ length: 20 }, (_, i) => `t${i}: probeTree { child { child { child { child { value } } } } }`).join(' ');
         const result = await cheap.gql(`{ ${trees} }`);
-        expect(result.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' });
+        expect(result.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', rule: 'cost' });
       } finally {
         await cheap.close();
       }

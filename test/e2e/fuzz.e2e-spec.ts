@@ -8,6 +8,7 @@ import { operationsOf } from '../fuzz/generator';
 import { judge } from '../fuzz/oracle';
 import { printReport, runFuzz } from '../fuzz/runner';
 import { World, buildWorld } from '../fuzz/world';
+import { scaled } from '../harness/progress';
 
 /**
  * Schema-aware fuzzing of every query and mutation as authorised users.
@@ -26,7 +27,7 @@ describe('fuzz: every operation, hostile inputs, no internal or untyped error', 
     // The fuzzer fails logins on purpose; the per-address limit would lock its own actors out.
     t = await startTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000' }, [SeedsModule]);
     world = await buildWorld(t);
-  }, 120_000);
+  }, scaled(120_000));
   afterAll(() => t?.close());
 
   it('knows no hostile value that would pass for a leak (the oracle can tell them apart)', () => {
@@ -37,6 +38,8 @@ describe('fuzz: every operation, hostile inputs, no internal or untyped error', 
     expect(judge(200, '{"errors":[{"message":"x","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}').internal).toBe(true);
     expect(judge(200, '{"errors":[{"message":"x"}]}').untyped).toBe('error without extensions.code');
     expect(judge(400, '{"errors":[{"message":"x","extensions":{"code":"BAD_REQUEST"}}]}').untyped).toBe('code BAD_REQUEST');
+    expect(judge(400, '{"errors":[{"message":"x","extensions":{"code":"BAD_USER_INPUT","messageKey":"common.notFound"}}]}').untyped).toMatch(/untranslated/);
+    expect(judge(400, '{"errors":[{"message":"Syntax Error: Query depth limit of 4 exceeded","extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}]}').untyped).toMatch(/Syntax Error/);
     expect(judge(200, '{"errors":[{"message":"duplicate key value violates unique constraint","extensions":{"code":"CONFLICT"}}]}').untyped).toMatch(/leaks/);
     expect(judge(200, '{"errors":[{"message":"x","extensions":{"code":"NOT_FOUND"}}],"data":null}')).toMatchObject({ internal: false, untyped: null });
   });
@@ -52,5 +55,5 @@ describe('fuzz: every operation, hostile inputs, no internal or untyped error', 
     expect({ internal: report.internal, untyped: report.untyped, failures: report.failures.slice(0, 5) }).toEqual({ internal: 0, untyped: 0, failures: [] });
     // The world's ids lead most operations past validation into their resolvers.
     if (!ONLY) expect(report.reachedResolvers).toBeGreaterThan(REQUESTS * 0.3);
-  }, Math.max(60_000, REQUESTS * 60));
+  }, scaled(Math.max(60_000, REQUESTS * 60)));
 });

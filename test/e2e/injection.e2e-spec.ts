@@ -7,6 +7,7 @@ import { judge } from '../fuzz/oracle';
 import { Rng } from '../fuzz/rng';
 import { send, shorten } from '../fuzz/runner';
 import { World, buildWorld } from '../fuzz/world';
+import { scaled } from '../harness/progress';
 
 /** Quotes, comment starters, placeholders and backslashes: each would break a query built by concatenation. */
 const PAYLOADS = [
@@ -26,7 +27,7 @@ describe('injection', () => {
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000' }, [SeedsModule]);
     world = await buildWorld(t);
-  }, 120_000);
+  }, scaled(120_000));
   afterAll(() => t?.close());
 
   it('SQL: quotes, ;-- and $1 through every String and ID input of every operation change no table and read back byte-identical', async () => {
@@ -89,7 +90,7 @@ describe('injection', () => {
     expect(altered).toEqual([]);
     // Not vacuous: many payloads got through validation into the database.
     expect(stored.size).toBeGreaterThan(50);
-  }, 240_000);
+  }, scaled(240_000));
 
   it('CSV: a stakeholder organisation named =HYPERLINK(...) is text in the export, not a formula', async () => {
     const admin = world.actors[0];

@@ -5,6 +5,7 @@ import { TestApp, startTestApp } from '../harness/test-app';
 import { createDeliverable, DeliverableWorld, deliverableWorld } from '../harness/deliverable-fixtures';
 import { ok } from '../harness/structure-fixtures';
 import { eventually, startTestWorker } from '../harness/test-worker';
+import { scaled } from '../harness/progress';
 
 /**
  * Issue 16, item 2: a deliverable created due tomorrow gave its responsible person
@@ -32,7 +33,7 @@ describe('issue 16: no stale reminder, no false text', () => {
     t = await startTestApp();
     worker = await startTestWorker(t);
     w = await deliverableWorld(t);
-  }, 60_000);
+  }, scaled(60_000));
   afterAll(async () => {
     await worker?.close();
     await t?.close();

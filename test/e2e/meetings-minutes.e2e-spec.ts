@@ -3,7 +3,7 @@ import { axeViolations, launchBrowser } from '../harness/browser';
 import { TestApp, startTestApp } from '../harness/test-app';
 import { createPerson, signedInPerson } from '../harness/factories';
 import { ok } from '../harness/structure-fixtures';
-import { GroupFixture, createMeeting, groupWithMembers } from '../harness/meeting-fixtures';
+import { GroupFixture, approvedMinutes, createMeeting, groupWithMembers } from '../harness/meeting-fixtures';
 
 function slot(days: number, hour = 10) {
   const start = DateTime.now().setZone('Europe/Copenhagen').plus({ days }).set({ hour, minute: 0, second: 0, millisecond: 0 });
@@ -177,8 +177,9 @@ describe('meetings: attendance, quorum, minutes with approval, action items', ()
           agenda: [{ title: 'A', durationMinutes: 10, presenterPersonId: fixture.chair.id }, { title: 'B', durationMinutes: 20 }],
           ...slot(-40 + i),
         });
-        await ok(t, fixture.secretariat.token, SAVE, {
-          input: { meetingId: created.meeting.id, decisions: [{ text: 'D' }], actionItems: [{ title: `Action ${i}`, assigneePersonId: fixture.members[0].id }] },
+        // Approved: only approved minutes carry their action items on.
+        await approvedMinutes(t, fixture.secretariat.token, fixture.secretariat, {
+          meetingId: created.meeting.id, decisions: [{ text: 'D' }], actionItems: [{ title: `Action ${i}`, assigneePersonId: fixture.members[0].id }],
         });
       }
     };

@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, SeedsModule, SeederService } from '@samverkan/seeds';
 import { TestApp, startTestApp } from '../harness/test-app';
 import { login } from '../harness/factories';
+import { scaled } from '../harness/progress';
 
 describe('meetings in the demo data', () => {
   let t: TestApp;
@@ -9,7 +10,7 @@ describe('meetings in the demo data', () => {
   beforeAll(async () => {
     t = await startTestApp({}, [SeedsModule]);
     counts = (await t.app.get(SeederService).seed({ ifEmpty: true })).counts;
-  }, 120_000);
+  }, scaled(120_000));
   afterAll(() => t?.close());
 
   it('holds the NGC meetings (approved minutes, an action item carried on), 001’s autumn 2022 dialogues and workshop, and 000’s August webinar', async () => {

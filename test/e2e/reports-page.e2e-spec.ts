@@ -2,8 +2,10 @@ import { Browser, Page } from 'playwright-core';
 import { ReportsService } from '@samverkan/reports';
 import { axeViolations as axe, launchBrowser } from '../harness/browser';
 import { TestApp, startTestApp } from '../harness/test-app';
+import { approvedMinutes } from '../harness/meeting-fixtures';
 import { TEST_PASSWORD, TestPerson, createPerson, signedInPerson } from '../harness/factories';
 import { CommissionFixture, allocation, appoint, commission, group, ok, organisation } from '../harness/structure-fixtures';
+import { scaled } from '../harness/progress';
 
 /** The violations, briefly (rule and where). */
 async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
@@ -53,8 +55,8 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     const meeting = await ok(t, c.secretariat.token, `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`, {
       input: { workingGroupId: g1, kind: 'WORKSHOP', title: 'Workshop om hälsodata', startsAt: '2022-06-01T10:00:00+02:00', endsAt: '2022-06-01T12:00:00+02:00', timeZone: 'Europe/Stockholm' },
     });
-    await ok(t, c.secretariat.token, `mutation($input: SaveMinutesInput!) { saveMinutes(input: $input) { id } }`, {
-      input: { meetingId: meeting.createMeeting.meeting.id, body: 'Protokoll', decisions: [{ text: 'Gruppen antar arbetsplanen.' }], actionItems: [{ title: 'Skicka enkäten', dueOn: '2022-06-10' }] },
+    await approvedMinutes(t, c.secretariat.token, c.secretariat, {
+      meetingId: meeting.createMeeting.meeting.id, body: 'Protokoll', decisions: [{ text: 'Gruppen antar arbetsplanen.' }], actionItems: [{ title: 'Skicka enkäten', dueOn: '2022-06-10' }],
     });
     // Registered in January 2022: the worker owes quarterly reports from 2022-Q1 to the deadline's quarter (2023-Q2).
     await t.db.query(`UPDATE commission SET created_at = '2022-01-15' WHERE id = $1`, [c.commissionId]);
@@ -115,7 +117,7 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     await page.goto(`${t.url}/reports/${reportId}`);
     expect(new URL(page.url()).pathname).toBe('/login');
     await context.close();
-  }, 60_000);
+  }, scaled(60_000));
 
   it('sets an httpOnly SameSite=Lax cookie only with a valid CSRF token, and never accepts it for GraphQL', async () => {
     const noToken = await t.http('/login', {
@@ -170,12 +172,15 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     expect(((await api.json()) as { queues: { name: string }[] }).queues.map((q) => q.name)).toContain('reports');
 
     const someone = await formLogin(t, commissioner.email);
-    // The refusal reads in the person's own language (sv), whatever the browser asks for.
+    // The refusal reads in the language the browser asks for (da); asking for none (`*`), in the person's own (sv).
     const refused = await t.http('/admin/queues', { headers: { cookie: someone.cookies.join('; '), accept: 'text/html', 'accept-language': 'da' } });
     expect(refused.status).toBe(403);
     const page = await refused.text();
-    expect(page).toContain('<html lang="sv">');
-    expect(page).toContain('Åtkomst nekad');
+    expect(page).toContain('<html lang="da">');
+    expect(page).toContain('Adgang nægtet');
+    const unasked = await (await t.http('/admin/queues', { headers: { cookie: someone.cookies.join('; '), accept: 'text/html', 'accept-language': '*' } })).text();
+    expect(unasked).toContain('<html lang="sv">');
+    expect(unasked).toContain('Åtkomst nekad');
 
     const anonymous = await t.http('/admin/queues', { redirect: 'manual', headers: { accept: 'text/html' } });
     expect(anonymous.status).toBe(303);
@@ -192,5 +197,5 @@ describe('report pages in a browser, sign-in and the queue dashboard', () => {
     await tab.click('button[type=submit]');
     await tab.waitForURL(`${t.url}/admin/queues`);
     await context.close();
-  }, 60_000);
+  }, scaled(60_000));
 });

@@ -2,12 +2,13 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { QueueService, jobIdFor } from '@samverkan/core';
 import { formatDateTime } from '@samverkan/mail';
-import { ReportsService, parsePeriodKey } from '@samverkan/reports';
+import { ReportsService, expandSnapshot, parsePeriodKey } from '@samverkan/reports';
 import { JobRunner } from '../../apps/worker/src/job-runner.service';
 import { TestApp, startTestApp } from '../harness/test-app';
 import { TestPerson, createPerson, signedInPerson } from '../harness/factories';
 import { CommissionFixture, allocation, appoint, commission, group, ok, organisation } from '../harness/structure-fixtures';
 import { eventually, startTestWorker } from '../harness/test-worker';
+import { scaled } from '../harness/progress';
 
 const REPORT_FIELDS = `id kind periodKey periodStart periodEnd asOf rag isEmpty url
   summary { groups { onTrack atRisk late noData } deliverables { onTrack atRisk late noData } overdue seats filled vacant newItems changedItems completedItems newlyLateItems }`;
@@ -65,7 +66,7 @@ describe('status reports', () => {
     expect(report.summary).toMatchObject({ seats: 6, filled: 3, vacant: 3 });
 
     const [row] = await t.db.query(`SELECT snapshot FROM status_report WHERE id = $1`, [report.id]);
-    const full = row.snapshot.sections.composition.groups.find((g: { id: string }) => g.id === fullGroup);
+    const full = expandSnapshot(row.snapshot).sections.composition.groups.find((g: { id: string }) => g.id === fullGroup);
     expect(full).toMatchObject({ seats: 2, filled: 2, women: 1, men: 1, shareWomen: 0.5 });
 
     const mails = await t.smtp.waitFor((all) => all.some((m) => m.envelopeTo.includes(commissioner.email)));
@@ -111,7 +112,7 @@ describe('status reports', () => {
       expect({ period, code: result.errors?.[0].extensions.code }).toEqual({ period, code: 'BAD_USER_INPUT' });
     }
     const sv = await t.gql(`mutation { compileStatusReport(input: { commissionId: "${c.commissionId}", period: "2022-03" }) { id } }`, {}, { token: c.secretariat.token, headers: { 'accept-language': 'sv' } });
-    expect(sv.errors?.[0].message).toBe('Perioden 2022-03 finns inte för uppdraget (rapporteringsintervall: quarterly).');
+    expect(sv.errors?.[0].message).toBe('Perioden 2022-03 finns inte för uppdraget (rapporteringsintervall: varje kvartal).');
     const after = await t.db.query(`SELECT count(*)::int AS n FROM status_report WHERE commission_id = $1`, [c.commissionId]);
     expect(after[0].n).toBe(before[0].n);
   });
@@ -176,7 +177,9 @@ describe('status reports', () => {
     await allocation(t, d.secretariat.token, g1, org, 2);
     const reports = t.app.get(ReportsService);
     await reports.compileOwed(d.commissionId);
-    const scheduled = await t.db.query(`SELECT id, period_key, previous_report_id, snapshot->'diff' AS diff FROM status_report WHERE commission_id = $1 ORDER BY period_start`, [d.commissionId]);
+    const scheduled = (await t.db.query(`SELECT id, period_key, previous_report_id, snapshot FROM status_report WHERE commission_id = $1 ORDER BY period_start`, [d.commissionId])).map(
+      (r: { id: string; period_key: string; previous_report_id: string | null; snapshot: unknown }) => ({ ...r, diff: expandSnapshot(r.snapshot).diff }),
+    );
     expect(scheduled.length).toBeGreaterThanOrEqual(2);
     expect(scheduled[0].diff.hasPrevious).toBe(false);
     for (let i = 1; i < scheduled.length; i++) expect(scheduled[i].previous_report_id).toBe(scheduled[i - 1].id);
@@ -187,14 +190,14 @@ describe('status reports', () => {
     for (const p of people) expect((await appoint(t, d.secretariat.token, { allocationId, personId: p.id, startsOn: DateTime.now().toISODate() })).errors).toBeUndefined();
     const now = (await compile(t, d.secretariat.token, { commissionId: d.commissionId })).data!.compileStatusReport;
     expect(now.summary).toMatchObject({ newItems: 1, changedItems: 1 });
-    const [{ diff }] = await t.db.query(`SELECT snapshot->'diff' AS diff FROM status_report WHERE id = $1`, [now.id]);
+    const { diff } = expandSnapshot((await t.db.query(`SELECT snapshot FROM status_report WHERE id = $1`, [now.id]))[0].snapshot);
     expect(diff.previousReportId).toBe(scheduled[scheduled.length - 1].id);
     expect(diff.new.map((e: { key: string }) => e.key)).toEqual([`group:${g2}`]);
     expect(diff.changed).toEqual([{ key: `group:${g1}`, kind: 'group', title: 'Data', changes: ['rag: at_risk → on_track'] }]);
     // The mandate whose deadline passes becomes newly late.
     await t.db.query(`UPDATE commission SET reporting_deadline = current_date - 1, initial_reporting_deadline = current_date - 1 WHERE id = $1`, [d.commissionId]);
     const late = (await compile(t, d.secretariat.token, { commissionId: d.commissionId })).data!.compileStatusReport;
-    const [{ diff: lateDiff }] = await t.db.query(`SELECT snapshot->'diff' AS diff FROM status_report WHERE id = $1`, [late.id]);
+    const { diff: lateDiff } = expandSnapshot((await t.db.query(`SELECT snapshot FROM status_report WHERE id = $1`, [late.id]))[0].snapshot);
     expect(lateDiff.newlyLate.map((e: { key: string }) => e.key)).toEqual([`mandate:${d.commissionId}`]);
     expect(late.rag).toBe('LATE');
   });
@@ -238,7 +241,8 @@ describe('status reports', () => {
     expect(snapshot.sections.composition.groups).toHaveLength(100);
     expect(snapshot.sections.composition.totals).toMatchObject({ seats: 900, filled: 600, vacant: 300, women: 300, men: 300 });
     process.stderr.write(`[reports] compiled a 100-group commission (900 seats) in ${ms.toFixed(0)} ms\n`);
-    expect(ms).toBeLessThan(1000);
+    // 1 s on an idle machine; a loaded one is slower, not wrong (progress.ts `scaled`).
+    expect(ms).toBeLessThan(scaled(1000));
   });
 
   it('schedules without duplicates or gaps through 100 rapid restarts of the scheduler', async () => {
@@ -312,5 +316,5 @@ describe('status reports', () => {
     expect(mails).toHaveLength(months.length);
     await t.smtp.waitFor((all) => all.filter((m) => m.envelopeTo.includes(reader.email)).length >= months.length, 30_000);
     expect(t.smtp.to(reader.email)).toHaveLength(months.length);
-  }, 180_000);
+  }, scaled(180_000));
 });

@@ -5,6 +5,7 @@ import { ConfigModule, CoreModule } from '@samverkan/core';
 import { DEMO_LOGINS, DEMO_PASSWORD, NGC_GROUP_NAME, SeedsModule, SeederService } from '@samverkan/seeds';
 import { TestApp, createTestDatabase, startTestApp } from '../harness/test-app';
 import { login } from '../harness/factories';
+import { scaled } from '../harness/progress';
 
 interface Allocation {
   seatCount: number;
@@ -39,7 +40,7 @@ describe('seeds: the four situations and the demo logins', () => {
       '002': byKind('STRATEGY_COLLABORATION_GROUP'),
       '003': byKind('BOARD_WORKING_GROUP'),
     };
-  }, 120_000);
+  }, scaled(120_000));
   afterAll(() => t?.close());
 
   it('loads once: a second run with ifEmpty is skipped', async () => {

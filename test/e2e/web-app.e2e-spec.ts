@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, SeedsModule, SeederService } from '@samverkan/seeds';
 import { axeViolations, launchBrowser } from '../harness/browser';
 import { login } from '../harness/factories';
+import { scaled } from '../harness/progress';
 import { ok } from '../harness/structure-fixtures';
 import { TestApp, startTestApp } from '../harness/test-app';
 
@@ -17,6 +18,8 @@ const MEMBER = 'member@demo.samverkan.test';
 const SHOTS = process.env.WEB_SCREENSHOTS; // a folder: the test also writes screenshots there
 
 describe('the web application', () => {
+  // Each test drives a browser through several pages: its limit follows the machine's load.
+  jest.setTimeout(scaled(120_000));
   let t: TestApp;
   let browser: Browser;
   let memberToken: string;
@@ -53,11 +56,18 @@ describe('the web application', () => {
     const admin = await login(t, 'admin@demo.samverkan.test', DEMO_PASSWORD);
     const all = await ok(t, admin, `{ meetingList(first: 50) { edges { node { id kind } } } }`);
     otherMeetingId = all.meetingList.edges.find((e: { node: { kind: string } }) => e.node.kind === 'DIALOGUE').node.id;
-  }, 180_000);
+  }, scaled(180_000));
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
+
+  /** A fresh browser (no cookies) whose waits follow the machine's load. */
+  async function newContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
+    const context = await browser.newContext(options);
+    context.setDefaultTimeout(scaled(30_000));
+    return context;
+  }
 
   async function signIn(page: Page, email = MEMBER) {
     await page.waitForSelector('#email');
@@ -119,7 +129,7 @@ describe('the web application', () => {
   });
 
   it('signs the member in with a cookie no script can read, shows My page in their language, and takes an RSVP from the keyboard alone', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${t.url}/`);
     await page.waitForURL(/\/sign-in\?next=%2F/);
@@ -183,7 +193,7 @@ describe('the web application', () => {
   });
 
   it('loads My page with one GraphQL request whose statements do not grow with the number of meetings', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const operations: string[] = [];
     page.on('request', (request) => {
@@ -221,7 +231,7 @@ describe('the web application', () => {
   });
 
   it('after the session ends, sends the member to sign in and back, with the answer they chose kept', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const context = await newContext({ viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${t.url}/meetings/${meetingId}`);
     await page.waitForURL(/\/sign-in\?next=/);
@@ -252,7 +262,7 @@ describe('the web application', () => {
   });
 
   it('lets a named reviewer answer a review round with the keyboard alone, and shows a member their earlier answer', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${t.url}/`);
     await signIn(page, 'chair@demo.samverkan.test');
@@ -287,7 +297,7 @@ describe('the web application', () => {
     await context.close();
 
     // The member who answered earlier sees their answer and their anchored comment.
-    const memberContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const memberContext = await newContext({ viewport: { width: 1280, height: 900 } });
     const memberPage = await memberContext.newPage();
     await memberPage.goto(`${t.url}/review-rounds/${roundId}`);
     await signIn(memberPage);
@@ -299,7 +309,7 @@ describe('the web application', () => {
   });
 
   it('shows the member their working group, its commission and their settings, and saves the settings', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${t.url}/`);
     await signIn(page);
@@ -345,7 +355,7 @@ describe('the web application', () => {
       },
     });
     const pollId = created.createDatePoll.id;
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const context = await newContext({ viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${t.url}/`);
     await signIn(page);

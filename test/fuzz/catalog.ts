@@ -67,6 +67,9 @@ export const HOSTILE_DATES: readonly string[] = [
   '2023-02-29',
   '2027-02-30',
   '2027-04-31',
+  '2027-02-29',
+  '2027-03-01T10:00:00Z',
+  '2027-03-28T02:30',
   '2024-13-01',
   '2024-00-10',
   '0000-01-01',
@@ -98,6 +101,8 @@ export const HOSTILE_DATE_TIMES: readonly string[] = [
   '2027-03-01T10:00',
   '2027-03-01T10:00:00',
   '2027-03-01',
+  '2027-03-02',
+  '2027-02-30T10:00',
   '2027-03-28T02:30',
   '2027-10-31T02:30',
   '2027-03-01T24:00:00Z',
@@ -118,6 +123,31 @@ export const HOSTILE_DATE_TIMES: readonly string[] = [
   '1700000000000',
   'not a date',
   '',
+];
+
+/**
+ * Probes of the paths that decide who sits on a meeting's day (issue 16 follow-up:
+ * invitations and "my substitute attends" follow the terms): the meeting's time and
+ * the terms' first and last days. Each value must be refused with BAD_USER_INPUT,
+ * leaving nothing written — an impossible day, an hour a Stockholm clock skips or
+ * passes twice, a bare date where a DateTime is expected, a time where a date is.
+ * test/e2e/fuzz-regressions.e2e-spec.ts sends every one; the fuzzer draws the same
+ * values from the lists above.
+ */
+export const TERM_PROBES: readonly { operation: 'createMeeting' | 'appoint' | 'endAppointment'; field: string; value: string }[] = [
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-02-30T10:00:00Z' },
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-02-30T10:00' },
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-04-31T10:00:00+02:00' },
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-03-28T02:30' },
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-10-31T02:30' },
+  { operation: 'createMeeting', field: 'startsAt', value: '2027-03-01' },
+  { operation: 'createMeeting', field: 'endsAt', value: '2027-03-02' },
+  { operation: 'appoint', field: 'startsOn', value: '2027-02-30' },
+  { operation: 'appoint', field: 'startsOn', value: '2027-03-01T10:00:00Z' },
+  { operation: 'appoint', field: 'endsOn', value: '2027-04-31' },
+  { operation: 'appoint', field: 'endsOn', value: '2027-02-29' },
+  { operation: 'endAppointment', field: 'endsOn', value: '2027-02-30' },
+  { operation: 'endAppointment', field: 'endsOn', value: '2027-03-28T02:30' },
 ];
 
 export const TIME_ZONES_VALID: readonly string[] = ['Europe/Stockholm', 'Europe/Copenhagen', 'UTC'];
@@ -189,6 +219,44 @@ export function unknownUuid(rng: Rng): string {
   const hex = Array.from({ length: 32 }, () => '0123456789abcdef'[rng.int(16)]).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/**
+ * Accept-Language headers (issue 16, item 8): `*` and languages we lack picked Swedish
+ * or Danish by accident; q-values, q=0, malformed and huge headers must still answer.
+ */
+export const HOSTILE_ACCEPT_LANGUAGES: readonly string[] = [
+  '*',
+  'fr',
+  'fr-CH, fr;q=0.9, de;q=0.8, *;q=0.5',
+  'da;q=0, en',
+  'en;q=0.2, da;q=0.8',
+  'sv;q=abc, da;q=2',
+  'nb, no, nn',
+  ';;;,,,q=',
+  'x'.repeat(4000),
+  Array.from({ length: 500 }, (_, i) => `l${i};q=0.${i % 10}`).join(','),
+];
+
+/** Refusals of /graphql before any operation runs (issue 16, item 8): each must answer in the one error shape. */
+export const RAW_GRAPHQL_REQUESTS: readonly { name: string; method: 'GET' | 'POST'; contentType?: string; body?: string; query?: string; headers?: Record<string, string> }[] = [
+  { name: 'malformed JSON', method: 'POST', contentType: 'application/json', body: '{"query": "{ __typename }"' },
+  { name: 'JSON that is a string', method: 'POST', contentType: 'application/json', body: '"{ __typename }"' },
+  { name: 'JSON null', method: 'POST', contentType: 'application/json', body: 'null' },
+  { name: 'empty object', method: 'POST', contentType: 'application/json', body: '{}' },
+  { name: 'empty query', method: 'POST', contentType: 'application/json', body: '{"query": ""}' },
+  { name: 'query not a string', method: 'POST', contentType: 'application/json', body: '{"query": {"a": 1}}' },
+  { name: 'variables as a string', method: 'POST', contentType: 'application/json', body: '{"query": "{ __typename }", "variables": "{}"}' },
+  { name: 'text/plain (CSRF)', method: 'POST', contentType: 'text/plain', body: '{"query": "{ __typename }"}' },
+  { name: 'form (CSRF)', method: 'POST', contentType: 'application/x-www-form-urlencoded', body: 'query=%7B__typename%7D' },
+  { name: 'XML', method: 'POST', contentType: 'application/xml', body: '<q/>' },
+  { name: 'no content type', method: 'POST', body: '{"query": "{ __typename }"}' },
+  { name: 'batch', method: 'POST', contentType: 'application/json', body: '[{"query": "{ __typename }"}, {"query": "{ __typename }"}]' },
+  { name: 'persisted query', method: 'POST', contentType: 'application/json', body: '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "ab"}}}' },
+  { name: 'unknown charset', method: 'POST', contentType: 'application/json; charset=ebcdic', body: '{"query": "{ __typename }"}' },
+  { name: 'GET mutation', method: 'GET', query: 'query=mutation%7Blogout%7D', headers: { 'apollo-require-preflight': '1' } },
+  { name: 'GET without preflight header (CSRF)', method: 'GET', query: 'query=%7B__typename%7D' },
+  { name: 'GET with invalid variables', method: 'GET', query: 'query=%7B__typename%7D&variables=%7Bnope', headers: { 'apollo-require-preflight': '1' } },
+];
 
 /** Substrings that only a leaked Postgres error or stack trace would show; none of the values above contains one. */
 export const LEAK_PATTERNS: readonly RegExp[] = [

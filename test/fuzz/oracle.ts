@@ -38,6 +38,8 @@ export function judge(status: number, text: string): Verdict {
   if (status >= 500) untyped = `status ${status}`;
   else if (bad !== undefined) untyped = bad ? `code ${bad}` : 'error without extensions.code';
   else if (errors.some((e) => e.extensions && ('stacktrace' in e.extensions || 'exception' in e.extensions))) untyped = 'stack trace in extensions';
+  else if (errors.some((e) => e.extensions && ('messageKey' in e.extensions || 'params' in e.extensions))) untyped = 'untranslated message (messageKey in extensions)';
+  else if (errors.some((e) => /^Syntax Error:/.test(e.message ?? '') && e.extensions?.code !== 'GRAPHQL_PARSE_FAILED')) untyped = '"Syntax Error:" on a refusal that is not a parse error';
   else if (!errors.length && body.data === undefined) untyped = 'neither data nor errors';
   else {
     const leak = LEAK_PATTERNS.find((p) => p.test(JSON.stringify(errors)));

@@ -74,3 +74,16 @@ export async function mailsTo(t: TestApp, address: string, subject: RegExp, coun
 }
 
 export type Worker = INestApplicationContext;
+
+/**
+ * Saves the minutes of a meeting and has them approved (sent to `adjuster`, who
+ * approves), through the API. Reports and the next meeting's agenda take decisions
+ * and action items from approved minutes only.
+ */
+export async function approvedMinutes(t: TestApp, token: string, adjuster: TestPerson, input: Record<string, unknown>): Promise<string> {
+  const saved = await ok(t, token, `mutation($input: SaveMinutesInput!) { saveMinutes(input: $input) { id } }`, { input });
+  const minutesId: string = saved.saveMinutes.id;
+  await ok(t, token, `mutation($input: SendMinutesForApprovalInput!) { sendMinutesForApproval(input: $input) { id } }`, { input: { minutesId, adjusterIds: [adjuster.id] } });
+  await ok(t, adjuster.token, `mutation($id: ID!) { approveMinutes(minutesId: $id) { id } }`, { id: minutesId });
+  return minutesId;
+}

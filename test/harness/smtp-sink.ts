@@ -1,6 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { scaled, untilStalled } from './progress';
 
 export interface ReceivedMail {
   parsed: ParsedMail;
@@ -65,15 +66,29 @@ export class SmtpSink {
     return this.mails.filter((mail) => mail.envelopeTo.includes(address.toLowerCase()) || mail.envelopeTo.includes(address));
   }
 
-  async waitFor(predicate: (mails: ReceivedMail[]) => boolean, timeoutMs = 15_000): Promise<ReceivedMail[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(this.mails)) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for mail; have ${this.mails.length}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 200);
-      });
-    }
+  /**
+   * Waits until `predicate` holds. Fails only when no mail has arrived for
+   * `stallMs` (scaled by how loaded the machine is) while the predicate still
+   * does not hold: mail that keeps arriving, however slowly, is progress.
+   */
+  async waitFor(predicate: (mails: ReceivedMail[]) => boolean, stallMs = 15_000): Promise<ReceivedMail[]> {
+    await untilStalled(
+      async () => {
+        const done = predicate(this.mails);
+        if (!done) {
+          await new Promise<void>((resolve) => {
+            this.waiters.push(resolve);
+            setTimeout(resolve, 200);
+          });
+        }
+        return {
+          done,
+          progress: this.mails.length,
+          status: `have ${this.mails.length} mails${this.mails.length ? `, the last to ${this.mails[this.mails.length - 1].envelopeTo.join(', ')}: "${this.mails[this.mails.length - 1].parsed.subject}"` : ''}`,
+        };
+      },
+      { stallMs: scaled(stallMs), intervalMs: 0, what: 'mail' },
+    );
     return this.mails;
   }
 

@@ -18,8 +18,9 @@ export async function migrateTemplate(adminUrl: string, root: string): Promise<s
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    // Older templates, and databases of test files, chaos and benchmark runs that were interrupted.
     const stale = await admin.query(
-      `SELECT datname FROM pg_database WHERE (datname LIKE 'samverkan\\_template\\_%' AND datname <> $1) OR datname LIKE 't\\_%'`,
+      `SELECT datname FROM pg_database WHERE (datname LIKE 'samverkan\\_template\\_%' AND datname <> $1) OR datname LIKE 't\\_%' OR datname LIKE 'chaos\\_%' OR datname LIKE 'bench\\_ci\\_%'`,
       [name],
     );
     for (const row of stale.rows) {

@@ -1,5 +1,6 @@
 import { INestApplicationContext, Type } from '@nestjs/common';
 import { createWorker } from '../../apps/worker/src/bootstrap';
+import { scaled } from './progress';
 import type { TestApp } from './test-app';
 
 /**
@@ -23,13 +24,18 @@ export async function startTestWorker(t: TestApp, overrides: Record<string, stri
   return worker;
 }
 
-/** Polls until `check` returns a truthy value. */
+/**
+ * Polls until `check` returns a truthy value. There is nothing to watch for
+ * progress here, so the limit is scaled by how loaded the machine is
+ * (progress.ts `scaled`): a busy machine is slow, not wrong.
+ */
 export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const limitMs = scaled(timeoutMs);
+  const deadline = Date.now() + limitMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out after ${Math.round(limitMs / 1000)} s waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication, Type, ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { json, urlencoded } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, BadInputError, InputValidationPipe, requestContextMiddleware } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, BadInputError, ErrorCode, InputValidationPipe, contextOf, describeValidationErrors, messageFor, interpolate, noteErrorCode, requestContextMiddleware, requestScopeMiddleware } from '@samverkan/core';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { WebApp } from './http/web-app';
@@ -51,17 +52,24 @@ export async function createApiApp(
     res.setHeader('x-request-id', req.id);
     next();
   });
-  app.use(requestContextMiddleware);
+  app.use(requestContextMiddleware(config.DEFAULT_LOCALE));
+  // The web application's files and addresses (GET only, before any body is read).
   const webApp = new WebApp();
   app.use(webApp.middleware);
-  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(refusingBodyParser(json({ limit: config.HTTP_BODY_LIMIT }), config.HTTP_BODY_LIMIT));
+  app.use(refusingBodyParser(urlencoded({ limit: '100kb', extended: false }), '100kb'));
+  app.use(requestScopeMiddleware);
   app.useGlobalPipes(
     new InputValidationPipe({
       transform: true,
       whitelist: true,
       forbidUnknownValues: false,
-      exceptionFactory: (errors: ValidationError[]) => new BadInputError('common.invalidInput', { details: describe(errors) }, { fields: fields(errors) }),
+      // The targets let the messages read each rule's own arguments (the 200 of a MaxLength).
+      validationError: { target: true },
+      exceptionFactory: (errors: ValidationError[]) => {
+        const { text, fields } = describeValidationErrors(errors);
+        return new BadInputError('common.invalidInput', { details: text }, { fields });
+      },
     }),
   );
   app.useGlobalFilters(new HttpErrorFilter(webApp));
@@ -69,19 +77,24 @@ export async function createApiApp(
   return app;
 }
 
-function describe(errors: ValidationError[], prefix = ''): string {
-  return errors
-    .flatMap((error) => {
-      const path = `${prefix}${error.property}`;
-      const own = Object.values(error.constraints ?? {}).map((message) => message.replace(error.property, path));
-      return [...own, describe(error.children ?? [], `${path}.`)].filter(Boolean);
-    })
-    .join('; ');
-}
-
-function fields(errors: ValidationError[], prefix = ''): string[] {
-  return errors.flatMap((error) => [
-    ...(error.constraints ? [`${prefix}${error.property}`] : []),
-    ...fields(error.children ?? [], `${prefix}${error.property}.`),
-  ]);
+/**
+ * A body parser whose refusals (a body over the limit, JSON that does not parse,
+ * an unknown charset) answer in the API's shapes and the reader's language:
+ * on /graphql `{"errors":[{"message","extensions":{"code"}}]}` as every GraphQL
+ * refusal, elsewhere `{ code, message }` as the other HTTP routes.
+ */
+function refusingBodyParser(parser: RequestHandler, limit: string): RequestHandler {
+  return (req, res, next) =>
+    parser(req, res, (error?: unknown) => {
+      if (!error) return next();
+      const failure = error as { status?: number; type?: string };
+      const status = failure.status === 413 ? 413 : failure.status === 415 ? 415 : 400;
+      const key = status === 413 ? 'http.bodyTooLarge' : status === 415 ? 'http.unsupportedCharset' : 'http.malformedBody';
+      const locale = contextOf(req)?.locale ?? 'sv';
+      const message = interpolate(messageFor(key)![locale], { limit });
+      res.status(status);
+      noteErrorCode(req, ErrorCode.BAD_USER_INPUT);
+      if (req.path === '/graphql') res.json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+      else res.json({ code: ErrorCode.BAD_USER_INPUT, message });
+    });
 }

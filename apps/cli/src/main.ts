@@ -10,6 +10,8 @@ import { ConfigError, dataSourceOptions, parseConfig } from '@samverkan/core';
  *   seed [--if-empty]  load the four seed situations and demo logins
  *   schema:diff [--check]        what the entities have that no migration made (exit 1 with --check)
  *   migration:generate <Name>    write that difference as a new migration
+ *   backup [--out <file|folder>] one archive: every table, the documents, a manifest (docs/backup.md)
+ *   restore <archive>            into an empty database / data folder; refuses a damaged archive or a newer schema
  */
 async function main(argv: string[]): Promise<void> {
   const [command, ...flags] = argv;
@@ -54,8 +56,21 @@ async function main(argv: string[]): Promise<void> {
       say(`Wrote ${path.relative(process.cwd(), file)} (${diff.up.length} statement(s)); review it and add ${className} to prisma-free-schema/migrations/index.ts`);
       return;
     }
+    case 'backup': {
+      const { runBackup } = await import('./backup/backup.js');
+      const at = flags.indexOf('--out');
+      if (at >= 0 && !flags[at + 1]) throw new UsageError('Usage: backup [--out <file.tar.gz or folder>]');
+      await runBackup({ env: process.env, out: at >= 0 ? flags[at + 1] : undefined, log: say });
+      return;
+    }
+    case 'restore': {
+      const { runRestore } = await import('./backup/restore.js');
+      if (flags.length !== 1) throw new UsageError('Usage: npm run restore -- <archive.tar.gz>');
+      await runRestore({ env: process.env, archive: flags[0], log: say });
+      return;
+    }
     default:
-      throw new UsageError(`Unknown command "${command ?? ''}". Use: migrate | migrate:revert | seed [--if-empty] | schema:diff [--check] | migration:generate <Name>`);
+      throw new UsageError(`Unknown command "${command ?? ''}". Use: migrate | migrate:revert | seed [--if-empty] | schema:diff [--check] | migration:generate <Name> | backup [--out <path>] | restore <archive>`);
   }
 }
 
@@ -68,7 +83,7 @@ function say(line: string): void {
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof UsageError) {
+    if (error instanceof ConfigError || error instanceof UsageError || (error instanceof Error && error.name === 'BackupError')) {
       process.stderr.write(`${error.message}\n`);
     } else {
       const code = (error as { code?: string }).code;

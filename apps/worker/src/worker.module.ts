@@ -1,7 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, ConfigModule, CoreModule, QueueModule } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, ConfigModule, CoreModule, QueueModule, logStream } from '@samverkan/core';
 import { AccessModule } from '@samverkan/access';
 import { NotificationsWorkerModule } from '@samverkan/notifications';
 import { SeatsModule } from '@samverkan/seats';
@@ -24,7 +24,10 @@ export class WorkerModule {
         ConfigModule.forRoot(overrides),
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }),
+          useFactory: (config: AppConfig) => {
+            const stream = logStream(config);
+            return { pinoHttp: stream ? [{ level: config.LOG_LEVEL }, stream] : { level: config.LOG_LEVEL } };
+          },
         }),
         CoreModule,
         DiscoveryModule,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError } from '@samverkan/core';
+import { EntityName, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError } from '@samverkan/core';
 
 /**
  * Who may see and do what, decided in one place.
@@ -23,7 +23,9 @@ import { ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError } f
  * meetings they were personally invited to stay visible to them (an invitation is
  * personal: the record of what they took part in), the group's other meetings do not.
  * Likewise a successor is invited to, and sees, the meetings that fall in their term
- * before it starts, and nothing else of the group.
+ * before it starts, and nothing else of the group. Who is invited to a group's meeting,
+ * and which substitute "my substitute attends" names, is this same rule evaluated on
+ * the meeting's local day (libs/meetings: `invite`, `seatSubstituteSql`).
  * Commission roles and chairs last until they are removed.
  *
  * **One visibility rule per role, on every path** (lists, single reads, exports,
@@ -122,7 +124,7 @@ export class AccessService {
    * Throws unless the actor has at least `level` in the commission. Someone with
    * no role at all gets NOT_FOUND: they may not learn that the commission exists.
    */
-  async require(ctx: RequestContext, commissionId: string, level: AccessLevel, entity = 'Commission', entityId = commissionId): Promise<AccessLevel> {
+  async require(ctx: RequestContext, commissionId: string, level: AccessLevel, entity: EntityName = 'Commission', entityId = commissionId): Promise<AccessLevel> {
     if (!ctx.actor) throw new UnauthenticatedError();
     const has = await this.levelIn(ctx, commissionId);
     if (!has) throw new NotFoundError(entity, entityId);

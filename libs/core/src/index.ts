@@ -1,8 +1,10 @@
 export * from './config/config.schema';
 export * from './config/config.module';
+export * from './config/log-format';
 export * from './i18n/locale';
 export * from './errors/error-codes';
 export * from './errors/app-error';
+export * from './errors/entity-labels';
 export * from './errors/messages';
 export * from './context/request-context';
 export * from './context/request-context.middleware';
@@ -37,3 +39,5 @@ export * from './csv/csv';
 export * from './auth/secret-hash';
 export * from './graphql/date-time.scalar';
 export * from './validation/is-date-time';
+export * from './files/durable-write';
+export * from './validation/constraint-messages';

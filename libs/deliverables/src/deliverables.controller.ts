@@ -102,8 +102,8 @@ export class DeliverablesController {
         if (!error) return resolve((req as Request & { file?: UploadedFile }).file);
         const code = (error as { code?: string }).code;
         if (code === 'LIMIT_FILE_SIZE') return reject(new BadInputError('deliverables.fileTooLarge', { max: this.documents.maxSizeText() }, { maxBytes: this.config.DOCUMENT_MAX_BYTES }));
-        if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') return reject(BadInputError.field('file', 'send exactly one file, in the field "file"'));
-        reject(BadInputError.field('file', 'the upload could not be read as multipart/form-data'));
+        if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') return reject(BadInputError.field('file', 'documents.oneFile'));
+        reject(BadInputError.field('file', 'documents.unreadableUpload'));
       });
     });
   }

@@ -4,6 +4,16 @@ import { DeliverableHealth } from './deliverable-health';
 import { CommentDecision, ReviewVerdict } from './review.entity';
 
 registerMessages({
+  'documents.oneFile': {
+    sv: '{field}: skicka exakt en fil, i fältet "file".',
+    da: '{field}: send præcis én fil, i feltet "file".',
+    en: '{field}: send exactly one file, in the field "file".',
+  },
+  'documents.unreadableUpload': {
+    sv: '{field}: uppladdningen gick inte att läsa som multipart/form-data.',
+    da: '{field}: uploaden kunne ikke læses som multipart/form-data.',
+    en: '{field}: the upload could not be read as multipart/form-data.',
+  },
   'deliverables.transition': {
     sv: 'Status kan inte ändras från {from} till {to}. Tillåtna: {allowed}.',
     da: 'Status kan ikke ændres fra {from} til {to}. Tilladte: {allowed}.',

@@ -42,7 +42,14 @@ import { MyReviewsService } from './my-reviews.service';
     DeliverablesService,
     DocumentsService,
     ReviewsService,
-    { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDocumentStorage(path.resolve(config.DATA_DIR, 'documents')) },
+    {
+      provide: DOCUMENT_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new LocalDocumentStorage(path.resolve(config.DATA_DIR, 'documents'), {
+          crashAfterWrite: config.NODE_ENV === 'test' && process.env.SAMVERKAN_TEST_CRASH_AFTER_DOCUMENT_WRITE === '1',
+        }),
+    },
   ],
   exports: [DeliverablesService, DocumentsService, ReviewsService, DOCUMENT_STORAGE],
 })

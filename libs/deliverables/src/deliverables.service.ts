@@ -18,6 +18,7 @@ import {
   toConnection,
   todayIn,
   ForbiddenError,
+  EntityName,
 } from '@samverkan/core';
 import { PeopleService } from '@samverkan/people';
 import { Goal, StrategiesService } from '@samverkan/strategies';
@@ -91,7 +92,7 @@ export class DeliverablesService {
   // ---------------------------------------------------------------- access
 
   /** The actor's view of one commission; NOT_FOUND when they have no role in it. */
-  async visibility(ctx: RequestContext, commissionId: string, entity = 'Commission', entityId = commissionId): Promise<DeliverableVisibility> {
+  async visibility(ctx: RequestContext, commissionId: string, entity: EntityName = 'Commission', entityId = commissionId): Promise<DeliverableVisibility> {
     const level = await this.access.require(ctx, commissionId, 'read', entity, entityId);
     const roles = ctx.actor?.isAdmin ? undefined : (await this.access.roles(ctx)).byCommission.get(commissionId);
     const groupIds = ctx.actor?.isAdmin ? [] : [...(await this.access.roles(ctx)).groupIds];

@@ -15,10 +15,12 @@ export interface UploadedFile {
 
 /**
  * Document versions of deliverables: numbered uploads stored by content hash.
- * Nothing is half-stored: the file is written (under a lock on its hash) inside
- * the transaction that inserts its row, so no row exists without its file; if
- * the transaction fails the file is removed again unless another row uses the
- * same content, and `sweepOrphans` removes what a crash between the two left.
+ * Nothing is half-stored: the file is written durably (fsynced, renamed into
+ * place, folder fsynced) under a lock on its hash as the last step of the
+ * transaction that inserts its row, so the row commits only after its file is
+ * on disk; if the transaction fails the file is removed again unless another
+ * row uses the same content, and `sweepOrphans` removes what a crash between
+ * the two left. A full disk is STORAGE_FULL and stores nothing.
  */
 @Injectable()
 export class DocumentsService {
@@ -55,7 +57,7 @@ export class DocumentsService {
     const filename = cleanFilename(file.originalname);
     const mediaType = sniffMediaType(file.buffer, filename);
     if (!mediaType) throw new BadInputError('deliverables.fileType');
-    if (note !== undefined && note.length > 2000) throw BadInputError.field('note', 'at most 2000 characters');
+    if (note !== undefined && note.length > 2000) throw BadInputError.field('note', 'validation.maxLength', { max: 2000 });
     const hash = createHash('sha256').update(file.buffer).digest('hex');
     try {
       return await inTransaction(this.dataSource, async (manager) => {
@@ -130,6 +132,8 @@ export class DocumentsService {
   async sweepOrphans(olderThanMs = 3_600_000): Promise<string[]> {
     const removed: string[] = [];
     const before = Date.now() - olderThanMs;
+    const leftovers = await this.storage.removeLeftovers(new Date(before));
+    if (leftovers) this.logger.warn(`Removed ${leftovers} temporary document file(s) left by writes a crash cut short`);
     for await (const { hash, storedAt } of this.storage.list()) {
       if (storedAt.getTime() > before) continue;
       if (await this.removeIfUnreferenced(hash)) removed.push(hash);

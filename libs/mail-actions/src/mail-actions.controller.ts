@@ -16,7 +16,7 @@ import {
   fromPostgresError,
   inTransaction,
   isLocale,
-  localeFromHeader,
+  chooseLocale,
   originEnlisted,
   contextOf,
   publicUrl,
@@ -190,7 +190,12 @@ ${renderFields(definition.fields(loaded.subject), locale, state)}
       );
   }
 
-  /** The page's language: `?lang`, else the person's own (as it is now), else the link's, else the browser's. */
+  /**
+   * The page's language, by the one rule ({@link chooseLocale}). A mail-action page continues a
+   * mail the reader got in their own language, so that language counts as asked for: `?lang`,
+   * else the person's own (as it is now), else the link's; only an unknown reader falls to
+   * Accept-Language and then DEFAULT_LOCALE.
+   */
   private async reader(req: Request, check: LinkCheck): Promise<{ locale: Locale; name?: string }> {
     const personId = check.ok ? check.claims.personId : check.personId;
     const [person]: { full_name: string; locale: string }[] = personId
@@ -198,8 +203,11 @@ ${renderFields(definition.fields(loaded.subject), locale, state)}
       : [];
     const asked = typeof req.query.lang === 'string' && isLocale(req.query.lang) ? req.query.lang : undefined;
     const own = person && isLocale(person.locale) ? person.locale : undefined;
-    const header = req.headers['accept-language'];
-    const locale = asked ?? own ?? (check.ok ? check.claims.locale : check.locale) ?? localeFromHeader(Array.isArray(header) ? header[0] : header) ?? 'sv';
+    const locale = chooseLocale({
+      asked: asked ?? own ?? (check.ok ? check.claims.locale : check.locale),
+      header: req.headers['accept-language'],
+      fallback: this.config.DEFAULT_LOCALE,
+    });
     return { locale, name: check.ok ? person?.full_name : undefined };
   }
 }

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
-import { APP_CONFIG, AppConfig, Locale } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, Locale, writeFileDurably } from '@samverkan/core';
 import type { MailAttachment, MailCalendar } from './mail-template';
 
 /** Exactly what goes on the wire, read from the outbox row. */
@@ -28,6 +28,9 @@ export interface OutgoingMail {
  * Sends rendered mail: over SMTP with a nodemailer pool when SMTP_URL is set,
  * else as one .eml file per outbox row under DATA_DIR/mail (a resend
  * overwrites the same file, as a mail server would dedupe by Message-ID).
+ * A file is written durably or not at all (writeFileDurably): a full disk
+ * (ENOSPC) fails the attempt like an SMTP 4xx, so the mail is retried later,
+ * and never leaves a half .eml under the row's id.
  */
 @Injectable()
 export class MailTransport implements OnModuleDestroy {
@@ -52,7 +55,7 @@ export class MailTransport implements OnModuleDestroy {
   async send(mail: OutgoingMail): Promise<{ response: string }> {
     const info = await this.transport().sendMail(this.message(mail));
     if (this.config.SMTP_URL) return { response: String(info.response ?? '') };
-    return { response: `written to ${this.writeFile(mail.id, info.message as Buffer)}` };
+    return { response: `written to ${await this.writeFile(mail.id, info.message as Buffer)}` };
   }
 
   /**
@@ -67,7 +70,7 @@ export class MailTransport implements OnModuleDestroy {
     for (const mail of rewritten) {
       if (!existsSync(this.filePath(mail.id))) continue;
       const info = await this.transport().sendMail(this.message(mail));
-      this.writeFile(mail.id, info.message as Buffer);
+      await this.writeFile(mail.id, info.message as Buffer);
     }
   }
 
@@ -75,13 +78,9 @@ export class MailTransport implements OnModuleDestroy {
     return path.join(this.mailDir(), `${id}.eml`);
   }
 
-  private writeFile(id: string, message: Buffer): string {
-    const dir = this.mailDir();
-    mkdirSync(dir, { recursive: true });
+  private async writeFile(id: string, message: Buffer): Promise<string> {
     const file = this.filePath(id);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, message);
-    renameSync(temporary, file);
+    await writeFileDurably(file, message);
     return file;
   }
 

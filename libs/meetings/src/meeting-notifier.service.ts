@@ -158,7 +158,8 @@ export function toLocale(value: string): Locale {
 /**
  * Action items decided at earlier meetings of the same group (or of the whole
  * commission) that were not done when the meeting ($1: meeting ids) starts:
- * they come back on its agenda until done.
+ * they come back on its agenda until done. Only from approved minutes: what a
+ * draft lists has not been decided yet (the reports follow the same rule).
  */
 export const CARRIED_SQL = `
   SELECT m.id AS for_meeting_id, ai.id, ai.minutes_id, ai.meeting_id, ai.agenda_item_id, ai.title, ai.assignee_person_id,
@@ -168,5 +169,6 @@ export const CARRIED_SQL = `
                      AND prev.working_group_id IS NOT DISTINCT FROM m.working_group_id
                      AND prev.starts_at < m.starts_at
     JOIN action_item ai ON ai.meeting_id = prev.id
+    JOIN minutes mi ON mi.id = ai.minutes_id AND mi.status = 'approved'
    WHERE m.id = ANY($1::uuid[])
      AND (ai.status IN ('open', 'in_progress') OR ai.done_at > m.starts_at)`;

@@ -6,7 +6,7 @@ import { registerMailAction } from '@samverkan/mail-actions';
 import { MeetingStatus, MinutesStatus, RsvpAnswer } from './meeting.entity';
 import { RsvpInput } from './meeting.inputs';
 import { KIND_LABEL, MEETING_RSVP_ACTION, MINUTES_APPROVAL_ACTION, RSVP_BUTTON_LABELS } from './meeting-mail.templates';
-import { MeetingsService } from './meetings.service';
+import { MeetingsService, seatSubstituteSql } from './meetings.service';
 import { MinutesService } from './minutes.service';
 
 // ------------------------------------------------------------------ RSVP
@@ -34,11 +34,8 @@ async function loadRsvpSubject(manager: EntityManager, meetingId: string, person
   const [row] = await manager.query(
     `SELECT m.id AS "meetingId", m.title, m.kind, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.place, m.online_url AS "onlineUrl",
             m.status, m.sequence, m.commission_id AS "commissionId", i.rsvp, coalesce(p.time_zone, m.time_zone) AS "timeZone",
-            (SELECT sp.full_name FROM appointment a JOIN person sp ON sp.id = a.person_id AND sp.erased_at IS NULL
-              WHERE a.seat_id = i.seat_id AND a.kind = 'substitute' AND a.person_id <> $2
-                AND a.starts_on <= (m.starts_at AT TIME ZONE m.time_zone)::date
-                AND (a.ends_on IS NULL OR a.ends_on >= (m.starts_at AT TIME ZONE m.time_zone)::date)
-              ORDER BY a.starts_on DESC LIMIT 1) AS "seatSubstitute"
+            (SELECT sp.full_name FROM person sp
+              WHERE sp.id = (${seatSubstituteSql('i.seat_id', '(m.starts_at AT TIME ZONE m.time_zone)::date', '$2')})) AS "seatSubstitute"
        FROM meeting m
        LEFT JOIN invitation i ON i.meeting_id = m.id AND i.person_id = $2
        LEFT JOIN person p ON p.id = $2

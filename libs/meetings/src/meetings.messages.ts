@@ -32,9 +32,9 @@ registerMessages({
     en: 'You are not invited to this meeting.',
   },
   'meetings.noSubstitute': {
-    sv: 'Ange vem som kommer i ditt ställe; platsen har ingen ersättare.',
-    da: 'Angiv hvem der kommer i dit sted; pladsen har ingen stedfortræder.',
-    en: 'Say who comes in your place; the seat has no substitute.',
+    sv: 'Ange vem som kommer i ditt ställe; platsen har ingen ersättare på mötesdagen.',
+    da: 'Angiv hvem der kommer i dit sted; pladsen har ingen stedfortræder på mødedagen.',
+    en: 'Say who comes in your place; the seat has no substitute on the meeting’s day.',
   },
   'meetings.pendingNotAnAnswer': {
     sv: 'Svara ja, nej, kanske eller att din ersättare kommer.',

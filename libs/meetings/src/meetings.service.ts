@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AccessLevel, AccessService } from '@samverkan/access';
+import { AccessLevel, AccessService, sittingSql } from '@samverkan/access';
 import {
   AuditService,
   BadInputError,
@@ -482,28 +482,32 @@ export class MeetingsService {
   }
 
   /**
-   * Writes invitations in one statement: the current members of the group (or
-   * of every group of the commission, with its chairs and members) on the
-   * meeting's local date, holdovers included, and substitutes as informed
-   * participants; plus guests. Returns the invitations that are new.
+   * Writes invitations in one statement: those who sit in the group (or in
+   * every group of the commission, with its chairs and members) on the
+   * meeting's local date, by the rule that gives access (`sittingSql` in
+   * libs/access: a principal whose term runs that day; a holdover only where
+   * the group allows it, nobody has succeeded them and the term was not ended
+   * early; a substitute while a principal's term on the seat runs), principals
+   * as members and substitutes as informed participants; plus guests. So a
+   * former member is not invited, and a successor whose term starts on or
+   * before the meeting's day is. Returns the invitations that are new.
    */
   private async invite(manager: EntityManager, meeting: Meeting, members: boolean, guestIds: string[]): Promise<Invitation[]> {
     const onDate = DateTime.fromJSDate(meeting.startsAt).setZone(meeting.timeZone).toISODate();
     const rows: Record<string, unknown>[] = await manager.query(
       `WITH seated AS (
-         SELECT DISTINCT ON (a.seat_id, a.kind) a.person_id, a.kind, a.seat_id,
-                (a.ends_on IS NULL OR a.ends_on >= $3::date) AS current, g.holdover_allowed
+         SELECT a.person_id, a.kind, a.seat_id
            FROM appointment a
            JOIN seat s ON s.id = a.seat_id AND s.retired_at IS NULL
            JOIN seat_allocation sa ON sa.id = s.allocation_id
            JOIN working_group g ON g.id = sa.working_group_id
-          WHERE $4 AND a.starts_on <= $3::date AND g.commission_id = $5
+          WHERE $4 AND g.commission_id = $5
             AND ($2::uuid IS NULL OR g.id = $2) AND g.status <> 'concluded'
-          ORDER BY a.seat_id, a.kind, a.starts_on DESC
+            AND ${sittingSql('$3::date')}
        ), candidates AS (
          SELECT person_id, CASE kind WHEN 'principal' THEN 'member' ELSE 'substitute' END AS role, seat_id,
                 CASE kind WHEN 'principal' THEN 1 ELSE 2 END AS rank
-           FROM seated WHERE current OR (kind = 'principal' AND holdover_allowed)
+           FROM seated
          UNION ALL
          SELECT g.chair_person_id, 'chair', NULL, 0 FROM working_group g
           WHERE $4 AND g.commission_id = $5 AND ($2::uuid IS NULL OR g.id = $2) AND g.chair_person_id IS NOT NULL AND g.status <> 'concluded'
@@ -526,17 +530,37 @@ export class MeetingsService {
     return rows.map(toInvitation);
   }
 
-  /** The person on the same seat as the invitation's substitute, on the meeting's date. */
+  /**
+   * The seat's substitute on the meeting's local date, who comes when "my
+   * substitute attends" names nobody: one who sits that day by the access rule
+   * (`seatSubstituteSql`: their own term runs and so does a principal's term on
+   * the seat). None when the principal's term has run out (a holdover does not
+   * carry the substitute with it) or the substitute's own term has.
+   */
   private async currentSubstitute(invitation: Invitation, meeting: Meeting): Promise<string | null> {
     if (!invitation.seatId) return null;
     const onDate = DateTime.fromJSDate(meeting.startsAt).setZone(meeting.timeZone).toISODate();
-    const [row]: { person_id: string }[] = await this.dataSource.query(
-      `SELECT person_id FROM appointment WHERE seat_id = $1 AND kind = 'substitute' AND starts_on <= $2::date AND (ends_on IS NULL OR ends_on >= $2::date)
-        ORDER BY starts_on DESC LIMIT 1`,
-      [invitation.seatId, onDate],
-    );
+    const [row]: { person_id: string }[] = await this.dataSource.query(`SELECT person_id FROM (${seatSubstituteSql('$1::uuid', '$2::date', '$3::uuid')}) sub`, [
+      invitation.seatId,
+      onDate,
+      invitation.personId,
+    ]);
     return row?.person_id ?? null;
   }
+}
+
+/**
+ * SQL selecting `person_id` of the substitute who stands in on a seat on a day
+ * (SQL expressions: the seat id, the date, and a person to leave out — the one
+ * answering). The access rule decides (`sittingSql`); the latest appointed first.
+ */
+export function seatSubstituteSql(seat: string, day: string, except: string): string {
+  return `SELECT a.person_id FROM appointment a
+            JOIN seat s ON s.id = a.seat_id JOIN seat_allocation sa ON sa.id = s.allocation_id
+            JOIN working_group g ON g.id = sa.working_group_id
+            JOIN person sp ON sp.id = a.person_id AND sp.erased_at IS NULL
+           WHERE a.seat_id = ${seat} AND a.kind = 'substitute' AND a.person_id <> ${except} AND ${sittingSql(day)}
+           ORDER BY a.starts_on DESC, a.id LIMIT 1`;
 }
 
 interface OverlapRow {

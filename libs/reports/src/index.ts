@@ -2,6 +2,7 @@ export * from './period';
 export * from './rag';
 export * from './diff';
 export * from './report-snapshot';
+export * from './snapshot-store';
 export * from './report-compiler';
 export * from './report-chart';
 export * from './report-page';

@@ -1,6 +1,11 @@
 import { ErrorCode, registerConstraintErrors, registerMessages } from '@samverkan/core';
 
 registerMessages({
+  'reports.periodEndsBeforeStart': {
+    sv: '{field}: en period slutar (endsOn) före sin början (startsOn).',
+    da: '{field}: en periode slutter (endsOn) før sin begyndelse (startsOn).',
+    en: '{field}: a period ends (endsOn) before it starts (startsOn).',
+  },
   'reports.unknownPeriod': {
     sv: 'Perioden {period} finns inte för uppdraget (rapporteringsintervall: {cadence}).',
     da: 'Perioden {period} findes ikke for opgaven (rapporteringsinterval: {cadence}).',

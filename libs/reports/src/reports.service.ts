@@ -2,28 +2,14 @@ import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService } from '@samverkan/access';
-import {
-  APP_CONFIG,
-  AppConfig,
-  AuditService,
-  BadInputError,
-  ConnectionArgs,
-  ConnectionShape,
-  NotFoundError,
-  RequestContext,
-  UnauthenticatedError,
-  groupByKeys,
-  inTransaction,
-  isLocale,
-  paginate,
-  publicUrl,
-} from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConnectionArgs, ConnectionShape, groupByKeys, inTransaction, isLocale, NotFoundError, paginate, publicUrl, registeredEnumLabels, RequestContext, UnauthenticatedError } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
 import './reports.messages';
 import './reports.labels';
 import './reports.personal-data';
 import { customPeriodKey, owedPeriodsSql, parsePeriodKey, periodContaining, ReportPeriod } from './period';
 import { compileSnapshot } from './report-compiler';
+import { expandSnapshot, packSnapshot } from './snapshot-store';
 import { reportMailTemplate } from './report-mail.template';
 import type { ReportKind, ReportSnapshot } from './report-snapshot';
 import type { ReportSection } from './sections/section';
@@ -150,12 +136,13 @@ export class ReportsService {
       const done = await manager.query(`SELECT 1 FROM status_report WHERE commission_id = $1 AND kind = 'scheduled' AND period_key = $2`, [job.commissionId, job.period.key]);
       if (done.length > 0) return { mailIds: [] };
     }
-    const [previous]: { id: string; items: TrackedItem[] }[] = await manager.query(
-      `SELECT id, snapshot->'items' AS items FROM status_report
+    const [last]: { id: string; snapshot: unknown }[] = await manager.query(
+      `SELECT id, snapshot FROM status_report
         WHERE commission_id = $1 AND kind = 'scheduled' AND period_end < $2
         ORDER BY period_end DESC, compiled_at DESC LIMIT 1`,
       [job.commissionId, job.asOf],
     );
+    const previous: { id: string; items: TrackedItem[] } | undefined = last ? { id: last.id, items: expandSnapshot(last.snapshot).items } : undefined;
     const started = performance.now();
     const { snapshot, summary } = await compileSnapshot(manager, { commissionId: job.commissionId, period: job.period, asOf: job.asOf, kind: job.kind, previous }, this.sections);
     const ms = Math.round(performance.now() - started);
@@ -164,7 +151,7 @@ export class ReportsService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13)
        ON CONFLICT (commission_id, period_key) WHERE kind = 'scheduled' DO NOTHING
        RETURNING id`,
-      [job.commissionId, job.period.key, job.period.start, job.period.end, job.asOf, job.kind, previous?.id ?? null, summary.rag, summary.isEmpty, JSON.stringify(summary), JSON.stringify(snapshot), job.compiledBy, ms],
+      [job.commissionId, job.period.key, job.period.start, job.period.end, job.asOf, job.kind, previous?.id ?? null, summary.rag, summary.isEmpty, JSON.stringify(summary), JSON.stringify(packSnapshot(snapshot)), job.compiledBy, ms],
     );
     if (inserted.length === 0) return { mailIds: [] };
     const report = await manager.findOneByOrFail(StatusReport, { id: inserted[0].id });
@@ -225,7 +212,7 @@ export class ReportsService {
         (commission.cadence === 'custom'
           ? custom.some((p) => p.starts_on === period!.start && p.ends_on === period!.end)
           : commission.cadence === 'none' ? period.cadence !== 'custom' : period.cadence === commission.cadence);
-      if (!period || !fits) throw new BadInputError('reports.unknownPeriod', { period: key, cadence: commission.cadence }, { field: 'period' });
+      if (!period || !fits) throw new BadInputError('reports.unknownPeriod', { period: key, cadence: registeredEnumLabels().get('ReportCadence')?.get(String(commission.cadence).toUpperCase()) ?? commission.cadence }, { field: 'period' });
     }
     if (period!.start > commission.today) throw new BadInputError('reports.periodNotStarted', { period: period!.key }, { field: 'period' });
     if (period!.end < commission.starts_on) throw new BadInputError('reports.periodBeforeStart', { period: period!.key }, { field: 'period' });
@@ -235,7 +222,7 @@ export class ReportsService {
   /** Replaces the custom report periods of a commission (used when its cadence is CUSTOM). */
   async setCustomPeriods(ctx: RequestContext, input: SetCustomReportPeriodsInput): Promise<ReportCustomPeriod[]> {
     await this.access.require(ctx, input.commissionId, 'manage');
-    for (const p of input.periods) if (p.endsOn < p.startsOn) throw BadInputError.field('periods', 'endsOn is before startsOn');
+    for (const p of input.periods) if (p.endsOn < p.startsOn) throw BadInputError.field('periods', 'reports.periodEndsBeforeStart');
     return inTransaction(this.dataSource, async (manager) => {
       const before = await manager.find(ReportCustomPeriod, { where: { commissionId: input.commissionId }, order: { startsOn: 'ASC' } });
       await manager.delete(ReportCustomPeriod, { commissionId: input.commissionId });
@@ -263,8 +250,8 @@ export class ReportsService {
   /** A report with its snapshot (pages, CSV, JSON). */
   async getWithSnapshot(ctx: RequestContext, id: string): Promise<StatusReportWithSnapshot> {
     const report = await this.get(ctx, id);
-    const [row]: { snapshot: ReportSnapshot }[] = await this.dataSource.query(`SELECT snapshot FROM status_report WHERE id = $1`, [id]);
-    return Object.assign(report, { snapshot: row.snapshot });
+    const [row]: { snapshot: unknown }[] = await this.dataSource.query(`SELECT snapshot FROM status_report WHERE id = $1`, [id]);
+    return Object.assign(report, { snapshot: expandSnapshot(row.snapshot) });
   }
 
   async list(ctx: RequestContext, commissionId: string, args: ConnectionArgs): Promise<ConnectionShape<StatusReport>> {

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '@samverkan/core';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReportSnapshot, ReportSummary } from './report-snapshot';
+import type { StoredSnapshotV2 } from './snapshot-store';
 
 export enum ReportKindValue {
   SCHEDULED = 'scheduled',
@@ -90,8 +91,9 @@ export class StatusReport {
   @Column({ type: 'jsonb' })
   summary: ReportSummary;
 
+  /** As stored: format 1 (the snapshot) or the compact format 2; read it through `expandSnapshot` (snapshot-store.ts). */
   @Column({ type: 'jsonb', select: false })
-  snapshot?: ReportSnapshot;
+  snapshot?: ReportSnapshot | StoredSnapshotV2;
 
   @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz' })

@@ -2,17 +2,43 @@ import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { AppError, ErrorCode, Locale, fromPostgresError, interpolate, messageFor } from '@samverkan/core';
+import { AppError, ErrorCode, Locale, currentRequest, fromPostgresError, interpolate, messageFor, noteErrorCode } from '@samverkan/core';
+import { withTokensFound } from './count-tokens';
 
 const logger = new Logger('GraphQLErrors');
 
-const ARMOR_LIMITS: [RegExp, string][] = [
-  [/Query depth limit/i, 'depth'],
-  [/Aliases limit/i, 'aliases'],
-  [/Query Cost limit/i, 'cost'],
-  [/Token limit|Document contains more th(?:an|at) \d+ tokens/i, 'tokens'],
-  [/Directives limit/i, 'directives'],
+/** graphql-armor's refusals and graphql-js's token limit, with the limit and the figure found. */
+const LIMITS: [RegExp, LimitRule][] = [
+  [/Query depth limit of (\d+) exceeded, found (\d+)/i, 'depth'],
+  [/Aliases limit of (\d+) exceeded, found (\d+)/i, 'aliases'],
+  [/Query Cost limit of (\d+) exceeded, found (\d+(?:\.\d+)?(?:e\+?\d+)?)/i, 'cost'],
+  [/Directives limit of (\d+) exceeded, found (\d+)/i, 'directives'],
+  [/Token limit of (\d+) exceeded|Document contains more th(?:an|at) (\d+) tokens/i, 'tokens'],
 ];
+
+export type LimitRule = 'depth' | 'aliases' | 'cost' | 'directives' | 'tokens';
+
+/**
+ * A limit refusal as the client sees it: GRAPHQL_VALIDATION_FAILED, `rule`, and
+ * `limit` and `found` as integers (a cost rounded). No "Syntax Error:" prefix: the
+ * query was well-formed, only too big. `found` of a token refusal is counted later
+ * (the parser stops at the limit), in the response plugin, from the query text.
+ */
+function limitRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  for (const [pattern, rule] of LIMITS) {
+    const match = pattern.exec(formatted.message);
+    if (!match) continue;
+    const limit = Number(match[1] ?? match[2]);
+    const found = rule === 'tokens' ? undefined : Math.round(Number(match[2]));
+    const params = { limit, found: found ?? limit + 1 };
+    return {
+      message: interpolate(messageFor(`limits.${rule}`)!.en, params),
+      locations: formatted.locations,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', rule, limit, ...(found !== undefined ? { found } : {}), messageKey: `limits.${rule}`, params },
+    };
+  }
+  return undefined;
+}
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -22,14 +48,56 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   409: ErrorCode.CONFLICT,
   413: ErrorCode.BAD_USER_INPUT,
   429: ErrorCode.RATE_LIMITED,
+  507: ErrorCode.STORAGE_FULL,
 };
 
 /**
+ * Apollo's own refusals of an HTTP request (its code BAD_REQUEST, which we do not
+ * use: they become BAD_USER_INPUT) and graphql-js's refusal of a variable, each as
+ * a whole sentence per language; Apollo's English text stays in `extensions.reason`.
+ */
+const APOLLO_REFUSALS: [RegExp, string][] = [
+  [/Cross-Site Request Forgery/i, 'graphql.csrf'],
+  [/GET requests only support query operations/i, 'graphql.getMutation'],
+  [/POST body missing|may not have a content-type|supports only GET\/POST/i, 'graphql.contentType'],
+  [/non-empty `query`|queries must be strings/i, 'graphql.missingQuery'],
+  [/Operation batching disabled|No operations found/i, 'graphql.batching'],
+  [/PersistedQuery/i, 'graphql.persistedQueries'],
+];
+
+function apolloRefusal(formatted: GraphQLFormattedError, code: string): GraphQLFormattedError | undefined {
+  const variable = code === ErrorCode.BAD_USER_INPUT ? /^Variable "\$(\w+)"/.exec(formatted.message)?.[1] : undefined;
+  const key = variable
+    ? 'graphql.variableInvalid'
+    : code === 'BAD_REQUEST' || code.startsWith('PERSISTED_QUERY')
+      ? (APOLLO_REFUSALS.find(([pattern]) => pattern.test(formatted.message))?.[1] ?? 'graphql.badRequest')
+      : undefined;
+  if (!key) return undefined;
+  const params = variable ? { variable } : {};
+  return {
+    message: interpolate(messageFor(key)!.en, params),
+    locations: formatted.locations,
+    extensions: { code: ErrorCode.BAD_USER_INPUT, reason: formatted.message.slice(0, 500), messageKey: key, params },
+  };
+}
+
+/**
  * The one place that decides what a client sees of an error: a code in
- * `extensions.code`, a message key for translation, safe details, and never a
- * stack trace or SQL. Messages are translated per request in the errors plugin.
+ * `extensions.code`, a whole message in the request's language, safe details,
+ * and never a stack trace or SQL. Refusals Apollo makes before the request
+ * pipeline (no plugin runs) are translated here, through the request scope;
+ * the others again, harmlessly, in the errors plugin.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const shaped = shapeError(formatted, error);
+  const scope = currentRequest();
+  if (!scope) return shaped;
+  noteErrorCode(scope.req, shaped.extensions?.code);
+  const query = scope.req.body?.query ?? scope.req.query?.query;
+  return localizeError(withTokensFound(shaped, typeof query === 'string' ? query : undefined), scope.ctx.locale, scope.ctx.requestId);
+}
+
+function shapeError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const appError = original instanceof AppError ? original : fromPostgresError(original);
   if (appError) {
@@ -48,18 +116,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   // Parse, validation and variable errors from graphql-js/Apollo: the client's mistake.
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && !(original instanceof Error && !(original instanceof GraphQLError))) {
-    const limit = ARMOR_LIMITS.find(([pattern]) => pattern.test(formatted.message))?.[1];
+  const clientMistake = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && !(original instanceof Error && !(original instanceof GraphQLError));
+  if (clientMistake || (original instanceof GraphQLError && !original.originalError && code === undefined)) {
+    const limit = limitRefusal(formatted);
+    if (limit) return limit;
+    const refusal = clientMistake ? apolloRefusal(formatted, code) : undefined;
+    if (refusal) return refusal;
     return {
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: limit ? 'GRAPHQL_VALIDATION_FAILED' : code, ...(limit ? { limit } : {}) },
+      extensions: { code: clientMistake ? (code === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : code) : 'GRAPHQL_VALIDATION_FAILED' },
     };
-  }
-  if (original instanceof GraphQLError && !original.originalError && formatted.extensions?.code === undefined) {
-    const limit = ARMOR_LIMITS.find(([pattern]) => pattern.test(formatted.message))?.[1];
-    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...(limit ? { limit } : {}) } };
   }
   logger.error({ err: original }, 'Internal error in a GraphQL operation');
   return {
@@ -78,5 +146,5 @@ export function localizeError(error: GraphQLFormattedError, locale: Locale, requ
   delete extensions.params;
   if (extensions.code === ErrorCode.INTERNAL_SERVER_ERROR) extensions.requestId = requestId;
   const texts = typeof key === 'string' ? messageFor(key) : undefined;
-  return { ...error, message: texts ? interpolate(texts[locale], params) : error.message, extensions };
+  return { ...error, message: texts ? interpolate(texts[locale], params, locale) : error.message, extensions };
 }

@@ -3,7 +3,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request, Response } from 'express';
-import { AppConfig, DateTimeScalar, contextOf, statementsOf } from '@samverkan/core';
+import { AppConfig, DateTimeScalar, contextOf, noteErrorCode, statementsOf } from '@samverkan/core';
+import { withTokensFound } from './count-tokens';
 import { formatError, localizeError } from './format-error';
 
 /**
@@ -33,6 +34,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     playground: false,
     graphiql: false,
     introspection: !production,
+    // No client sends persisted-query hashes; off, a hash is refused as BAD_USER_INPUT rather than cached.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
@@ -53,12 +56,13 @@ function responsePlugin(config: AppConfig) {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response }: WillSendResponse) {
+        async willSendResponse({ contextValue, response, request }: WillSendResponse) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const ctx = contextOf(contextValue.req);
+          for (const error of result.errors ?? []) noteErrorCode(contextValue.req, error.extensions?.code);
           if (result.errors && ctx) {
-            result.errors = result.errors.map((error) => localizeError(error, ctx.locale, ctx.requestId));
+            result.errors = result.errors.map((error) => localizeError(withTokensFound(error, request?.query), ctx.locale, ctx.requestId));
           }
           if (config.EXPOSE_STATEMENT_COUNT) {
             result.extensions = { ...(result.extensions ?? {}), sqlStatements: statementsOf(contextValue.req) };
@@ -70,6 +74,7 @@ function responsePlugin(config: AppConfig) {
 }
 
 interface WillSendResponse {
+  request?: { query?: string };
   contextValue: { req: Request };
   response: { body: { kind: 'single'; singleResult: { errors?: readonly GraphQLFormattedError[]; extensions?: Record<string, unknown> } } | { kind: 'incremental' } };
 }

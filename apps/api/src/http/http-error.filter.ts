@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { AppError, ErrorCode, contextOf, fromPostgresError, messageFor } from '@samverkan/core';
+import { AppError, ErrorCode, contextOf, fromPostgresError, messageFor, noteErrorCode } from '@samverkan/core';
 import { pageLocale, renderErrorPage, sendPage } from '@samverkan/accounts';
 import { WebApp, isApiPath } from './web-app';
 
@@ -12,6 +12,7 @@ const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.STORAGE_FULL]: 507,
 };
 
 /**
@@ -48,6 +49,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       sendPage(res, status, renderErrorPage(locale, status, message));
       return;
     }
+    noteErrorCode(req, appError?.code ?? (exception instanceof HttpException && exception.getStatus() < 500 ? undefined : ErrorCode.INTERNAL_SERVER_ERROR));
     if (appError) {
       res.status(STATUS[appError.code] ?? 400).json({ code: appError.code, message: appError.localized(ctx?.locale ?? 'en') });
       return;

@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { AppConfig, CSRF_COOKIE, Locale, LOCALES, RequestContext, Translated, isLocale, readCookie } from '@samverkan/core';
+import { AppConfig, CSRF_COOKIE, DEFAULT_LOCALE, Locale, LOCALES, RequestContext, Translated, chooseLocale, isLocale, readCookie } from '@samverkan/core';
 import { escapeHtml, html, SafeHtml } from '@samverkan/mail';
 
 export const PAGE_TEXTS = {
@@ -30,12 +30,9 @@ export const PAGE_TEXTS = {
 
 const LANGUAGE_NAMES: Record<Locale, string> = { sv: 'Svenska', da: 'Dansk', en: 'English' };
 
-/** The language of a page: `?lang=`, else the reader's own setting, else Accept-Language. */
+/** The language of a page: `?lang=`, else Accept-Language, else the reader's own setting, else DEFAULT_LOCALE ({@link chooseLocale}). */
 export function pageLocale(req: Request, ctx: RequestContext | undefined): Locale {
-  const asked = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-  if (isLocale(asked)) return asked;
-  if (ctx?.actor && isLocale(ctx.actor.locale)) return ctx.actor.locale;
-  return ctx?.locale ?? 'sv';
+  return chooseLocale({ asked: req.query.lang, header: req.headers['accept-language'], person: ctx?.actor?.locale, fallback: ctx?.defaultLocale ?? DEFAULT_LOCALE });
 }
 
 const CSS = `

@@ -112,7 +112,6 @@ export class AuthGuard implements CanActivate {
         isAdmin: rows[0].is_admin,
         locale: isLocale(rows[0].locale) ? rows[0].locale : DEFAULT_LOCALE,
       },
-      req.headers['accept-language'],
     );
     return true;
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_LOCALE, Locale, isLocale, localeFromHeader } from '../i18n/locale';
+import { DEFAULT_LOCALE, Locale, chooseLocale, localeFromHeader } from '../i18n/locale';
 
 /** Who is acting. Built by the auth guard from a verified access token. */
 export interface Actor {
@@ -42,6 +42,11 @@ export class RequestContext {
   /** Set when the change comes from a signed mail link rather than a session. */
   via?: ChangeOrigin;
 
+  /** The language the request's Accept-Language asked for, if it named one we have. */
+  private headerLocale?: Locale;
+  /** The configured DEFAULT_LOCALE, for a request that names no language and no person. */
+  private fallbackLocale: Locale = DEFAULT_LOCALE;
+
   constructor(
     readonly requestId: string,
     public actor: Actor | undefined,
@@ -50,16 +55,20 @@ export class RequestContext {
     readonly userAgent: string | undefined,
   ) {}
 
-  static fromRequest(req: Request): RequestContext {
-    const header = req.headers['accept-language'];
+  /** The context of an HTTP request; its language follows {@link chooseLocale} (the actor is added later by the guard). */
+  static fromRequest(req: Request, fallbackLocale: Locale = DEFAULT_LOCALE): RequestContext {
+    const headerLocale = localeFromHeader(req.headers['accept-language']);
     const id = (req as Request & { id?: string }).id ?? randomUUID();
-    return new RequestContext(
+    const ctx = new RequestContext(
       String(id),
       undefined,
-      localeFromHeader(Array.isArray(header) ? header[0] : header) ?? DEFAULT_LOCALE,
+      headerLocale ?? fallbackLocale,
       req.ip,
       typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 300) : undefined,
     );
+    ctx.headerLocale = headerLocale;
+    ctx.fallbackLocale = fallbackLocale;
+    return ctx;
   }
 
   /** For the worker, the CLI and seeds: a system actor with no person. */
@@ -85,9 +94,15 @@ export class RequestContext {
     return !!this.via && this.via.subjectType === subjectType && this.via.subjectId === subjectId;
   }
 
-  withActor(actor: Actor, explicitLocale?: string): this {
+  /** The configured DEFAULT_LOCALE this request falls back to. */
+  get defaultLocale(): Locale {
+    return this.fallbackLocale;
+  }
+
+  /** Signs the actor in; without a usable Accept-Language their own language now decides. */
+  withActor(actor: Actor): this {
     this.actor = actor;
-    if (!explicitLocale && isLocale(actor.locale)) this.locale = actor.locale;
+    this.locale = chooseLocale({ header: this.headerLocale, person: actor.locale, fallback: this.fallbackLocale });
     return this;
   }
 }

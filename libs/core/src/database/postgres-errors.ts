@@ -62,10 +62,10 @@ export function fromPostgresError(error: unknown): AppError | undefined {
       return new BadInputError('common.invalidInput', params, { constraint: pg.constraint });
     case '40001':
     case '40P01':
-      return new ConflictError('common.conflict', { details: 'concurrent update, try again' });
+      return new ConflictError('common.concurrentUpdate');
   }
   if (badInputStates.has(pg.code)) {
-    return new BadInputError('common.invalidInput', { details: pg.code === '22023' ? 'invalid value' : 'value out of range or malformed' });
+    return new BadInputError(pg.code === '22023' ? 'common.invalidParameter' : 'common.malformedValue');
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { Locale, interpolate } from '../i18n/locale';
 import { ErrorCode } from './error-codes';
 import { messageFor } from './messages';
+import { ENTITY_LABELS, EntityName } from './entity-labels';
 
 /**
  * An error a user may see. It carries a code for `extensions.code`, a message key
@@ -24,12 +25,13 @@ export class AppError extends Error {
 
 function render(key: string, params: Record<string, unknown>, locale: Locale): string {
   const texts = messageFor(key);
-  return texts ? interpolate(texts[locale], params) : key;
+  return texts ? interpolate(texts[locale], params, locale) : key;
 }
 
+/** "Kommissionen med id … finns inte": the entity named in the reader's language ({@link ENTITY_LABELS}). */
 export class NotFoundError extends AppError {
-  constructor(entity: string, id: string, messageKey = 'common.notFound') {
-    super(ErrorCode.NOT_FOUND, messageKey, { entity, id }, { entity, id });
+  constructor(entity: EntityName, id: string, messageKey = 'common.notFound') {
+    super(ErrorCode.NOT_FOUND, messageKey, { entity: ENTITY_LABELS[entity], id }, { entity, id });
   }
 }
 
@@ -50,9 +52,9 @@ export class BadInputError extends AppError {
     super(ErrorCode.BAD_USER_INPUT, messageKey, params, details);
   }
 
-  /** A field-level problem rendered through the generic invalid-input text. */
-  static field(field: string, problem: string): BadInputError {
-    return new BadInputError('common.invalidInput', { details: `${field}: ${problem}` }, { field });
+  /** A field-level problem: `messageKey` is a whole sentence with a {field} placeholder (e.g. `validation.maxLength`). */
+  static field(field: string, messageKey: string, params: Record<string, unknown> = {}): BadInputError {
+    return new BadInputError(messageKey, { field, ...params }, { field });
   }
 }
 
@@ -60,6 +62,19 @@ export class ConflictError extends AppError {
   constructor(messageKey: string, params: Record<string, unknown> = {}, details?: Record<string, unknown>) {
     super(ErrorCode.CONFLICT, messageKey, params, details);
   }
+}
+
+/** The disk is full (ENOSPC) or over quota (EDQUOT): nothing was stored. */
+export class StorageFullError extends AppError {
+  constructor() {
+    super(ErrorCode.STORAGE_FULL, 'common.storageFull');
+  }
+}
+
+/** Whether a file-system error means the disk is full or over quota. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 export class RateLimitedError extends AppError {

@@ -86,7 +86,7 @@ function decodeCursor(cursor: string): number {
 export function pageWindow(args: ConnectionArgs): { offset: number; limit: number } {
   const limit = args.first ?? 20;
   if (limit > MAX_PAGE_SIZE) throw new BadInputError('common.firstTooLarge', { max: MAX_PAGE_SIZE }, { field: 'first' });
-  if (limit < 1) throw BadInputError.field('first', 'must be at least 1');
+  if (limit < 1) throw BadInputError.field('first', 'validation.min', { min: 1 });
   const offset = args.after ? decodeCursor(args.after) + 1 : 0;
   return { offset, limit };
 }

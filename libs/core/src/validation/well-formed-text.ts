@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
 import { AppError, BadInputError } from '../errors/app-error';
+import './constraint-messages';
 import { dateOnlyError } from './is-date-only';
 import { invalidDateTimeIn } from './is-date-time';
 
@@ -39,7 +40,7 @@ export class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom' && (metadata.type as string) !== 'context' && (metadata.type as string) !== 'info' && (metadata.type as string) !== 'root') {
       const at = illFormedTextAt(value, metadata.data ?? '');
-      if (at) throw BadInputError.field(at, 'contains a NUL character or an unpaired surrogate');
+      if (at) throw BadInputError.field(at, 'validation.illFormedText');
       const invalid = invalidDateTimeIn(value);
       if (invalid) throw invalid.invalid.error(invalid.path);
     }

@@ -53,6 +53,11 @@ export interface MeetingsSection {
  * Meetings held in the period and planned ahead, the decisions taken and the
  * action items still open (overdue ones put their group at risk, rule 2b of
  * rag.ts). Three set-based statements for the whole commission.
+ *
+ * Decisions and action items come from approved minutes only: a draft (or
+ * minutes still with the adjusters) is not yet the record of the meeting and
+ * may change, so a report, which is kept, must not quote it. The same rule
+ * carries action items to the next meeting (`CARRIED_SQL` in libs/meetings).
  */
 export class MeetingsSectionBuilder implements ReportSection<MeetingsSection> {
   readonly name = 'meetings';
@@ -71,7 +76,7 @@ export class MeetingsSectionBuilder implements ReportSection<MeetingsSection> {
     const decisions: any[] = await q.query( // eslint-disable-line @typescript-eslint/no-explicit-any
       `SELECT m.id AS meeting_id, m.title AS meeting_title, (m.starts_at AT TIME ZONE m.time_zone)::date::text AS on_date, dn.number, dn.text
          FROM decision dn JOIN minutes mi ON mi.id = dn.minutes_id JOIN meeting m ON m.id = mi.meeting_id
-        WHERE m.commission_id = $1 AND m.status <> 'cancelled'
+        WHERE m.commission_id = $1 AND m.status <> 'cancelled' AND mi.status = 'approved'
           AND (m.starts_at AT TIME ZONE m.time_zone)::date BETWEEN $2 AND $3
         ORDER BY m.starts_at, dn.number`,
       [scope.commissionId, scope.periodStart, scope.asOf],
@@ -80,7 +85,8 @@ export class MeetingsSectionBuilder implements ReportSection<MeetingsSection> {
       `SELECT a.id, a.title, a.status, a.due_on::text, p.full_name AS assignee, m.title AS meeting_title, m.working_group_id, g.name AS group_name,
               (a.due_on IS NOT NULL AND a.due_on < $2) AS overdue, ($2::date - a.due_on) AS days_over,
               ((m.starts_at AT TIME ZONE m.time_zone)::date BETWEEN $3 AND $2 OR (a.done_at IS NOT NULL AND a.done_at::date BETWEEN $3 AND $2)) AS active_in_period
-         FROM action_item a JOIN meeting m ON m.id = a.meeting_id
+         FROM action_item a JOIN minutes mi ON mi.id = a.minutes_id AND mi.status = 'approved'
+         JOIN meeting m ON m.id = a.meeting_id
          LEFT JOIN working_group g ON g.id = m.working_group_id
          LEFT JOIN person p ON p.id = a.assignee_person_id
         WHERE m.commission_id = $1 AND (m.starts_at AT TIME ZONE m.time_zone)::date <= $2
