@@ -578,6 +578,66 @@ TABLE goal (
   CREATE UNIQUE INDEX goal_pkey ON public.goal USING btree (id)
   CREATE UNIQUE INDEX goal_strategy_id_code_key ON public.goal USING btree (strategy_id, code)
 
+TABLE inbound_mail (
+  id uuid NOT NULL DEFAULT gen_random_uuid()
+  received_at timestamp with time zone NOT NULL DEFAULT now()
+  channel text NOT NULL
+  envelope_from text
+  envelope_to text[] NOT NULL DEFAULT '{}'::text[]
+  rate_key text NOT NULL
+  sender text
+  subject text
+  message_id text
+  size_bytes integer NOT NULL
+  raw bytea
+  raw_purged_at timestamp with time zone
+  state text NOT NULL DEFAULT 'received'::text
+  attempts integer NOT NULL DEFAULT 0
+  lease_until timestamp with time zone
+  kind text
+  result text
+  detail jsonb NOT NULL DEFAULT '{}'::jsonb
+  processed_at timestamp with time zone
+  commission_id uuid
+  meeting_id uuid
+  person_id uuid
+  outbox_id uuid
+)
+  CONSTRAINT inbound_mail_attempts_check CHECK (attempts >= 0)
+  CONSTRAINT inbound_mail_attempts_not_null NOT NULL attempts
+  CONSTRAINT inbound_mail_channel_check CHECK (channel = ANY (ARRAY['smtp'::text, 'imap'::text]))
+  CONSTRAINT inbound_mail_channel_not_null NOT NULL channel
+  CONSTRAINT inbound_mail_check CHECK ((state = 'processing'::text) = (lease_until IS NOT NULL))
+  CONSTRAINT inbound_mail_check1 CHECK ((state = 'done'::text) = (processed_at IS NOT NULL AND kind IS NOT NULL AND result IS NOT NULL))
+  CONSTRAINT inbound_mail_check2 CHECK (raw IS NOT NULL OR raw_purged_at IS NOT NULL)
+  CONSTRAINT inbound_mail_detail_check CHECK (jsonb_typeof(detail) = 'object'::text AND length(detail::text) <= 20000)
+  CONSTRAINT inbound_mail_detail_not_null NOT NULL detail
+  CONSTRAINT inbound_mail_envelope_from_check CHECK (length(envelope_from) <= 500)
+  CONSTRAINT inbound_mail_envelope_to_check CHECK (cardinality(envelope_to) <= 100)
+  CONSTRAINT inbound_mail_envelope_to_not_null NOT NULL envelope_to
+  CONSTRAINT inbound_mail_id_not_null NOT NULL id
+  CONSTRAINT inbound_mail_kind_check CHECK (kind = ANY (ARRAY['calendar-reply'::text, 'calendar-counter'::text, 'bounce'::text, 'auto-reply'::text, 'loop'::text, 'other'::text]))
+  CONSTRAINT inbound_mail_message_id_check CHECK (length(message_id) <= 500)
+  CONSTRAINT inbound_mail_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE SET NULL
+  CONSTRAINT inbound_mail_pkey PRIMARY KEY (id)
+  CONSTRAINT inbound_mail_rate_key_check CHECK (length(rate_key) >= 1 AND length(rate_key) <= 500)
+  CONSTRAINT inbound_mail_rate_key_not_null NOT NULL rate_key
+  CONSTRAINT inbound_mail_received_at_not_null NOT NULL received_at
+  CONSTRAINT inbound_mail_result_check CHECK (length(result) <= 100)
+  CONSTRAINT inbound_mail_sender_check CHECK (length(sender) <= 500)
+  CONSTRAINT inbound_mail_size_bytes_check CHECK (size_bytes >= 0)
+  CONSTRAINT inbound_mail_size_bytes_not_null NOT NULL size_bytes
+  CONSTRAINT inbound_mail_state_check CHECK (state = ANY (ARRAY['received'::text, 'processing'::text, 'done'::text]))
+  CONSTRAINT inbound_mail_state_not_null NOT NULL state
+  CONSTRAINT inbound_mail_subject_check CHECK (length(subject) <= 500)
+  CREATE INDEX inbound_mail_commission_idx ON public.inbound_mail USING btree (commission_id, received_at DESC, id DESC) WHERE (commission_id IS NOT NULL)
+  CREATE INDEX inbound_mail_message_id_idx ON public.inbound_mail USING btree (message_id, rate_key) WHERE (message_id IS NOT NULL)
+  CREATE INDEX inbound_mail_owed_idx ON public.inbound_mail USING btree (received_at) WHERE (state <> 'done'::text)
+  CREATE INDEX inbound_mail_person_idx ON public.inbound_mail USING btree (person_id) WHERE (person_id IS NOT NULL)
+  CREATE UNIQUE INDEX inbound_mail_pkey ON public.inbound_mail USING btree (id)
+  CREATE INDEX inbound_mail_rate_idx ON public.inbound_mail USING btree (rate_key, received_at)
+  CREATE INDEX inbound_mail_raw_idx ON public.inbound_mail USING btree (received_at) WHERE (raw IS NOT NULL)
+
 TABLE invitation (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   meeting_id uuid NOT NULL
@@ -634,6 +694,23 @@ TABLE login_attempt (
   CREATE INDEX login_attempt_ip_idx ON public.login_attempt USING btree (ip, attempted_at) WHERE (NOT succeeded)
   CREATE UNIQUE INDEX login_attempt_pkey ON public.login_attempt USING btree (id)
 
+TABLE mail_address_flag (
+  address text NOT NULL
+  hard_bounces integer NOT NULL DEFAULT 0
+  flagged_at timestamp with time zone
+  last_bounce_at timestamp with time zone NOT NULL DEFAULT now()
+  last_reason text
+)
+  CONSTRAINT mail_address_flag_address_check CHECK (address = lower(address) AND length(address) <= 320)
+  CONSTRAINT mail_address_flag_address_not_null NOT NULL address
+  CONSTRAINT mail_address_flag_hard_bounces_check CHECK (hard_bounces >= 0)
+  CONSTRAINT mail_address_flag_hard_bounces_not_null NOT NULL hard_bounces
+  CONSTRAINT mail_address_flag_last_bounce_at_not_null NOT NULL last_bounce_at
+  CONSTRAINT mail_address_flag_last_reason_check CHECK (length(last_reason) <= 1000)
+  CONSTRAINT mail_address_flag_pkey PRIMARY KEY (address)
+  CREATE INDEX mail_address_flag_flagged_idx ON public.mail_address_flag USING btree (flagged_at DESC) WHERE (flagged_at IS NOT NULL)
+  CREATE UNIQUE INDEX mail_address_flag_pkey ON public.mail_address_flag USING btree (address)
+
 TABLE mail_link_use (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   link_id uuid NOT NULL
@@ -647,12 +724,15 @@ TABLE mail_link_use (
   answer jsonb NOT NULL DEFAULT '{}'::jsonb
   request_id text
   at timestamp with time zone NOT NULL DEFAULT now()
+  channel text NOT NULL DEFAULT 'mail-link'::text
 )
   CONSTRAINT mail_link_use_action_check CHECK (length(action) >= 1 AND length(action) <= 100)
   CONSTRAINT mail_link_use_action_not_null NOT NULL action
   CONSTRAINT mail_link_use_answer_check CHECK (jsonb_typeof(answer) = 'object'::text AND length(answer::text) <= 20000)
   CONSTRAINT mail_link_use_answer_not_null NOT NULL answer
   CONSTRAINT mail_link_use_at_not_null NOT NULL at
+  CONSTRAINT mail_link_use_channel_check CHECK (channel = ANY (ARRAY['mail-link'::text, 'calendar-reply'::text]))
+  CONSTRAINT mail_link_use_channel_not_null NOT NULL channel
   CONSTRAINT mail_link_use_check CHECK (state = 'used'::text OR single_use)
   CONSTRAINT mail_link_use_id_not_null NOT NULL id
   CONSTRAINT mail_link_use_link_id_not_null NOT NULL link_id
@@ -695,11 +775,17 @@ TABLE mail_outbox (
   sent_at timestamp with time zone
   failed_at timestamp with time zone
   calendar jsonb
+  bounce_kind text
+  bounce_reason text
+  bounced_at timestamp with time zone
 )
   CONSTRAINT mail_outbox_attachments_check CHECK (jsonb_typeof(attachments) = 'array'::text)
   CONSTRAINT mail_outbox_attachments_not_null NOT NULL attachments
   CONSTRAINT mail_outbox_attempts_check CHECK (attempts >= 0)
   CONSTRAINT mail_outbox_attempts_not_null NOT NULL attempts
+  CONSTRAINT mail_outbox_bounce_check CHECK ((bounce_kind IS NULL) = (bounced_at IS NULL))
+  CONSTRAINT mail_outbox_bounce_kind_check CHECK (bounce_kind = ANY (ARRAY['hard'::text, 'soft'::text]))
+  CONSTRAINT mail_outbox_bounce_reason_check CHECK (length(bounce_reason) <= 1000)
   CONSTRAINT mail_outbox_calendar_check CHECK (calendar IS NULL OR jsonb_typeof(calendar) = 'object'::text AND ((calendar ->> 'method'::text) = ANY (ARRAY['REQUEST'::text, 'CANCEL'::text, 'PUBLISH'::text])) AND jsonb_typeof(calendar -> 'content'::text) = 'string'::text AND (calendar ->> 'filename'::text) ~ '^[A-Za-z0-9._-]{1,100}\.ics$'::text)
   CONSTRAINT mail_outbox_check CHECK ((status = 'sending'::text) = (lease_until IS NOT NULL))
   CONSTRAINT mail_outbox_check1 CHECK ((status = 'sent'::text) = (sent_at IS NOT NULL))
@@ -729,6 +815,7 @@ TABLE mail_outbox (
   CREATE INDEX mail_outbox_commission_idx ON public.mail_outbox USING btree (commission_id, created_at DESC, id) WHERE (commission_id IS NOT NULL)
   CREATE UNIQUE INDEX mail_outbox_dedupe_key ON public.mail_outbox USING btree (dedupe_key)
   CREATE INDEX mail_outbox_failed_idx ON public.mail_outbox USING btree (failed_at DESC) WHERE (status = 'failed'::text)
+  CREATE INDEX mail_outbox_hard_bounce_idx ON public.mail_outbox USING btree (lower(to_address)) WHERE (bounce_kind = 'hard'::text)
   CREATE INDEX mail_outbox_person_idx ON public.mail_outbox USING btree (person_id, created_at DESC, id) WHERE (person_id IS NOT NULL)
   CREATE UNIQUE INDEX mail_outbox_pkey ON public.mail_outbox USING btree (id)
   CREATE INDEX mail_outbox_sent_idx ON public.mail_outbox USING btree (sent_at) WHERE (status = 'sent'::text)

@@ -225,6 +225,7 @@ async function main() {
       `  GraphiQL   ${base}/graphiql`,
       `  Health     ${base}/health/live   ${base}/health/ready`,
       `  Mail       ${smtpUrl ? `sent via ${hidePassword(smtpUrl)}` : `${mailDir}  (.eml files; set SMTP_URL to send real mail)`}`,
+      `  Inbound    ${describeInbound(process.env, hidePassword)}`,
       `  Data       ${dataDir}`,
       `  Postgres   ${pg ? `embedded, ${hidePassword(databaseUrl)} (password in ${path.join(dataDir, 'postgres.password')})` : hidePassword(databaseUrl)}`,
       `  Redis      ${redis && redis.started ? `redis-server started here, ${redisUrl}` : hidePassword(redisUrl)}`,
@@ -236,6 +237,15 @@ async function main() {
     if (stopping) return;
     await shutdown(1, describeError(err));
   }
+}
+
+/** Where inbound mail (calendar answers, bounces) arrives, from the same variables the worker reads. */
+function describeInbound(env, hidePassword) {
+  const mode = env.INBOUND_MAIL || 'off';
+  const domain = env.INBOUND_DOMAIN || '(INBOUND_DOMAIN not set)';
+  if (mode === 'smtp') return `SMTP ${env.INBOUND_SMTP_HOST || '0.0.0.0'}:${env.INBOUND_SMTP_PORT || 2525} for @${domain} (in the worker; docs/inbound-mail.md)`;
+  if (mode === 'imap') return `IMAP poller of ${env.IMAP_URL ? hidePassword(env.IMAP_URL) : '(IMAP_URL not set)'} for @${domain} (in the worker)`;
+  return 'off (set INBOUND_MAIL=smtp or imap to take calendar answers and bounces; docs/inbound-mail.md)';
 }
 
 /** Copies a child's output line by line, each line prefixed with `tag`. */

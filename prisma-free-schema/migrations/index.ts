@@ -14,6 +14,8 @@ import { VacancyIndex1732300012000 } from './1732300012000-vacancy-index';
 import { MailCalendar1732300013000 } from './1732300013000-mail-calendar';
 import { SeatVacancy1732300013400 } from './1732300013400-seat-vacancy';
 import { ReminderSeries1732300016020 } from './1732300016020-reminder-series';
+import { InboundMail1732300027100 } from './1732300027100-inbound-mail';
+import { InboundMessageId1732300027101 } from './1732300027101-inbound-message-id';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -33,4 +35,6 @@ export const migrations = [
   MailCalendar1732300013000,
   SeatVacancy1732300013400,
   ReminderSeries1732300016020,
+  InboundMail1732300027100,
+  InboundMessageId1732300027101,
 ];

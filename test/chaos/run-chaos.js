@@ -4,7 +4,8 @@
 // redis-server of our own, an in-process SMTP server and a database of our own.
 // A batch of reminders with unique dedupe keys is owed; while they go out the
 // suite SIGKILLs a worker mid-send again and again (CHAOS_KILLS, default 50),
-// runs FLUSHALL, restarts Redis, and takes the SMTP server down for a while.
+// runs FLUSHALL, restarts Redis, and takes the SMTP server down for a while;
+// PostgreSQL crashes and an API process riding them out: ./postgres-crash.js.
 // Then it counts mails per dedupe key and prints
 //   owed N, received N, lost 0, duplicates D
 // and fails if anything was lost or a duplicate carries a different Message-ID.
@@ -23,6 +24,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const net = require('node:net');
 const boot = require('../../scripts/lib/bootstrap');
+const pgCrash = require('./postgres-crash');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const KILLS = Number(process.env.CHAOS_KILLS || 50);
@@ -185,14 +187,13 @@ async function prepareDatabase() {
   let adminUrl = process.env.CHAOS_ADMIN_URL;
   let pg;
   if (!adminUrl) {
-    const services = require(path.join(ROOT, 'scripts', 'lib', 'services'));
-    pg = await services.startPostgres({
+    pg = await new pgCrash.CrashablePostgres({
       dataDir: path.join(ROOT, '.data', 'chaos'),
       port: Number(process.env.CHAOS_PG_PORT || (await freePort())),
       log,
       settings: { fsync: 'off' },
       spawn: (command, args, options) => groups.spawnGroup(command, args, { ...options, label: 'postgres (chaos)', stopSignal: 'SIGINT' }),
-    });
+    }).start();
     adminUrl = pg.adminUrl;
   }
   const name = `chaos_${Date.now()}_${process.pid}`;
@@ -210,6 +211,7 @@ async function prepareDatabase() {
   await ds.destroy();
   return {
     url: url.toString(),
+    crasher: pg,
     async drop() {
       const c = new Client({ connectionString: adminUrl });
       await c.connect();
@@ -243,7 +245,7 @@ async function main() {
   const workerMain = ensureBuilt();
   const db = await prepareDatabase();
   const { Client } = require('pg');
-  const sql = new Client({ connectionString: db.url });
+  const sql = pgCrash.resilientClient(db.url); // the suite's own queries wait out a PostgreSQL crash
   await sql.connect();
   const redis = new RedisProcess(await freePort(), path.join(ROOT, '.data', 'chaos', `redis-${process.pid}`));
   await redis.start();
@@ -282,6 +284,7 @@ async function main() {
     };
     workers.push(new WorkerProcess('worker-a', workerMain, env), new WorkerProcess('worker-b', workerMain, env));
     await Promise.all(workers.map((w) => w.start()));
+    const pgChaos = await pgCrash.begin({ db, env, kills: KILLS, log, sql });
 
     const flushAt = Math.floor(KILLS / 3);
     const smtpDownAt = Math.floor(KILLS / 2);
@@ -316,6 +319,7 @@ async function main() {
         await sleep(1000);
         await redis.start();
       }
+      await pgChaos.round(i);
       if ((i + 1) % Math.max(1, Math.floor(KILLS / 10)) === 0) log(`${i + 1} kills, ${sink.received.length} mails received (${before} before the last kill)`);
     }
     log(`chaos over after ${Math.round((Date.now() - started) / 1000)} s (${killedMidSend} kills with mail in flight); waiting for the rest`);
@@ -371,10 +375,13 @@ async function main() {
     }
     const { rows: statuses } = await sql.query(`SELECT status, count(*)::int AS n FROM mail_outbox GROUP BY status ORDER BY status`);
     log(`outbox: ${statuses.map((s) => `${s.status} ${s.n}`).join(', ')}; worker starts: ${workers.map((w) => w.starts).join(' + ')}; ${Math.round((Date.now() - started) / 1000)} s`);
+    const pgResult = await pgChaos.end();
+    log(pgResult.line);
+    for (const problem of pgResult.problems) process.stdout.write(`${problem}\n`);
     process.stdout.write(`owed ${owedCount}, received ${received}, lost ${lost}, duplicates ${duplicates}\n`);
     if (mismatched > 0) process.stdout.write(`${mismatched} dedupe keys were received with different Message-IDs\n`);
     if (strangers > 0) process.stdout.write(`${strangers} mails had no known dedupe key\n`);
-    process.exitCode = lost > 0 || mismatched > 0 || strangers > 0 ? 1 : 0;
+    process.exitCode = lost > 0 || mismatched > 0 || strangers > 0 || !pgResult.ok ? 1 : 0;
   } finally {
     await Promise.all(workers.map((w) => w.kill('SIGTERM')));
     await sql.end();

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, SeedsModule, SeederService } from '@samverk
 import { TestApp, startTestApp } from '../harness/test-app';
 import { login } from '../harness/factories';
 import { withDatabase } from '../harness/template';
+import { spawnGroup } from '../harness/process-groups';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const services = require('../../scripts/lib/services');
@@ -23,10 +23,10 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
   const base = { ...process.env };
   for (const key of ['DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'SMTP_URL']) delete base[key];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnGroup(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'], label: `cli ${args[0]} (backup test)` });
     let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
     child.on('close', (code) => resolve({ code: code ?? -1, out }));
   });
 }

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { TestApp, freePort, startTestApp } from '../harness/test-app';
 import { createPerson } from '../harness/factories';
 import { createDeliverable, deliverableWorld, DeliverableWorld } from '../harness/deliverable-fixtures';
 import { eventually, startTestWorker } from '../harness/test-worker';
+import { GroupChild, spawnGroup } from '../harness/process-groups';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -56,7 +57,7 @@ describe('documents are as safe as rows', () => {
     // The built API as its own process, told (test-only hook) to SIGKILL itself right after the file is durably in place.
     const port = await freePort();
     const env: Record<string, string> = { ...(process.env as Record<string, string>), ...t.config, PORT: String(port), LOG_LEVEL: 'warn', SAMVERKAN_TEST_CRASH_AFTER_DOCUMENT_WRITE: '1' };
-    const api: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: 'ignore' });
+    const api: GroupChild = spawnGroup(process.execPath, [path.join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: 'ignore', label: 'api (crash after document write)' });
     const exited = new Promise<string | number | null>((resolve) => api.on('exit', (code, signal) => resolve(signal ?? code)));
     try {
       await eventually(() => fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false), 60_000, 'the API process to be ready');

@@ -1,7 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { createTestDatabase } from '../harness/test-app';
-import { freePort } from '../harness/test-app';
+import { createTestDatabase, freePort } from '../harness/test-app';
+import { GroupChild, killGroup, spawnGroup } from '../harness/process-groups';
+import { OutputWatch, cpuTicks, scaled, untilStalled, watchOutput } from '../harness/progress';
 
 /**
  * Issue 16, item 12: the built API as `npm start` runs it, its output piped.
@@ -12,45 +12,39 @@ const REQUEST_LINE = /POST \/graphql .*\d+ ms/;
 const main = path.resolve(__dirname, '../../dist/apps/api/src/main.js');
 
 interface Api {
-  child: ChildProcess;
+  child: GroupChild;
+  output: OutputWatch;
   lines: () => string[];
-  exit: Promise<number | string | null>;
   port: number;
+  drop: () => Promise<void>;
 }
 
 async function boot(env: Record<string, string>): Promise<Api> {
   const db = await createTestDatabase();
   const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [main], {
+  const child = spawnGroup(process.execPath, [main], {
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', NO_COLOR: '1', PORT: String(port), DATABASE_URL: db.url, REDIS_URL: process.env.SAMVERKAN_TEST_REDIS_URL!, QUEUE_PREFIX: db.name, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, ended whatever happens to the test
+    label: 'api (log format test)',
   });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exit = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
-  exit.then(() => db.drop().catch(() => undefined));
-  // Ready when /health/ready says so; an API that exits instead fails at once with its output.
-  let exited = false;
-  exit.then(() => (exited = true));
-  for (;;) {
-    if (exited) throw new Error(`the API exited before it was ready:\n${output}`);
-    const status = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
-    if (status === 200) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, lines: () => output.split('\n').filter(Boolean), exit, port };
+  const output = watchOutput(child);
+  const api: Api = { child, output, lines: () => output.text().split('\n').filter(Boolean), port, drop: () => db.drop() };
+  // Ready when /health/ready says so; stalled when it neither answers, prints nor computes for a while.
+  await untilStalled(
+    async () => {
+      const status = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
+      if (output.exit()) throw new Error(`the API exited before it was ready:\n${output.tail()}`);
+      return { done: status === 200, progress: [status, output.bytes(), cpuTicks(child.pid!)], status: `last /health/ready: ${status || 'no answer'}; output:\n${output.tail(1500)}` };
+    },
+    { stallMs: scaled(20_000), intervalMs: 200, what: 'the API to report ready' },
+  );
+  return api;
 }
 
 async function stop(api: Api | undefined): Promise<void> {
-  if (!api || api.child.exitCode !== null || api.child.signalCode !== null) return;
-  try {
-    process.kill(-api.child.pid!, 'SIGTERM');
-  } catch {
-    return;
-  }
-  await api.exit;
+  if (!api) return;
+  await killGroup(api.child);
+  await api.drop().catch(() => undefined);
 }
 
 async function traffic(port: number): Promise<void> {
@@ -61,23 +55,30 @@ async function traffic(port: number): Promise<void> {
   await post({ query: '{ __typename }' }, { 'content-type': 'text/plain' });
 }
 
-/** Waits until the request lines are written (they follow the response), however slow the machine. */
-async function until(api: Api, done: (lines: string[]) => boolean): Promise<string[]> {
-  while (!done(api.lines())) {
-    if (api.child.exitCode !== null) throw new Error(`the API exited:\n${api.lines().join('\n')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Waits until the three request lines are written (they follow the responses), however slow the machine. */
+async function requestLines(api: Api): Promise<string[]> {
+  await untilStalled(
+    () => {
+      if (api.output.exit()) throw new Error(`the API exited:\n${api.output.tail()}`);
+      const count = api.lines().filter((l) => REQUEST_LINE.test(l)).length;
+      return { done: count >= 3, progress: [count, api.output.bytes(), cpuTicks(api.child.pid!)], status: `request lines so far: ${count}; output:\n${api.output.tail(1500)}` };
+    },
+    { stallMs: scaled(10_000), intervalMs: 50, what: 'the request log lines' },
+  );
   return api.lines();
 }
 
 describe('log format of the API process (LOG_FORMAT)', () => {
   let api: Api | undefined;
-  afterEach(() => stop(api));
+  afterEach(async () => {
+    await stop(api);
+    api = undefined;
+  });
 
   it.each(['auto', 'json'])('LOG_FORMAT=%s with piped output: every line is JSON, one per request with method, url, status, time and error codes', async (format) => {
     api = await boot({ LOG_FORMAT: format });
     await traffic(api.port);
-    const lines = await until(api, (all) => all.filter((l) => REQUEST_LINE.test(l)).length >= 3);
+    const lines = await requestLines(api);
     const entries = lines.map((line) => {
       try {
         return JSON.parse(line) as Record<string, any>;
@@ -97,12 +98,12 @@ describe('log format of the API process (LOG_FORMAT)', () => {
       [40, 400, 'number'],
     ]);
     expect(requests[1]).toMatchObject({ operationName: 'Me', errorCodes: ['UNAUTHENTICATED'] });
-  });
+  }, 30 * 60_000); // a stall fails it sooner (untilStalled)
 
   it('LOG_FORMAT=auto under `npm start` on a terminal (SAMVERKAN_LOG_TERMINAL=1): readable lines, one per request, refusals marked WARN with their code', async () => {
     api = await boot({ LOG_FORMAT: 'auto', SAMVERKAN_LOG_TERMINAL: '1' });
     await traffic(api.port);
-    const lines = await until(api, (all) => all.filter((l) => REQUEST_LINE.test(l)).length >= 3);
+    const lines = await requestLines(api);
     expect(lines.filter((l) => l.trimStart().startsWith('{'))).toEqual([]);
     const requests = lines.filter((l) => REQUEST_LINE.test(l));
     expect(requests).toEqual([
@@ -110,5 +111,5 @@ describe('log format of the API process (LOG_FORMAT)', () => {
       expect.stringMatching(/^\[\d\d:\d\d:\d\d\.\d{3}\] WARN.*: POST \/graphql Me 200 \d+ ms UNAUTHENTICATED$/),
       expect.stringMatching(/^\[\d\d:\d\d:\d\d\.\d{3}\] WARN.*: POST \/graphql 400 \d+ ms BAD_USER_INPUT$/),
     ]);
-  });
+  }, 30 * 60_000);
 });

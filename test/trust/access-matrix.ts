@@ -446,6 +446,8 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   },
   mailAnswers: { expected: policy.manage(), call: (w) => ({ query: `query($c: ID!) { mailAnswers(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
   commissionMailLog: { expected: policy.manage(), call: (w) => ({ query: `query($c: ID!) { commissionMailLog(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
+  inboundMailLog: { expected: policy.manage(), call: (w) => ({ query: `query($c: ID!) { inboundMailLog(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
+  mailAddressFlags: { expected: policy.manage(), call: (w) => ({ query: `query($c: ID!) { mailAddressFlags(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
   skippedReminders: {
     // One's own reminders, or an admin (as mailLog).
     expected: policy.custom('UNAUTHENTICATED', 'ok', { member: 'ok' }, 'NOT_FOUND'),

@@ -19,6 +19,7 @@ import { MailActionsApiModule } from '@samverkan/mail-actions';
 import { PrivacyApiModule } from '@samverkan/privacy';
 import { DeliverablesApiModule } from '@samverkan/deliverables';
 import { MeetingsApiModule } from '@samverkan/meetings';
+import { InboundApiModule } from '@samverkan/inbound';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -56,6 +57,7 @@ export class AppModule {
         PrivacyApiModule,
         DeliverablesApiModule,
         MeetingsApiModule,
+        InboundApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],

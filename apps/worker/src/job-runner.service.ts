@@ -53,6 +53,7 @@ const QUEUE_CONCURRENCY: Record<QueueName, (config: AppConfig) => number> = {
   notifications: () => 4,
   reports: () => 2,
   documents: () => 1,
+  inbound: () => 4,
 };
 
 /**

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError } from '@samverkan/core';
 import { MailTransport } from '@samverkan/mail';
+import { InboundImapPoller, InboundSmtpServer } from '@samverkan/inbound';
 import { createWorker } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -9,6 +10,9 @@ async function main(): Promise<void> {
   // SIGTERM/SIGINT: stop taking jobs, let running ones finish, close connections.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   process.stdout.write(`Samverkan worker running (pid ${process.pid}); mail goes to ${app.get(MailTransport).describe()}\n`);
+  // npm start picks this line up for its summary (scripts/start.js).
+  const inbound = app.get(InboundSmtpServer).describe() ?? app.get(InboundImapPoller).describe();
+  process.stdout.write(`Inbound mail: ${inbound ?? 'off (INBOUND_MAIL=off: invitations ask for answers by their buttons)'}\n`);
 }
 
 main().catch((error: unknown) => {

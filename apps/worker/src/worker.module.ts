@@ -8,6 +8,7 @@ import { SeatsModule } from '@samverkan/seats';
 import { DeliverablesWorkerModule } from '@samverkan/deliverables';
 import { MeetingsModule } from '@samverkan/meetings';
 import { ReportsWorkerModule } from '@samverkan/reports';
+import { InboundWorkerModule } from '@samverkan/inbound';
 import { JobRunner } from './job-runner.service';
 
 /**
@@ -39,6 +40,7 @@ export class WorkerModule {
         DeliverablesWorkerModule,
         MeetingsModule,
         ReportsWorkerModule,
+        InboundWorkerModule,
         ...extraModules,
       ],
       providers: [JobRunner],

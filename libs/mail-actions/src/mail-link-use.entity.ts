@@ -24,6 +24,10 @@ export class MailLinkUse {
   @Column({ type: 'boolean' })
   singleUse: boolean;
 
+  @Field(() => String, { description: 'How the answer came: "mail-link" (a button in the mail) or "calendar-reply" (Accept / Decline in a calendar, mailed back to us).' })
+  @Column({ type: 'text', default: 'mail-link' })
+  channel: 'mail-link' | 'calendar-reply';
+
   @Column({ type: 'text', default: 'used' })
   state: 'used' | 'revoked';
 

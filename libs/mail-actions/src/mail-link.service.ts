@@ -152,6 +152,21 @@ export class MailLinkService {
     );
   }
 
+  /**
+   * Lists an answer taken from a calendar reply with the answers given from
+   * mail (in the caller's transaction, beside the change it made). `replyId`
+   * is the inbound mail's id.
+   */
+  async recordCalendarReply(manager: EntityManager, ctx: RequestContext, reply: { replyId: string; action: string; personId: string; subjectId: string; commissionId: string | null; answer: Record<string, unknown> }): Promise<void> {
+    const definition = mailAction(reply.action);
+    if (!definition) throw new Error(`Unknown mail action ${reply.action}`);
+    await manager.query(
+      `INSERT INTO mail_link_use (link_id, action, single_use, channel, person_id, subject_type, subject_id, commission_id, answer, request_id)
+       VALUES ($1, $2, false, 'calendar-reply', $3, $4, $5, $6, $7::jsonb, $8)`,
+      [reply.replyId, definition.name, reply.personId, definition.subjectType, reply.subjectId, reply.commissionId, JSON.stringify(reply.answer), ctx.requestId.slice(0, 200)],
+    );
+  }
+
   /** Answers given from mail in one commission, newest first (the secretariat's view). */
   answers(commissionId: string, args: ConnectionArgs): Promise<ConnectionShape<MailLinkUse>> {
     const qb = this.dataSource

@@ -11,3 +11,4 @@ export * from './mail-erasure.service';
 export * from './mail-send.processor';
 export * from './mail.types';
 export * from './mail.module';
+export * from './inbound-address';

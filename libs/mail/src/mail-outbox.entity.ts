@@ -78,4 +78,14 @@ export class MailOutbox {
 
   @Column({ type: 'timestamptz', nullable: true })
   failedAt: Date | null;
+
+  /** Set from a delivery status notification: hard (the address is dead) or soft (delivery gave up for now). */
+  @Column({ type: 'text', nullable: true })
+  bounceKind: 'hard' | 'soft' | null;
+
+  @Column({ type: 'text', nullable: true })
+  bounceReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  bouncedAt: Date | null;
 }

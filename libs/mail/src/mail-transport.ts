@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig, Locale, writeFileDurably } from '@samverkan/core';
 import type { MailAttachment, MailCalendar } from './mail-template';
+import { inboundAddress } from './inbound-address';
 
 /** Exactly what goes on the wire, read from the outbox row. */
 export interface OutgoingMail {
@@ -85,8 +86,11 @@ export class MailTransport implements OnModuleDestroy {
   }
 
   private message(mail: OutgoingMail): Parameters<Transporter['sendMail']>[0] {
+    // With inbound mail on, the envelope sender names this outbox row (VERP), so a bounce finds its mail.
+    const bounceTo = inboundAddress(this.config, 'bounce', mail.id);
     return {
       from: this.config.MAIL_FROM,
+      ...(bounceTo ? { envelope: { from: bounceTo, to: mail.to.address } } : {}),
       to: { name: mail.to.name, address: mail.to.address },
       subject: mail.subject,
       html: mail.html,

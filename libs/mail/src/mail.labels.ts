@@ -7,3 +7,8 @@ registerEnumLabels('MailStatus', {
   FAILED: { sv: 'kunde inte skickas', da: 'kunne ikke sendes', en: 'failed' },
   CANCELLED: { sv: 'stoppat', da: 'stoppet', en: 'cancelled' },
 });
+
+registerEnumLabels('MailBounceKind', {
+  HARD: { sv: 'studsade (adressen fungerar inte)', da: 'afvist (adressen virker ikke)', en: 'bounced (address does not work)' },
+  SOFT: { sv: 'studsade tillfälligt', da: 'midlertidigt afvist', en: 'bounced for now' },
+});

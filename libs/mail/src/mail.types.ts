@@ -10,6 +10,12 @@ export enum MailStatusType {
   FAILED = 'failed',
   CANCELLED = 'cancelled',
 }
+export enum MailBounceKind {
+  HARD = 'hard',
+  SOFT = 'soft',
+}
+registerEnumType(MailBounceKind, { name: 'MailBounceKind', description: 'A delivery status notification said: hard, the address does not take mail (5.x.x); soft, delivery failed for now (4.x.x).' });
+
 registerEnumType(MailStatusType, { name: 'MailStatus', description: 'Where an outgoing mail is: waiting (or waiting to retry), being sent, sent, failed for good, cancelled.' });
 
 @ObjectType('Mail', { description: 'One outgoing mail as rendered, and what became of it.' })
@@ -53,6 +59,15 @@ export class MailType {
   @Field(() => DateTimeScalar, { nullable: true })
   failedAt: Date | null;
 
+  @Field(() => MailBounceKind, { nullable: true, description: 'Set when the receiving side sent the mail back (a delivery status notification).' })
+  bounceKind: MailBounceKind | null;
+
+  @Field(() => String, { nullable: true, description: 'The reason the bounce gave, e.g. "5.1.1 user unknown".' })
+  bounceReason: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  bouncedAt: Date | null;
+
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the next attempt is due, while not sent.' })
   nextAttemptAt: Date | null;
 
@@ -60,6 +75,7 @@ export class MailType {
     return Object.assign(new MailType(), {
       ...mail,
       status: mail.status as MailStatusType,
+      bounceKind: (mail.bounceKind as MailBounceKind | null) ?? null,
       nextAttemptAt: mail.status === 'pending' || mail.status === 'sending' ? mail.nextAttemptAt : null,
     });
   }
@@ -81,7 +97,7 @@ export class CommissionMailLogArgs extends ConnectionArgs {
   @IsUUID()
   commissionId: string;
 
-  @Field({ nullable: true, description: 'Only mail that failed for good.' })
+  @Field({ nullable: true, description: 'Only mail that failed for good: refused by our SMTP server, or bounced hard by the receiving side.' })
   @IsOptional()
   @IsBoolean()
   onlyFailed?: boolean;

@@ -131,8 +131,26 @@ export class OutboxService {
       .where('m.commission_id = :commissionId', { commissionId })
       .orderBy('m.created_at', 'DESC')
       .addOrderBy('m.id', 'DESC');
-    if (onlyFailed) qb.andWhere(`m.status = 'failed'`);
+    if (onlyFailed) qb.andWhere(`(m.status = 'failed' OR m.bounce_kind = 'hard')`);
     return paginate(qb, args);
+  }
+
+  /**
+   * Records a bounce (a delivery status notification naming this row) in the
+   * caller's transaction. A hard bounce is never downgraded by a later soft one.
+   * Returns the address and whether this row was newly marked hard (to count
+   * an address's hard bounces once per mail), or null for an unknown row.
+   */
+  async markBounced(manager: EntityManager, id: string, kind: 'hard' | 'soft', reason: string): Promise<{ address: string; newlyHard: boolean; commissionId: string | null; personId: string | null } | null> {
+    const [before]: { to_address: string; bounce_kind: string | null; commission_id: string | null; person_id: string | null }[] = await manager.query(
+      `SELECT to_address, bounce_kind, commission_id, person_id FROM mail_outbox WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!before) return null;
+    if (before.bounce_kind !== 'hard') {
+      await manager.query(`UPDATE mail_outbox SET bounce_kind = $2, bounce_reason = $3, bounced_at = now() WHERE id = $1`, [id, kind, reason.slice(0, 1000)]);
+    }
+    return { address: before.to_address, newlyHard: kind === 'hard' && before.bounce_kind !== 'hard', commissionId: before.commission_id, personId: before.person_id };
   }
 
   /** Mail that failed for good, most recent first. */

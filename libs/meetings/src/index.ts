@@ -9,6 +9,7 @@ export * from './minutes.service';
 export * from './date-polls.service';
 export * from './registrations.service';
 export * from './calendar-feed.service';
+export * from './meeting-calendar-reply.service';
 export * from './meetings.module';
 // Last: the mail actions name the services above (the services name the actions by constant only).
 export * from './meetings.mail-actions';

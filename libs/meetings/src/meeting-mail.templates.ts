@@ -18,6 +18,8 @@ export interface MeetingMailProps {
   cancelUrl?: string;
   /** One-click answers (invitations and updates to those who answer): one signed link, an answer preselected per button. */
   rsvpButtons?: { answer: RsvpButtonAnswer; url: string }[];
+  /** Whether an answer given in the calendar (Accept / Decline) reaches us: inbound mail is on (docs/inbound-mail.md). */
+  calendarReplies?: boolean;
 }
 
 /**
@@ -40,6 +42,20 @@ const RSVP_NOTE: Translated = {
   sv: 'Knapparna öppnar en sida där du bekräftar ditt svar; du behöver inte logga in. Du kan ändra svaret senare med samma knappar.',
   da: 'Knapperne åbner en side, hvor du bekræfter dit svar; du skal ikke logge ind. Du kan ændre svaret senere med de samme knapper.',
   en: 'The buttons open a page where you confirm your answer; no sign-in needed. You can change your answer later with the same buttons.',
+};
+
+/** Beside the buttons: whether the calendar's own Accept / Decline is an answer too. */
+const CALENDAR_REPLY_NOTE: Record<'on' | 'off', Translated> = {
+  on: {
+    sv: 'Du kan också svara direkt i din kalender (Acceptera, Avböj, Kanske); svaret registreras på samma sätt.',
+    da: 'Du kan også svare direkte i din kalender (Accepter, Afvis, Måske); svaret registreres på samme måde.',
+    en: 'You can also answer in your calendar (Accept, Decline, Tentative); the answer is recorded the same way.',
+  },
+  off: {
+    sv: 'Svara med knapparna: ett svar från din kalender når inte fram till oss.',
+    da: 'Svar med knapperne: et svar fra din kalender når ikke frem til os.',
+    en: 'Answer with the buttons: an answer given in your calendar does not reach us.',
+  },
 };
 
 const SUBJECT: Record<MeetingMailProps['reason'], Translated> = {
@@ -134,13 +150,14 @@ export const meetingMailTemplate = defineMailTemplate<MeetingMailProps>('meeting
   const agenda = props.agenda.map((item) => `${item.position}. ${item.title}${item.durationMinutes ? ` (${item.durationMinutes} ${MINUTES_SHORT[locale]})` : ''}`);
   const carried = props.carried.map((item) => `– ${item.title}${item.dueOn ? ` (${item.dueOn})` : ''}`);
   const buttons = props.rsvpButtons?.length ? mailButtons(props.rsvpButtons.map((b) => ({ label: RSVP_BUTTON_LABELS[b.answer][locale], url: b.url }))) : undefined;
+  const replyNote = CALENDAR_REPLY_NOTE[props.calendarReplies ? 'on' : 'off'][locale];
   const body = html`<p>${lead.html}</p>
 <dl>
 <dt>${WHEN[locale]}</dt><dd>${at} – ${until}</dd>
 ${props.place ? html`<dt>${WHERE[locale]}</dt><dd>${props.place}</dd>` : ''}
 ${props.onlineUrl ? html`<dt>${ONLINE[locale]}</dt><dd><a href="${props.onlineUrl}">${props.onlineUrl}</a></dd>` : ''}
 </dl>
-${buttons ? html`${buttons.html}<p style="font-size: 0.9em; color: #4a4a4a;">${RSVP_NOTE[locale]}</p>` : ''}
+${buttons ? html`${buttons.html}<p style="font-size: 0.9em; color: #4a4a4a;">${RSVP_NOTE[locale]}</p><p style="font-size: 0.9em; color: #4a4a4a;">${replyNote}</p>` : ''}
 ${agenda.length && props.reason !== 'cancel' ? html`<h2>${AGENDA[locale]}</h2><ol>${props.agenda.map((item) => html`<li>${item.title}${item.durationMinutes ? ` (${item.durationMinutes} ${MINUTES_SHORT[locale]})` : ''}</li>`)}</ol>` : ''}
 ${carried.length && props.reason !== 'cancel' ? html`<h2>${CARRIED[locale]}</h2><ul>${props.carried.map((item) => html`<li>${item.title}${item.dueOn ? ` (${item.dueOn})` : ''}</li>`)}</ul>` : ''}
 ${withIcs ? html`<p>${CALENDAR[locale]}</p>` : ''}
@@ -152,7 +169,7 @@ ${props.cancelUrl ? html`<p><a href="${props.cancelUrl}">${CANCEL_LINK[locale]}<
       `${WHEN[locale]}: ${at} – ${until}`,
       props.place ? `${WHERE[locale]}: ${props.place}` : undefined,
       props.onlineUrl ? `${ONLINE[locale]}: ${props.onlineUrl}` : undefined,
-      buttons ? `${buttons.text}\n\n${RSVP_NOTE[locale]}` : undefined,
+      buttons ? `${buttons.text}\n\n${RSVP_NOTE[locale]}\n${replyNote}` : undefined,
       agenda.length && props.reason !== 'cancel' ? `${AGENDA[locale]}:\n${agenda.join('\n')}` : undefined,
       carried.length && props.reason !== 'cancel' ? `${CARRIED[locale]}:\n${carried.join('\n')}` : undefined,
       withIcs ? CALENDAR[locale] : undefined,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ICalCalendarMethod } from 'ical-generator';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, Locale, isLocale, publicUrl } from '@samverkan/core';
-import { OutboxService } from '@samverkan/mail';
+import { OutboxService, inboundAddress, inboundEnabled } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
 import { InvitationRole, Meeting, RsvpAnswer } from './meeting.entity';
 import { IcalPerson, calendarFor } from './meeting-ical';
@@ -11,6 +11,7 @@ import { KIND_LABEL, MEETING_RSVP_ACTION, MeetingMailProps, RsvpButtonAnswer, me
 const RSVP_BUTTONS: RsvpButtonAnswer[] = ['yes', 'no', 'maybe', 'substitute'];
 
 interface InviteeRow {
+  invitation_id: string;
   person_id: string;
   full_name: string;
   email: string | null;
@@ -54,7 +55,7 @@ export class MeetingNotifier {
   /** Invitees of a meeting with what the calendar and the mail need. */
   async invitees(manager: EntityManager, meetingId: string, personIds?: string[]): Promise<InviteeRow[]> {
     return manager.query(
-      `SELECT i.person_id, p.full_name, p.email, p.locale, p.time_zone, i.role, i.rsvp
+      `SELECT i.id AS invitation_id, i.person_id, p.full_name, p.email, p.locale, p.time_zone, i.role, i.rsvp
          FROM invitation i JOIN person p ON p.id = i.person_id
         WHERE i.meeting_id = $1 AND p.erased_at IS NULL AND ($2::uuid[] IS NULL OR i.person_id = ANY($2::uuid[]))
         ORDER BY p.full_name, p.id`,
@@ -79,14 +80,18 @@ export class MeetingNotifier {
     const ids: string[] = [];
     for (const row of recipients) {
       if (!row.email) continue;
-      const calendar = calendarFor(method, event, { name: row.full_name, email: row.email, rsvp: row.rsvp, role: row.role }, reason === 'cancel' ? 'cancel.ics' : 'invite.ics');
+      // With inbound mail on, the ORGANIZER is an address of ours naming this invitation, so the
+      // calendar's Accept / Decline comes back to us (a REPLY, RFC 6047) and is matched by what we signed.
+      const replyTo = inboundAddress(this.config, 'rsvp', row.invitation_id);
+      const rowEvent = replyTo ? { ...event, organizer: { name: organizer.name, email: replyTo } } : event;
+      const calendar = calendarFor(method, rowEvent, { name: row.full_name, email: row.email, rsvp: row.rsvp, role: row.role }, reason === 'cancel' ? 'cancel.ics' : 'invite.ics');
       const mailReason: MeetingMailProps['reason'] = reason === 'invite' && row.role === InvitationRole.SUBSTITUTE ? 'informed' : reason;
       // Those who are asked to answer get the answers as buttons: one link bound to them and to this SEQUENCE.
       const asked = (reason === 'invite' || reason === 'update') && row.role !== InvitationRole.SUBSTITUTE;
       const urls = asked ? await this.links.urls(manager, MEETING_RSVP_ACTION, row.person_id, meeting.id, RSVP_BUTTONS.map((answer) => ({ answer }))) : [];
       const { id, created } = await this.outbox.enqueue(manager, {
         template: meetingMailTemplate,
-        props: { ...props, reason: mailReason, url: this.meetingUrl(meeting.id), rsvpButtons: urls.map((url, i) => ({ answer: RSVP_BUTTONS[i], url })) },
+        props: { ...props, reason: mailReason, url: this.meetingUrl(meeting.id), rsvpButtons: urls.map((url, i) => ({ answer: RSVP_BUTTONS[i], url })), calendarReplies: inboundEnabled(this.config) },
         recipient: { personId: row.person_id, address: row.email, name: row.full_name, locale: toLocale(row.locale), timeZone: row.time_zone },
         dedupeKey: `${reason === 'cancel' || reason === 'stand-in' ? reason : 'invite'}:${meeting.id}:${row.person_id}:${meeting.sequence}`,
         calendar,

@@ -11,6 +11,7 @@ import { CalendarFeedService } from './calendar-feed.service';
 import { DatePollsService } from './date-polls.service';
 import { MEETING_ENTITIES } from './meeting.entity';
 import { MeetingNotifier } from './meeting-notifier.service';
+import { MeetingCalendarReplies } from './meeting-calendar-reply.service';
 import { CalendarFeedController, MeetingEventController, MinutesPageController, RegistrationPageController } from './meetings.controller';
 import {
   ActionItemResolver,
@@ -33,8 +34,8 @@ import { RegistrationsService } from './registrations.service';
 /** Meetings and everything about them: what API and worker share (the worker needs the reminder rules). */
 @Module({
   imports: [TypeOrmModule.forFeature(MEETING_ENTITIES), AccessModule, MailModule, MailActionsModule, NotificationsModule, PeopleModule, WorkingGroupsModule],
-  providers: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingNotifier],
-  exports: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService],
+  providers: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingNotifier, MeetingCalendarReplies],
+  exports: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingCalendarReplies],
 })
 export class MeetingsModule {}
 

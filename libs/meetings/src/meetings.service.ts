@@ -537,7 +537,7 @@ export class MeetingsService {
    * the seat). None when the principal's term has run out (a holdover does not
    * carry the substitute with it) or the substitute's own term has.
    */
-  private async currentSubstitute(invitation: Invitation, meeting: Meeting): Promise<string | null> {
+  async currentSubstitute(invitation: Pick<Invitation, 'seatId' | 'personId'>, meeting: Pick<Meeting, 'startsAt' | 'timeZone'>): Promise<string | null> {
     if (!invitation.seatId) return null;
     const onDate = DateTime.fromJSDate(meeting.startsAt).setZone(meeting.timeZone).toISODate();
     const [row]: { person_id: string }[] = await this.dataSource.query(`SELECT person_id FROM (${seatSubstituteSql('$1::uuid', '$2::date', '$3::uuid')}) sub`, [

@@ -67,6 +67,21 @@ export const configSchema = z.object({
   REMINDER_LOOKAHEAD_DAYS: z.coerce.number().int().min(1).max(400).default(7).describe('How far ahead the sweep writes owed reminders as rows. A row need only exist by its due moment; every sweep recomputes the whole window, so a longer one costs every minute (bench/README.md, sweep).'),
   REMINDER_GRACE_DAYS: z.coerce.number().int().min(8).max(60).default(8).describe('How long a reminder that fell due stays owed (a weekly digest must still find it).'),
   SEAT_VACANCY_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14).describe('Days a seat may stay vacant before the weekly "vacant seat" reminder starts, when no nomination request covers it (with one, reminders start after its deadline). Gives a new allocation its nomination round first.'),
+  INBOUND_MAIL: z.enum(['off', 'smtp', 'imap']).default('off').describe('How Samverkan receives mail (calendar replies, bounces, auto-replies): off; smtp, an SMTP endpoint of its own in the worker (INBOUND_SMTP_PORT); imap, a poller of a hosted mailbox (IMAP_URL). docs/inbound-mail.md.'),
+  INBOUND_DOMAIN: z
+    .string()
+    .regex(/^(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'must be a lower-case domain name such as reply.example.org')
+    .optional()
+    .describe('The domain whose mail reaches Samverkan (its MX, or the domain of the hosted mailbox): invitations name rsvp+<token>@ it and mail is sent with bounce+<id>@ it as envelope sender. Required unless INBOUND_MAIL=off.'),
+  INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0').describe('Address the inbound SMTP endpoint listens on (INBOUND_MAIL=smtp).'),
+  INBOUND_SMTP_PORT: port.default(2525).describe('Port of the inbound SMTP endpoint (INBOUND_MAIL=smtp); 25 when it is the MX itself, or forward to it. 0 picks a free port (tests).'),
+  IMAP_URL: url(['imap:', 'imaps:']).optional().describe('The hosted mailbox to poll when INBOUND_MAIL=imap, e.g. imaps://user:password@imap.example.org/INBOX (the path is the folder, INBOX by default).'),
+  IMAP_POLL_SECONDS: z.coerce.number().min(1).max(3600).default(60).describe('How often the IMAP poller looks for new mail.'),
+  INBOUND_RAW_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30).describe('Days the raw source of an inbound mail is kept (for checking what was received); what was read from it stays.'),
+  INBOUND_MAX_BYTES: z.coerce.number().int().min(10_000).max(100 * 1024 * 1024).default(5 * 1024 * 1024).describe('Largest inbound mail accepted, in bytes; a larger one is refused during the SMTP transaction (552) or skipped by the poller.'),
+  INBOUND_RATE_PER_SENDER_PER_HOUR: z.coerce.number().int().min(1).default(60).describe('Inbound mails one envelope sender may deliver within an hour; more are refused with a temporary error (451).'),
+  INBOUND_HARD_BOUNCES_TO_FLAG: z.coerce.number().int().min(1).max(100).default(2).describe('Hard bounces (from different mails) after which an address is flagged for the secretariat (mailAddressFlags).'),
+  INBOUND_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(120).describe('How long a worker may hold an inbound mail it is processing; after that (a killed worker) another worker processes it.'),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8).describe('Local hour (in each person\'s time zone) at which daily and weekly digests go out.'),
 });
 
@@ -87,6 +102,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(lines.join('\n'));
   }
   const config = result.data;
+  if (config.INBOUND_MAIL !== 'off' && !config.INBOUND_DOMAIN) {
+    throw new ConfigError(`Invalid configuration: INBOUND_DOMAIN is required when INBOUND_MAIL=${config.INBOUND_MAIL} (the domain whose mail reaches Samverkan, e.g. reply.example.org).`);
+  }
+  if (config.INBOUND_MAIL === 'imap' && !config.IMAP_URL) {
+    throw new ConfigError('Invalid configuration: IMAP_URL is required when INBOUND_MAIL=imap (e.g. imaps://user:password@imap.example.org/INBOX).');
+  }
   if (config.NODE_ENV === 'production' && config.JWT_SECRET?.startsWith('CHANGE-ME')) {
     throw new ConfigError('Invalid configuration: JWT_SECRET still holds the placeholder from the compose file; set it to a random secret of at least 32 characters.');
   }

@@ -15,11 +15,12 @@ export interface Actor {
 
 /**
  * Where a change came from when it was not a signed-in API call: a signed link
- * in a mail (libs/mail-actions). A link proves who the person is for one action
+ * in a mail (libs/mail-actions), or a calendar's answer mailed to a signed
+ * address of ours (libs/inbound; `linkId` is then the inbound mail's id). A link proves who the person is for one action
  * on one subject, so `grants` lets a service accept it for that subject only.
  */
 export interface ChangeOrigin {
-  channel: 'mail-link';
+  channel: 'mail-link' | 'calendar-reply';
   linkId: string;
   action: string;
   subjectType: string;

@@ -11,6 +11,7 @@ export const QUEUES = {
   },
   reports: { name: 'reports', jobs: { schedule: 'reports.schedule', compile: 'reports.compile' } },
   documents: { name: 'documents', jobs: { sweepOrphans: 'documents.sweep-orphans' } },
+  inbound: { name: 'inbound', jobs: { process: 'inbound.process', sweep: 'inbound.sweep' } },
 } as const;
 
 export type QueueKey = keyof typeof QUEUES;

@@ -1,0 +1,11 @@
+import './inbound.labels';
+import './inbound.personal-data';
+export * from './inbound-parse';
+export * from './inbound-mail.entity';
+export * from './mail-address-flag.entity';
+export * from './inbound-store.service';
+export * from './inbound-processor.service';
+export * from './inbound-smtp.server';
+export * from './inbound-imap.poller';
+export * from './inbound.types';
+export * from './inbound.module';
