@@ -6,7 +6,7 @@
 // loop, (6) the API's peak RSS. Prints a table with the goals and writes
 // bench/results/latest.json.
 //
-//   --only dashboard,sweep,mail,reports   run some parts
+//   --only dashboard,sweep,mail,reports,web   run some parts
 //   --out <file>                          write the results elsewhere
 //   BENCH_PROFILE=1                       CPU profile of our API under load (bench/results/profiles)
 
@@ -44,7 +44,7 @@ async function main() {
   const { benchLogins } = require('./lib/tokens');
   const { report, verdicts } = require('./lib/report-table');
   const say = infra.say;
-  const only = new Set((option('only') || 'dashboard,sweep,reports,mail').split(','));
+  const only = new Set((option('only') || 'dashboard,sweep,reports,mail,web').split(','));
   const out = path.resolve(option('out') || path.join(config.BENCH_DIR, 'results', 'latest.json'));
   const profile = process.env.BENCH_PROFILE === '1';
 
@@ -103,6 +103,10 @@ async function main() {
     if (only.has('reports')) {
       const { runReports } = require('./lib/phase-reports');
       results.reports = await runReports({ databaseUrl, redisUrl: redis.url, logins, say });
+    }
+    if (only.has('web')) {
+      const { runWeb } = require('./lib/phase-web');
+      results.web = runWeb({ root: path.resolve(__dirname, '..'), say });
     }
     if (only.has('mail')) {
       const { runMail } = require('./lib/phase-mail');

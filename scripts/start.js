@@ -220,6 +220,7 @@ async function main() {
     const lines = [
       '',
       paint('1', `Samverkan is running (Node ${process.version})`),
+      `  App        ${base}/   (sign in: member@demo.samverkan.test / samverkan-demo)`,
       `  GraphQL    ${base}/graphql`,
       `  GraphiQL   ${base}/graphiql`,
       `  Health     ${base}/health/live   ${base}/health/ready`,

@@ -68,5 +68,7 @@ module.exports = {
     allReportsSeconds: 60,
     mailVsBare: 0.8,
     apiRssMb: 250,
+    /** The web app's first load (My page), gzipped JS + CSS, issue 17. */
+    webFirstLoadKb: 150,
   },
 };

@@ -35,6 +35,9 @@ function verdicts(r) {
     goal(`one report (${r.reports.one.groups} groups)`, `${fmt(r.reports.one.seconds, 3)} s`, `< ${g.reportSeconds} s`, r.reports.one.seconds < g.reportSeconds);
     goal(`all ${r.reports.all.count} reports`, `${fmt(r.reports.all.seconds, 1)} s`, `< ${g.allReportsSeconds} s`, r.reports.all.seconds < g.allReportsSeconds);
   }
+  if (r.web) {
+    goal('web app first load (My page), gzipped JS + CSS', `${fmt(r.web.firstLoadGzipKb, 1)} kB`, `≤ ${g.webFirstLoadKb} kB`, r.web.firstLoadGzipKb <= g.webFirstLoadKb);
+  }
   if (r.mail) {
     goal('mail, outbox / bare nodemailer loop', `${fmt(r.mail.ratio, 2)}×`, `≥ ${g.mailVsBare}×`, r.mail.ratio >= g.mailVsBare);
     check('every mail arrived', `${r.mail.outbox.received}/${r.mail.mails} and ${r.mail.bare.received}/${r.mail.mails}`, r.mail.outbox.received >= r.mail.mails && r.mail.bare.received >= r.mail.mails);

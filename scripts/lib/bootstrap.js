@@ -97,7 +97,7 @@ function ensureNode24({ log = defaultLog } = {}) {
   return true;
 }
 
-/** First file under `dir` (.ts, recursive) modified after `since`, or null. */
+/** First file under `dir` (.ts, .tsx, .mts, .css, .html; recursive) modified after `since`, or null. */
 function newerSource(dir, since) {
   let entries;
   try {
@@ -111,7 +111,7 @@ function newerSource(dir, since) {
       if (e.name === 'node_modules' || e.name === 'dist' || e.name.startsWith('.')) continue;
       const found = newerSource(p, since);
       if (found) return found;
-    } else if (e.name.endsWith('.ts') && mtime(p) > since) {
+    } else if (/\.(ts|tsx|mts|css|html)$/.test(e.name) && !e.name.endsWith('.d.ts') && mtime(p) > since) {
       return p;
     }
   }

@@ -245,6 +245,20 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
       return { query: `mutation { logout(everywhere: false) }`, token: person ? await login(w.t, person.email) : undefined };
     },
   },
+  // The web application's sign-in and sign-out set and clear the session cookie, and only for a
+  // request from this origin: the matrix calls from elsewhere (no Origin), so everyone is refused
+  // (test/e2e/web-app.e2e-spec.ts signs in from the app itself).
+  signInBrowser: {
+    expected: policy.custom('FORBIDDEN', 'FORBIDDEN', {}, 'FORBIDDEN'),
+    call: (w, actor) => ({
+      query: `mutation($input: LoginInput!) { signInBrowser(input: $input) { isAdmin } }`,
+      variables: { input: { email: (w.personOf(actor) ?? w.a.people.member).email, password: 'correct-horse-battery' } },
+    }),
+  },
+  signOutBrowser: {
+    expected: policy.custom('FORBIDDEN', 'FORBIDDEN', {}, 'FORBIDDEN'),
+    call: () => ({ query: `mutation { signOutBrowser(everywhere: false) }` }),
+  },
   changePassword: {
     expected: policy.authenticated(),
     // Changing a password signs out the person's other sessions, which would pull the
@@ -759,6 +773,8 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
     expected: HTTP_OK,
     request: async (w) => ({ path: await unsubscribePath(w), method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) }),
   },
+  // The meeting page's "add to calendar": whoever may read the meeting.
+  'GET /meetings/:id/event.ics': { expected: policy.read(), request: async (w) => ({ path: `/meetings/${await freshMeeting(w)}/event.ics` }) },
   'GET /meetings/:id/minutes': {
     // Draft minutes: the secretariat and the adjusters only.
     expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', member: 'ok', chair: 'NOT_FOUND' }, 'NOT_FOUND'),

@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, BadInputError, ErrorCode, InputValidationPipe, contextOf, describeValidationErrors, messageFor, interpolate, noteErrorCode, requestContextMiddleware, requestScopeMiddleware } from '@samverkan/core';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { WebApp } from './http/web-app';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -52,6 +53,9 @@ export async function createApiApp(
     next();
   });
   app.use(requestContextMiddleware(config.DEFAULT_LOCALE));
+  // The web application's files and addresses (GET only, before any body is read).
+  const webApp = new WebApp();
+  app.use(webApp.middleware);
   app.use(refusingBodyParser(json({ limit: config.HTTP_BODY_LIMIT }), config.HTTP_BODY_LIMIT));
   app.use(refusingBodyParser(urlencoded({ limit: '100kb', extended: false }), '100kb'));
   app.use(requestScopeMiddleware);
@@ -68,7 +72,7 @@ export async function createApiApp(
       },
     }),
   );
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter(webApp));
   app.enableShutdownHooks();
   return app;
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PeopleModule } from '@samverkan/people';
 import { Account, LoginAttempt, Session } from './account.entity';
 import { AuthResolver } from './auth.resolver';
+import { BrowserSessionResolver } from './browser-session.resolver';
 import { AuthService } from './auth.service';
 import { LoginController } from './web/login.controller';
 
@@ -14,5 +15,5 @@ import { LoginController } from './web/login.controller';
 export class AccountsModule {}
 
 /** The GraphQL face of accounts and the browser sign-in pages; only the API imports it. */
-@Module({ imports: [AccountsModule], providers: [AuthResolver], controllers: [LoginController] })
+@Module({ imports: [AccountsModule], providers: [AuthResolver, BrowserSessionResolver], controllers: [LoginController] })
 export class AccountsApiModule {}

@@ -19,6 +19,8 @@ import { DocumentsService } from './documents.service';
 import { ReviewAnswer, ReviewComment, ReviewReviewer, ReviewRound } from './review.entity';
 import { ReviewAnswerResolver, ReviewCommentResolver, ReviewReviewerResolver, ReviewRoundResolver } from './reviews.resolver';
 import { ReviewsService } from './reviews.service';
+import { MyReviewsResolver } from './my-reviews.resolver';
+import { MyReviewsService } from './my-reviews.service';
 
 /**
  * Deliverables, document versions and review rounds: the services (API and
@@ -69,6 +71,8 @@ export class DeliverablesWorkerModule {}
     ReviewReviewerResolver,
     ReviewAnswerResolver,
     ReviewCommentResolver,
+    MyReviewsService,
+    MyReviewsResolver,
   ],
   controllers: [DeliverablesController],
 })

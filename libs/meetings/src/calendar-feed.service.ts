@@ -82,6 +82,11 @@ export class CalendarFeedService {
     return this.calendar(meetings, owner.personId, group.name);
   }
 
+  /** One meeting as a calendar file for a reader who may see it (the meeting page's "add to calendar"), with their own PARTSTAT. */
+  meetingFile(meeting: Meeting, personId: string): Promise<string> {
+    return this.calendar([meeting], personId, meeting.title);
+  }
+
   private async owner(token: string): Promise<{ personId: string; accountId: string | null; isAdmin: boolean; locale: string }> {
     const [row]: { person_id: string; account_id: string | null; is_admin: boolean | null; locale: string }[] = await this.dataSource.query(
       `SELECT t.person_id, a.id AS account_id, a.is_admin, p.locale

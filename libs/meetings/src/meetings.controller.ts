@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { Allow, AppError, Ctx, Permission, RequestContext, Translated } from '@samverkan/core';
 import { escapeHtml } from '@samverkan/mail';
 import { CalendarFeedService } from './calendar-feed.service';
+import { MeetingsService } from './meetings.service';
 import { MinutesService } from './minutes.service';
 import { renderMinutesPage } from './minutes-page';
 import { RegistrationsService } from './registrations.service';
@@ -19,6 +20,23 @@ export class MinutesPageController {
   async page(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
     const data = await this.minutes.pageData(ctx, id);
     res.type('text/html; charset=utf-8').setHeader('Content-Security-Policy', PAGE_CSP).setHeader('Cache-Control', 'private, no-store').send(renderMinutesPage(data, ctx.locale));
+  }
+}
+
+/** One meeting as an .ics file for whoever may see it (signed in by cookie or bearer token): the meeting page's "add to calendar". */
+@Controller('meetings')
+export class MeetingEventController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly feeds: CalendarFeedService,
+  ) {}
+
+  @Allow(Permission.Authenticated)
+  @Get(':id/event.ics')
+  async event(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
+    const meeting = await this.meetings.get(ctx, id);
+    const body = await this.feeds.meetingFile(meeting, ctx.actor!.personId);
+    res.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="meeting.ics"').setHeader('Cache-Control', 'private, no-store').send(body);
   }
 }
 

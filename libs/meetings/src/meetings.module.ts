@@ -12,7 +12,7 @@ import { DatePollsService } from './date-polls.service';
 import { MEETING_ENTITIES } from './meeting.entity';
 import { MeetingNotifier } from './meeting-notifier.service';
 import { MeetingCalendarReplies } from './meeting-calendar-reply.service';
-import { CalendarFeedController, MinutesPageController, RegistrationPageController } from './meetings.controller';
+import { CalendarFeedController, MeetingEventController, MinutesPageController, RegistrationPageController } from './meetings.controller';
 import {
   ActionItemResolver,
   AgendaItemResolver,
@@ -28,6 +28,8 @@ import {
 } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
 import { InterestDeclarationsService } from './interest-declarations.service';
+import { MeetingsMyPageResolver } from './my-page.resolver';
+import { MeetingsMyPageService } from './my-page.service';
 import { MinutesService } from './minutes.service';
 import { RegistrationsService } from './registrations.service';
 
@@ -54,7 +56,9 @@ export class MeetingsModule {}
     DatePollResolver,
     RegistrationResolver,
     CalendarFeedResolver,
+    MeetingsMyPageService,
+    MeetingsMyPageResolver,
   ],
-  controllers: [MinutesPageController, CalendarFeedController, RegistrationPageController],
+  controllers: [MinutesPageController, MeetingEventController, CalendarFeedController, RegistrationPageController],
 })
 export class MeetingsApiModule {}

@@ -21,6 +21,8 @@ import {
 } from './seats.resolver';
 import { SeatsService } from './seats.service';
 import { configureSeatReminders } from './seats.reminders';
+import { MySeatsResolver } from './my-seats.resolver';
+import { MySeatsService } from './my-seats.service';
 
 @Module({
   imports: [
@@ -53,6 +55,8 @@ export class SeatsModule {
     GroupSeatsResolver,
     CommissionSeatsResolver,
     PersonSeatsResolver,
+    MySeatsService,
+    MySeatsResolver,
   ],
 })
 export class SeatsApiModule {}

@@ -8,9 +8,11 @@ import { APP_CONFIG, Allow, AppConfig, Permission } from '@samverkan/core';
  * GraphiQL from the installed npm packages, so it works with no internet
  * (Apollo's landing page loads from a CDN). Only in non-production modes.
  */
+// GraphiQL 3 runs on React 18's UMD builds (React 19, which the web app uses, ships none):
+// package.json installs them under the aliases graphiql-react and graphiql-react-dom.
 const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
-  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'react.js': { pkg: 'graphiql-react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { pkg: 'graphiql-react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
   'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
   'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };

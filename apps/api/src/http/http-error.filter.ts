@@ -1,8 +1,9 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { AppError, ErrorCode, contextOf, fromPostgresError, messageFor, noteErrorCode } from '@samverkan/core';
 import { pageLocale, renderErrorPage, sendPage } from '@samverkan/accounts';
+import { WebApp, isApiPath } from './web-app';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -22,6 +23,8 @@ const STATUS: Record<string, number> = {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
 
+  constructor(private readonly webApp?: WebApp) {}
+
   catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<GqlContextType>() === 'graphql') return exception;
     const http = host.switchToHttp();
@@ -29,6 +32,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const ctx = contextOf(req);
     const appError = exception instanceof AppError ? exception : fromPostgresError(exception);
+    if (this.webApp && wantsHtml(req) && isUnknownRoute(exception) && !isApiPath(req.path)) {
+      // The history fallback: an address no route answers opens the web application, which says "not found" in the reader's language.
+      this.webApp.sendIndex(res, 404);
+      return;
+    }
     if (wantsHtml(req) && (appError || (exception instanceof HttpException && exception.getStatus() < 500))) {
       // A browser asking for a page: anonymous readers go to the sign-in form, other refusals get a page in their language.
       if (appError?.code === ErrorCode.UNAUTHENTICATED) {
@@ -55,6 +63,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     this.logger.error({ err: exception, requestId: ctx?.requestId }, 'Internal error on an HTTP route');
     res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId: ctx?.requestId });
   }
+}
+
+/** Nest's answer when no controller has the route (not a handler's own 404 for an unknown id). */
+function isUnknownRoute(exception: unknown): boolean {
+  return exception instanceof NotFoundException && /^Cannot (GET|HEAD) /.test(exception.message);
 }
 
 /** A browser navigating to a page (not an API call or a script asking for JSON). */

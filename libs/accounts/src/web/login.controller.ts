@@ -11,7 +11,8 @@ export const BROWSER_SESSION_SECONDS = 8 * 3600;
 /**
  * Browser sign-in for the HTML pages (reports, the queue dashboard): a small
  * sv/da/en form, CSRF-protected (double-submit cookie), that sets an httpOnly,
- * SameSite=Lax session cookie (Secure in production). GraphQL never reads the cookie.
+ * SameSite=Lax session cookie (Secure in production). GraphQL reads it only from
+ * same-origin requests (the web application, apps/web).
  */
 @Controller()
 export class LoginController {

@@ -65,8 +65,12 @@ export class AuthGuard implements CanActivate {
     if (ctx.actor) return;
     const header = req.headers.authorization;
     if (!header) {
-      // Pages (never GraphQL) also accept the browser session cookie set by POST /login.
+      // Pages accept the browser session cookie (set by POST /login or signInBrowser);
+      // GraphQL accepts it only from our own origin (the web application), so another
+      // site's page can neither read nor write with it. Apollo's csrfPrevention refuses
+      // simple (unpreflighted) requests on top.
       if (http) await this.authenticateCookie(req, ctx);
+      else if (isSameOrigin(req)) await this.authenticateCookie(req, ctx);
       return;
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -1,0 +1,57 @@
+import { graphql } from '../core/graphql';
+
+export const SettingsPage = graphql(`
+  query SettingsPage {
+    me {
+      person {
+        id
+        fullName
+        locale
+        timeZone
+      }
+    }
+    myNotificationPreferences {
+      delivery
+      kinds {
+        kind
+        label
+        optOutAllowed
+        optedOut
+      }
+    }
+  }
+`);
+
+export const SaveProfile = graphql(`
+  mutation SaveProfile($input: UpdatePersonInput!) {
+    updatePerson(input: $input) {
+      id
+      fullName
+      locale
+      timeZone
+    }
+  }
+`);
+
+export const SavePreferences = graphql(`
+  mutation SavePreferences($input: UpdateNotificationPreferencesInput!) {
+    updateMyNotificationPreferences(input: $input) {
+      delivery
+      optedOutKinds
+    }
+  }
+`);
+
+export const CreateFeed = graphql(`
+  mutation CreateFeed {
+    createCalendarFeed {
+      url
+    }
+  }
+`);
+
+export const RevokeFeed = graphql(`
+  mutation RevokeFeed {
+    revokeCalendarFeed
+  }
+`);

@@ -1,0 +1,103 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { setRequestLanguage } from './client';
+import { MESSAGES, isLocale, type Locale, type MessageKey } from './messages';
+
+export interface Viewer {
+  personId: string;
+  name: string;
+  locale: Locale;
+  timeZone: string;
+}
+
+interface I18n {
+  locale: Locale;
+  timeZone: string;
+  viewer: Viewer | null;
+  /** Pages that loaded the signed-in person (their query asks for it) hand it here. */
+  setViewer(viewer: Viewer | null): void;
+  setLocale(locale: Locale): void;
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  dateTime(iso: string, timeZone?: string): string;
+  date(iso: string): string;
+}
+
+// Only the language choice is remembered here: never a token.
+const LOCALE_KEY = 'samverkan.locale';
+// Who is signed in (name, language, zone: no token), for this tab, so a page whose data could not load still shows it.
+const VIEWER_KEY = 'samverkan.viewer';
+
+function storedViewer(): Viewer | null {
+  try {
+    const value = JSON.parse(window.sessionStorage.getItem(VIEWER_KEY) ?? 'null') as Viewer | null;
+    return value && typeof value.personId === 'string' && isLocale(value.locale) ? value : null;
+  } catch {
+    return null;
+  }
+}
+const formats = new Map<string, IntlMessageFormat>();
+
+function initialLocale(): Locale {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (isLocale(asked)) return asked;
+  const stored = window.localStorage.getItem(LOCALE_KEY);
+  if (isLocale(stored)) return stored;
+  const browser = navigator.languages.map((l) => l.slice(0, 2)).find(isLocale);
+  return browser ?? 'sv';
+}
+
+const Context = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [viewer, setViewerState] = useState<Viewer | null>(storedViewer);
+  const timeZone = viewer?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  // Set during render, so the first request of a page already asks in this language.
+  setRequestLanguage(locale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const value = useMemo<I18n>(() => {
+    const setLocale = (next: Locale) => {
+      window.localStorage.setItem(LOCALE_KEY, next);
+      setLocaleState(next);
+    };
+    return {
+      locale,
+      timeZone,
+      viewer,
+      setLocale,
+      setViewer(next) {
+        if (next) window.sessionStorage.setItem(VIEWER_KEY, JSON.stringify(next));
+        else window.sessionStorage.removeItem(VIEWER_KEY);
+        setViewerState((current) => (current && next && current.personId === next.personId && current.locale === next.locale && current.timeZone === next.timeZone ? current : next));
+        if (next && !isLocale(new URLSearchParams(window.location.search).get('lang'))) setLocale(next.locale);
+      },
+      t(key, values) {
+        const id = `${locale}:${key}`;
+        let format = formats.get(id);
+        if (!format) {
+          format = new IntlMessageFormat(MESSAGES[locale][key] ?? key, locale);
+          formats.set(id, format);
+        }
+        return String(format.format(values));
+      },
+      dateTime(iso, zone = timeZone) {
+        return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+      },
+      date(iso) {
+        return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(new Date(iso));
+      },
+    };
+  }, [locale, timeZone, viewer]);
+
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(Context);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

@@ -1,0 +1,33 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { LOCALES, MESSAGES } from './messages';
+
+/** The arguments an ICU message uses (plural/select selectors and simple arguments). */
+function argumentsOf(message: string): string[] {
+  const names = new Set<string>();
+  for (const match of message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*(?:,|\})/g)) names.add(match[1]);
+  return [...names].sort();
+}
+
+describe('web application messages', () => {
+  const keys = Object.keys(MESSAGES.en).sort();
+
+  it.each(LOCALES)('%s has every key English has, and no other', (locale) => {
+    expect(Object.keys(MESSAGES[locale]).sort()).toEqual(keys);
+  });
+
+  it.each(LOCALES)('%s: every message is valid ICU with the same arguments as English', (locale) => {
+    for (const key of keys) {
+      const message = MESSAGES[locale][key];
+      expect({ key, empty: message.trim() === '' }).toEqual({ key, empty: false });
+      expect(() => new IntlMessageFormat(message, locale)).not.toThrow();
+      expect({ key, args: argumentsOf(message) }).toEqual({ key, args: argumentsOf(MESSAGES.en[key]) });
+    }
+  });
+
+  it('formats plurals per language', () => {
+    const format = (locale: 'sv' | 'da' | 'en', minutes: number) => new IntlMessageFormat(MESSAGES[locale]['meeting.minutesDuration'], locale).format({ minutes });
+    expect(format('en', 1)).toBe('1 minute');
+    expect(format('da', 45)).toBe('45 minutter');
+    expect(format('sv', 45)).toBe('45 minuter');
+  });
+});

@@ -1,0 +1,156 @@
+import { Link, useParams } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { RequestFailed, request } from '../core/client';
+import { signInPath } from '../core/session';
+import { useI18n } from '../core/i18n';
+import { Failed, Heading, Loading } from '../core/page';
+import { useQuery } from '../core/use-query';
+import { ApproveMinutes, MeetingPage as MeetingQuery } from './meeting-page.operations';
+import { RsvpForm } from './rsvp-form';
+
+/** One meeting: when (in my zone and the meeting's), where, the agenda, my answer, the calendar file and the approved minutes. */
+export function MeetingPage() {
+  const { meetingId } = useParams({ strict: false }) as { meetingId: string };
+  const { t, dateTime, timeZone, setViewer } = useI18n();
+  const query = useQuery(MeetingQuery, { id: meetingId });
+  const person = query.status === 'done' ? query.data.me.person : null;
+  useEffect(() => {
+    if (person) setViewer({ personId: person.id, name: person.fullName, locale: person.locale, timeZone: person.timeZone });
+  }, [person, setViewer]);
+
+  if (query.status === 'loading') return <Loading />;
+  if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
+  const m = query.data.meeting;
+  const approved = m.minutes && m.minutes.status === 'APPROVED' ? m.minutes : null;
+  const me = query.data.me.person.id;
+  const toApprove = m.minutes && m.minutes.status === 'IN_APPROVAL' && m.minutes.adjusters.some((a) => a.personId === me && !a.approvedAt) ? m.minutes : null;
+  return (
+    <>
+      <Heading>{m.title}</Heading>
+      {m.status === 'CANCELLED' && (
+        <p className="notice" role="status">
+          {t('meeting.cancelled')}
+        </p>
+      )}
+      {m.workingGroup && (
+        <p>
+          <Link to="/working-groups/$workingGroupId" params={{ workingGroupId: m.workingGroup.id }}>
+            {t('meeting.group', { name: m.workingGroup.name })}
+          </Link>
+        </p>
+      )}
+      <dl className="facts">
+        <dt>{t('meeting.when')}</dt>
+        <dd>
+          <time dateTime={m.startsAt}>{dateTime(m.startsAt)}</time>
+          {m.timeZone !== timeZone && <div className="secondary">{t('meeting.whereInMeetingZone', { zone: m.timeZone, time: dateTime(m.startsAt, m.timeZone) })}</div>}
+        </dd>
+        {m.place && (
+          <>
+            <dt>{t('meeting.place')}</dt>
+            <dd>{m.place}</dd>
+          </>
+        )}
+        {m.onlineUrl && (
+          <>
+            <dt>{t('meeting.online')}</dt>
+            <dd>
+              <a href={m.onlineUrl} rel="noopener noreferrer">
+                {m.onlineUrl}
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+      <p>
+        <a href={`/meetings/${m.id}/event.ics`} download>
+          {t('meeting.calendar')}
+        </a>
+      </p>
+      {m.description && <p>{m.description}</p>}
+      {m.myInvitation ? <RsvpForm meetingId={m.id} answer={m.myInvitation.rsvp} substituteName={m.myInvitation.substituteName} allowSubstitute={Boolean(m.myInvitation.seatId)} /> : <p>{t('rsvp.notInvited')}</p>}
+      <section aria-labelledby="agenda">
+        <h2 id="agenda">{t('meeting.agenda')}</h2>
+        {m.agenda.length === 0 ? (
+          <p>{t('meeting.noAgenda')}</p>
+        ) : (
+          <ol className="agenda">
+            {[...m.agenda]
+              .sort((a, b) => a.position - b.position)
+              .map((item) => (
+                <li key={item.id}>
+                  <strong>{item.title}</strong> <span className="secondary">({t('meeting.minutesDuration', { minutes: item.durationMinutes })})</span>
+                  {(item.presenter || item.presenterName) && <div>{t('meeting.presenter', { name: item.presenter?.displayName ?? item.presenterName ?? '' })}</div>}
+                  {item.description && <div>{item.description}</div>}
+                  {item.deliverable && (
+                    <div>
+                      <Link to="/deliverables/$deliverableId" params={{ deliverableId: item.deliverable.id }}>
+                        {t('meeting.document', { title: item.deliverable.title })}
+                      </Link>
+                    </div>
+                  )}
+                </li>
+              ))}
+          </ol>
+        )}
+      </section>
+      {toApprove && <ApproveMinutesForm minutesId={toApprove.id} body={toApprove.body} decisions={toApprove.decisions} onApproved={query.reload} />}
+      {approved && (
+        <section aria-labelledby="minutes">
+          <h2 id="minutes">{t('meeting.minutes')}</h2>
+          <p className="prewrap">{approved.body}</p>
+          {approved.decisions.length > 0 && (
+            <ol>
+              {approved.decisions.map((d) => (
+                <li key={d.id} value={d.number}>
+                  {d.text}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+/** Minutes sent to me for approval (justering): read them, then approve. */
+function ApproveMinutesForm({ minutesId, body, decisions, onApproved }: { minutesId: string; body: string; decisions: { id: string; number: number; text: string }[]; onApproved(): void }) {
+  const { t } = useI18n();
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function approve() {
+    setBusy(true);
+    try {
+      await request(ApproveMinutes, { minutesId });
+      onApproved();
+    } catch (error) {
+      const failed = error instanceof RequestFailed ? error : new RequestFailed('other');
+      if (failed.kind === 'unauthenticated') window.location.assign(signInPath());
+      setMessage(failed.kind === 'network' ? t('app.offline') : (failed.errors[0]?.message ?? t('app.failed', { code: failed.kind })));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section aria-labelledby="minutes-approval">
+      <h2 id="minutes-approval">{t('minutes.toApprove')}</h2>
+      <p className="prewrap">{body}</p>
+      {decisions.length > 0 && (
+        <ol>
+          {decisions.map((d) => (
+            <li key={d.id} value={d.number}>
+              {d.text}
+            </li>
+          ))}
+        </ol>
+      )}
+      <button type="button" disabled={busy} onClick={() => void approve()}>
+        {t('minutes.approve')}
+      </button>
+      <p role="status" className="field-error">
+        {message}
+      </p>
+    </section>
+  );
+}

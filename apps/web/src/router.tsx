@@ -1,0 +1,51 @@
+import { Outlet, createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { SettingsPage } from './accounts/settings-page';
+import { SignInPage } from './accounts/sign-in';
+import { CommissionPage } from './commissions/commission-page';
+import { DeliverablePage } from './deliverables/deliverable-page';
+import { ReviewRoundPage } from './deliverables/review-round-page';
+import { Layout } from './core/layout';
+import { NotFound, markNavigated } from './core/page';
+import { MyPage } from './me/my-page';
+import { DatePollPage } from './meetings/date-poll-page';
+import { MeetingPage } from './meetings/meeting-page';
+import { WorkingGroupPage } from './working-groups/working-group-page';
+
+/*
+ * The application's addresses. Every one is also in apps/api/src/http/web-app.ts
+ * (APP_ROUTES), which serves the application for them.
+ */
+const root = createRootRoute({
+  component: () => (
+    <Layout>
+      <Outlet />
+    </Layout>
+  ),
+  notFoundComponent: NotFound,
+});
+
+const routes = [
+  createRoute({ getParentRoute: () => root, path: '/', component: MyPage }),
+  createRoute({ getParentRoute: () => root, path: '/sign-in', component: SignInPage, validateSearch: (search: Record<string, unknown>) => ({ next: typeof search.next === 'string' ? search.next : undefined }) }),
+  createRoute({ getParentRoute: () => root, path: '/meetings/$meetingId', component: MeetingPage }),
+  createRoute({ getParentRoute: () => root, path: '/deliverables/$deliverableId', component: DeliverablePage }),
+  createRoute({ getParentRoute: () => root, path: '/review-rounds/$reviewRoundId', component: ReviewRoundPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId', component: WorkingGroupPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId', component: CommissionPage }),
+  createRoute({ getParentRoute: () => root, path: '/date-polls/$datePollId', component: DatePollPage }),
+  createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage }),
+];
+
+export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });
+
+let first = true;
+router.subscribe('onResolved', () => {
+  if (first) first = false;
+  else markNavigated();
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

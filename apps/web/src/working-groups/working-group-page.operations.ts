@@ -1,0 +1,51 @@
+import { graphql } from '../core/graphql';
+
+export const WorkingGroupPage = graphql(`
+  query WorkingGroupPage($id: ID!, $from: DateTime!) {
+    workingGroup(id: $id) {
+      id
+      name
+      purpose
+      status
+      establishedOn
+      concludedOn
+      chair {
+        id
+        displayName
+      }
+      commission {
+        id
+        title
+      }
+      allocations {
+        id
+        seatCount
+        organisation {
+          id
+          name
+        }
+        seats {
+          id
+          number
+          currentAppointment {
+            id
+            person {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
+    meetingList(workingGroupId: $id, from: $from, first: 5) {
+      edges {
+        node {
+          id
+          title
+          startsAt
+          status
+        }
+      }
+    }
+  }
+`);
