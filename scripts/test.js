@@ -65,6 +65,9 @@ async function main() {
       } catch {
         /* none left */
       }
+      // A killed worker is alive until the kernel has ended it: until then the
+      // groups it started are not orphans yet and cleanUp would pass them by.
+      for (let waited = 0; groups.members(child.pid).length && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     }
     // Jest's globalTeardown does not run when Jest is interrupted or crashes:
     // end every process group whose starter is gone (Postgres, Redis, what tests started).
