@@ -223,10 +223,9 @@ function ownerAlive(entry) {
   return running(entry.owner, entry.ownerStart);
 }
 
-/** Groups whose starter has ended, and every group started from inside them. */
-function orphans() {
-  const all = list();
-  const out = all.filter((e) => !ownerAlive(e));
+/** `roots` and every group of `all` started from inside them, however deep. */
+function withDescendants(all, roots) {
+  const out = [...roots];
   const groups = new Set(out.map((e) => e.pgid));
   for (let grew = true; grew; ) {
     grew = false;
@@ -241,22 +240,16 @@ function orphans() {
   return out;
 }
 
+/** Groups whose starter has ended, and every group started from inside them. */
+function orphans() {
+  const all = list();
+  return withDescendants(all, all.filter((e) => !ownerAlive(e)));
+}
+
 /** Groups started by process `pid` and every group started from inside them. */
 function startedBy(pid) {
   const all = list();
-  const out = all.filter((e) => e.owner === pid);
-  const groups = new Set(out.map((e) => e.pgid));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const e of all) {
-      if (!groups.has(e.pgid) && groups.has(e.ownerGroup)) {
-        out.push(e);
-        groups.add(e.pgid);
-        grew = true;
-      }
-    }
-  }
-  return out;
+  return withDescendants(all, all.filter((e) => e.owner === pid));
 }
 
 /**

@@ -1,5 +1,6 @@
 import ical from 'node-ical';
 import { ParsedMail, simpleParser } from 'mailparser';
+import type { CalendarReplyInput } from '@samverkan/meetings';
 
 /**
  * Reading an inbound mail: what it is (a bounce, an auto-reply, a mail of
@@ -20,19 +21,8 @@ export interface DeliveryStatus {
   reason: string;
 }
 
-/** The one attendee line a calendar answer carries (RFC 5546 §3.2.3: a REPLY names its sender only). */
-export interface CalendarAnswer {
-  method: 'REPLY' | 'COUNTER';
-  uid: string;
-  sequence: number;
-  attendeeEmail: string | null;
-  partstat: string | null;
-  delegatedTo: string | null;
-  /** COUNTER: the time proposed instead. */
-  proposedStart: Date | null;
-  proposedEnd: Date | null;
-  comment: string | null;
-}
+/** The one attendee line a calendar answer carries (RFC 5546 §3.2.3: a REPLY names its sender only): what libs/meetings applies. */
+export type CalendarAnswer = CalendarReplyInput;
 
 export interface ReadMail {
   kind: InboundKind;
