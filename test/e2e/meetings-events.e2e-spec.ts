@@ -41,6 +41,9 @@ describe('meetings: date polls, open events, calendar feeds, reminders', () => {
     await ok(t, g.members[0].token, answer, { input: { pollId, votes: [{ optionId: ids[0], answer: 'YES' }, { optionId: ids[1], answer: 'YES' }, { optionId: ids[2], answer: 'NO' }] } });
     await ok(t, g.members[1].token, answer, { input: { pollId, votes: [{ optionId: ids[0], answer: 'NO' }, { optionId: ids[1], answer: 'IF_NEED_BE' }, { optionId: ids[2], answer: 'YES' }] } });
     await ok(t, g.members[2].token, answer, { input: { pollId, votes: [{ optionId: ids[0], answer: 'YES' }, { optionId: ids[1], answer: 'NO' }, { optionId: ids[2], answer: 'YES' }] } });
+    // The same option twice in one answer (a fuzz find: the upsert failed as an internal error) is refused and changes nothing.
+    const twice = await t.gql(answer, { input: { pollId, votes: [{ optionId: ids[1], answer: 'IF_NEED_BE' }, { optionId: ids[1], answer: 'YES' }] } }, { token: g.members[2].token });
+    expect(twice.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     // Cleo changes her mind on option 2: the answer is replaced, not added.
     await ok(t, g.members[2].token, answer, { input: { pollId, votes: [{ optionId: ids[1], answer: 'YES' }] } });
     const read = await ok(t, g.chair.token, `query($id: ID!) { datePoll(id: $id) { status options { yes ifNeedBe no best } bestOption { option { id } } } }`, { id: pollId });

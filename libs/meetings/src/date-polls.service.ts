@@ -142,6 +142,8 @@ export class DatePollsService {
     if (poll.status !== 'open') throw new ConflictError('meetings.pollClosed');
     const options = new Set((await this.dataSource.getRepository(DatePollOption).findBy({ pollId: poll.id })).map((o) => o.id));
     if (input.votes.some((v) => !options.has(v.optionId))) throw new BadInputError('meetings.optionElsewhere');
+    // One row per option and person: a second vote for the same option in one answer would make the upsert touch a row twice.
+    if (new Set(input.votes.map((v) => v.optionId)).size !== input.votes.length) throw new BadInputError('meetings.optionTwice');
     const personId = ctx.actor!.personId;
     return inTransaction(this.dataSource, async (manager) => {
       await manager.query(

@@ -106,6 +106,11 @@ registerMessages({
     da: 'Datoafstemningen er allerede afsluttet.',
     en: 'The date poll is already closed.',
   },
+  'meetings.optionTwice': {
+    sv: 'Varje alternativ kan bara besvaras en gång i samma svar.',
+    da: 'Hver mulighed kan kun besvares én gang i samme svar.',
+    en: 'Each option can be answered only once in the same answer.',
+  },
   'meetings.optionElsewhere': {
     sv: 'Alternativet hör till en annan datumförfrågan.',
     da: 'Muligheden hører til en anden datoafstemning.',
