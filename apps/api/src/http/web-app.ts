@@ -12,7 +12,18 @@ import type { NextFunction, Request, Response } from 'express';
 const API_PREFIXES = ['/graphql', '/graphiql', '/health', '/metrics', '/reports', '/mail-actions', '/calendar', '/admin', '/login', '/logout', '/registrations'];
 
 /** The application's addresses (apps/web/src/router.tsx): one path segment per `[^/]+`, so /meetings/:id/minutes stays the API's. */
-export const APP_ROUTES: RegExp[] = [/^\/$/, /^\/sign-in$/, /^\/settings$/, /^\/seats$/, /^\/(meetings|deliverables|review-rounds|working-groups|commissions|date-polls)\/[^/]+$/];
+export const APP_ROUTES: RegExp[] = [
+  /^\/$/,
+  /^\/sign-in$/,
+  /^\/settings$/,
+  /^\/seats$/,
+  /^\/meetings\/[^/]+$/,
+  /^\/deliverables\/[^/]+$/,
+  /^\/review-rounds\/[^/]+$/,
+  /^\/working-groups\/[^/]+$/,
+  /^\/commissions\/[^/]+$/,
+  /^\/date-polls\/[^/]+$/,
+];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

@@ -1,5 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { LOCALES, MESSAGES } from './messages';
+import { AREAS, LOCALES, MESSAGES } from './messages';
 
 /** The arguments an ICU message uses (plural/select selectors and simple arguments). */
 function argumentsOf(message: string): string[] {
@@ -21,6 +21,17 @@ describe('web application messages', () => {
       expect({ key, empty: message.trim() === '' }).toEqual({ key, empty: false });
       expect(() => new IntlMessageFormat(message, locale)).not.toThrow();
       expect({ key, args: argumentsOf(message) }).toEqual({ key, args: argumentsOf(MESSAGES.en[key]) });
+    }
+  });
+
+  it('no two areas define the same key, and every area has the same keys in every language', () => {
+    const owners = new Map<string, string>();
+    for (const [area, texts] of Object.entries(AREAS)) {
+      for (const key of Object.keys(texts.en)) {
+        expect({ key, alsoIn: owners.get(key) }).toEqual({ key, alsoIn: undefined });
+        owners.set(key, area);
+      }
+      for (const locale of ['sv', 'da'] as const) expect({ area, locale, keys: Object.keys(texts[locale]).sort() }).toEqual({ area, locale, keys: Object.keys(texts.en).sort() });
     }
   });
 
