@@ -4,9 +4,10 @@ import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, Locale, isLocale, publicUrl } from '@samverkan/core';
 import { OutboxService, inboundAddress, inboundEnabled, mailPaths, mailUrl } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
-import { InvitationRole, Meeting, RsvpAnswer } from './meeting.entity';
-import { IcalPerson, calendarFor } from './meeting-ical';
-import { KIND_LABEL, MEETING_RSVP_ACTION, MeetingMailProps, RsvpButtonAnswer, meetingMailTemplate } from './meeting-mail.templates';
+import { calendarFor, IcalPerson } from './calendar/meeting-ical';
+import { InvitationRole, RsvpAnswer } from './invitations/invitation.entity';
+import { KIND_LABEL, MEETING_RSVP_ACTION, MeetingMailProps, meetingMailTemplate, RsvpButtonAnswer } from './meeting-mail.templates';
+import { Meeting } from './meeting.entity';
 
 const RSVP_BUTTONS: RsvpButtonAnswer[] = ['yes', 'no', 'maybe', 'substitute'];
 

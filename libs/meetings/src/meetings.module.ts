@@ -7,31 +7,28 @@ import { MailActionsModule } from '@samverkan/mail-actions';
 import { NotificationsModule } from '@samverkan/notifications';
 import { PeopleModule } from '@samverkan/people';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
-import { CalendarFeedService } from './calendar-feed.service';
-import { DatePollsService } from './date-polls.service';
-import { MEETING_ENTITIES } from './meeting.entity';
+import { AgendaItemResolver } from './agenda/agenda-item.resolver';
+import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
+import { CalendarFeedService } from './calendar/calendar-feed.service';
+import { CalendarFeedController, MeetingEventController } from './calendar/calendar.controller';
+import { MeetingCalendarReplies } from './calendar/meeting-calendar-reply.service';
+import { DatePollResolver } from './date-polls/date-poll.resolver';
+import { DatePollsService } from './date-polls/date-polls.service';
+import { InvitationResolver } from './invitations/invitation.resolver';
 import { MeetingNotifier } from './meeting-notifier.service';
-import { MeetingCalendarReplies } from './meeting-calendar-reply.service';
-import { CalendarFeedController, MeetingEventController, MinutesPageController, RegistrationPageController } from './meetings.controller';
-import {
-  ActionItemResolver,
-  AgendaItemResolver,
-  CalendarFeedResolver,
-  ConflictOfInterestResolver,
-  DatePollResolver,
-  InterestDeclarationResolver,
-  InvitationResolver,
-  MeetingResolver,
-  MinutesAdjusterResolver,
-  MinutesResolver,
-  RegistrationResolver,
-} from './meetings.resolver';
+import { MEETING_ENTITIES } from './meetings.entities';
+import { MeetingResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
-import { InterestDeclarationsService } from './interest-declarations.service';
-import { MeetingsMyPageResolver } from './my-page.resolver';
-import { MeetingsMyPageService } from './my-page.service';
-import { MinutesService } from './minutes.service';
-import { RegistrationsService } from './registrations.service';
+import { InterestDeclarationResolver } from './minutes/interest-declaration.resolver';
+import { InterestDeclarationsService } from './minutes/interest-declarations.service';
+import { MinutesPageController } from './minutes/minutes-page.controller';
+import { ActionItemResolver, ConflictOfInterestResolver, MinutesAdjusterResolver, MinutesResolver } from './minutes/minutes.resolver';
+import { MinutesService } from './minutes/minutes.service';
+import { MeetingsMyPageResolver } from './my-page/my-page.resolver';
+import { MeetingsMyPageService } from './my-page/my-page.service';
+import { RegistrationPageController } from './registrations/registration-page.controller';
+import { RegistrationResolver } from './registrations/registration.resolver';
+import { RegistrationsService } from './registrations/registrations.service';
 
 /** Meetings and everything about them: what API and worker share (the worker needs the reminder rules). */
 @Module({

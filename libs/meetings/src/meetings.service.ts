@@ -2,32 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessLevel, AccessService, sittingSql } from '@samverkan/access';
-import {
-  AuditService,
-  BadInputError,
-  ConflictError,
-  ConnectionShape,
-  ForbiddenError,
-  NotFoundError,
-  RequestContext,
-  UnauthenticatedError,
-  groupByKeys,
-  inTimeZone,
-  inTransaction,
-  instantOf,
-  oneByKeys,
-  pageWindow,
-  toConnection,
-} from '@samverkan/core';
+import { AuditService, BadInputError, ConflictError, ConnectionShape, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError, groupByKeys, inTimeZone, inTransaction, instantOf, oneByKeys, pageWindow, toConnection } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
 import { PeopleService } from '@samverkan/people';
 import { WorkingGroupsService } from '@samverkan/working-groups';
 import './meetings.messages';
 import './meetings.reminders';
-import { ActionItem, AgendaItem, Attendance, Invitation, InvitationRole, Meeting, MeetingStatus, RsvpAnswer } from './meeting.entity';
-import { AgendaItemInput, CreateMeetingInput, RecordAttendanceInput, RsvpInput, SetAgendaInput, UpdateMeetingInput } from './meeting.inputs';
-import { DoubleBooking, MeetingListArgs, Quorum, SchedulePayload } from './meeting.types';
+import { AgendaItem } from './agenda/agenda-item.entity';
+import { AgendaItemInput, SetAgendaInput } from './agenda/agenda.inputs';
+import { Attendance, Invitation, RsvpAnswer } from './invitations/invitation.entity';
+import { RecordAttendanceInput, RsvpInput } from './invitations/invitation.inputs';
+import { Quorum } from './invitations/invitation.types';
 import { CARRIED_SQL, MeetingNotifier } from './meeting-notifier.service';
+import { Meeting, MeetingStatus } from './meeting.entity';
+import { CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
+import { DoubleBooking, MeetingListArgs, SchedulePayload } from './meeting.types';
+import { ActionItem } from './minutes/action-item.entity';
 
 /** Fields whose change moves the meeting in people's calendars: RSVPs are asked again. */
 const RESCHEDULING_FIELDS = ['startsAt', 'endsAt', 'timeZone', 'place', 'onlineUrl'] as const;

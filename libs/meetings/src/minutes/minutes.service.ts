@@ -1,24 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService } from '@samverkan/access';
-import {
-  AuditService,
-  BadInputError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  RequestContext,
-  UnauthenticatedError,
-  groupByKeys,
-  inTransaction,
-  oneByKeys,
-} from '@samverkan/core';
+import { AuditService, BadInputError, ConflictError, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError, groupByKeys, inTransaction, oneByKeys } from '@samverkan/core';
 import { NotificationService } from '@samverkan/notifications';
 import { PeopleService } from '@samverkan/people';
-import { ActionItem, ActionItemStatus, AgendaItem, ConflictOfInterest, Decision, Meeting, Minutes, MinutesAdjuster, MinutesNote, MinutesStatus } from './meeting.entity';
-import { SaveMinutesInput, SendMinutesForApprovalInput, UpdateActionItemInput } from './meeting.inputs';
-import { MeetingsService } from './meetings.service';
 import { mailPaths } from '@samverkan/mail';
+import { AgendaItem } from '../agenda/agenda-item.entity';
+import { Meeting } from '../meeting.entity';
+import { MeetingsService } from '../meetings.service';
+import { ActionItem, ActionItemStatus } from './action-item.entity';
+import { UpdateActionItemInput } from './action-item.inputs';
+import { ConflictOfInterest } from './conflict-of-interest.entity';
+import { Decision } from './decision.entity';
+import { MinutesAdjuster } from './minutes-adjuster.entity';
+import { MinutesNote } from './minutes-note.entity';
+import { Minutes, MinutesStatus } from './minutes.entity';
+import { SaveMinutesInput, SendMinutesForApprovalInput } from './minutes.inputs';
 
 /**
  * Minutes of a meeting: a draft with notes per agenda item, numbered
@@ -290,7 +287,7 @@ export interface MinutesPageData {
   meeting: Meeting;
   minutes: Minutes;
   agenda: AgendaItem[];
-  invitations: import('./meeting.entity').Invitation[];
+  invitations: import('../invitations/invitation.entity').Invitation[];
   decisions: Decision[];
   actionItems: ActionItem[];
   notes: MinutesNote[];

@@ -1,7 +1,8 @@
 import { Locale, Translated } from '@samverkan/core';
 import { formatDate, html } from '@samverkan/mail';
 import { DateTime } from 'luxon';
-import { Attendance, MinutesStatus } from './meeting.entity';
+import { Attendance } from '../invitations/invitation.entity';
+import { MinutesStatus } from './minutes.entity';
 import type { MinutesPageData } from './minutes.service';
 
 const T = {
@@ -137,4 +138,3 @@ ${
 </html>`;
   return body.value;
 }
-

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AccessService } from '@samverkan/access';
 import { AuditService, BadInputError, ConflictError, ForbiddenError, NotFoundError, RequestContext, groupByKeys, inTransaction } from '@samverkan/core';
-import { AgendaItem, MeetingStatus } from './meeting.entity';
+import { AgendaItem } from '../agenda/agenda-item.entity';
+import { MeetingStatus } from '../meeting.entity';
+import { MeetingsService } from '../meetings.service';
 import { InterestDeclaration } from './interest-declaration.entity';
-import { DeclareConflictOfInterestInput } from './meeting.inputs';
-import { MeetingsService } from './meetings.service';
+import { DeclareConflictOfInterestInput } from './interest-declaration.inputs';
 
 /**
  * Conflicts of interest (jäv) declared by the invitees themselves, per agenda

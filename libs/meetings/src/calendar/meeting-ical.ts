@@ -2,7 +2,8 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendar, ICalCalendarM
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { MailCalendar } from '@samverkan/mail';
-import { InvitationRole, Meeting, MeetingStatus, RsvpAnswer } from './meeting.entity';
+import { InvitationRole, RsvpAnswer } from '../invitations/invitation.entity';
+import { Meeting, MeetingStatus } from '../meeting.entity';
 
 /*
  * Whose addresses a calendar shows (one policy for every path):

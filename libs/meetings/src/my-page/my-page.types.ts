@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { ActionItemStatus } from './meeting.entity';
+import { ActionItemStatus } from '../minutes/action-item.entity';
 
 @ObjectType({ description: 'Minutes the signed-in person adjusts (justerar) and has not approved yet.' })
 export class MyMinutesToApprove {

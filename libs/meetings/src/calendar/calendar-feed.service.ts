@@ -3,10 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '@samverkan/access';
 import { APP_CONFIG, AppConfig, AuditService, NotFoundError, RequestContext, UnauthenticatedError, hashSecret, inTransaction, isLocale, publicUrl } from '@samverkan/core';
-import { CalendarFeedToken, Meeting } from './meeting.entity';
-import { CalendarFeed } from './meeting.types';
-import { IcalAttendee, buildCalendar } from './meeting-ical';
-import { MeetingNotifier } from './meeting-notifier.service';
+import { MeetingNotifier } from '../meeting-notifier.service';
+import { Meeting } from '../meeting.entity';
+import { CalendarFeedToken } from './calendar-feed-token.entity';
+import { CalendarFeed } from './calendar-feed.types';
+import { buildCalendar, IcalAttendee } from './meeting-ical';
 
 /** How far back a feed reaches; everything ahead is included. */
 const FEED_PAST_DAYS = 180;
@@ -139,4 +140,3 @@ export class CalendarFeedService {
     return buildCalendar(null, events, name).toString();
   }
 }
-

@@ -4,13 +4,14 @@ import { ICalCalendarMethod } from 'ical-generator';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConflictError, NotFoundError, RateLimitedError, RequestContext, groupByKeys, hashSecret, inTransaction, publicUrl } from '@samverkan/core';
 import { OutboxService, mailPaths, mailUrl } from '@samverkan/mail';
-import { Meeting, MeetingStatus, Registration, RegistrationStatus } from './meeting.entity';
-import { RegisterForEventInput } from './meeting.inputs';
-import { RegistrationResult } from './meeting.types';
-import { calendarFor } from './meeting-ical';
-import { meetingMailTemplate } from './meeting-mail.templates';
-import { MeetingNotifier, toLocale } from './meeting-notifier.service';
-import { MeetingsService } from './meetings.service';
+import { calendarFor } from '../calendar/meeting-ical';
+import { meetingMailTemplate } from '../meeting-mail.templates';
+import { MeetingNotifier, toLocale } from '../meeting-notifier.service';
+import { Meeting, MeetingStatus } from '../meeting.entity';
+import { MeetingsService } from '../meetings.service';
+import { Registration, RegistrationStatus } from './registration.entity';
+import { RegisterForEventInput } from './registration.inputs';
+import { RegistrationResult } from './registration.types';
 
 /**
  * Registrations for open events (a webinar presenting a report): no account,
@@ -169,4 +170,3 @@ export class RegistrationsService {
     return { registrationId: row.id, status: row.status, waitlistPosition: row.position };
   }
 }
-

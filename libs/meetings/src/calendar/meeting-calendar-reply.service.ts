@@ -3,13 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, AppError, RequestContext, inTransaction, publicUrl } from '@samverkan/core';
 import { OutboxService, mailPaths, mailUrl } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
-import { MeetingStatus, RsvpAnswer } from './meeting.entity';
-import { meetingUid } from './meeting-ical';
-import { MEETING_RSVP_ACTION } from './meeting-mail.templates';
+import { RsvpAnswer } from '../invitations/invitation.entity';
+import { RsvpInput } from '../invitations/invitation.inputs';
+import { MEETING_RSVP_ACTION } from '../meeting-mail.templates';
+import { toLocale } from '../meeting-notifier.service';
+import { MeetingStatus } from '../meeting.entity';
+import { MeetingsService } from '../meetings.service';
 import { calendarReplyStaleTemplate } from './meeting-calendar-reply.template';
-import { toLocale } from './meeting-notifier.service';
-import { RsvpInput } from './meeting.inputs';
-import { MeetingsService } from './meetings.service';
+import { meetingUid } from './meeting-ical';
 
 /** A calendar's answer as read from the mail (libs/inbound): one attendee's line of a REPLY or COUNTER. */
 export interface CalendarReplyInput {

@@ -1,28 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService, sittingSql } from '@samverkan/access';
-import {
-  APP_CONFIG,
-  AppConfig,
-  AuditService,
-  BadInputError,
-  ConflictError,
-  NotFoundError,
-  RequestContext,
-  groupByKeys,
-  inTimeZone,
-  inTransaction,
-  isLocale,
-  oneByKeys,
-  publicUrl,
-} from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConflictError, NotFoundError, RequestContext, groupByKeys, inTimeZone, inTransaction, isLocale, oneByKeys, publicUrl } from '@samverkan/core';
 import { OutboxService, isSafeAddress, mailPaths, mailUrl } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
+import { SchedulePayload } from '../meeting.types';
+import { checkTimes, MeetingsService } from '../meetings.service';
+import { PollAnswer } from './date-poll-answer.entity';
 import { DATE_POLL_VOTE_ACTION, datePollInvitationTemplate } from './date-poll-mail.template';
-import { DatePoll, DatePollOption, PollAnswer } from './meeting.entity';
-import { AnswerDatePollInput, CreateDatePollInput } from './meeting.inputs';
-import { PollOptionSummary, SchedulePayload } from './meeting.types';
-import { MeetingsService, checkTimes } from './meetings.service';
+import { DatePollOption } from './date-poll-option.entity';
+import { DatePoll } from './date-poll.entity';
+import { AnswerDatePollInput, CreateDatePollInput } from './date-poll.inputs';
+import { PollOptionSummary } from './date-poll.types';
 
 /** Date polls: the secretariat offers times, members answer yes / if need be / no, choosing one schedules the meeting. */
 @Injectable()

@@ -1,0 +1,56 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+@InputType()
+export class AgendaItemInput {
+  @Field()
+  @IsString()
+  @Length(1, 500)
+  title: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  description?: string;
+
+  @Field(() => Int, { defaultValue: 0, description: 'Minutes planned for the item.' })
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  durationMinutes: number;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  presenterPersonId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  presenterName?: string;
+
+  @Field(() => ID, { nullable: true, description: 'A deliverable discussed under the item.' })
+  @IsOptional()
+  @IsUUID()
+  deliverableId?: string;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  decisionExpected: boolean;
+}
+
+@InputType()
+export class SetAgendaInput {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId: string;
+
+  @Field(() => [AgendaItemInput], { description: 'The whole agenda in order; replaces the current one.' })
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemInput)
+  @ArrayMaxSize(200)
+  items: AgendaItemInput[];
+}
