@@ -23,6 +23,7 @@ import { SeatsService } from './seats.service';
 import { configureSeatReminders } from './seats.reminders';
 import { MySeatsResolver } from './my-seats.resolver';
 import { MySeatsService } from './my-seats.service';
+import { NominationRequestQueryResolver, NominationRequestQueryService } from './nomination-request.query';
 
 @Module({
   imports: [
@@ -57,6 +58,8 @@ export class SeatsModule {
     PersonSeatsResolver,
     MySeatsService,
     MySeatsResolver,
+    NominationRequestQueryService,
+    NominationRequestQueryResolver,
   ],
 })
 export class SeatsApiModule {}
