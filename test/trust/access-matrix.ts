@@ -433,6 +433,11 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
       variables: { input: { allocationId: await freshAllocation(w), deadline: date(30) } },
     }),
   },
+  // A request without a contact (the contact's own reading and answering: web-member-pages.e2e-spec.ts).
+  nominationRequest: {
+    expected: policy.manage(),
+    call: async (w) => ({ query: `query($id: ID!) { nominationRequest(id: $id) { id allocation { requiresGenderPair } } }`, variables: { id: await freshNominationRequest(w) } }),
+  },
   submitNomination: {
     expected: policy.manage(),
     call: async (w) => ({

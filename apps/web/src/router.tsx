@@ -7,6 +7,8 @@ import { ReviewRoundPage } from './deliverables/review-round-page';
 import { Layout } from './core/layout';
 import { NotFound, markNavigated } from './core/page';
 import { MyPage } from './me/my-page';
+import { MySeatsPage } from './me/my-seats-page';
+import { NominationRequestPage } from './seats/nomination-request-page';
 import { DatePollPage } from './meetings/date-poll-page';
 import { MeetingPage } from './meetings/meeting-page';
 import { WorkingGroupPage } from './working-groups/working-group-page';
@@ -34,6 +36,8 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId', component: CommissionPage }),
   createRoute({ getParentRoute: () => root, path: '/date-polls/$datePollId', component: DatePollPage }),
   createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage }),
+  createRoute({ getParentRoute: () => root, path: '/seats', component: MySeatsPage }),
+  createRoute({ getParentRoute: () => root, path: '/nomination-requests/$requestId', component: NominationRequestPage }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });

@@ -23,6 +23,7 @@ export const APP_ROUTES: RegExp[] = [
   /^\/working-groups\/[^/]+$/,
   /^\/commissions\/[^/]+$/,
   /^\/date-polls\/[^/]+$/,
+  /^\/nomination-requests\/[^/]+$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

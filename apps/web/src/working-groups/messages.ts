@@ -11,6 +11,14 @@ export const en = {
   'group.seats': 'Seats',
   'group.seat': 'Seat {number}: {holder}',
   'group.vacant': 'vacant',
+  'group.noSeats': 'No seats are allocated yet.',
+  'group.seatsCaption': 'Seats of {group} by organisation',
+  'group.organisation': 'Organisation',
+  'group.filledVacant': 'Filled and vacant',
+  'group.members': 'Members',
+  'group.counts': '{filled} of {seats} filled, {vacant, plural, one {# vacant} other {# vacant}}',
+  'group.heldOver': '{count, plural, one {# held over until a successor starts} other {# held over until successors start}}',
+  'group.nobody': 'nobody yet',
 } as const;
 
 export const sv: AreaMessages<typeof en> = {
@@ -23,6 +31,14 @@ export const sv: AreaMessages<typeof en> = {
   'group.seats': 'Platser',
   'group.seat': 'Plats {number}: {holder}',
   'group.vacant': 'vakant',
+  'group.noSeats': 'Inga platser är fördelade än.',
+  'group.seatsCaption': 'Platser i {group} per organisation',
+  'group.organisation': 'Organisation',
+  'group.filledVacant': 'Tillsatta och vakanta',
+  'group.members': 'Ledamöter',
+  'group.counts': '{filled} av {seats} tillsatta, {vacant, plural, one {# vakant} other {# vakanta}}',
+  'group.heldOver': '{count, plural, one {# sitter kvar tills en efterträdare tillträder} other {# sitter kvar tills efterträdare tillträder}}',
+  'group.nobody': 'ingen än',
 };
 
 export const da: AreaMessages<typeof en> = {
@@ -35,4 +51,12 @@ export const da: AreaMessages<typeof en> = {
   'group.seats': 'Pladser',
   'group.seat': 'Plads {number}: {holder}',
   'group.vacant': 'ledig',
+  'group.noSeats': 'Der er ikke fordelt pladser endnu.',
+  'group.seatsCaption': 'Pladser i {group} pr. organisation',
+  'group.organisation': 'Organisation',
+  'group.filledVacant': 'Besatte og ledige',
+  'group.members': 'Medlemmer',
+  'group.counts': '{filled} af {seats} besat, {vacant, plural, one {# ledig} other {# ledige}}',
+  'group.heldOver': '{count, plural, one {# fortsætter, indtil en efterfølger tiltræder} other {# fortsætter, indtil efterfølgere tiltræder}}',
+  'group.nobody': 'ingen endnu',
 };

@@ -27,6 +27,7 @@ export const WorkingGroupPage = graphql(`
         seats {
           id
           number
+          status
           currentAppointment {
             id
             person {
