@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PeopleModule } from '@samverkan/people';
-import { Account, LoginAttempt, Session } from './account.entity';
+import { Account } from './account.entity';
+import { LoginAttempt } from './login-attempt.entity';
+import { Session } from './session.entity';
 import { AuthResolver } from './auth.resolver';
 import { BrowserSessionResolver } from './browser-session.resolver';
 import { AuthService } from './auth.service';

@@ -17,7 +17,9 @@ import {
   registerMessages,
 } from '@samverkan/core';
 import { PeopleService } from '@samverkan/people';
-import { Account, LoginAttempt, Session } from './account.entity';
+import { Account } from './account.entity';
+import { LoginAttempt } from './login-attempt.entity';
+import { Session } from './session.entity';
 import { AuthPayload, ChangePasswordInput, CreateAccountInput, LoginInput, Me } from './auth.types';
 
 registerMessages({

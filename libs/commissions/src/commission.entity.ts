@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum CommissionKind {
   GOVERNMENT_ASSIGNMENT = 'government_assignment',
@@ -30,15 +30,6 @@ export enum CommissionStatus {
   CONCLUDED = 'concluded',
 }
 registerEnumType(CommissionStatus, { name: 'CommissionStatus' });
-
-export enum CommissionRoleName {
-  SECRETARIAT = 'secretariat',
-  CHAIR = 'chair',
-  MEMBER = 'member',
-  COMMISSIONER = 'commissioner',
-  OBSERVER = 'observer',
-}
-registerEnumType(CommissionRoleName, { name: 'CommissionRoleName' });
 
 /**
  * A commission: work given by a commissioning body (a government, a ministry, a
@@ -110,146 +101,4 @@ export class Commission {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
-}
-
-/** A lettered objective of the terms of reference: a, b, c… */
-@ObjectType()
-@Entity('commission_objective')
-export class CommissionObjective {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  commissionId: string;
-
-  @Field()
-  @Column({ type: 'text' })
-  letter: string;
-
-  @Field()
-  @Column({ type: 'text' })
-  text: string;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'uuid', nullable: true })
-  addedByAmendmentId: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'uuid', nullable: true })
-  withdrawnByAmendmentId: string | null;
-}
-
-/** An amendment to the mandate (tilläggsdirektiv): a new deadline and/or objectives. */
-@ObjectType()
-@Entity('commission_amendment')
-export class CommissionAmendment {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  commissionId: string;
-
-  @Field()
-  @Column({ type: 'date' })
-  decidedOn: string;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
-  referenceNumber: string | null;
-
-  @Field()
-  @Column({ type: 'text' })
-  reason: string;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'date', nullable: true })
-  previousDeadline: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'date', nullable: true })
-  newDeadline: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-}
-
-@ObjectType()
-@Entity('commission_role')
-export class CommissionRole {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  commissionId: string;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  personId: string;
-
-  @Field(() => CommissionRoleName)
-  @Column({ type: 'text' })
-  role: CommissionRoleName;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-}
-
-@Entity('commission_partner')
-export class CommissionPartner {
-  @PrimaryColumn({ type: 'uuid' })
-  commissionId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  organisationId: string;
-}
-
-export enum EngagementKind {
-  DIALOGUE = 'dialogue',
-  WORKSHOP = 'workshop',
-  REVIEWER = 'reviewer',
-  NETWORK = 'network',
-  CONSULTED = 'consulted',
-  OTHER = 'other',
-}
-registerEnumType(EngagementKind, { name: 'EngagementKind' });
-
-/** An organisation engaged outside the seats: a dialogue, a workshop, a network mapped… */
-@ObjectType()
-@Entity('stakeholder_engagement')
-export class StakeholderEngagement {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  commissionId: string;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  organisationId: string;
-
-  @Field(() => EngagementKind)
-  @Column({ type: 'text' })
-  how: EngagementKind;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'date', nullable: true })
-  engagedOn: string | null;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
 }

@@ -2,7 +2,9 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsDateOnly, IsTimeZone } from '@samverkan/core';
-import { CommissionKind, CommissionRoleName, CommissionStatus, EngagementKind, ReportCadence } from './commission.entity';
+import { CommissionKind, CommissionStatus, ReportCadence } from './commission.entity';
+import { CommissionRoleName } from './commission-role.entity';
+import { EngagementKind } from './stakeholder-engagement.entity';
 
 @InputType()
 export class ObjectiveInput {

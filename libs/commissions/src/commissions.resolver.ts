@@ -4,7 +4,11 @@ import { Allow, Connection, ConnectionArgs, Ctx, Permission, RequestContext } fr
 import { Organisation, OrganisationsService } from '@samverkan/organisations';
 import { Person, PeopleService } from '@samverkan/people';
 import { Strategy, StrategiesService } from '@samverkan/strategies';
-import { Commission, CommissionAmendment, CommissionObjective, CommissionRole, CommissionRoleName, StakeholderEngagement } from './commission.entity';
+import { Commission } from './commission.entity';
+import { CommissionAmendment } from './commission-amendment.entity';
+import { CommissionObjective } from './commission-objective.entity';
+import { CommissionRole, CommissionRoleName } from './commission-role.entity';
+import { StakeholderEngagement } from './stakeholder-engagement.entity';
 import { AmendMandateInput, CommissionRoleInput, CreateCommissionInput, RecordEngagementInput, UpdateCommissionInput } from './commission.inputs';
 import { DeadlineChange, StakeholderCoverage, StakeholderEntry, StakeholderWayEnum } from './commission.types';
 import { CommissionsService } from './commissions.service';

@@ -23,15 +23,12 @@ import {
 import { OrganisationsService } from '@samverkan/organisations';
 import { PeopleService } from '@samverkan/people';
 import { StrategiesService } from '@samverkan/strategies';
-import {
-  Commission,
-  CommissionAmendment,
-  CommissionObjective,
-  CommissionPartner,
-  CommissionRole,
-  CommissionRoleName,
-  StakeholderEngagement,
-} from './commission.entity';
+import { Commission } from './commission.entity';
+import { CommissionAmendment } from './commission-amendment.entity';
+import { CommissionObjective } from './commission-objective.entity';
+import { CommissionPartner } from './commission-partner.entity';
+import { CommissionRole, CommissionRoleName } from './commission-role.entity';
+import { StakeholderEngagement } from './stakeholder-engagement.entity';
 import { AmendMandateInput, CommissionRoleInput, CreateCommissionInput, RecordEngagementInput, UpdateCommissionInput } from './commission.inputs';
 
 registerMessages({

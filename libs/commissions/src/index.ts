@@ -1,6 +1,11 @@
 import './commissions.personal-data';
 import './commissions.labels';
 export * from './commission.entity';
+export * from './commission-objective.entity';
+export * from './commission-amendment.entity';
+export * from './commission-role.entity';
+export * from './commission-partner.entity';
+export * from './stakeholder-engagement.entity';
 export * from './commission.inputs';
 export * from './commission.types';
 export * from './commissions.service';

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '@samverkan/core';
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum DeliverableKind {
   REPORT = 'report',
@@ -83,101 +83,4 @@ export class Deliverable {
   @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
-}
-
-@Entity('deliverable_goal')
-export class DeliverableGoal {
-  @PrimaryColumn({ type: 'uuid' })
-  deliverableId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  goalId: string;
-}
-
-@Entity('deliverable_objective')
-export class DeliverableObjective {
-  @PrimaryColumn({ type: 'uuid' })
-  deliverableId: string;
-
-  @Column({ type: 'uuid' })
-  commissionId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  objectiveId: string;
-}
-
-/** A moved due date: never silent, always with its reason, who and when. */
-@ObjectType()
-@Entity('deliverable_deadline_change')
-export class DeliverableDeadlineChange {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  deliverableId: string;
-
-  @Field()
-  @Column({ type: 'date' })
-  oldDueOn: string;
-
-  @Field()
-  @Column({ type: 'date' })
-  newDueOn: string;
-
-  @Field()
-  @Column({ type: 'text' })
-  reason: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  changedBy: string | null;
-
-  @Field(() => DateTimeScalar)
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  changedAt: Date;
-}
-
-/** One uploaded version of a deliverable's document, stored by content hash. */
-@ObjectType()
-@Entity('document_version')
-export class DocumentVersion {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  deliverableId: string;
-
-  @Field({ description: '1, 2, 3… per deliverable.' })
-  @Column({ type: 'int' })
-  number: number;
-
-  @Field({ description: 'sha-256 of the content, hex.' })
-  @Column({ type: 'text' })
-  contentHash: string;
-
-  @Field({ description: 'Bytes.' })
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
-  sizeBytes: number;
-
-  @Field({ description: 'Found by reading the content, not taken from the upload header.' })
-  @Column({ type: 'text' })
-  mediaType: string;
-
-  @Field()
-  @Column({ type: 'text' })
-  filename: string;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  uploadedBy: string | null;
-
-  @Field(() => DateTimeScalar)
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  uploadedAt: Date;
 }

@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, IsUrl, Length, MaxLength, ValidateNested, ArrayMinSize } from 'class-validator';
 import { IsDateOnly } from '@samverkan/core';
 import { DeliverableKind, DeliverableStatus } from './deliverable.entity';
-import { AnchorKind, CommentDecision, ReviewOutcome, ReviewVerdict } from './review.entity';
+import { AnchorKind, CommentDecision } from './review-comment.entity';
+import { ReviewOutcome } from './review.entity';
+import { ReviewVerdict } from './review-answer.entity';
 
 @InputType()
 export class CreateDeliverableInput {

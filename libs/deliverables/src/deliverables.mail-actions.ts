@@ -3,7 +3,9 @@ import { Translated, interpolate } from '@samverkan/core';
 import { formatDate } from '@samverkan/mail';
 import { registerMailAction } from '@samverkan/mail-actions';
 import { AnswerReviewInput, ReviewCommentInput } from './deliverable.inputs';
-import { AnchorKind, ReviewRoundStatus, ReviewVerdict } from './review.entity';
+import { AnchorKind } from './review-comment.entity';
+import { ReviewRoundStatus } from './review.entity';
+import { ReviewVerdict } from './review-answer.entity';
 import { REVIEW_ANSWER_ACTION, REVIEW_BUTTON_LABELS } from './review-invitation.template';
 import { ReviewsService } from './reviews.service';
 

@@ -1,7 +1,8 @@
 import { ErrorCode, Locale, Translated, registerConstraintErrors, registerMessages } from '@samverkan/core';
 import { DeliverableKind, DeliverableStatus } from './deliverable.entity';
 import { DeliverableHealth } from './deliverable-health';
-import { CommentDecision, ReviewVerdict } from './review.entity';
+import { CommentDecision } from './review-comment.entity';
+import { ReviewVerdict } from './review-answer.entity';
 
 registerMessages({
   'documents.oneFile': {

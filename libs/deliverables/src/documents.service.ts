@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig, AppError, AuditService, BadInputError, ErrorCode, ForbiddenError, NotFoundError, RequestContext, groupByKeys, inTransaction, oneByKeys } from '@samverkan/core';
-import { DocumentVersion } from './deliverable.entity';
+import { DocumentVersion } from './document-version.entity';
 import { DOCUMENT_STORAGE, DocumentStorage } from './document-storage';
 import { DeliverablesService } from './deliverables.service';
 import { cleanFilename, sniffMediaType } from './media-type';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { Locale, Translated, csvDocument } from '@samverkan/core';
 import { DeliverableExportRow } from './deliverables.service';
 import { DECISION_LABELS, HEALTH_LABELS, KIND_LABELS, STATUS_LABELS, label } from './deliverables.messages';
-import { AnchorKind } from './review.entity';
+import { AnchorKind } from './review-comment.entity';
 import { CommentMatrixRow } from './reviews.service';
 
 /**

@@ -2,12 +2,16 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
 import { Organisation, OrganisationsService } from '@samverkan/organisations';
 import { Person, PeopleService } from '@samverkan/people';
-import { Deliverable, DocumentVersion } from './deliverable.entity';
+import { Deliverable } from './deliverable.entity';
+import { DocumentVersion } from './document-version.entity';
 import { AnswerReviewInput, CloseReviewRoundInput, OpenReviewRoundInput, RespondToCommentInput } from './deliverable.inputs';
 import { DeliverablesService } from './deliverables.service';
 import { DocumentsService } from './documents.service';
 import { DECISION_LABELS, VERDICT_LABELS } from './deliverables.messages';
-import { ReviewAnswer, ReviewComment, ReviewReviewer, ReviewRound } from './review.entity';
+import { ReviewAnswer } from './review-answer.entity';
+import { ReviewComment } from './review-comment.entity';
+import { ReviewReviewer } from './review-reviewer.entity';
+import { ReviewRound } from './review.entity';
 import { ReviewsService } from './reviews.service';
 
 @Resolver(() => ReviewRound)

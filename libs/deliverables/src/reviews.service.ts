@@ -26,7 +26,10 @@ import { DeliverablesService } from './deliverables.service';
 import { DocumentsService } from './documents.service';
 import { OpenReviewRoundInput, ReviewCommentInput, RespondToCommentInput } from './deliverable.inputs';
 import { STATUS_LABELS } from './deliverables.messages';
-import { AnchorKind, CommentDecision, ReviewAnswer, ReviewComment, ReviewOutcome, ReviewReviewer, ReviewRound, ReviewRoundStatus, ReviewVerdict } from './review.entity';
+import { AnchorKind, CommentDecision, ReviewComment } from './review-comment.entity';
+import { ReviewAnswer, ReviewVerdict } from './review-answer.entity';
+import { ReviewOutcome, ReviewRound, ReviewRoundStatus } from './review.entity';
+import { ReviewReviewer } from './review-reviewer.entity';
 import { REVIEW_ANSWER_ACTION, ReviewButtonVerdict, reviewInvitationTemplate } from './review-invitation.template';
 
 const ANSWER_BUTTONS: ReviewButtonVerdict[] = ['approve', 'request_changes', 'comment'];

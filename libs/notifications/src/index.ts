@@ -2,6 +2,7 @@ import './notifications.personal-data';
 import './notifications.labels';
 export * from './reminder-rule';
 export * from './notification.entity';
+export * from './notification-preference.entity';
 export * from './notification.service';
 export * from './reminder-engine.service';
 export * from './notification-delivery.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, BadInputError, RequestContext, UnauthenticatedError, inTransaction, registerMessages } from '@samverkan/core';
-import { NotificationPreference } from './notification.entity';
+import { NotificationPreference } from './notification-preference.entity';
 import { NotificationDeliveryMode, NotificationPreferencesType, UpdateNotificationPreferencesInput } from './notification-preferences.types';
 import { reminderRule, reminderRules } from './reminder-rule';
 

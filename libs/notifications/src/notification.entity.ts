@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type NotificationStatus = 'owed' | 'queued' | 'sent' | 'cancelled' | 'failed';
 export type DeliveryMode = 'immediate' | 'daily' | 'weekly';
@@ -44,22 +44,6 @@ export class Notification {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
-}
-
-/** How one person wants reminders: at once or bundled, and which kinds not at all. */
-@Entity('notification_preference')
-export class NotificationPreference {
-  @PrimaryColumn('uuid')
-  personId: string;
-
-  @Column({ type: 'text', default: 'immediate' })
-  delivery: DeliveryMode;
-
-  @Column({ type: 'text', array: true, default: () => `'{}'` })
-  optedOutKinds: string[];
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;

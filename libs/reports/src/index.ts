@@ -11,6 +11,8 @@ export * from './sections/section';
 export * from './sections/mandate.section';
 export * from './sections/composition.section';
 export * from './status-report.entity';
+export * from './status-report-read.entity';
+export * from './report-custom-period.entity';
 export * from './reports.inputs';
 export * from './reports.service';
 export * from './reports.module';

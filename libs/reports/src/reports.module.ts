@@ -7,7 +7,9 @@ import { ReportsController } from './reports.controller';
 import { ReportsProcessor } from './reports.processor';
 import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
-import { ReportCustomPeriod, StatusReport, StatusReportRead } from './status-report.entity';
+import { ReportCustomPeriod } from './report-custom-period.entity';
+import { StatusReport } from './status-report.entity';
+import { StatusReportRead } from './status-report-read.entity';
 
 /** Status reports: compiling, reading, delivery mail. API and worker share it. */
 @Module({

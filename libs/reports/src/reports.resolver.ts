@@ -4,7 +4,8 @@ import { Allow, Connection, Ctx, Permission, RequestContext } from '@samverkan/c
 import type { RagCounts } from './report-snapshot';
 import { CompileStatusReportInput, SetCustomReportPeriodsInput, StatusReportsArgs } from './reports.inputs';
 import { ReportsService } from './reports.service';
-import { RagCountsType, StatusReport, StatusReportRead, StatusReportSummaryType } from './status-report.entity';
+import { RagCountsType, StatusReport, StatusReportSummaryType } from './status-report.entity';
+import { StatusReportRead } from './status-report-read.entity';
 import { ParseUUIDPipe } from '@nestjs/common';
 
 @ObjectType()

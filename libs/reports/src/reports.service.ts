@@ -15,7 +15,9 @@ import type { ReportKind, ReportSnapshot } from './report-snapshot';
 import type { ReportSection } from './sections/section';
 import { defaultSections } from './report-compiler';
 import { CompileStatusReportInput, SetCustomReportPeriodsInput } from './reports.inputs';
-import { ReportCustomPeriod, StatusReport, StatusReportRead } from './status-report.entity';
+import { ReportCustomPeriod } from './report-custom-period.entity';
+import { StatusReport } from './status-report.entity';
+import { StatusReportRead } from './status-report-read.entity';
 import type { TrackedItem } from './diff';
 
 interface CompileOne {

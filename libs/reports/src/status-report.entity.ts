@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '@samverkan/core';
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReportSnapshot, ReportSummary } from './report-snapshot';
 import type { StoredSnapshotV2 } from './snapshot-store';
 
@@ -105,50 +105,4 @@ export class StatusReport {
   @Field(() => Int, { description: 'How long compiling took, in milliseconds.' })
   @Column({ type: 'int' })
   compileMs: number;
-}
-
-/** Who opened a report page (commissioners are flagged), first and last time. */
-@ObjectType()
-@Entity('status_report_read')
-export class StatusReportRead {
-  @PrimaryColumn({ type: 'uuid' })
-  reportId: string;
-
-  @Field(() => ID)
-  @PrimaryColumn({ type: 'uuid' })
-  personId: string;
-
-  @Field()
-  @Column({ type: 'boolean' })
-  asCommissioner: boolean;
-
-  @Field(() => DateTimeScalar)
-  @Column({ type: 'timestamptz' })
-  firstOpenedAt: Date;
-
-  @Field(() => DateTimeScalar)
-  @Column({ type: 'timestamptz' })
-  lastOpenedAt: Date;
-
-  @Field(() => Int)
-  @Column({ type: 'int' })
-  openCount: number;
-}
-
-@Entity('report_custom_period')
-export class ReportCustomPeriod {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  commissionId: string;
-
-  @Column({ type: 'date' })
-  startsOn: string;
-
-  @Column({ type: 'date' })
-  endsOn: string;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Goal, PriorityArea, Strategy } from './strategy.entity';
+import { Goal } from './goal.entity';
+import { PriorityArea } from './priority-area.entity';
+import { Strategy } from './strategy.entity';
 import { GoalResolver, PriorityAreaResolver, StrategiesResolver } from './strategies.resolver';
 import { StrategiesService } from './strategies.service';
 

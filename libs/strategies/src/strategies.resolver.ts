@@ -1,7 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '@samverkan/access';
 import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
-import { Goal, PriorityArea, Strategy } from './strategy.entity';
+import { Goal } from './goal.entity';
+import { PriorityArea } from './priority-area.entity';
+import { Strategy } from './strategy.entity';
 import { AddGoalInput, CreateStrategyInput } from './strategy.inputs';
 import { StrategiesService } from './strategies.service';
 

@@ -13,7 +13,9 @@ import {
   registerConstraintErrors,
   registerMessages,
 } from '@samverkan/core';
-import { Goal, PriorityArea, Strategy } from './strategy.entity';
+import { Goal } from './goal.entity';
+import { PriorityArea } from './priority-area.entity';
+import { Strategy } from './strategy.entity';
 import { AddGoalInput, CreateStrategyInput, GOAL_CODE, GOAL_CODE_MESSAGE } from './strategy.inputs';
 
 registerMessages({

@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum WorkingGroupStatus {
   FORMING = 'forming',
@@ -74,25 +74,4 @@ export class WorkingGroup {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
-}
-
-@Entity('working_group_goal')
-export class WorkingGroupGoal {
-  @PrimaryColumn({ type: 'uuid' })
-  workingGroupId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  goalId: string;
-}
-
-@Entity('working_group_objective')
-export class WorkingGroupObjective {
-  @PrimaryColumn({ type: 'uuid' })
-  workingGroupId: string;
-
-  @Column({ type: 'uuid' })
-  commissionId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  objectiveId: string;
 }

@@ -4,7 +4,9 @@ import { CommissionsModule } from '@samverkan/commissions';
 import { OrganisationsModule } from '@samverkan/organisations';
 import { PeopleModule } from '@samverkan/people';
 import { StrategiesModule } from '@samverkan/strategies';
-import { WorkingGroup, WorkingGroupGoal, WorkingGroupObjective } from './working-group.entity';
+import { WorkingGroup } from './working-group.entity';
+import { WorkingGroupGoal } from './working-group-goal.entity';
+import { WorkingGroupObjective } from './working-group-objective.entity';
 import { CommissionGroupsResolver, GoalGroupsResolver, WorkingGroupsResolver } from './working-groups.resolver';
 import { WorkingGroupsService } from './working-groups.service';
 

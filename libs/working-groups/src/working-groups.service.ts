@@ -17,7 +17,9 @@ import {
 import { OrganisationsService } from '@samverkan/organisations';
 import { PeopleService } from '@samverkan/people';
 import { StrategiesService } from '@samverkan/strategies';
-import { WorkingGroup, WorkingGroupGoal, WorkingGroupObjective } from './working-group.entity';
+import { WorkingGroup } from './working-group.entity';
+import { WorkingGroupGoal } from './working-group-goal.entity';
+import { WorkingGroupObjective } from './working-group-objective.entity';
 import { CreateWorkingGroupInput, UpdateWorkingGroupInput } from './working-group.inputs';
 
 registerMessages({
