@@ -6,6 +6,8 @@ export interface ApiError {
   message: string;
   code: string;
   fields?: string[];
+  /** A validation refusal's sentence for each field (`extensions.details.problems`). */
+  problems?: { field: string; message: string }[];
 }
 
 /** The request failed as a whole: the session ended, the network is gone, or the API refused it. */
@@ -55,14 +57,19 @@ export async function request<Result, Variables>(document: TadaDocumentNode<Resu
   } catch {
     throw new RequestFailed('network');
   }
-  let body: { data?: Result; errors?: { message: string; extensions?: { code?: string; details?: { fields?: string[]; field?: string } } }[] };
+  let body: { data?: Result; errors?: { message: string; extensions?: { code?: string; details?: { fields?: string[]; field?: string; problems?: { field: string; message: string }[] } } }[] };
   try {
     body = await response.json();
   } catch {
     throw new RequestFailed(response.status >= 500 || response.status === 0 ? 'network' : 'other');
   }
   if (body.errors?.length) {
-    const errors = body.errors.map((e) => ({ message: e.message, code: e.extensions?.code ?? 'INTERNAL', fields: e.extensions?.details?.fields ?? (e.extensions?.details?.field ? [e.extensions.details.field] : undefined) }));
+    const errors = body.errors.map((e) => ({
+      message: e.message,
+      code: e.extensions?.code ?? 'INTERNAL',
+      fields: e.extensions?.details?.fields ?? (e.extensions?.details?.field ? [e.extensions.details.field] : undefined),
+      problems: e.extensions?.details?.problems,
+    }));
     throw new RequestFailed(KIND[errors[0].code] ?? 'other', errors);
   }
   return body.data as Result;
