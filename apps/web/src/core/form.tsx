@@ -1,6 +1,7 @@
 import { forwardRef, useCallback, useRef, useState } from 'react';
 import { RequestFailed } from './client';
 import { useI18n } from './i18n';
+import { signInPath } from './session';
 
 export interface FieldError {
   field: string;
@@ -79,7 +80,7 @@ export function useProblems() {
     /** `names` maps the API's field names to this form's input ids where they differ ("code" → "area-4-code"). */
     (error: unknown, fallback: string, names: Record<string, string> = {}) => {
       if (error instanceof RequestFailed && error.kind === 'unauthenticated') {
-        window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
+        signInAgain();
         return;
       }
       show(problemsOf(error, fallback, (path) => names[path] ?? fieldIdInPage(path), t));
@@ -95,4 +96,36 @@ export function fieldIdInPage(path: string): string | undefined {
   if (document.getElementById(whole)) return whole;
   const first = path.split('.')[0];
   return document.getElementById(first) ? first : undefined;
+}
+
+/** Whatever a request threw, as the client's failure. */
+export function asFailure(error: unknown): RequestFailed {
+  return error instanceof RequestFailed ? error : new RequestFailed('other');
+}
+
+/**
+ * The session ended while a form was being sent: to sign-in and back to this
+ * page. Forms keep what was typed as a draft in sessionStorage (core/session.ts),
+ * so the page shows it again after signing in.
+ */
+export function signInAgain(): void {
+  window.location.assign(signInPath());
+}
+
+/**
+ * A form's request found no connection: says that what was typed is kept (it
+ * is: the form is left as it was) and offers to send it again. `onRetry` null
+ * shows nothing.
+ */
+export function OfflineNotice({ onRetry }: { onRetry: (() => void) | null }) {
+  const { t } = useI18n();
+  if (!onRetry) return null;
+  return (
+    <div className="offline" role="alert">
+      <p>{t('app.offline')}</p>
+      <button type="button" onClick={onRetry}>
+        {t('app.retry')}
+      </button>
+    </div>
+  );
 }
