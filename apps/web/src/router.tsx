@@ -9,6 +9,9 @@ import { NotFound, markNavigated } from './core/page';
 import { MyPage } from './me/my-page';
 import { DatePollPage } from './meetings/date-poll-page';
 import { MeetingPage } from './meetings/meeting-page';
+import { AllocationPage } from './seats/allocation-page';
+import { NewAllocationPage } from './seats/new-allocation-page';
+import { SeatGridPage } from './seats/seat-grid-page';
 import { WorkingGroupPage } from './working-groups/working-group-page';
 
 /*
@@ -34,6 +37,9 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId', component: CommissionPage }),
   createRoute({ getParentRoute: () => root, path: '/date-polls/$datePollId', component: DatePollPage }),
   createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/seats', component: SeatGridPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/allocations/new', component: NewAllocationPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/allocations/$allocationId', component: AllocationPage }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });

@@ -9,3 +9,4 @@ export * from './nominations.service';
 export * from './seats.module';
 export * from './seats.mail-actions';
 export * from './seats.mails';
+export * from './seat-grid/seat-grid.module';

@@ -23,6 +23,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/working-groups\/[^/]+$/,
   /^\/commissions\/[^/]+$/,
   /^\/date-polls\/[^/]+$/,
+  /^\/working-groups\/[^/]+\/seats$/,
+  /^\/working-groups\/[^/]+\/allocations\/[^/]+$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
