@@ -3,7 +3,6 @@ import { Allow, Ctx, DateTimeScalar, Permission, RequestContext } from '@samverk
 import { MailType } from '@samverkan/mail';
 import { Person } from '@samverkan/people';
 import { Appointment, NominationRequest, Seat, SeatAllocation } from '../seat.entity';
-import { SeatsService } from '../seats.service';
 import { SeatGridService } from './seat-grid.service';
 
 @Resolver(() => SeatAllocation)
@@ -19,14 +18,11 @@ export class SeatAllocationQueryResolver {
 
 @Resolver(() => Seat)
 export class SeatHistoryResolver {
-  constructor(
-    private readonly grid: SeatGridService,
-    private readonly seats: SeatsService,
-  ) {}
+  constructor(private readonly grid: SeatGridService) {}
 
   @ResolveField(() => [Appointment], { description: 'Every appointment to the seat, principals first, newest first (the secretariat).' })
   async appointments(@Ctx() ctx: RequestContext, @Parent() seat: Seat) {
-    await this.seats.getAllocation(ctx, seat.allocationId, 'manage');
+    await this.grid.requireManageSeat(ctx, seat.id);
     return this.grid.history(ctx, seat.id);
   }
 }
@@ -64,16 +60,11 @@ export class NominationRequestTrackingResolver {
 
 @Resolver(() => Appointment)
 export class AppointmentNoticeResolver {
-  constructor(
-    private readonly grid: SeatGridService,
-    private readonly seats: SeatsService,
-  ) {}
+  constructor(private readonly grid: SeatGridService) {}
 
   @ResolveField(() => MailType, { nullable: true, description: 'The vacancy notice the ended term sent to the nominating organisation’s contact (the secretariat).' })
   async vacancyNotice(@Ctx() ctx: RequestContext, @Parent() appointment: Appointment) {
-    const seat = await this.seats.loadSeat(ctx, appointment.seatId);
-    if (!seat) return null;
-    await this.seats.getAllocation(ctx, seat.allocationId, 'manage');
+    await this.grid.requireManageSeat(ctx, appointment.seatId);
     return this.grid.vacancyNotice(ctx, appointment);
   }
 }

@@ -47,6 +47,18 @@ export class SeatGridService {
     return this.seats.getAllocation(ctx, id, 'read');
   }
 
+  /**
+   * Requires the secretariat of a seat's group, from loaders only (seat, allocation,
+   * group, the actor's roles): a check per seat or appointment in a list adds no statement.
+   */
+  async requireManageSeat(ctx: RequestContext, seatId: string): Promise<void> {
+    const seat = await this.seats.loadSeat(ctx, seatId);
+    if (!seat) throw new NotFoundError('Seat', seatId);
+    const allocation = await this.seats.loadAllocation(ctx, seat.allocationId);
+    if (!allocation) throw new NotFoundError('SeatAllocation', seat.allocationId);
+    await this.groups.get(ctx, allocation.workingGroupId, 'manage');
+  }
+
   /** Every appointment of a seat, principals first, newest first. */
   history(ctx: RequestContext, seatId: string): Promise<Appointment[]> {
     return ctx
