@@ -456,6 +456,20 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
       variables: { input: { appointmentId: await freshAppointment(w), endsOn: date(1), reason: 'Left the agency' } },
     }),
   },
+  seatAllocation: {
+    expected: policy.read(),
+    call: async (w) => ({ query: `query($id: ID!) { seatAllocation(id: $id) { id seatCount } }`, variables: { id: await freshAllocation(w) } }),
+  },
+  remindNominationRequest: {
+    expected: policy.manage(),
+    call: async (w) => {
+      const contact = await createPerson(w.t.db, { account: false });
+      const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: RequestNominationInput!) { requestNomination(input: $input) { id } }`, {
+        input: { allocationId: await freshAllocation(w), deadline: date(30), contactPersonId: contact.id },
+      });
+      return { query: `mutation($id: ID!) { remindNominationRequest(id: $id) { id } }`, variables: { id: data.requestNomination.id } };
+    },
+  },
   requestNomination: {
     expected: policy.manage(),
     call: async (w) => ({
@@ -773,6 +787,8 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   'GET /graphiql': { expected: HTTP_OK, request: () => ({ path: '/graphiql' }) },
   'GET /graphiql/assets/:name': { expected: HTTP_OK, request: () => ({ path: '/graphiql/assets/start.js' }) },
   'GET /metrics': { expected: HTTP_OK, request: () => ({ path: '/metrics' }) },
+  // The seat grid: as the grid page, the secretariat and the commissioners.
+  'GET /working-groups/:id/seats.csv': { expected: policy.oversee(), request: (w) => ({ path: `/working-groups/${w.a.groupId}/seats.csv` }) },
   'GET /commissions/:id/stakeholders.csv': { expected: policy.oversee(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/stakeholders.csv` }) },
   'POST /deliverables/:id/versions': {
     expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),

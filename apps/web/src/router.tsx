@@ -19,6 +19,9 @@ import { NewMeetingPage } from './meetings/new-meeting-page';
 import { StrategyPage } from './strategies/strategy-page';
 import { EditWorkingGroupPage } from './working-groups/edit-working-group-page';
 import { NewWorkingGroupPage } from './working-groups/new-working-group-page';
+import { AllocationPage } from './seats/allocation-page';
+import { NewAllocationPage } from './seats/new-allocation-page';
+import { SeatGridPage } from './seats/seat-grid-page';
 import { WorkingGroupPage } from './working-groups/working-group-page';
 
 /*
@@ -54,6 +57,9 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage }),
   createRoute({ getParentRoute: () => root, path: '/seats', component: MySeatsPage }),
   createRoute({ getParentRoute: () => root, path: '/nomination-requests/$requestId', component: NominationRequestPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/seats', component: SeatGridPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/allocations/new', component: NewAllocationPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/allocations/$allocationId', component: AllocationPage }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });

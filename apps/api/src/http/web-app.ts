@@ -30,6 +30,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/working-groups\/[^/]+\/edit$/,
   /^\/working-groups\/[^/]+\/meetings\/new$/,
   /^\/strategies\/[^/]+$/,
+  /^\/working-groups\/[^/]+\/seats$/,
+  /^\/working-groups\/[^/]+\/allocations\/[^/]+$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
