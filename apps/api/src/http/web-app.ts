@@ -22,6 +22,9 @@ export const APP_ROUTES: RegExp[] = [
   /^\/review-rounds\/[^/]+$/,
   /^\/working-groups\/[^/]+$/,
   /^\/commissions\/[^/]+$/,
+  /^\/commissions\/[^/]+\/overview$/,
+  /^\/commissions\/[^/]+\/publication$/,
+  /^\/public\/commissions\/[^/]+$/,
   /^\/date-polls\/[^/]+$/,
 ];
 
