@@ -9,6 +9,9 @@ import { NotFound, markNavigated } from './core/page';
 import { MyPage } from './me/my-page';
 import { DatePollPage } from './meetings/date-poll-page';
 import { MeetingPage } from './meetings/meeting-page';
+import { PublicationPage } from './public/publication-page';
+import { PublicRegisterPage } from './public/public-register-page';
+import { CommissionOverviewPage } from './reports/commission-overview-page';
 import { WorkingGroupPage } from './working-groups/working-group-page';
 
 /*
@@ -32,6 +35,9 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/review-rounds/$reviewRoundId', component: ReviewRoundPage }),
   createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId', component: WorkingGroupPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId', component: CommissionPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/overview', component: CommissionOverviewPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/publication', component: PublicationPage }),
+  createRoute({ getParentRoute: () => root, path: '/public/commissions/$commissionId', component: PublicRegisterPage }),
   createRoute({ getParentRoute: () => root, path: '/date-polls/$datePollId', component: DatePollPage }),
   createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage }),
 ];

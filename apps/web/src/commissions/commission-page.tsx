@@ -2,6 +2,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
+import { CommissionLinks } from '../reports/commission-links';
 import { CommissionPage as CommissionQuery } from './commission-page.operations';
 
 /** A commission, read-only: its terms of reference, deadline and working groups. */
@@ -16,6 +17,7 @@ export function CommissionPage() {
   return (
     <>
       <Heading>{c.title}</Heading>
+      <CommissionLinks commissionId={c.id} roles={c.myRoles} />
       <dl className="facts">
         {c.referenceNumber && (
           <>

@@ -10,6 +10,8 @@ import * as deliverables from '../deliverables/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
 import * as workingGroups from '../working-groups/messages';
+import * as publicRegister from '../public/messages';
+import * as reports from '../reports/messages';
 import * as core from './core-messages';
 
 export const LOCALES = ['sv', 'da', 'en'] as const;
@@ -19,9 +21,9 @@ export type Locale = (typeof LOCALES)[number];
 export type AreaMessages<English> = Record<keyof English, string>;
 
 /** Every area's texts; messages.spec.ts checks that no two define the same key. */
-export const AREAS = { core, accounts, me, meetings, deliverables, workingGroups, commissions } as const;
+export const AREAS = { core, accounts, me, meetings, deliverables, workingGroups, commissions, reports, publicRegister } as const;
 const AREA_LIST = Object.values(AREAS);
-const en = { ...core.en, ...accounts.en, ...me.en, ...meetings.en, ...deliverables.en, ...workingGroups.en, ...commissions.en };
+const en = { ...core.en, ...accounts.en, ...me.en, ...meetings.en, ...deliverables.en, ...workingGroups.en, ...commissions.en, ...reports.en, ...publicRegister.en };
 
 export type MessageKey = keyof typeof en;
 
