@@ -2,9 +2,9 @@ import { Link } from '@tanstack/react-router';
 import { useI18n } from '../core/i18n';
 
 /** On a commission's page: its overview for those who oversee it, the publication choice for its secretariat. */
-export function CommissionLinks({ commissionId, roles }: { commissionId: string; roles: readonly string[] }) {
+export function CommissionLinks({ commissionId, roles, mayManage }: { commissionId: string; roles: readonly string[]; mayManage: boolean }) {
   const { t } = useI18n();
-  const manages = roles.includes('SECRETARIAT');
+  const manages = mayManage || roles.includes('SECRETARIAT');
   if (!manages && !roles.includes('COMMISSIONER')) return null;
   return (
     <ul className="items">
