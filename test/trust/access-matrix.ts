@@ -222,6 +222,22 @@ function aReport(w: World): Promise<string> {
   return id;
 }
 
+/** Every part of A published (what the register's cells read). */
+function publishInput(w: World) {
+  return { commissionId: w.a.commissionId, published: true, mandate: true, groups: true, organisations: true, memberNames: false, deliverables: 'ALL_DELIVERED', chosenDeliverableIds: [], openEvents: true };
+}
+
+/** A's register published once per world by A's secretariat. */
+const published = new WeakMap<World, Promise<unknown>>();
+function publishA(w: World): Promise<unknown> {
+  let done = published.get(w);
+  if (!done) {
+    done = ok(w.t, w.a.people.secretariat.token, `mutation($input: SetCommissionPublicationInput!) { setCommissionPublication(input: $input) { published } }`, { input: publishInput(w) });
+    published.set(w, done);
+  }
+  return done;
+}
+
 export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   // ------------------------------------------------------------------ accounts
   login: {
@@ -542,6 +558,29 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     expected: policy.manage(),
     call: (w) => ({ query: `mutation($c: ID!) { setCustomReportPeriods(input: { commissionId: $c, periods: [] }) { id } }`, variables: { c: w.a.commissionId } }),
   },
+  // The commissioner's home (issue 18): those who oversee the commission.
+  commissionOverview: {
+    expected: policy.oversee(),
+    call: (w) => ({ query: `query($c: ID!) { commissionOverview(commissionId: $c) { rag groups { id rag } } }`, variables: { c: w.a.commissionId } }),
+  },
+
+  // ------------------------------------------------------------------ public register (issue 18)
+  // Anyone reads a published register (A is published by its secretariat first); only the secretariat chooses.
+  publicRegister: {
+    expected: policy.public(),
+    call: async (w) => {
+      await publishA(w);
+      return { query: `query($c: ID!) { publicRegister(commissionId: $c) { title groups { name } deliverables { id } events { id } } }`, variables: { c: w.a.commissionId } };
+    },
+  },
+  commissionPublication: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `query($c: ID!) { commissionPublication(commissionId: $c) { published allDeliverables { id } } }`, variables: { c: w.a.commissionId } }),
+  },
+  setCommissionPublication: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `mutation($input: SetCommissionPublicationInput!) { setCommissionPublication(input: $input) { published } }`, variables: { input: publishInput(w) } }),
+  },
   erasePerson: {
     // Their secretariat or an admin; never oneself (the member erasing someone else is FORBIDDEN too).
     expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok' }, 'FORBIDDEN'),
@@ -854,6 +893,9 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   'GET /reports/:id/report.json': { expected: policy.oversee(), request: async (w) => ({ path: `/reports/${await aReport(w)}/report.json` }) },
   'GET /reports/:id/report.csv': { expected: policy.oversee(), request: async (w) => ({ path: `/reports/${await aReport(w)}/report.csv` }) },
   'GET /commissions/:id/reports': { expected: policy.oversee(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/reports` }) },
+  // The public register's feeds: anyone, once the secretariat has published it.
+  'GET /public/commissions/:id/feed.json': { expected: HTTP_OK, request: async (w) => (await publishA(w), { path: `/public/commissions/${w.a.commissionId}/feed.json` }) },
+  'GET /public/commissions/:id/feed.atom': { expected: HTTP_OK, request: async (w) => (await publishA(w), { path: `/public/commissions/${w.a.commissionId}/feed.atom` }) },
 };
 
 /** The HTTP status that stands for each outcome. */
