@@ -7,6 +7,8 @@ import { ReportsController } from './reports.controller';
 import { ReportsProcessor } from './reports.processor';
 import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
+import { CommissionOverviewResolver } from './overview/commission-overview.resolver';
+import { CommissionOverviewService } from './overview/commission-overview.service';
 import { ReportCustomPeriod } from './report-custom-period.entity';
 import { StatusReport } from './status-report.entity';
 import { StatusReportRead } from './status-report-read.entity';
@@ -24,5 +26,5 @@ export class ReportsModule {}
 export class ReportsWorkerModule {}
 
 /** GraphQL and the report pages; only the API imports it. */
-@Module({ imports: [ReportsModule], providers: [ReportsResolver], controllers: [ReportsController] })
+@Module({ imports: [ReportsModule, AccessModule], providers: [ReportsResolver, CommissionOverviewResolver, CommissionOverviewService], controllers: [ReportsController] })
 export class ReportsApiModule {}
