@@ -1,7 +1,9 @@
 import { Outlet, createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
 import { SettingsPage } from './accounts/settings-page';
 import { SignInPage } from './accounts/sign-in';
+import { AuditPage } from './commissions/audit-page';
 import { CommissionPage } from './commissions/commission-page';
+import { StakeholdersPage } from './commissions/stakeholders-page';
 import { DeliverablePage } from './deliverables/deliverable-page';
 import { ReviewRoundPage } from './deliverables/review-round-page';
 import { Layout } from './core/layout';
@@ -9,6 +11,10 @@ import { NotFound, markNavigated } from './core/page';
 import { MyPage } from './me/my-page';
 import { DatePollPage } from './meetings/date-poll-page';
 import { MeetingPage } from './meetings/meeting-page';
+import { OrganisationPage } from './organisations/organisation-page';
+import { OrganisationsPage } from './organisations/organisations-page';
+import { PeoplePage } from './people/people-page';
+import { PersonPage } from './people/person-page';
 import { WorkingGroupPage } from './working-groups/working-group-page';
 
 /*
@@ -34,6 +40,12 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId', component: CommissionPage }),
   createRoute({ getParentRoute: () => root, path: '/date-polls/$datePollId', component: DatePollPage }),
   createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage }),
+  createRoute({ getParentRoute: () => root, path: '/people', component: PeoplePage }),
+  createRoute({ getParentRoute: () => root, path: '/people/$personId', component: PersonPage }),
+  createRoute({ getParentRoute: () => root, path: '/organisations', component: OrganisationsPage }),
+  createRoute({ getParentRoute: () => root, path: '/organisations/$organisationId', component: OrganisationPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/stakeholders', component: StakeholdersPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/audit', component: AuditPage }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });

@@ -23,6 +23,12 @@ export const APP_ROUTES: RegExp[] = [
   /^\/working-groups\/[^/]+$/,
   /^\/commissions\/[^/]+$/,
   /^\/date-polls\/[^/]+$/,
+  /^\/people$/,
+  /^\/people\/[^/]+$/,
+  /^\/organisations$/,
+  /^\/organisations\/[^/]+$/,
+  /^\/commissions\/[^/]+\/stakeholders$/,
+  /^\/commissions\/[^/]+\/audit$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

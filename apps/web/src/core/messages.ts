@@ -6,9 +6,12 @@
  */
 import * as accounts from '../accounts/messages';
 import * as commissions from '../commissions/messages';
+import * as commissionRegister from '../commissions/register-messages';
 import * as deliverables from '../deliverables/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
+import * as organisations from '../organisations/messages';
+import * as people from '../people/messages';
 import * as workingGroups from '../working-groups/messages';
 import * as core from './core-messages';
 
@@ -19,9 +22,9 @@ export type Locale = (typeof LOCALES)[number];
 export type AreaMessages<English> = Record<keyof English, string>;
 
 /** Every area's texts; messages.spec.ts checks that no two define the same key. */
-export const AREAS = { core, accounts, me, meetings, deliverables, workingGroups, commissions } as const;
+export const AREAS = { core, accounts, me, meetings, deliverables, workingGroups, commissions, people, organisations, commissionRegister } as const;
 const AREA_LIST = Object.values(AREAS);
-const en = { ...core.en, ...accounts.en, ...me.en, ...meetings.en, ...deliverables.en, ...workingGroups.en, ...commissions.en };
+const en = { ...core.en, ...accounts.en, ...me.en, ...meetings.en, ...deliverables.en, ...workingGroups.en, ...commissions.en, ...people.en, ...organisations.en, ...commissionRegister.en };
 
 export type MessageKey = keyof typeof en;
 
