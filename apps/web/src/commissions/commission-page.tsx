@@ -3,6 +3,7 @@ import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
 import { CommissionPage as CommissionQuery } from './commission-page.operations';
+import { RegisterLinks } from './register-links';
 
 /** A commission, read-only: its terms of reference, deadline and working groups. */
 export function CommissionPage() {
@@ -34,6 +35,7 @@ export function CommissionPage() {
           </>
         )}
       </dl>
+      <RegisterLinks commissionId={c.id} roles={c.myRoles} />
       {c.description && <p className="prewrap">{c.description}</p>}
       {objectives.length > 0 && (
         <section aria-labelledby="objectives">

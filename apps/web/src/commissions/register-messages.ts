@@ -1,9 +1,10 @@
 /** The texts of the stakeholder and audit pages in ICU MessageFormat; core/messages.ts puts every area's together. */
-import type { AreaMessages } from '../core/messages';
+import type { AreaMessages } from '../core/locales';
 
 export const en = {
   'stakeholders.title': 'Stakeholders: {title}',
   'stakeholders.register': 'Stakeholder register',
+  'stakeholders.registerNav': 'Register',
   'stakeholders.organisation': 'Organisation',
   'stakeholders.kind': 'Kind',
   'stakeholders.region': 'Region',
@@ -33,6 +34,7 @@ export const en = {
   'stakeholders.recorded': 'The engagement was recorded.',
   'stakeholders.chooseOrganisation': 'Organisation: choose the organisation.',
   'audit.title': 'Audit trail: {title}',
+  'audit.link': 'Audit trail',
   'audit.intro': 'Every change to the commission and its groups, seats, nominations, meetings and deliverables, newest first.',
   'audit.filter': 'Filter',
   'audit.entity': 'Kind of entity',
@@ -77,6 +79,7 @@ export const en = {
 export const sv: AreaMessages<typeof en> = {
   'stakeholders.title': 'Intressenter: {title}',
   'stakeholders.register': 'Intressentregister',
+  'stakeholders.registerNav': 'Register',
   'stakeholders.organisation': 'Organisation',
   'stakeholders.kind': 'Typ',
   'stakeholders.region': 'Region',
@@ -106,6 +109,7 @@ export const sv: AreaMessages<typeof en> = {
   'stakeholders.recorded': 'Medverkan har registrerats.',
   'stakeholders.chooseOrganisation': 'Organisation: välj organisationen.',
   'audit.title': 'Ändringslogg: {title}',
+  'audit.link': 'Ändringslogg',
   'audit.intro': 'Varje ändring av uppdraget och dess grupper, platser, nomineringar, möten och leveranser, nyast först.',
   'audit.filter': 'Filtrera',
   'audit.entity': 'Typ av post',
@@ -150,6 +154,7 @@ export const sv: AreaMessages<typeof en> = {
 export const da: AreaMessages<typeof en> = {
   'stakeholders.title': 'Interessenter: {title}',
   'stakeholders.register': 'Interessentregister',
+  'stakeholders.registerNav': 'Register',
   'stakeholders.organisation': 'Organisation',
   'stakeholders.kind': 'Type',
   'stakeholders.region': 'Region',
@@ -179,6 +184,7 @@ export const da: AreaMessages<typeof en> = {
   'stakeholders.recorded': 'Inddragelsen er registreret.',
   'stakeholders.chooseOrganisation': 'Organisation: vælg organisationen.',
   'audit.title': 'Ændringslog: {title}',
+  'audit.link': 'Ændringslog',
   'audit.intro': 'Hver ændring af kommissionen og dens grupper, pladser, nomineringer, møder og leverancer, nyeste først.',
   'audit.filter': 'Filtrér',
   'audit.entity': 'Type af post',
