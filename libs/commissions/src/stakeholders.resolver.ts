@@ -1,6 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '@samverkan/core';
-import { Commission, StakeholderEngagement } from './commission.entity';
+import { Commission } from './commission.entity';
+import { StakeholderEngagement } from './stakeholder-engagement.entity';
 import { StakeholdersService } from './stakeholders.service';
 
 /** The stakeholder register's lists on a commission (the register and coverage are in CommissionsResolver). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '@samverkan/access';
 import { RequestContext, csvDocument } from '@samverkan/core';
-import { StakeholderEngagement } from './commission.entity';
+import { StakeholderEngagement } from './stakeholder-engagement.entity';
 import { OrganisationKind, Region, RegionsService } from '@samverkan/organisations';
 
 /** How an organisation takes part in a commission. */
