@@ -10,7 +10,7 @@ import { AccountsApiModule } from '@samverkan/accounts';
 import { CommissionsApiModule } from '@samverkan/commissions';
 import { OrganisationsApiModule } from '@samverkan/organisations';
 import { PeopleApiModule } from '@samverkan/people';
-import { SeatsApiModule } from '@samverkan/seats';
+import { SeatGridApiModule, SeatsApiModule } from '@samverkan/seats';
 import { StrategiesApiModule } from '@samverkan/strategies';
 import { WorkingGroupsApiModule } from '@samverkan/working-groups';
 import { NotificationsApiModule } from '@samverkan/notifications';
@@ -52,6 +52,7 @@ export class AppModule {
         CommissionsApiModule,
         WorkingGroupsApiModule,
         SeatsApiModule,
+        SeatGridApiModule,
         NotificationsApiModule,
         ReportsApiModule,
         MailActionsApiModule,

@@ -33,6 +33,14 @@ export const APP_ROUTES: RegExp[] = [
   /^\/working-groups\/[^/]+\/edit$/,
   /^\/working-groups\/[^/]+\/meetings\/new$/,
   /^\/strategies\/[^/]+$/,
+  /^\/working-groups\/[^/]+\/seats$/,
+  /^\/working-groups\/[^/]+\/allocations\/[^/]+$/,
+  /^\/people$/,
+  /^\/people\/[^/]+$/,
+  /^\/organisations$/,
+  /^\/organisations\/[^/]+$/,
+  /^\/commissions\/[^/]+\/stakeholders$/,
+  /^\/commissions\/[^/]+\/audit$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
