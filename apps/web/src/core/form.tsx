@@ -1,5 +1,7 @@
 import { forwardRef } from 'react';
+import { RequestFailed } from './client';
 import { useI18n } from './i18n';
+import { signInPath } from './session';
 
 export interface FieldError {
   field: string;
@@ -23,3 +25,35 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { errors: FieldError[] }>
     </div>
   );
 });
+
+/** Whatever a request threw, as the client's failure. */
+export function asFailure(error: unknown): RequestFailed {
+  return error instanceof RequestFailed ? error : new RequestFailed('other');
+}
+
+/**
+ * The session ended while a form was being sent: to sign-in and back to this
+ * page. Forms keep what was typed as a draft in sessionStorage (core/session.ts),
+ * so the page shows it again after signing in.
+ */
+export function signInAgain(): void {
+  window.location.assign(signInPath());
+}
+
+/**
+ * A form's request found no connection: says that what was typed is kept (it
+ * is: the form is left as it was) and offers to send it again. `onRetry` null
+ * shows nothing.
+ */
+export function OfflineNotice({ onRetry }: { onRetry: (() => void) | null }) {
+  const { t } = useI18n();
+  if (!onRetry) return null;
+  return (
+    <div className="offline" role="alert">
+      <p>{t('app.offline')}</p>
+      <button type="button" onClick={onRetry}>
+        {t('app.retry')}
+      </button>
+    </div>
+  );
+}

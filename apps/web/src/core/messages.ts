@@ -12,12 +12,9 @@ import * as meetings from '../meetings/messages';
 import * as seats from '../seats/messages';
 import * as workingGroups from '../working-groups/messages';
 import * as core from './core-messages';
+import type { Locale } from './locales';
 
-export const LOCALES = ['sv', 'da', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/** An area's Swedish or Danish texts: the same keys as its English ones. */
-export type AreaMessages<English> = Record<keyof English, string>;
+export { LOCALES, isLocale, type AreaMessages, type Locale } from './locales';
 
 /** Every area's texts; messages.spec.ts checks that no two define the same key. */
 export const AREAS = { core, accounts, me, meetings, deliverables, workingGroups, commissions, seats } as const;
@@ -31,7 +28,3 @@ function merged(locale: Exclude<Locale, 'en'>): Record<string, string> {
 }
 
 export const MESSAGES: Record<Locale, Record<string, string>> = { sv: merged('sv'), da: merged('da'), en };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}

@@ -40,7 +40,7 @@ export function MyPage() {
                 <time dateTime={m.startsAt}>{dateTime(m.startsAt)}</time>
                 {m.workingGroup && <> · {m.workingGroup.name}</>}
               </p>
-              {m.myInvitation && <RsvpForm meetingId={m.id} answer={m.myInvitation.rsvp} substituteName={m.myInvitation.substituteName} allowSubstitute={Boolean(m.myInvitation.seatId)} />}
+              {m.myInvitation && <RsvpForm meetingId={m.id} answer={m.myInvitation.rsvp} seatSubstitute={m.myInvitation.seatSubstitute} />}
             </li>
           ))}
         </ul>

@@ -2,7 +2,10 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Allow, Ctx, DateTimeScalar, Permission, RequestContext } from '@samverkan/core';
 import { MailType } from '@samverkan/mail';
 import { Person } from '@samverkan/people';
-import { Appointment, NominationRequest, Seat, SeatAllocation } from '../seat.entity';
+import { SeatAllocation } from '../allocations/seat-allocation.entity';
+import { Appointment } from '../appointments/appointment.entity';
+import { NominationRequest } from '../nominations/nomination-request.entity';
+import { Seat } from '../seat.entity';
 import { SeatGridService } from './seat-grid.service';
 
 @Resolver(() => SeatAllocation)

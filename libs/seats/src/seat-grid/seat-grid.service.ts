@@ -7,9 +7,11 @@ import { MailLinkService } from '@samverkan/mail-actions';
 import { OrganisationsService } from '@samverkan/organisations';
 import { PeopleService, Person } from '@samverkan/people';
 import { WorkingGroupsService } from '@samverkan/working-groups';
-import { Appointment, NominationRequest, NominationRequestStatus, SeatAllocation } from '../seat.entity';
-import { loadNominationSubject, nominationReply } from '../seats.mail-actions';
-import { nominationRequestTemplate } from '../seats.mails';
+import { SeatAllocation } from '../allocations/seat-allocation.entity';
+import { Appointment } from '../appointments/appointment.entity';
+import { NominationRequest, NominationRequestStatus } from '../nominations/nomination-request.entity';
+import { NOMINATION_REPLY, loadNominationSubject } from '../nominations/nomination-subject';
+import { nominationRequestTemplate } from '../nominations/nominations.mails';
 import { SeatsService, toAppointment } from '../seats.service';
 import { CSV_HEADERS, NO, YES } from './seat-grid.messages';
 
@@ -124,7 +126,7 @@ export class SeatGridService {
       const contact = subject?.contactPersonId ? await manager.findOneBy(Person, { id: subject.contactPersonId }) : null;
       if (!subject || !contact?.email || contact.erasedAt) throw new ConflictError('seats.noContact', {}, { requestId });
       const [{ sent }]: { sent: number }[] = await manager.query(`SELECT count(*)::int AS sent FROM mail_outbox WHERE dedupe_key LIKE $1`, [`nomination-reminder:${requestId}:%`]);
-      const nominateUrl = await this.links.url(manager, nominationReply.name, contact.id, requestId);
+      const nominateUrl = await this.links.url(manager, NOMINATION_REPLY, contact.id, requestId);
       const { id } = await this.outbox.enqueue(manager, {
         template: nominationRequestTemplate,
         props: { subject, nominateUrl },
