@@ -1,5 +1,5 @@
 /** The texts of this area in ICU MessageFormat; core/messages.ts puts every area's together. */
-import type { AreaMessages } from '../core/messages';
+import type { AreaMessages } from '../core/locales';
 
 export const en = {
   'seats.gridTitle': 'Seats: {group}',
@@ -125,6 +125,7 @@ export const en = {
   'seats.pairNotMetReason': 'The pair rule is not met. Reason given: {reason}',
   'seats.appointName': 'Appoint {name}',
   'seats.appointedName': '{name} has been appointed.',
+  'seats.appointedFromNomination': 'appointed',
   'seats.appointments': 'Appointments',
   'seats.seatNumber': 'Seat {number}',
   'seats.neverHeld': 'Nobody has held this seat.',
@@ -288,6 +289,7 @@ export const sv: AreaMessages<typeof en> = {
   'seats.pairNotMetReason': 'Parregeln är inte uppfylld. Angivet skäl: {reason}',
   'seats.appointName': 'Utse {name}',
   'seats.appointedName': '{name} har utsetts.',
+  'seats.appointedFromNomination': 'utsedd',
   'seats.appointments': 'Utnämningar',
   'seats.seatNumber': 'Plats {number}',
   'seats.neverHeld': 'Ingen har haft den här platsen.',
@@ -451,6 +453,7 @@ export const da: AreaMessages<typeof en> = {
   'seats.pairNotMetReason': 'Parreglen er ikke opfyldt. Begrundelse: {reason}',
   'seats.appointName': 'Udpeg {name}',
   'seats.appointedName': '{name} er udpeget.',
+  'seats.appointedFromNomination': 'udpeget',
   'seats.appointments': 'Udpegninger',
   'seats.seatNumber': 'Plads {number}',
   'seats.neverHeld': 'Ingen har haft denne plads.',
