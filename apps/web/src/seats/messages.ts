@@ -3,6 +3,7 @@ import type { AreaMessages } from '../core/locales';
 
 export const en = {
   'seats.gridTitle': 'Seats: {group}',
+  'seats.gridLink': 'Seats, nominations and appointments',
   'seats.gridCaption': 'Seats of {group}, one row per seat',
   'seats.gridHelp': 'In the table, the arrow keys move from cell to cell, Home and End to the row’s ends; Enter on an organisation opens its allocation.',
   'seats.newAllocation': 'New allocation',
@@ -167,6 +168,7 @@ export const en = {
 
 export const sv: AreaMessages<typeof en> = {
   'seats.gridTitle': 'Platser: {group}',
+  'seats.gridLink': 'Platser, nomineringar och utnämningar',
   'seats.gridCaption': 'Platserna i {group}, en rad per plats',
   'seats.gridHelp': 'I tabellen flyttar piltangenterna mellan cellerna, Home och End till radens början och slut; Enter på en organisation öppnar dess platstilldelning.',
   'seats.newAllocation': 'Ny platstilldelning',
@@ -331,6 +333,7 @@ export const sv: AreaMessages<typeof en> = {
 
 export const da: AreaMessages<typeof en> = {
   'seats.gridTitle': 'Pladser: {group}',
+  'seats.gridLink': 'Pladser, indstillinger og udpegninger',
   'seats.gridCaption': 'Pladserne i {group}, én række pr. plads',
   'seats.gridHelp': 'I tabellen flytter piletasterne mellem cellerne, Home og End til rækkens start og slut; Enter på en organisation åbner dens pladsfordeling.',
   'seats.newAllocation': 'Ny pladsfordeling',

@@ -1,4 +1,5 @@
 import { useI18n } from '../core/i18n';
+import { ScrollTable } from './forms';
 
 interface Balance {
   women: number;
@@ -117,7 +118,7 @@ export function PairRuleChart({ lines }: { lines: PairLine[] }) {
         </li>
       </ul>
       <figcaption>
-        <div className="table-scroll">
+        <ScrollTable label={t('seats.pairCaption')}>
           <table className="data">
             <caption>{t('seats.pairCaption')}</caption>
             <thead>
@@ -143,7 +144,7 @@ export function PairRuleChart({ lines }: { lines: PairLine[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </figcaption>
     </figure>
   );

@@ -16,6 +16,7 @@ export const WorkingGroupPage = graphql(`
       commission {
         id
         title
+        myRoles
       }
       allocations {
         id

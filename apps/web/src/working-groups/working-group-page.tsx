@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
+import { SeatLinks } from '../seats/seat-links';
 import { WorkingGroupPage as WorkingGroupQuery } from './working-group-page.operations';
 
 /** A working group, read-only: purpose, chair, its commission, seats by organisation, the next meetings. */
@@ -34,6 +35,7 @@ export function WorkingGroupPage() {
           </>
         )}
       </dl>
+      <SeatLinks workingGroupId={g.id} roles={g.commission.myRoles} />
       {g.purpose && <p className="prewrap">{g.purpose}</p>}
       <section aria-labelledby="group-meetings">
         <h2 id="group-meetings">{t('group.meetings')}</h2>
