@@ -33,6 +33,8 @@ export const policy = {
   admin: (): Expectations => expect('UNAUTHENTICATED', 'ok', {}, 'FORBIDDEN'),
   /** The secretariat of commission A (and admins); A's other roles are refused, B's do not learn A exists. */
   manage: (): Expectations => expect('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
+  /** Schedule meetings of A's group: the secretariat of A and the group's chair (libs/access `GroupAction`). */
+  schedule: (): Expectations => expect('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'ok', member: 'FORBIDDEN', commissioner: 'FORBIDDEN', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
   /** Secretariat and commissioners of A. */
   oversee: (): Expectations => expect('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'ok', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
   /** Every role of A. */
@@ -220,6 +222,22 @@ function aReport(w: World): Promise<string> {
   return id;
 }
 
+/** Every part of A published (what the register's cells read). */
+function publishInput(w: World) {
+  return { commissionId: w.a.commissionId, published: true, mandate: true, groups: true, organisations: true, memberNames: false, deliverables: 'ALL_DELIVERED', chosenDeliverableIds: [], openEvents: true };
+}
+
+/** A's register published once per world by A's secretariat. */
+const published = new WeakMap<World, Promise<unknown>>();
+function publishA(w: World): Promise<unknown> {
+  let done = published.get(w);
+  if (!done) {
+    done = ok(w.t, w.a.people.secretariat.token, `mutation($input: SetCommissionPublicationInput!) { setCommissionPublication(input: $input) { published } }`, { input: publishInput(w) });
+    published.set(w, done);
+  }
+  return done;
+}
+
 export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   // ------------------------------------------------------------------ accounts
   login: {
@@ -320,7 +338,35 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     },
   },
 
+  mayEditStrategies: { expected: policy.authenticated(), call: () => ({ query: `{ mayEditStrategies }` }) },
+  addPriorityArea: {
+    expected: policy.anySecretariat(),
+    call: async (w) => {
+      const data = await ok(w.t, w.admin.token, `mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { id } }`, { input: { title: w.unique('Strategy'), priorityAreas: [] } });
+      return { query: `mutation($input: AddPriorityAreaInput!) { addPriorityArea(input: $input) { id } }`, variables: { input: { strategyId: data.createStrategy.id, number: 1, title: 'Area' } } };
+    },
+  },
+  updatePriorityArea: {
+    expected: policy.anySecretariat(),
+    call: async (w) => {
+      const data = await ok(w.t, w.admin.token, `mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { priorityAreas { id } } }`, {
+        input: { title: w.unique('Strategy'), priorityAreas: [{ number: 1, title: 'Area', goals: [] }] },
+      });
+      return { query: `mutation($input: UpdatePriorityAreaInput!) { updatePriorityArea(input: $input) { id } }`, variables: { input: { id: data.createStrategy.priorityAreas[0].id, title: 'Renamed' } } };
+    },
+  },
+  updateGoal: {
+    expected: policy.anySecretariat(),
+    call: async (w) => {
+      const data = await ok(w.t, w.admin.token, `mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { priorityAreas { goals { id } } } }`, {
+        input: { title: w.unique('Strategy'), priorityAreas: [{ number: 1, title: 'Area', goals: [{ code: '1.1', text: 'Goal' }] }] },
+      });
+      return { query: `mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { id } }`, variables: { input: { id: data.createStrategy.priorityAreas[0].goals[0].id, text: 'Reworded' } } };
+    },
+  },
+
   // ------------------------------------------------------------------ commissions
+  mayCreateCommission: { expected: policy.authenticated(), call: () => ({ query: `{ mayCreateCommission }` }) },
   commission: { expected: policy.read(), call: (w) => ({ query: `query($id: ID!) { commission(id: $id) { title } }`, variables: { id: w.a.commissionId } }) },
   commissionList: { expected: policy.authenticated(), call: () => ({ query: `{ commissionList(first: 5) { ${page} } }` }) },
   createCommission: {
@@ -447,6 +493,11 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
       variables: { input: { allocationId: await freshAllocation(w), deadline: date(30) } },
     }),
   },
+  // A request without a contact (the contact's own reading and answering: web-member-pages.e2e-spec.ts).
+  nominationRequest: {
+    expected: policy.manage(),
+    call: async (w) => ({ query: `query($id: ID!) { nominationRequest(id: $id) { id allocation { requiresGenderPair } } }`, variables: { id: await freshNominationRequest(w) } }),
+  },
   submitNomination: {
     expected: policy.manage(),
     call: async (w) => ({
@@ -506,6 +557,29 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   setCustomReportPeriods: {
     expected: policy.manage(),
     call: (w) => ({ query: `mutation($c: ID!) { setCustomReportPeriods(input: { commissionId: $c, periods: [] }) { id } }`, variables: { c: w.a.commissionId } }),
+  },
+  // The commissioner's home (issue 18): those who oversee the commission.
+  commissionOverview: {
+    expected: policy.oversee(),
+    call: (w) => ({ query: `query($c: ID!) { commissionOverview(commissionId: $c) { rag groups { id rag } } }`, variables: { c: w.a.commissionId } }),
+  },
+
+  // ------------------------------------------------------------------ public register (issue 18)
+  // Anyone reads a published register (A is published by its secretariat first); only the secretariat chooses.
+  publicRegister: {
+    expected: policy.public(),
+    call: async (w) => {
+      await publishA(w);
+      return { query: `query($c: ID!) { publicRegister(commissionId: $c) { title groups { name } deliverables { id } events { id } } }`, variables: { c: w.a.commissionId } };
+    },
+  },
+  commissionPublication: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `query($c: ID!) { commissionPublication(commissionId: $c) { published allDeliverables { id } } }`, variables: { c: w.a.commissionId } }),
+  },
+  setCommissionPublication: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `mutation($input: SetCommissionPublicationInput!) { setCommissionPublication(input: $input) { published } }`, variables: { input: publishInput(w) } }),
   },
   erasePerson: {
     // Their secretariat or an admin; never oneself (the member erasing someone else is FORBIDDEN too).
@@ -588,7 +662,7 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   meeting: { expected: policy.read(), call: async (w) => ({ query: `query($id: ID!) { meeting(id: $id) { title } }`, variables: { id: await freshMeeting(w) } }) },
   meetingList: { expected: policy.read(), call: (w) => ({ query: `query($c: ID!) { meetingList(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
   createMeeting: {
-    expected: policy.manage(),
+    expected: policy.schedule(),
     call: (w) => {
       const start = 24 * (400 + Math.floor(Math.random() * 300));
       return {
@@ -598,12 +672,12 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     },
   },
   updateMeeting: {
-    expected: policy.manage(),
+    expected: policy.schedule(),
     call: async (w) => ({ query: `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { meeting { id } } }`, variables: { input: { id: await freshMeeting(w), place: 'Christiansborg' } } }),
   },
-  cancelMeeting: { expected: policy.manage(), call: async (w) => ({ query: `mutation($id: ID!) { cancelMeeting(id: $id) { status } }`, variables: { id: await freshMeeting(w) } }) },
+  cancelMeeting: { expected: policy.schedule(), call: async (w) => ({ query: `mutation($id: ID!) { cancelMeeting(id: $id) { status } }`, variables: { id: await freshMeeting(w) } }) },
   setAgenda: {
-    expected: policy.manage(),
+    expected: policy.schedule(),
     call: async (w) => ({
       query: `mutation($input: SetAgendaInput!) { setAgenda(input: $input) { id } }`,
       variables: { input: { meetingId: await freshMeeting(w), items: [{ title: 'Opening', durationMinutes: 10, decisionExpected: false }] } },
@@ -676,7 +750,7 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   },
   datePoll: { expected: policy.read(), call: async (w) => ({ query: `query($id: ID!) { datePoll(id: $id) { title } }`, variables: { id: (await freshPoll(w)).pollId } }) },
   createDatePoll: {
-    expected: policy.manage(),
+    expected: policy.schedule(),
     call: (w) => ({
       query: `mutation($input: CreateDatePollInput!) { createDatePoll(input: $input) { id } }`,
       variables: { input: { workingGroupId: w.a.groupId, title: w.unique('Poll'), kind: 'MEETING', timeZone: 'Europe/Stockholm', options: [{ startsAt: hours(24 * 500), endsAt: hours(24 * 500 + 2) }] } },
@@ -691,7 +765,7 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     },
   },
   chooseDatePollOption: {
-    expected: policy.manage(),
+    expected: policy.schedule(),
     call: async (w) => {
       const { pollId, optionIds } = await freshPoll(w);
       return { query: `mutation($p: ID!, $o: ID!) { chooseDatePollOption(pollId: $p, optionId: $o) { meeting { id } } }`, variables: { p: pollId, o: optionIds[1] } };
@@ -819,6 +893,9 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   'GET /reports/:id/report.json': { expected: policy.oversee(), request: async (w) => ({ path: `/reports/${await aReport(w)}/report.json` }) },
   'GET /reports/:id/report.csv': { expected: policy.oversee(), request: async (w) => ({ path: `/reports/${await aReport(w)}/report.csv` }) },
   'GET /commissions/:id/reports': { expected: policy.oversee(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/reports` }) },
+  // The public register's feeds: anyone, once the secretariat has published it.
+  'GET /public/commissions/:id/feed.json': { expected: HTTP_OK, request: async (w) => (await publishA(w), { path: `/public/commissions/${w.a.commissionId}/feed.json` }) },
+  'GET /public/commissions/:id/feed.atom': { expected: HTTP_OK, request: async (w) => (await publishA(w), { path: `/public/commissions/${w.a.commissionId}/feed.atom` }) },
 };
 
 /** The HTTP status that stands for each outcome. */

@@ -20,6 +20,7 @@ import { PrivacyApiModule } from '@samverkan/privacy';
 import { DeliverablesApiModule } from '@samverkan/deliverables';
 import { MeetingsApiModule } from '@samverkan/meetings';
 import { InboundApiModule } from '@samverkan/inbound';
+import { PublicRegisterApiModule } from '@samverkan/public-register';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -59,6 +60,7 @@ export class AppModule {
         DeliverablesApiModule,
         MeetingsApiModule,
         InboundApiModule,
+        PublicRegisterApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],
