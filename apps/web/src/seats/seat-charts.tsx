@@ -41,6 +41,7 @@ export function BalanceChart({ balance, caption }: { balance: Balance; caption: 
         ))}
       </ul>
       <figcaption>
+        <ScrollTable label={caption}>
         <table className="data">
           <caption>{caption}</caption>
           <thead>
@@ -62,6 +63,7 @@ export function BalanceChart({ balance, caption }: { balance: Balance; caption: 
             </tr>
           </tbody>
         </table>
+        </ScrollTable>
       </figcaption>
     </figure>
   );
