@@ -232,7 +232,7 @@ describe('the seat pages of the web application', () => {
     expect(await page.textContent('.vacancy-notice')).toContain(sstContact.email);
     await page.fill('#count-seatCount', '1');
     await page.click('form:has(#count-seatCount) button[type=submit]');
-    await page.waitForSelector('text=Pladsfordelingen har nu 1 pladser.');
+    await page.waitForSelector('text=Pladsfordelingen har nu 1 plads.');
     await check(page, 'allocation-done');
 
     // Appointments in the UI for the seats the seed fills directly (a principal each, from the seed's start).
@@ -354,6 +354,10 @@ describe('the seat pages of the web application', () => {
     expect(many.errors).toBeUndefined();
     expect(many.data!.workingGroup.allocations.length).toBe(21);
     process.stdout.write(`seat grid statements: 1 allocation ${one.extensions?.sqlStatements}, 21 allocations ${many.extensions?.sqlStatements}\n`);
-    expect(many.extensions?.sqlStatements).toBe(one.extensions?.sqlStatements);
+    // Every level is one batch whatever the size; but two of them (the organisations of the § 10 report's and
+    // compliance's lines and those of the allocations) join into one batch or not depending on when their own
+    // queries return, which follows the machine's load, not the group's size: seen 15/15 and 15/14.
+    expect(Math.abs(many.extensions!.sqlStatements! - one.extensions!.sqlStatements!)).toBeLessThanOrEqual(1);
+    expect(many.extensions!.sqlStatements!).toBeLessThanOrEqual(16);
   });
 });
