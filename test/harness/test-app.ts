@@ -66,6 +66,8 @@ export async function startTestApp(overrides: Record<string, string> = {}, extra
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     EXPOSE_STATEMENT_COUNT: 'true',
+    // Suites sign their actors in once; on a loaded machine a suite (the access matrix) outlasts the 15-minute default.
+    ACCESS_TOKEN_TTL_SECONDS: '86400',
     ...overrides,
   };
   const app = await createApiApp(config, extraModules);

@@ -144,7 +144,7 @@ export function AuditPage() {
                   <td>
                     <code>{node.action}</code>
                   </td>
-                  <td>{node.changes.map((c) => c.field).join(', ')}</td>
+                  <td>{node.changes.length > 5 ? `${node.changes.slice(0, 5).map((c) => c.field).join(', ')} +${node.changes.length - 5}` : node.changes.map((c) => c.field).join(', ')}</td>
                 </tr>
               ))}
             </tbody>

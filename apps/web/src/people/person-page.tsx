@@ -199,7 +199,7 @@ export function PersonPage() {
                   {errorAt(mergeErrors, 'confirm')!.message}
                 </p>
               )}
-              <button type="submit">{t('people.mergeButton', { name: person.displayName })}</button>
+              <button type="submit" id="merge-submit">{t('people.mergeButton', { name: person.displayName })}</button>
             </form>
           )}
         </section>

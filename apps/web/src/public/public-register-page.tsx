@@ -7,6 +7,7 @@ import type { MessageKey } from '../core/messages';
 import { Failed, Heading, Loading, NotFound } from '../core/page';
 import { useQuery } from '../core/use-query';
 import { PublicRegisterPage as RegisterQuery, RegisterForEvent } from './public-register-page.operations';
+import '../reports/overview.css';
 
 /**
  * A commission's public register, for anyone without signing in

@@ -2,6 +2,14 @@ import { graphql } from '../core/graphql';
 
 export const PublicationPage = graphql(`
   query PublicationPage($id: ID!) {
+    me {
+      person {
+        id
+        fullName
+        locale
+        timeZone
+      }
+    }
     commissionPublication(commissionId: $id) {
       commissionId
       title

@@ -7,6 +7,7 @@ import type { MessageKey } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
 import { clearDraft, readDraft, saveDraft, signInPath } from '../core/session';
 import { useQuery } from '../core/use-query';
+import { useViewerFrom } from '../core/use-viewer';
 import { PublicationPage as PublicationQuery, SetPublication } from './publication-page.operations';
 
 type Mode = 'NONE' | 'ALL_DELIVERED' | 'CHOSEN';
@@ -27,6 +28,7 @@ interface Choice {
 export function PublicationPage() {
   const { commissionId } = useParams({ strict: false }) as { commissionId: string };
   const query = useQuery(PublicationQuery, { id: commissionId });
+  useViewerFrom(query.status === 'done' ? query.data.me.person : null);
   if (query.status === 'loading') return <Loading />;
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
   const p = query.data.commissionPublication;

@@ -2,6 +2,14 @@ import { graphql } from '../core/graphql';
 
 export const CommissionOverviewPage = graphql(`
   query CommissionOverviewPage($id: ID!) {
+    me {
+      person {
+        id
+        fullName
+        locale
+        timeZone
+      }
+    }
     commissionOverview(commissionId: $id) {
       commissionId
       title

@@ -3,6 +3,7 @@ import { useI18n } from '../core/i18n';
 import type { MessageKey } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
+import { useViewerFrom } from '../core/use-viewer';
 import { CommissionOverviewPage as OverviewQuery } from './commission-overview-page.operations';
 import './overview.css';
 
@@ -22,6 +23,7 @@ export function CommissionOverviewPage() {
   const { commissionId } = useParams({ strict: false }) as { commissionId: string };
   const { t, date, dateTime } = useI18n();
   const query = useQuery(OverviewQuery, { id: commissionId });
+  useViewerFrom(query.status === 'done' ? query.data.me.person : null);
   if (query.status === 'loading') return <Loading />;
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
   const o = query.data.commissionOverview;
