@@ -70,9 +70,10 @@ export class GroupSeatsResolver {
     return this.nominations.compliance(ctx, group.id);
   }
 
-  @ResolveField(() => CompositionReport, { description: 'The intended composition before appointment (secretariat).' })
+  // The commissioners read it too (issue 18): the intended composition is what they appoint from (Ligestillingsloven § 10).
+  @ResolveField(() => CompositionReport, { description: 'The intended composition before appointment (secretariat and commissioners).' })
   async compositionReport(@Ctx() ctx: RequestContext, @Parent() group: WorkingGroup) {
-    await this.access.require(ctx, group.commissionId, 'manage');
+    await this.access.require(ctx, group.commissionId, 'oversee');
     return this.nominations.compositionReport(ctx, group.id);
   }
 }

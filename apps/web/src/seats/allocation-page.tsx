@@ -6,7 +6,7 @@ import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
 import { AllocationPage as AllocationQuery, Appoint, ChangeSeatCount, EndAppointment, RemindNominationRequest, RequestNomination } from './allocation-page.operations';
-import { FieldMessage, Panel, Picker, describedBy, useFormState } from './forms';
+import { FieldMessage, Panel, Picker, ScrollTable, describedBy, useFormState } from './forms';
 import { addDays, gridStatus, todayIso } from './seat-grid-page';
 import './seats.css';
 
@@ -116,8 +116,10 @@ export function AllocationPage() {
   const answered = a.nominationRequests.filter((r) => r.nominations.length > 0);
   const name = a.organisation.name + (a.requiredPerspective ? ` (${a.requiredPerspective})` : '');
 
+  const appointedFrom = new Set(a.seats.flatMap((s) => s.appointments.filter((p) => p.nominationId).map((p) => `${p.nominationId}:${p.person.id}`)));
+
   return (
-    <>
+    <div className="seat-page">
       <Heading>{t('seats.allocationTitle', { organisation: name })}</Heading>
       <p>
         <Link to="/working-groups/$workingGroupId/seats" params={{ workingGroupId }}>
@@ -181,7 +183,7 @@ export function AllocationPage() {
         {a.nominationRequests.length === 0 ? (
           <p className="secondary">{t('seats.noRequests')}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollTable label={t('seats.trackerCaption', { organisation: name })}>
             <table className="data">
               <caption className="visually-hidden">{t('seats.trackerCaption', { organisation: name })}</caption>
               <thead>
@@ -224,7 +226,7 @@ export function AllocationPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
         <h3>{t('seats.newRequest')}</h3>
         <ErrorSummary ref={ask.summary} errors={ask.errors} />
@@ -269,6 +271,11 @@ export function AllocationPage() {
                 <ul className="items">
                   {n.candidates.map((c) => (
                     <li key={c.id}>
+                      {appointedFrom.has(`${n.id}:${c.id}`) ? (
+                        <span>
+                          {c.displayName} <span className="secondary">({gender(c.gender)})</span> · <strong>{t('seats.appointedFromNomination')}</strong>
+                        </span>
+                      ) : (
                       <form className="inline-form" onSubmit={(e) => void appointCandidate(e, n.id, c.id, c.displayName)} noValidate>
                         <span>
                           {c.displayName} <span className="secondary">({gender(c.gender)})</span>
@@ -282,6 +289,7 @@ export function AllocationPage() {
                           {t('seats.appointName', { name: c.displayName })}
                         </button>
                       </form>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -306,7 +314,7 @@ export function AllocationPage() {
                 {s.appointments.length === 0 ? (
                   <p className="secondary">{t('seats.neverHeld')}</p>
                 ) : (
-                  <div className="table-scroll">
+                  <ScrollTable label={t('seats.seatHistory', { number: s.number })}>
                     <table className="data">
                       <caption className="visually-hidden">{t('seats.seatHistory', { number: s.number })}</caption>
                       <thead>
@@ -352,7 +360,7 @@ export function AllocationPage() {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </ScrollTable>
                 )}
                 {s.appointments
                   .filter((p) => p.id === ending)
@@ -419,7 +427,7 @@ export function AllocationPage() {
           </button>
         </form>
       </Panel>
-    </>
+    </div>
   );
 }
 

@@ -155,3 +155,16 @@ export function Panel({ title, id, children }: { title: string; id: string; chil
     </section>
   );
 }
+
+/**
+ * A table that may be wider than a phone: it scrolls inside this region, not the
+ * page (no horizontal page scroll at 390 px); the region is named and focusable so
+ * a keyboard can scroll it (WCAG 2.1.1).
+ */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

@@ -51,7 +51,7 @@ export function NewAllocationPage() {
 
   const e = form.errors;
   return (
-    <>
+    <div className="seat-page narrow">
       <Heading>{t('seats.newAllocationTitle')}</Heading>
       <p>
         <Link to="/working-groups/$workingGroupId/seats" params={{ workingGroupId: g.id }}>
@@ -93,6 +93,6 @@ export function NewAllocationPage() {
           {t('seats.createAllocation')}
         </button>
       </form>
-    </>
+    </div>
   );
 }

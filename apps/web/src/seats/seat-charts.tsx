@@ -1,4 +1,5 @@
 import { useI18n } from '../core/i18n';
+import { ScrollTable } from './forms';
 
 interface Balance {
   women: number;
@@ -40,6 +41,7 @@ export function BalanceChart({ balance, caption }: { balance: Balance; caption: 
         ))}
       </ul>
       <figcaption>
+        <ScrollTable label={caption}>
         <table className="data">
           <caption>{caption}</caption>
           <thead>
@@ -61,6 +63,7 @@ export function BalanceChart({ balance, caption }: { balance: Balance; caption: 
             </tr>
           </tbody>
         </table>
+        </ScrollTable>
       </figcaption>
     </figure>
   );
@@ -117,7 +120,7 @@ export function PairRuleChart({ lines }: { lines: PairLine[] }) {
         </li>
       </ul>
       <figcaption>
-        <div className="table-scroll">
+        <ScrollTable label={t('seats.pairCaption')}>
           <table className="data">
             <caption>{t('seats.pairCaption')}</caption>
             <thead>
@@ -143,7 +146,7 @@ export function PairRuleChart({ lines }: { lines: PairLine[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </figcaption>
     </figure>
   );

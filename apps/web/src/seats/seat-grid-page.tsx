@@ -3,6 +3,7 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
+import { ScrollTable } from './forms';
 import { BalanceChart, PairRuleChart } from './seat-charts';
 import { SeatGridPage as SeatGridQuery } from './seat-grid-page.operations';
 import './seats.css';
@@ -57,7 +58,7 @@ export function SeatGridPage() {
   const gender = (value: string | null | undefined) => (value ? t(`seats.gender.${value}` as 'seats.gender.WOMAN') : '–');
 
   return (
-    <>
+    <div className="seat-page">
       <Heading>{t('seats.gridTitle', { group: g.name })}</Heading>
       <p>
         <Link to="/working-groups/$workingGroupId" params={{ workingGroupId: g.id }}>
@@ -106,7 +107,8 @@ export function SeatGridPage() {
         {t('seats.shown', { shown: shown.length, total: rows.length })}
       </p>
 
-      <div className="table-scroll">
+      {/* The grid's cells are focusable themselves, so its scrolling box needs a tab stop of its own only while it has no rows. */}
+      <div className="table-scroll" role="region" aria-label={t('seats.gridCaption', { group: g.name })} tabIndex={shown.length === 0 ? 0 : undefined}>
         <table className="seat-grid" aria-describedby="grid-help" onKeyDown={moveInGrid}>
           <caption>{t('seats.gridCaption', { group: g.name })}</caption>
           <thead>
@@ -194,7 +196,7 @@ export function SeatGridPage() {
       <section aria-labelledby="composition">
         <h2 id="composition">{t('seats.composition')}</h2>
         <p>{t('seats.compositionIntro')}</p>
-        <div className="table-scroll">
+        <ScrollTable label={t('seats.compositionCaption', { group: g.name })}>
           <table className="data">
             <caption>{t('seats.compositionCaption', { group: g.name })}</caption>
             <thead>
@@ -233,9 +235,9 @@ export function SeatGridPage() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollTable>
       </section>
-    </>
+    </div>
   );
 }
 

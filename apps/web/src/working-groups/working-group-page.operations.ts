@@ -49,6 +49,7 @@ export const WorkingGroupPage = graphql(`
       commission {
         id
         title
+        myRoles
       }
       allocations {
         id

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
+import { SeatLinks } from '../seats/seat-links';
 import { GroupActions, GroupFacts, GroupMandate } from './group-structure';
 import { WorkingGroupPage as WorkingGroupQuery } from './working-group-page.operations';
 
@@ -51,6 +52,7 @@ export function WorkingGroupPage() {
         )}
         <GroupFacts group={g} />
       </dl>
+      <SeatLinks workingGroupId={g.id} roles={g.commission.myRoles} />
       {g.purpose && <p className="prewrap">{g.purpose}</p>}
       <GroupMandate group={g} />
       <section aria-labelledby="group-meetings">

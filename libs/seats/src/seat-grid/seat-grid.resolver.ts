@@ -55,9 +55,9 @@ export class NominationRequestTrackingResolver {
     return request.answeredAt;
   }
 
-  @ResolveField(() => [MailType], { description: 'The request’s mail and every reminder, oldest first, with what became of each.' })
+  @ResolveField(() => [MailType], { description: 'The request’s mail and every reminder, oldest first, with what became of each (the secretariat).' })
   mails(@Ctx() ctx: RequestContext, @Parent() request: NominationRequest) {
-    return this.grid.mailsOf(ctx, request.id);
+    return this.grid.mailsOf(ctx, request);
   }
 }
 

@@ -10,8 +10,7 @@ import { WorkingGroupsService } from '@samverkan/working-groups';
 import { SeatAllocation } from '../allocations/seat-allocation.entity';
 import { Appointment } from '../appointments/appointment.entity';
 import { NominationRequest, NominationRequestStatus } from '../nominations/nomination-request.entity';
-import { loadNominationSubject } from '../nominations/nomination-subject';
-import { nominationReply } from '../nominations/nominations.mail-actions';
+import { NOMINATION_REPLY, loadNominationSubject } from '../nominations/nomination-subject';
 import { nominationRequestTemplate } from '../nominations/nominations.mails';
 import { SeatsService, toAppointment } from '../seats.service';
 import { CSV_HEADERS, NO, YES } from './seat-grid.messages';
@@ -57,13 +56,28 @@ export class SeatGridService {
   async requireManageSeat(ctx: RequestContext, seatId: string): Promise<void> {
     const seat = await this.seats.loadSeat(ctx, seatId);
     if (!seat) throw new NotFoundError('Seat', seatId);
-    const allocation = await this.seats.loadAllocation(ctx, seat.allocationId);
-    if (!allocation) throw new NotFoundError('SeatAllocation', seat.allocationId);
+    await this.requireManageAllocation(ctx, seat.allocationId);
+  }
+
+  /** The same for an allocation (a nomination request's mails: its contact reads the request, not the secretariat's mail log). */
+  async requireManageAllocation(ctx: RequestContext, allocationId: string): Promise<void> {
+    const allocation = await this.seats.loadAllocation(ctx, allocationId);
+    if (!allocation) throw new NotFoundError('SeatAllocation', allocationId);
     await this.groups.get(ctx, allocation.workingGroupId, 'manage');
   }
 
-  /** Every appointment of a seat, principals first, newest first. */
-  history(ctx: RequestContext, seatId: string): Promise<Appointment[]> {
+  /**
+   * Every appointment of a seat, principals first, newest first; the one sitting now
+   * carries the seat's own status (CURRENT or HOLDOVER, as `occupancy` decides), so
+   * a principal holding over is not shown as ended.
+   */
+  async history(ctx: RequestContext, seatId: string): Promise<Appointment[]> {
+    const [list, occupancy] = await Promise.all([this.allOf(ctx, seatId), this.seats.occupancy(ctx, seatId)]);
+    const sitting = new Map([occupancy.principal, occupancy.substitute].filter((a) => !!a).map((a) => [a!.id, a!.status]));
+    return list.map((a) => (sitting.has(a.id) ? Object.assign(Object.create(Object.getPrototypeOf(a)), a, { status: sitting.get(a.id) }) : a));
+  }
+
+  private allOf(ctx: RequestContext, seatId: string): Promise<Appointment[]> {
     return ctx
       .loader<string, Appointment[]>('seat.history', async (ids) => {
         const rows: Record<string, unknown>[] = await this.dataSource.query(
@@ -81,8 +95,10 @@ export class SeatGridService {
     return request.contactPersonId ? this.people.load(ctx, request.contactPersonId) : null;
   }
 
-  /** The request's own mail and each reminder, oldest first (the secretariat: the caller checked). */
-  mailsOf(ctx: RequestContext, requestId: string): Promise<MailType[]> {
+  /** The request's own mail and each reminder, oldest first (the secretariat of its group). */
+  async mailsOf(ctx: RequestContext, request: NominationRequest): Promise<MailType[]> {
+    await this.requireManageAllocation(ctx, request.allocationId);
+    const requestId = request.id;
     return ctx
       .loader<string, MailType[]>('nomination-request.mails', async (ids) => {
         const keys = ids.map((id) => `nomination-request:${id}`);
@@ -127,7 +143,7 @@ export class SeatGridService {
       const contact = subject?.contactPersonId ? await manager.findOneBy(Person, { id: subject.contactPersonId }) : null;
       if (!subject || !contact?.email || contact.erasedAt) throw new ConflictError('seats.noContact', {}, { requestId });
       const [{ sent }]: { sent: number }[] = await manager.query(`SELECT count(*)::int AS sent FROM mail_outbox WHERE dedupe_key LIKE $1`, [`nomination-reminder:${requestId}:%`]);
-      const nominateUrl = await this.links.url(manager, nominationReply.name, contact.id, requestId);
+      const nominateUrl = await this.links.url(manager, NOMINATION_REPLY, contact.id, requestId);
       const { id } = await this.outbox.enqueue(manager, {
         template: nominationRequestTemplate,
         props: { subject, nominateUrl },
