@@ -1,5 +1,5 @@
 /** The texts of this area in ICU MessageFormat; core/messages.ts puts every area's together. */
-import type { AreaMessages } from '../core/messages';
+import type { AreaMessages } from '../core/locales';
 
 export const en = {
   'signIn.title': 'Sign in',
@@ -25,6 +25,17 @@ export const en = {
   'settings.feedCreate': 'Create a new calendar address',
   'settings.feedRevoke': 'Revoke my calendar address',
   'settings.feedRevoked': 'Your calendar address no longer works.',
+  'settings.kindsIntro': 'Untick a reminder to stop getting it. Some concern your duties and always come.',
+  'settings.copied': 'The address is copied.',
+  'settings.copyByHand': 'The address is selected: copy it with your keyboard or menu.',
+  'settings.feedActiveSince': 'A calendar address is in use, made {time}.',
+  'settings.feedActive': 'A calendar address is in use.',
+  'settings.feedNone': 'You have no calendar address.',
+  'settings.feedReplace': 'Make a new calendar address (the old one stops working)',
+  'settings.data': 'My personal data',
+  'settings.dataIntro': 'Download everything Samverkan holds about you as a JSON file.',
+  'settings.dataDownload': 'Download my personal data',
+  'settings.exportReady': 'Your personal data is downloaded.',
   'settings.sessions': 'Devices',
 } as const;
 
@@ -52,6 +63,17 @@ export const sv: AreaMessages<typeof en> = {
   'settings.feedCreate': 'Skapa en ny kalenderadress',
   'settings.feedRevoke': 'Återkalla min kalenderadress',
   'settings.feedRevoked': 'Din kalenderadress fungerar inte längre.',
+  'settings.kindsIntro': 'Avmarkera en påminnelse för att sluta få den. Vissa gäller dina uppdrag och kommer alltid.',
+  'settings.copied': 'Adressen är kopierad.',
+  'settings.copyByHand': 'Adressen är markerad: kopiera den med tangentbordet eller menyn.',
+  'settings.feedActiveSince': 'En kalenderadress används, skapad {time}.',
+  'settings.feedActive': 'En kalenderadress används.',
+  'settings.feedNone': 'Du har ingen kalenderadress.',
+  'settings.feedReplace': 'Skapa en ny kalenderadress (den gamla slutar fungera)',
+  'settings.data': 'Mina personuppgifter',
+  'settings.dataIntro': 'Ladda ner allt Samverkan har om dig som en JSON-fil.',
+  'settings.dataDownload': 'Ladda ner mina personuppgifter',
+  'settings.exportReady': 'Dina personuppgifter är nedladdade.',
   'settings.sessions': 'Enheter',
 };
 
@@ -79,5 +101,16 @@ export const da: AreaMessages<typeof en> = {
   'settings.feedCreate': 'Opret en ny kalenderadresse',
   'settings.feedRevoke': 'Tilbagekald min kalenderadresse',
   'settings.feedRevoked': 'Din kalenderadresse virker ikke længere.',
+  'settings.kindsIntro': 'Fjern fluebenet ved en påmindelse for ikke længere at få den. Nogle vedrører dine hverv og kommer altid.',
+  'settings.copied': 'Adressen er kopieret.',
+  'settings.copyByHand': 'Adressen er markeret: kopiér den med tastaturet eller menuen.',
+  'settings.feedActiveSince': 'En kalenderadresse er i brug, oprettet {time}.',
+  'settings.feedActive': 'En kalenderadresse er i brug.',
+  'settings.feedNone': 'Du har ingen kalenderadresse.',
+  'settings.feedReplace': 'Opret en ny kalenderadresse (den gamle holder op med at virke)',
+  'settings.data': 'Mine personoplysninger',
+  'settings.dataIntro': 'Download alt, hvad Samverkan har om dig, som en JSON-fil.',
+  'settings.dataDownload': 'Download mine personoplysninger',
+  'settings.exportReady': 'Dine personoplysninger er downloadet.',
   'settings.sessions': 'Enheder',
 };

@@ -10,6 +10,10 @@ export const SettingsPage = graphql(`
         timeZone
       }
     }
+    myCalendarFeed {
+      active
+      createdAt
+    }
     myNotificationPreferences {
       delivery
       kinds {
@@ -47,6 +51,13 @@ export const CreateFeed = graphql(`
     createCalendarFeed {
       url
     }
+  }
+`);
+
+/** Everything Samverkan holds about me, as one JSON document (GDPR access). */
+export const PersonalDataExport = graphql(`
+  query PersonalDataExport($personId: ID!) {
+    personalDataExport(personId: $personId)
   }
 `);
 

@@ -1,7 +1,7 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { RequestFailed, request } from '../core/client';
-import { ErrorSummary, type FieldError } from '../core/form';
+import { request } from '../core/client';
+import { ErrorSummary, OfflineNotice, asFailure, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { Heading } from '../core/page';
 import { safeNext } from '../core/session';
@@ -15,7 +15,9 @@ export function SignInPage() {
   const next = safeNext(search.next);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
+  const [offline, setOffline] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   // Whoever was signed in in this tab is not any more (or is about to change).
   useEffect(() => setViewer(null), [setViewer]);
 
@@ -25,6 +27,7 @@ export function SignInPage() {
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
     const found: FieldError[] = [];
+    setOffline(false);
     if (!email) found.push({ field: 'email', message: t('form.required', { field: t('signIn.email') }) });
     if (!password) found.push({ field: 'password', message: t('form.required', { field: t('signIn.password') }) });
     if (found.length === 0) {
@@ -36,8 +39,14 @@ export function SignInPage() {
         await navigate({ href: next, replace: true });
         return;
       } catch (error) {
-        const failed = error instanceof RequestFailed ? error : new RequestFailed('other');
-        found.push({ field: 'password', message: failed.kind === 'network' ? t('app.offline') : (failed.errors[0]?.message ?? t('app.failed', { code: failed.kind })) });
+        const failed = asFailure(error);
+        if (failed.kind === 'network') {
+          // The form keeps what was typed; the notice offers to send it again.
+          setOffline(true);
+          setErrors([]);
+          return;
+        }
+        found.push({ field: 'password', message: failed.errors[0]?.message ?? t('app.failed', { code: failed.kind }) });
       } finally {
         setBusy(false);
       }
@@ -52,7 +61,8 @@ export function SignInPage() {
       <Heading>{t('signIn.title')}</Heading>
       <p>{next !== '/' ? t('signIn.expired') : t('signIn.intro')}</p>
       <ErrorSummary ref={summary} errors={errors} />
-      <form className="stack narrow" noValidate onSubmit={submit}>
+      <OfflineNotice onRetry={offline ? () => form.current?.requestSubmit() : null} />
+      <form ref={form} className="stack narrow" noValidate onSubmit={submit}>
         <label htmlFor="email">{t('signIn.email')}</label>
         <input id="email" name="email" type="email" autoComplete="username" required maxLength={320} aria-invalid={errorOf('email') ? true : undefined} aria-describedby={errorOf('email') ? 'email-error' : undefined} />
         {errorOf('email') && (

@@ -1,5 +1,5 @@
 /** The texts of this area in ICU MessageFormat; core/messages.ts puts every area's together. */
-import type { AreaMessages } from './messages';
+import type { AreaMessages } from './locales';
 
 export const en = {
   'app.name': 'Samverkan',
@@ -23,6 +23,7 @@ export const en = {
   'form.errors': '{count, plural, one {There is # problem} other {There are # problems}} in the form',
   'form.required': 'Fill in {field}.',
   'app.settings': 'Settings',
+  'app.mySeats': 'My seats',
 } as const;
 
 export const sv: AreaMessages<typeof en> = {
@@ -47,6 +48,7 @@ export const sv: AreaMessages<typeof en> = {
   'form.errors': '{count, plural, one {Det finns # problem} other {Det finns # problem}} i formuläret',
   'form.required': 'Fyll i {field}.',
   'app.settings': 'Inställningar',
+  'app.mySeats': 'Mina platser',
 };
 
 export const da: AreaMessages<typeof en> = {
@@ -71,4 +73,5 @@ export const da: AreaMessages<typeof en> = {
   'form.errors': '{count, plural, one {Der er # problem} other {Der er # problemer}} i formularen',
   'form.required': 'Udfyld {field}.',
   'app.settings': 'Indstillinger',
+  'app.mySeats': 'Mine pladser',
 };

@@ -1,11 +1,11 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useRef, useState, type FormEvent } from 'react';
-import { RequestFailed, request } from '../core/client';
-import { ErrorSummary, type FieldError } from '../core/form';
+import { request } from '../core/client';
+import { ErrorSummary, OfflineNotice, asFailure, signInAgain, type FieldError } from '../core/form';
 import { fileSize } from '../core/format';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
-import { clearDraft, readDraft, saveDraft, signInPath } from '../core/session';
+import { clearDraft, readDraft, saveDraft } from '../core/session';
 import { useQuery } from '../core/use-query';
 import { useViewerFrom } from '../core/use-viewer';
 import { AnswerReview, ReviewRoundPage as ReviewRoundQuery } from './review-round-page.operations';
@@ -99,7 +99,9 @@ function AnswerForm({ roundId, onAnswered }: { roundId: string; onAnswered(): vo
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const change = (patch: Partial<Draft>) => {
     const next = { ...draft, ...patch };
     setDraft(next);
@@ -110,6 +112,7 @@ function AnswerForm({ roundId, onAnswered }: { roundId: string; onAnswered(): vo
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found: FieldError[] = [];
+    setOffline(false);
     if (!draft.verdict) found.push({ field: 'review-verdict-APPROVE', message: t('review.chooseVerdict') });
     if ((draft.section.trim() || draft.wording.trim()) && !draft.comment.trim()) found.push({ field: 'review-comment', message: t('form.required', { field: t('review.comment') }) });
     if (found.length === 0) {
@@ -126,14 +129,17 @@ function AnswerForm({ roundId, onAnswered }: { roundId: string; onAnswered(): vo
         onAnswered();
         return;
       } catch (error) {
-        const failed = error instanceof RequestFailed ? error : new RequestFailed('other');
-        if (failed.kind === 'unauthenticated') {
-          window.location.assign(signInPath());
+        const failed = asFailure(error);
+        // The answer being typed is in sessionStorage: it is there again after signing in.
+        if (failed.kind === 'unauthenticated') return signInAgain();
+        if (failed.kind === 'network') {
+          setOffline(true);
+          setErrors([]);
           return;
         }
         const field = failed.errors[0]?.fields?.[0];
         const target = field?.includes('summary') ? 'review-summary' : field?.includes('comments') ? 'review-comment' : 'review-verdict-APPROVE';
-        found.push({ field: target, message: failed.kind === 'network' ? t('app.offline') : (failed.errors[0]?.message ?? t('app.failed', { code: failed.kind })) });
+        found.push({ field: target, message: failed.errors[0]?.message ?? t('app.failed', { code: failed.kind }) });
       } finally {
         setBusy(false);
       }
@@ -151,7 +157,8 @@ function AnswerForm({ roundId, onAnswered }: { roundId: string; onAnswered(): vo
           {notice}
         </p>
       )}
-      <form className="stack" onSubmit={submit} noValidate>
+      <OfflineNotice onRetry={offline ? () => form.current?.requestSubmit() : null} />
+      <form ref={form} className="stack" onSubmit={submit} noValidate>
         <fieldset aria-describedby={errorOf('review-verdict-APPROVE') ? 'verdict-error' : undefined}>
           <legend>{t('review.verdict')}</legend>
           {errorOf('review-verdict-APPROVE') && (

@@ -74,7 +74,10 @@ export const MyPage = graphql(`
             id
             rsvp
             seatId
-            substituteName
+            seatSubstitute {
+              id
+              displayName
+            }
           }
         }
       }

@@ -1,10 +1,10 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useRef, useState, type FormEvent } from 'react';
-import { RequestFailed, request } from '../core/client';
-import { ErrorSummary, type FieldError } from '../core/form';
+import { request } from '../core/client';
+import { ErrorSummary, OfflineNotice, asFailure, signInAgain, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
-import { clearDraft, readDraft, saveDraft, signInPath } from '../core/session';
+import { clearDraft, readDraft, saveDraft } from '../core/session';
 import { useQuery } from '../core/use-query';
 import { useViewerFrom } from '../core/use-viewer';
 import { AnswerDatePoll, DatePollPage as DatePollQuery } from './date-poll-page.operations';
@@ -22,7 +22,9 @@ export function DatePollPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [offline, setOffline] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   if (query.status === 'loading') return <Loading />;
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
   const poll = query.data.datePoll;
@@ -36,6 +38,7 @@ export function DatePollPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setOffline(false);
     const missing = options.filter((o) => !votes[o.option.id]);
     if (missing.length) {
       setErrors(missing.map((o) => ({ field: `vote-${o.option.id}-YES`, message: t('poll.answerEach', { time: dateTime(o.option.startsAt) }) })));
@@ -50,12 +53,14 @@ export function DatePollPage() {
       setNotice(t('poll.saved'));
       query.reload();
     } catch (error) {
-      const failed = error instanceof RequestFailed ? error : new RequestFailed('other');
-      if (failed.kind === 'unauthenticated') {
-        window.location.assign(signInPath());
+      const failed = asFailure(error);
+      if (failed.kind === 'unauthenticated') return signInAgain();
+      if (failed.kind === 'network') {
+        setOffline(true);
+        setErrors([]);
         return;
       }
-      setErrors([{ field: `vote-${options[0]?.option.id}-YES`, message: failed.kind === 'network' ? t('app.offline') : (failed.errors[0]?.message ?? t('app.failed', { code: failed.kind })) }]);
+      setErrors([{ field: `vote-${options[0]?.option.id}-YES`, message: failed.errors[0]?.message ?? t('app.failed', { code: failed.kind }) }]);
       requestAnimationFrame(() => summary.current?.focus());
     } finally {
       setBusy(false);
@@ -82,7 +87,8 @@ export function DatePollPage() {
           {notice}
         </p>
       )}
-      <form onSubmit={submit} noValidate>
+      <OfflineNotice onRetry={offline ? () => form.current?.requestSubmit() : null} />
+      <form ref={form} onSubmit={submit} noValidate>
         {options.map((o) => (
           <fieldset key={o.option.id}>
             <legend>

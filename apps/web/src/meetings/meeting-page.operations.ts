@@ -44,7 +44,21 @@ export const MeetingPage = graphql(`
         id
         rsvp
         seatId
-        substituteName
+        seatSubstitute {
+          id
+          displayName
+        }
+      }
+      declaredConflicts {
+        id
+        agendaItemId
+        personId
+        reason
+        declaredAt
+        person {
+          id
+          displayName
+        }
       }
       minutes {
         id
@@ -71,5 +85,21 @@ export const ApproveMinutes = graphql(`
       id
       status
     }
+  }
+`);
+
+export const DeclareConflict = graphql(`
+  mutation DeclareConflict($input: DeclareConflictOfInterestInput!) {
+    declareConflictOfInterest(input: $input) {
+      id
+      agendaItemId
+      reason
+    }
+  }
+`);
+
+export const WithdrawConflict = graphql(`
+  mutation WithdrawConflict($agendaItemId: ID!) {
+    withdrawConflictOfInterest(agendaItemId: $agendaItemId)
   }
 `);

@@ -1,11 +1,12 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { RequestFailed, request } from '../core/client';
-import { signInPath } from '../core/session';
+import { request } from '../core/client';
+import { OfflineNotice, asFailure, signInAgain } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
 import { ApproveMinutes, MeetingPage as MeetingQuery } from './meeting-page.operations';
+import { ConflictOfInterest, type Declaration } from './conflict-of-interest';
 import { RsvpForm } from './rsvp-form';
 
 /** One meeting: when (in my zone and the meeting's), where, the agenda, my answer, the calendar file and the approved minutes. */
@@ -13,6 +14,8 @@ export function MeetingPage() {
   const { meetingId } = useParams({ strict: false }) as { meetingId: string };
   const { t, dateTime, timeZone, setViewer } = useI18n();
   const query = useQuery(MeetingQuery, { id: meetingId });
+  // Declarations made or withdrawn on this page, over what the page loaded with.
+  const [declarations, setDeclarations] = useState<Declaration[] | null>(null);
   const person = query.status === 'done' ? query.data.me.person : null;
   useEffect(() => {
     if (person) setViewer({ personId: person.id, name: person.fullName, locale: person.locale, timeZone: person.timeZone });
@@ -24,6 +27,18 @@ export function MeetingPage() {
   const approved = m.minutes && m.minutes.status === 'APPROVED' ? m.minutes : null;
   const me = query.data.me.person.id;
   const toApprove = m.minutes && m.minutes.status === 'IN_APPROVAL' && m.minutes.adjusters.some((a) => a.personId === me && !a.approvedAt) ? m.minutes : null;
+  const myName = query.data.me.person.fullName;
+  const declared = declarations ?? m.declaredConflicts;
+  // Jäv is declared by an invitee, before the meeting starts, on a meeting that takes place.
+  const mayDeclare = Boolean(m.myInvitation) && m.status !== 'CANCELLED' && new Date(m.startsAt).getTime() > Date.now();
+  const agenda = [...m.agenda].sort((a, b) => a.position - b.position);
+  const itemTitle = new Map(agenda.map((item) => [item.id, item.title]));
+  const declaredOn = (d: { id: string; agendaItemId: string; reason: string }) =>
+    setDeclarations([
+      ...declared.filter((x) => !(x.agendaItemId === d.agendaItemId && x.personId === me)),
+      { ...d, personId: me, declaredAt: new Date().toISOString(), person: { id: me, displayName: myName } },
+    ]);
+  const withdrawnFrom = (agendaItemId: string) => setDeclarations(declared.filter((x) => !(x.agendaItemId === agendaItemId && x.personId === me)));
   return (
     <>
       <Heading>{m.title}</Heading>
@@ -68,16 +83,14 @@ export function MeetingPage() {
         </a>
       </p>
       {m.description && <p>{m.description}</p>}
-      {m.myInvitation ? <RsvpForm meetingId={m.id} answer={m.myInvitation.rsvp} substituteName={m.myInvitation.substituteName} allowSubstitute={Boolean(m.myInvitation.seatId)} /> : <p>{t('rsvp.notInvited')}</p>}
+      {m.myInvitation ? <RsvpForm meetingId={m.id} answer={m.myInvitation.rsvp} seatSubstitute={m.myInvitation.seatSubstitute} /> : <p>{t('rsvp.notInvited')}</p>}
       <section aria-labelledby="agenda">
         <h2 id="agenda">{t('meeting.agenda')}</h2>
         {m.agenda.length === 0 ? (
           <p>{t('meeting.noAgenda')}</p>
         ) : (
           <ol className="agenda">
-            {[...m.agenda]
-              .sort((a, b) => a.position - b.position)
-              .map((item) => (
+            {agenda.map((item) => (
                 <li key={item.id}>
                   <strong>{item.title}</strong> <span className="secondary">({t('meeting.minutesDuration', { minutes: item.durationMinutes })})</span>
                   {(item.presenter || item.presenterName) && <div>{t('meeting.presenter', { name: item.presenter?.displayName ?? item.presenterName ?? '' })}</div>}
@@ -89,11 +102,26 @@ export function MeetingPage() {
                       </Link>
                     </div>
                   )}
+                  {mayDeclare && <ConflictOfInterest item={item} mine={declared.find((d) => d.agendaItemId === item.id && d.personId === me)} onDeclared={declaredOn} onWithdrawn={withdrawnFrom} />}
                 </li>
               ))}
           </ol>
         )}
       </section>
+      {declared.length > 0 && (
+        <section aria-labelledby="conflicts">
+          <h2 id="conflicts">{t('conflict.title')}</h2>
+          <ul className="items">
+            {declared.map((d) => (
+              <li key={d.id}>
+                <strong>{itemTitle.get(d.agendaItemId) ?? ''}</strong>: {d.personId === me ? t('conflict.byMe') : d.person.displayName}
+                <div className="prewrap">{d.reason}</div>
+                <div className="secondary">{t('conflict.declaredAt', { time: dateTime(d.declaredAt) })}</div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {toApprove && <ApproveMinutesForm minutesId={toApprove.id} body={toApprove.body} decisions={toApprove.decisions} onApproved={query.reload} />}
       {approved && (
         <section aria-labelledby="minutes">
@@ -118,16 +146,20 @@ export function MeetingPage() {
 function ApproveMinutesForm({ minutesId, body, decisions, onApproved }: { minutesId: string; body: string; decisions: { id: string; number: number; text: string }[]; onApproved(): void }) {
   const { t } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
   const [busy, setBusy] = useState(false);
   async function approve() {
     setBusy(true);
+    setOffline(false);
+    setMessage(null);
     try {
       await request(ApproveMinutes, { minutesId });
       onApproved();
     } catch (error) {
-      const failed = error instanceof RequestFailed ? error : new RequestFailed('other');
-      if (failed.kind === 'unauthenticated') window.location.assign(signInPath());
-      setMessage(failed.kind === 'network' ? t('app.offline') : (failed.errors[0]?.message ?? t('app.failed', { code: failed.kind })));
+      const failed = asFailure(error);
+      if (failed.kind === 'unauthenticated') return signInAgain();
+      if (failed.kind === 'network') setOffline(true);
+      else setMessage(failed.errors[0]?.message ?? t('app.failed', { code: failed.kind }));
     } finally {
       setBusy(false);
     }
@@ -146,8 +178,9 @@ function ApproveMinutesForm({ minutesId, body, decisions, onApproved }: { minute
         </ol>
       )}
       <button type="button" disabled={busy} onClick={() => void approve()}>
-        {t('minutes.approve')}
+ {t('minutes.approve')}
       </button>
+      <OfflineNotice onRetry={offline ? () => void approve() : null} />
       <p role="status" className="field-error">
         {message}
       </p>
