@@ -61,16 +61,17 @@ describe('authorization matrix: the web application', () => {
     await t?.close();
   });
 
-  /** The page's query as the web app sends it, with the actor's cookie: 'ok' or the first error's code. */
-  async function outcomeOf(actor: Actor, query: string, variables: Record<string, unknown>): Promise<string> {
+  /** The page's query as the web app sends it, with the actor's cookie: 'ok', the first error's code, or FORBIDDEN where the page refuses what it loaded. */
+  async function outcomeOf(actor: Actor, query: string, variables: Record<string, unknown>, refuses?: (data: unknown) => boolean): Promise<string> {
     const cookie = cookies.get(actor);
     const response = await t.http('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: t.url, ...(cookie ? { cookie: `samverkan_session=${cookie}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
-    return body.errors?.length ? String(body.errors[0].extensions?.code) : 'ok';
+    const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    if (body.errors?.length) return String(body.errors[0].extensions?.code);
+    return refuses?.(body.data) ? 'FORBIDDEN' : 'ok';
   }
 
   async function contextOf(actor: Actor): Promise<BrowserContext> {
@@ -107,7 +108,7 @@ describe('authorization matrix: the web application', () => {
       for (const actor of ACTORS) {
         cells++;
         const expected = GRAPHQL_MATRIX[entry.follows].expected[actor];
-        const got = await outcomeOf(actor, query, entry.variables(id));
+        const got = await outcomeOf(actor, query, entry.variables(id), entry.refuses);
         if (got !== expected) failures.push(`${route} as ${actor}: the page's query ends ${got}, the matrix says ${entry.follows} is ${expected}`);
         // One browser visit per distinct outcome of the route.
         if (checked.has(expected)) continue;

@@ -1,11 +1,19 @@
 import type { DocumentNode } from 'graphql';
 import { SettingsPage } from '../../apps/web/src/accounts/settings-page.operations';
+import { AmendMandatePage } from '../../apps/web/src/commissions/amend-mandate-page.operations';
+import { CommissionFormOptions, EditCommissionPage } from '../../apps/web/src/commissions/commission-form.operations';
+import { CommissionListPage } from '../../apps/web/src/commissions/commission-list-page.operations';
 import { CommissionPage } from '../../apps/web/src/commissions/commission-page.operations';
 import { DeliverablePage } from '../../apps/web/src/deliverables/deliverable-page.operations';
 import { ReviewRoundPage } from '../../apps/web/src/deliverables/review-round-page.operations';
 import { MyPage } from '../../apps/web/src/me/my-page.operations';
+import { MySeatsPage } from '../../apps/web/src/me/my-seats-page.operations';
 import { DatePollPage } from '../../apps/web/src/meetings/date-poll-page.operations';
 import { MeetingPage } from '../../apps/web/src/meetings/meeting-page.operations';
+import { NewMeetingPage } from '../../apps/web/src/meetings/new-meeting-page.operations';
+import { NominationRequestPage } from '../../apps/web/src/seats/nomination-request-page.operations';
+import { StrategyPage } from '../../apps/web/src/strategies/strategy-page.operations';
+import { EditWorkingGroupPage, NewWorkingGroupPage } from '../../apps/web/src/working-groups/working-group-form.operations';
 import { WorkingGroupPage } from '../../apps/web/src/working-groups/working-group-page.operations';
 import { GRAPHQL_MATRIX } from './access-matrix';
 import type { World } from './world';
@@ -28,6 +36,13 @@ export interface WebRouteEntry {
   variables(id: string | undefined): Record<string, unknown>;
   /** SQL giving the name the page must show for the id ($1), when the page is about one thing. */
   nameSql?: string;
+  /** The id, when the row's call names it otherwise (a mutation's input): the thing the form page edits. */
+  id?(w: World): string;
+  /**
+   * A form page that loads and then refuses (the page's own check of what the query
+   * answered, e.g. `mayManage`): true when it shows "not for you" (FORBIDDEN).
+   */
+  refuses?(data: any): boolean;
 }
 
 const now = () => new Date().toISOString();
@@ -70,6 +85,71 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
     variables: (id) => ({ id }),
     nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
   },
+  '/commissions': { follows: 'commissionList', operation: CommissionListPage, path: () => '/commissions', variables: () => ({}) },
+  '/commissions/new': {
+    follows: 'createCommission',
+    operation: CommissionFormOptions,
+    path: () => '/commissions/new',
+    variables: () => ({}),
+    refuses: (data) => !data.mayCreateCommission,
+  },
+  '/commissions/$commissionId/edit': {
+    follows: 'updateCommission',
+    operation: EditCommissionPage,
+    id: (w) => w.a.commissionId,
+    path: (id) => `/commissions/${id}/edit`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
+    refuses: (data) => !data.commission.mayManage,
+  },
+  '/commissions/$commissionId/amend': {
+    follows: 'amendMandate',
+    operation: AmendMandatePage,
+    id: (w) => w.a.commissionId,
+    path: (id) => `/commissions/${id}/amend`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
+    refuses: (data) => !data.commission.mayManage,
+  },
+  '/commissions/$commissionId/working-groups/new': {
+    follows: 'createWorkingGroup',
+    operation: NewWorkingGroupPage,
+    id: (w) => w.a.commissionId,
+    path: (id) => `/commissions/${id}/working-groups/new`,
+    variables: (id) => ({ id }),
+    refuses: (data) => !data.commission.mayManage,
+  },
+  '/working-groups/$workingGroupId/edit': {
+    follows: 'updateWorkingGroup',
+    operation: EditWorkingGroupPage,
+    id: (w) => w.a.groupId,
+    path: (id) => `/working-groups/${id}/edit`,
+    variables: (id) => ({ id }),
+    refuses: (data) => !data.workingGroup.commission.mayManage,
+  },
+  '/working-groups/$workingGroupId/meetings/new': {
+    follows: 'createMeeting',
+    operation: NewMeetingPage,
+    id: (w) => w.a.groupId,
+    path: (id) => `/working-groups/${id}/meetings/new`,
+    variables: (id) => ({ id }),
+    refuses: (data) => !data.workingGroup.myPermissions.scheduleMeetings,
+  },
+  '/strategies/$strategyId': {
+    follows: 'strategy',
+    operation: StrategyPage,
+    id: (w) => w.strategyId,
+    path: (id) => `/strategies/${id}`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM strategy WHERE id = $1`,
+  },
+  '/seats': { follows: 'me', operation: MySeatsPage, path: () => '/seats', variables: () => ({}) },
+  '/nomination-requests/$requestId': {
+    follows: 'nominationRequest',
+    operation: NominationRequestPage,
+    path: (id) => `/nomination-requests/${id}`,
+    variables: (id) => ({ id }),
+  },
   '/date-polls/$datePollId': {
     follows: 'datePoll',
     operation: DatePollPage,
@@ -81,6 +161,7 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
 
 /** The id a route's page is opened with: the one its GraphQL matrix row reads (made once, by the admin's call). */
 export async function webRouteId(w: World, entry: WebRouteEntry): Promise<string | undefined> {
+  if (entry.id) return entry.id(w);
   const call = await GRAPHQL_MATRIX[entry.follows].call(w, 'admin');
   const id = call.variables?.id;
   return typeof id === 'string' ? id : undefined;
