@@ -6,6 +6,8 @@ import { CommissionListPage } from './commissions/commission-list-page';
 import { CommissionPage } from './commissions/commission-page';
 import { EditCommissionPage } from './commissions/edit-commission-page';
 import { NewCommissionPage } from './commissions/new-commission-page';
+import { AuditPage } from './commissions/audit-page';
+import { StakeholdersPage } from './commissions/stakeholders-page';
 import { DeliverablePage } from './deliverables/deliverable-page';
 import { ReviewRoundPage } from './deliverables/review-round-page';
 import { Layout } from './core/layout';
@@ -15,10 +17,20 @@ import { MySeatsPage } from './me/my-seats-page';
 import { NominationRequestPage } from './seats/nomination-request-page';
 import { DatePollPage } from './meetings/date-poll-page';
 import { MeetingPage } from './meetings/meeting-page';
+import { PublicationPage } from './public/publication-page';
+import { PublicRegisterPage } from './public/public-register-page';
+import { CommissionOverviewPage } from './reports/commission-overview-page';
 import { NewMeetingPage } from './meetings/new-meeting-page';
 import { StrategyPage } from './strategies/strategy-page';
 import { EditWorkingGroupPage } from './working-groups/edit-working-group-page';
 import { NewWorkingGroupPage } from './working-groups/new-working-group-page';
+import { AllocationPage } from './seats/allocation-page';
+import { NewAllocationPage } from './seats/new-allocation-page';
+import { SeatGridPage } from './seats/seat-grid-page';
+import { OrganisationPage } from './organisations/organisation-page';
+import { OrganisationsPage } from './organisations/organisations-page';
+import { PeoplePage } from './people/people-page';
+import { PersonPage } from './people/person-page';
 import { WorkingGroupPage } from './working-groups/working-group-page';
 
 /*
@@ -42,6 +54,9 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/review-rounds/$reviewRoundId', component: ReviewRoundPage }),
   createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId', component: WorkingGroupPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId', component: CommissionPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/overview', component: CommissionOverviewPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/publication', component: PublicationPage }),
+  createRoute({ getParentRoute: () => root, path: '/public/commissions/$commissionId', component: PublicRegisterPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions', component: CommissionListPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions/new', component: NewCommissionPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/edit', component: EditCommissionPage }),
@@ -54,6 +69,15 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage }),
   createRoute({ getParentRoute: () => root, path: '/seats', component: MySeatsPage }),
   createRoute({ getParentRoute: () => root, path: '/nomination-requests/$requestId', component: NominationRequestPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/seats', component: SeatGridPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/allocations/new', component: NewAllocationPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/allocations/$allocationId', component: AllocationPage }),
+  createRoute({ getParentRoute: () => root, path: '/people', component: PeoplePage }),
+  createRoute({ getParentRoute: () => root, path: '/people/$personId', component: PersonPage }),
+  createRoute({ getParentRoute: () => root, path: '/organisations', component: OrganisationsPage }),
+  createRoute({ getParentRoute: () => root, path: '/organisations/$organisationId', component: OrganisationPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/stakeholders', component: StakeholdersPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/audit', component: AuditPage }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });

@@ -3,7 +3,9 @@ import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
 import type { ResultOf } from '../core/graphql';
+import { CommissionLinks } from '../reports/commission-links';
 import { CommissionPage as CommissionQuery } from './commission-page.operations';
+import { RegisterLinks } from './register-links';
 
 type Group = ResultOf<typeof CommissionQuery>['commission']['groups'][number];
 
@@ -67,6 +69,7 @@ export function CommissionPage() {
           </li>
         </ul>
       )}
+      <CommissionLinks commissionId={c.id} roles={c.myRoles} mayManage={c.mayManage} />
       <dl className="facts">
         <dt>{t('commission.kind')}</dt>
         <dd>{t(`commission.KIND_${c.kind}`)}</dd>
@@ -118,6 +121,7 @@ export function CommissionPage() {
             ),
         )}
       </dl>
+      <RegisterLinks commissionId={c.id} roles={c.myRoles} />
       {c.description && <p className="prewrap">{c.description}</p>}
       <section aria-labelledby="objectives">
         <h2 id="objectives">{t('commission.objectives')}</h2>

@@ -6,12 +6,17 @@
  */
 import * as accounts from '../accounts/messages';
 import * as commissions from '../commissions/messages';
+import * as commissionRegister from '../commissions/register-messages';
 import * as deliverables from '../deliverables/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
 import * as seats from '../seats/messages';
 import * as strategies from '../strategies/messages';
+import * as organisations from '../organisations/messages';
+import * as people from '../people/messages';
 import * as workingGroups from '../working-groups/messages';
+import * as publicRegister from '../public/messages';
+import * as reports from '../reports/messages';
 import * as core from './core-messages';
 import type { Locale } from './locales';
 
@@ -28,6 +33,11 @@ export const AREAS = {
   commissions,
   seats,
   strategies,
+  reports,
+  publicRegister,
+  people,
+  organisations,
+  commissionRegister,
 } as const;
 
 type Areas = typeof AREAS;
