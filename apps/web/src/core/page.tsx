@@ -43,7 +43,8 @@ export function Failed({ error, retry }: { error: RequestFailed; retry(): void }
     if (error.kind === 'unauthenticated') void navigate({ href: signInPath(), replace: true });
   }, [error, navigate]);
   if (error.kind === 'unauthenticated') return <Loading />;
-  if (error.kind === 'not-found') return <NotFound />;
+  // The API cannot say "not yours" without saying "it exists": a link sent to someone else lands here too.
+  if (error.kind === 'not-found') return <NotFoundPage signInAsOwner />;
   if (error.kind === 'forbidden') {
     return (
       <>
@@ -66,11 +67,21 @@ export function Failed({ error, retry }: { error: RequestFailed; retry(): void }
 }
 
 export function NotFound() {
-  const { t } = useI18n();
+  return <NotFoundPage signInAsOwner={false} />;
+}
+
+/** "Not found"; for an item that did not load while someone is signed in, it offers to sign in as the person the link was meant for. */
+function NotFoundPage({ signInAsOwner }: { signInAsOwner: boolean }) {
+  const { t, viewer } = useI18n();
   return (
     <>
       <Heading>{t('notFound.title')}</Heading>
       <p>{t('notFound.body')}</p>
+      {signInAsOwner && viewer && (
+        <p>
+          {t('notFound.otherPerson', { name: viewer.name })} <a href={signInPath()}>{t('notFound.signInAsOwner')}</a>
+        </p>
+      )}
       <p>
         <Link to="/">{t('notFound.home')}</Link>
       </p>

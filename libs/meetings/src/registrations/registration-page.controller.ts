@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, AppError, Ctx, Permission, RequestContext, Translated } from '@samverkan/core';
-import { escapeHtml } from '@samverkan/mail';
+import { Allow, AppError, BadInputError, Ctx, Permission, RequestContext, Translated, isLocale } from '@samverkan/core';
+import { escapeHtml, formatDateTime } from '@samverkan/mail';
 import { PAGE_CSP } from '../page-csp';
 import { RegistrationsService } from './registrations.service';
 
@@ -22,13 +22,20 @@ export class RegistrationPageController {
 
   @Allow(Permission.Public)
   @Get('cancel')
-  ask(@Ctx() ctx: RequestContext, @Query('token') token: string | undefined, @Res() res: Response): void {
-    const l = ctx.locale;
+  async ask(@Ctx() ctx: RequestContext, @Query('token') token: string | undefined, @Query('lang') lang: string | undefined, @Res() res: Response): Promise<void> {
+    const registration = token ? await this.registrations.describeCancel(token.slice(0, 200)) : undefined;
+    // The page continues the confirmation mail: in its language unless another is asked for.
+    const l = !isLocale(lang) && registration && isLocale(registration.locale) ? registration.locale : ctx.locale;
+    if (!registration) {
+      res.status(400);
+      page(res, l, CANCEL_PAGE.title[l], `<p role="alert">${escapeHtml(new BadInputError('meetings.registrationToken').localized(l))}</p>`);
+      return;
+    }
     page(
       res,
       l,
       CANCEL_PAGE.title[l],
-      `<p>${escapeHtml(CANCEL_PAGE.ask[l])}</p><form method="post" action="cancel"><input type="hidden" name="token" value="${escapeHtml(token ?? '')}"><button type="submit">${escapeHtml(CANCEL_PAGE.button[l])}</button></form>`,
+      `<p><strong>${escapeHtml(registration.title)}</strong>, ${escapeHtml(formatDateTime(registration.startsAt, l, registration.timeZone))}</p><p>${escapeHtml(CANCEL_PAGE.ask[l])}</p><form method="post" action="cancel"><input type="hidden" name="token" value="${escapeHtml(token ?? '')}"><button type="submit">${escapeHtml(CANCEL_PAGE.button[l])}</button></form>`,
     );
   }
 

@@ -84,6 +84,17 @@ export class RegistrationsService {
     if (n >= this.config.REGISTRATIONS_PER_ADDRESS) throw new RateLimitedError(10);
   }
 
+  /** What a cancellation secret from a confirmation mail is for (the event, and the mail's language), while the place still stands. */
+  async describeCancel(token: string): Promise<{ title: string; startsAt: Date; timeZone: string; locale: string } | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT m.title, m.starts_at AS "startsAt", m.time_zone AS "timeZone", r.locale
+         FROM registration r JOIN meeting m ON m.id = r.meeting_id
+        WHERE r.cancel_token_hash = $1 AND r.status <> 'cancelled'`,
+      [hashSecret(token)],
+    );
+    return row;
+  }
+
   /** Cancels by the secret from the confirmation mail, and promotes the first on the waitlist. */
   async cancel(ctx: RequestContext, token: string): Promise<RegistrationResult> {
     const registration = await this.dataSource.getRepository(Registration).findOneBy({ cancelTokenHash: hashSecret(token) });
