@@ -24,6 +24,7 @@ import { Seat } from './seat.entity';
 import { CommissionSeatsResolver, GroupSeatsResolver, SeatResolver } from './seats.resolver';
 import { SeatsService } from './seats.service';
 import { configureSeatReminders } from './seats.reminders';
+import { NominationRequestQueryResolver, NominationRequestQueryService } from './nominations/nomination-request.query';
 
 @Module({
   imports: [
@@ -58,6 +59,8 @@ export class SeatsModule {
     PersonSeatsResolver,
     MySeatsService,
     MySeatsResolver,
+    NominationRequestQueryService,
+    NominationRequestQueryResolver,
   ],
 })
 export class SeatsApiModule {}

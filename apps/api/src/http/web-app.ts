@@ -22,13 +22,19 @@ export const APP_ROUTES: RegExp[] = [
   /^\/review-rounds\/[^/]+$/,
   /^\/working-groups\/[^/]+$/,
   /^\/commissions\/[^/]+$/,
+  /^\/commissions\/[^/]+\/overview$/,
+  /^\/commissions\/[^/]+\/publication$/,
+  /^\/public\/commissions\/[^/]+$/,
   /^\/date-polls\/[^/]+$/,
+  /^\/nomination-requests\/[^/]+$/,
   /^\/commissions$/,
   /^\/commissions\/[^/]+\/(edit|amend)$/,
   /^\/commissions\/[^/]+\/working-groups\/new$/,
   /^\/working-groups\/[^/]+\/edit$/,
   /^\/working-groups\/[^/]+\/meetings\/new$/,
   /^\/strategies\/[^/]+$/,
+  /^\/working-groups\/[^/]+\/seats$/,
+  /^\/working-groups\/[^/]+\/allocations\/[^/]+$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -6,6 +6,8 @@ export interface ApiError {
   message: string;
   code: string;
   fields?: string[];
+  /** The rest of `extensions.details` (e.g. `path` of the input that broke a rule). */
+  details?: Record<string, unknown>;
   /** A validation refusal's sentence for each field (`extensions.details.problems`). */
   problems?: { field: string; message: string }[];
 }
@@ -57,7 +59,7 @@ export async function request<Result, Variables>(document: TadaDocumentNode<Resu
   } catch {
     throw new RequestFailed('network');
   }
-  let body: { data?: Result; errors?: { message: string; extensions?: { code?: string; details?: { fields?: string[]; field?: string; problems?: { field: string; message: string }[] } } }[] };
+  let body: { data?: Result; errors?: { message: string; extensions?: { code?: string; details?: { fields?: string[]; field?: string; problems?: { field: string; message: string }[] } & Record<string, unknown> } }[] };
   try {
     body = await response.json();
   } catch {
@@ -69,6 +71,7 @@ export async function request<Result, Variables>(document: TadaDocumentNode<Resu
       code: e.extensions?.code ?? 'INTERNAL',
       fields: e.extensions?.details?.fields ?? (e.extensions?.details?.field ? [e.extensions.details.field] : undefined),
       problems: e.extensions?.details?.problems,
+      details: e.extensions?.details,
     }));
     throw new RequestFailed(KIND[errors[0].code] ?? 'other', errors);
   }

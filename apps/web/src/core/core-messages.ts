@@ -21,6 +21,7 @@ export const en = {
   'form.errors': '{count, plural, one {There is # problem} other {There are # problems}} in the form',
   'form.required': 'Fill in {field}.',
   'app.settings': 'Settings',
+  'app.mySeats': 'My seats',
 } as const;
 
 export const sv: AreaMessages<typeof en> = {
@@ -43,6 +44,7 @@ export const sv: AreaMessages<typeof en> = {
   'form.errors': '{count, plural, one {Det finns # problem} other {Det finns # problem}} i formuläret',
   'form.required': 'Fyll i {field}.',
   'app.settings': 'Inställningar',
+  'app.mySeats': 'Mina platser',
 };
 
 export const da: AreaMessages<typeof en> = {
@@ -65,4 +67,5 @@ export const da: AreaMessages<typeof en> = {
   'form.errors': '{count, plural, one {Der er # problem} other {Der er # problemer}} i formularen',
   'form.required': 'Udfyld {field}.',
   'app.settings': 'Indstillinger',
+  'app.mySeats': 'Mine pladser',
 };

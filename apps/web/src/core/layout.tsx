@@ -36,6 +36,11 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
             {viewer && (
               <li>
+                <Link to="/seats">{t('app.mySeats')}</Link>
+              </li>
+            )}
+            {viewer && (
+              <li>
                 <Link to="/commissions">{t('commission.listTitle')}</Link>
               </li>
             )}

@@ -109,7 +109,9 @@ export function MyPage() {
         <ul className="items">
           {me.nominationRequests.map((n) => (
             <li key={n.id}>
-              {t('me.seatsRequested', { count: n.seatsRequested, group: n.workingGroupName, organisation: n.organisationName })}
+              <Link to="/nomination-requests/$requestId" params={{ requestId: n.id }}>
+                {t('me.seatsRequested', { count: n.seatsRequested, group: n.workingGroupName, organisation: n.organisationName })}
+              </Link>
               <div className="secondary">{t('me.due', { date: day(n.deadline) })}</div>
             </li>
           ))}
@@ -133,6 +135,9 @@ export function MyPage() {
           ))}
         </ul>
       </Section>
+      <p>
+        <Link to="/seats">{t('me.seatsLink')}</Link>
+      </p>
     </>
   );
 }

@@ -60,6 +60,7 @@ export const WorkingGroupPage = graphql(`
         seats {
           id
           number
+          status
           currentAppointment {
             id
             person {

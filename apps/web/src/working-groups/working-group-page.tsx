@@ -16,6 +16,20 @@ export function WorkingGroupPage() {
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
   const g = query.data.workingGroup;
   const meetings = query.data.meetingList.edges.map((e) => e.node).filter((m) => m.status !== 'CANCELLED');
+  // One row per organisation (an organisation may hold several allocations: the five deans' seats for Danske Universiteter).
+  const rows = new Map<string, { id: string; name: string; seats: number; filled: number; holdover: number; vacant: number; members: string[] }>();
+  for (const a of g.allocations) {
+    const row = rows.get(a.organisation.id) ?? { id: a.organisation.id, name: a.organisation.name, seats: 0, filled: 0, holdover: 0, vacant: 0, members: [] };
+    for (const seat of [...a.seats].sort((x, y) => x.number - y.number)) {
+      row.seats += 1;
+      if (seat.status === 'VACANT') row.vacant += 1;
+      else row.filled += 1;
+      if (seat.status === 'HOLDOVER') row.holdover += 1;
+      if (seat.currentAppointment) row.members.push(seat.currentAppointment.person.displayName);
+    }
+    rows.set(a.organisation.id, row);
+  }
+  const byOrganisation = [...rows.values()];
   return (
     <>
       <Heading>{g.name}</Heading>
@@ -58,20 +72,32 @@ export function WorkingGroupPage() {
       </section>
       <section aria-labelledby="group-seats">
         <h2 id="group-seats">{t('group.seats')}</h2>
-        <ul className="items">
-          {g.allocations.map((a) => (
-            <li key={a.id}>
-              <strong>{a.organisation.name}</strong>
-              <ul>
-                {[...a.seats]
-                  .sort((x, y) => x.number - y.number)
-                  .map((s) => (
-                    <li key={s.id}>{t('group.seat', { number: s.number, holder: s.currentAppointment?.person.displayName ?? t('group.vacant') })}</li>
-                  ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
+        {byOrganisation.length === 0 ? (
+          <p className="secondary">{t('group.noSeats')}</p>
+        ) : (
+          <table className="by-organisation">
+            <caption className="visually-hidden">{t('group.seatsCaption', { group: g.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('group.organisation')}</th>
+                <th scope="col">{t('group.filledVacant')}</th>
+                <th scope="col">{t('group.members')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {byOrganisation.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row">{o.name}</th>
+                  <td>
+                    {t('group.counts', { filled: o.filled, seats: o.seats, vacant: o.vacant })}
+                    {o.holdover > 0 && <div className="secondary">{t('group.heldOver', { count: o.holdover })}</div>}
+                  </td>
+                  <td>{o.members.length ? o.members.join(', ') : <span className="secondary">{t('group.nobody')}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </>
   );

@@ -140,8 +140,8 @@ export class NominationsService {
   async submit(ctx: RequestContext, input: SubmitNominationInput): Promise<Nomination> {
     const request = await this.dataSource.getRepository(NominationRequest).findOneBy({ id: input.requestId });
     if (!request) throw new NotFoundError('NominationRequest', input.requestId);
-    // The secretariat records nominations; the organisation's contact may answer its own request from the mail link.
-    const allocation = ctx.grants('nomination_request', request.id)
+    // The secretariat records nominations; the organisation's contact may answer its own request (from the mail link or signed in).
+    const allocation = ctx.grants('nomination_request', request.id) || (!!ctx.actor && request.contactPersonId === ctx.actor.personId)
       ? await this.dataSource.getRepository(SeatAllocation).findOneByOrFail({ id: request.allocationId })
       : await this.seats.getAllocation(ctx, request.allocationId, 'manage');
     if (request.status !== NominationRequestStatus.SENT) throw new ConflictError('seats.requestClosed');
