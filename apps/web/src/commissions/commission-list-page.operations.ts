@@ -2,6 +2,14 @@ import { graphql } from '../core/graphql';
 
 export const CommissionListPage = graphql(`
   query CommissionListPage {
+    me {
+      person {
+        id
+        fullName
+        locale
+        timeZone
+      }
+    }
     mayCreateCommission
     commissionList(first: 100) {
       totalCount

@@ -2,12 +2,14 @@ import { Link } from '@tanstack/react-router';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
+import { useViewerFrom } from '../core/use-viewer';
 import { CommissionListPage as ListQuery } from './commission-list-page.operations';
 
 /** The commissions one has a part in (all, for administrators), and the way to set up a new one for those who may. */
 export function CommissionListPage() {
   const { t, date } = useI18n();
   const query = useQuery(ListQuery, {});
+  useViewerFrom(query.status === 'done' ? query.data.me.person : null);
   if (query.status === 'loading') return <Loading />;
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
   const commissions = query.data.commissionList.edges.map((e) => e.node);

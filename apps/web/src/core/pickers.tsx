@@ -136,7 +136,7 @@ export function MultiPicker({
   const [current, setCurrent] = useState<Choice | null>(null);
   const [round, setRound] = useState(0);
   return (
-    <fieldset className="multi" aria-describedby={errors.some((e) => e.field === id) ? `${id}-error` : undefined}>
+    <fieldset id={id} className="multi" aria-describedby={errors.some((e) => e.field === id) ? `${id}-error` : undefined}>
       <legend>{label}</legend>
       {value.length > 0 && (
         <ul className="chosen-list">
