@@ -56,16 +56,20 @@ async function generate(client, { counts = defaultCounts, seed = defaultSeed, lo
   `);
 
   await step(`${O} organisations`, `
-    INSERT INTO organisation (id, name, short_name, kind, country, region, email)
+    INSERT INTO organisation (id, name, short_name, kind, country, region_code, email)
     SELECT bench.id('org', i),
            (ARRAY['Ministry', 'Agency', 'Region', 'Municipality', 'University', 'Society', 'Association', 'Company', 'Union', 'Government', 'Foundation'])[k]
              || ' ' || i,
            'O' || i,
            (ARRAY['ministry', 'agency', 'region', 'municipality', 'university', 'professional_body', 'association', 'company', 'union', 'government', 'other'])[k],
-           CASE WHEN bench.rnd(2, i) < 0.6 THEN 'SE' ELSE 'DK' END,
-           CASE WHEN k IN (3, 4) THEN 'Region ' || (1 + i % 21) END,
+           c.country,
+           -- Regions and municipalities lie in one of their country's regions (the controlled list).
+           CASE WHEN k IN (3, 4) THEN (SELECT code FROM region r WHERE r.country = c.country ORDER BY code
+                                        OFFSET i % (SELECT count(*) FROM region r2 WHERE r2.country = c.country) LIMIT 1) END,
            'org' || i || '@bench.samverkan.test'
-      FROM generate_series(1, ${O}) i, LATERAL (SELECT CASE WHEN i <= 20 THEN 1 ELSE bench.pick(1, i, 1, 11)::int END AS k) kind`);
+      FROM generate_series(1, ${O}) i,
+           LATERAL (SELECT CASE WHEN i <= 20 THEN 1 ELSE bench.pick(1, i, 1, 11)::int END AS k) kind,
+           LATERAL (SELECT CASE WHEN bench.rnd(2, i) < 0.6 THEN 'SE' ELSE 'DK' END AS country) c`);
 
   await step(`${P} people`, `
     INSERT INTO person (id, full_name, email, title, affiliation_id, locale, time_zone, gender)
