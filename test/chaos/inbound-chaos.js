@@ -13,7 +13,6 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const net = require('node:net');
 const { randomBytes } = require('node:crypto');
 // Redis and the workers run in process groups of their own, in the test
 // registry (test/harness/process-groups.js): a Ctrl-C, a SIGTERM from the test
@@ -21,6 +20,7 @@ const { randomBytes } = require('node:crypto');
 // need Node 24: on an older Node this script runs again on node_modules' Node 24.
 const relaunched = require('../../scripts/lib/bootstrap').ensureNode24({ log: (line) => process.stderr.write(`[inbound-chaos] ${line}\n`) });
 const groups = require('../harness/process-groups');
+const { RedisProcess } = require('./redis-process');
 const { untilStalled } = require('../harness/progress');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -33,51 +33,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line) => process.stderr.write(`[inbound-chaos] ${line}\n`);
 const random = (min, max) => min + Math.random() * (max - min);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-class RedisProcess {
-  constructor(port, dir) {
-    this.port = port;
-    this.dir = dir;
-  }
-  async start() {
-    fs.mkdirSync(this.dir, { recursive: true });
-    this.proc = groups.spawnGroup('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], {
-      stdio: 'ignore',
-      label: 'redis-server (inbound chaos)',
-    });
-    this.exited = new Promise((resolve) => this.proc.on('exit', resolve));
-    const Redis = require('ioredis');
-    for (let i = 0; i < 100; i++) {
-      const client = new Redis({ port: this.port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      client.on('error', () => undefined);
-      try {
-        await client.connect();
-        await client.ping();
-        client.disconnect();
-        return;
-      } catch {
-        client.disconnect();
-        await sleep(100);
-      }
-    }
-    throw new Error('redis-server did not start (is it installed? apt-get install -y redis-server)');
-  }
-  async stop() {
-    if (!this.proc || this.proc.exitCode !== null) return;
-    this.proc.kill('SIGKILL');
-    await this.exited;
-  }
-}
+const freePort = () => require('../../scripts/lib/services').freePort();
 
 class WorkerProcess {
   constructor(name, main, env) {
@@ -221,7 +177,7 @@ async function main() {
   const { Client } = require('pg');
   const sql = new Client({ connectionString: db.url });
   await sql.connect();
-  const redis = new RedisProcess(await freePort(), path.join(ROOT, '.data', 'chaos', `inbound-redis-${process.pid}`));
+  const redis = new RedisProcess(await freePort(), path.join(ROOT, '.data', 'chaos', `inbound-redis-${process.pid}`), 'inbound chaos');
   await redis.start();
   const smtpPort = await freePort();
   const workers = [];

@@ -22,7 +22,6 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const net = require('node:net');
 const boot = require('../../scripts/lib/bootstrap');
 const pgCrash = require('./postgres-crash');
 
@@ -39,6 +38,7 @@ const random = (min, max) => min + Math.random() * (max - min);
 // node_modules/.bin, whose process.execPath the workers then inherit.
 const relaunched = boot.ensureNode24({ log });
 const groups = require('../harness/process-groups');
+const { RedisProcess } = require('./redis-process');
 const { untilStalled } = require('../harness/progress');
 
 // One build check for the whole project: the launcher's (dist/.build-stamp).
@@ -47,58 +47,7 @@ function ensureBuilt() {
   return path.join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-// ------------------------------------------------------------------ Redis
-class RedisProcess {
-  constructor(port, dir) {
-    this.port = port;
-    this.dir = dir;
-  }
-  async start() {
-    fs.mkdirSync(this.dir, { recursive: true });
-    this.proc = groups.spawnGroup('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], {
-      stdio: 'ignore',
-      label: 'redis-server (chaos)',
-    });
-    this.exited = new Promise((resolve) => this.proc.on('exit', resolve));
-    const Redis = require('ioredis');
-    for (let i = 0; i < 100; i++) {
-      const client = new Redis({ port: this.port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      client.on('error', () => undefined);
-      try {
-        await client.connect();
-        await client.ping();
-        client.disconnect();
-        return;
-      } catch {
-        client.disconnect();
-        await sleep(100);
-      }
-    }
-    throw new Error('redis-server did not start (is it installed? apt-get install -y redis-server)');
-  }
-  async stop() {
-    if (!this.proc || this.proc.exitCode !== null) return;
-    this.proc.kill('SIGKILL');
-    await this.exited;
-  }
-  async flushall() {
-    const Redis = require('ioredis');
-    const client = new Redis({ port: this.port, host: '127.0.0.1' });
-    await client.flushall();
-    client.disconnect();
-  }
-}
+const freePort = () => require('../../scripts/lib/services').freePort();
 
 // ------------------------------------------------------------------ SMTP
 class Sink {
@@ -248,7 +197,7 @@ async function main() {
   const { Client } = require('pg');
   const sql = pgCrash.resilientClient(db.url); // the suite's own queries wait out a PostgreSQL crash
   await sql.connect();
-  const redis = new RedisProcess(await freePort(), path.join(ROOT, '.data', 'chaos', `redis-${process.pid}`));
+  const redis = new RedisProcess(await freePort(), path.join(ROOT, '.data', 'chaos', `redis-${process.pid}`), 'chaos');
   await redis.start();
   let sink = await new Sink().start();
   const sinkPort = sink.port;

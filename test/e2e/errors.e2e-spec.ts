@@ -143,7 +143,14 @@ describe('errors: one shape, whole messages, the language of the request (issue 
       expect(error.message).toMatch(texts[language].name);
       expect(error.message).toMatch(texts[language].country);
       expect(error.message).toMatch(texts[language].email);
-      expect(error.extensions.details).toEqual({ fields: ['name', 'country', 'email'] });
+      const details = error.extensions.details as { fields: string[]; problems: { field: string; message: string }[] };
+      expect(details.fields).toEqual(['name', 'country', 'email']);
+      // Each field's own sentence, in the same language, for a form to show at the field.
+      const problems = details.problems;
+      expect(problems.map((p) => p.field)).toEqual(['name', 'country', 'email']);
+      expect(problems[0].message).toMatch(texts[language].name);
+      expect(problems[0].message).not.toMatch(texts[language].email);
+      expect(problems[2].message).toMatch(texts[language].email);
       if (language !== 'en') expect(error.message).not.toMatch(/\b(must|should|be|characters|letters|address)\b/);
       const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM organisation WHERE country = 'se'`);
       expect(count).toBe(0);

@@ -33,6 +33,8 @@ export const policy = {
   admin: (): Expectations => expect('UNAUTHENTICATED', 'ok', {}, 'FORBIDDEN'),
   /** The secretariat of commission A (and admins); A's other roles are refused, B's do not learn A exists. */
   manage: (): Expectations => expect('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
+  /** Schedule meetings of A's group: the secretariat of A and the group's chair (libs/access `GroupAction`). */
+  schedule: (): Expectations => expect('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'ok', member: 'FORBIDDEN', commissioner: 'FORBIDDEN', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
   /** Secretariat and commissioners of A. */
   oversee: (): Expectations => expect('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'ok', observer: 'FORBIDDEN' }, 'NOT_FOUND'),
   /** Every role of A. */
@@ -320,7 +322,35 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     },
   },
 
+  mayEditStrategies: { expected: policy.authenticated(), call: () => ({ query: `{ mayEditStrategies }` }) },
+  addPriorityArea: {
+    expected: policy.anySecretariat(),
+    call: async (w) => {
+      const data = await ok(w.t, w.admin.token, `mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { id } }`, { input: { title: w.unique('Strategy'), priorityAreas: [] } });
+      return { query: `mutation($input: AddPriorityAreaInput!) { addPriorityArea(input: $input) { id } }`, variables: { input: { strategyId: data.createStrategy.id, number: 1, title: 'Area' } } };
+    },
+  },
+  updatePriorityArea: {
+    expected: policy.anySecretariat(),
+    call: async (w) => {
+      const data = await ok(w.t, w.admin.token, `mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { priorityAreas { id } } }`, {
+        input: { title: w.unique('Strategy'), priorityAreas: [{ number: 1, title: 'Area', goals: [] }] },
+      });
+      return { query: `mutation($input: UpdatePriorityAreaInput!) { updatePriorityArea(input: $input) { id } }`, variables: { input: { id: data.createStrategy.priorityAreas[0].id, title: 'Renamed' } } };
+    },
+  },
+  updateGoal: {
+    expected: policy.anySecretariat(),
+    call: async (w) => {
+      const data = await ok(w.t, w.admin.token, `mutation($input: CreateStrategyInput!) { createStrategy(input: $input) { priorityAreas { goals { id } } } }`, {
+        input: { title: w.unique('Strategy'), priorityAreas: [{ number: 1, title: 'Area', goals: [{ code: '1.1', text: 'Goal' }] }] },
+      });
+      return { query: `mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { id } }`, variables: { input: { id: data.createStrategy.priorityAreas[0].goals[0].id, text: 'Reworded' } } };
+    },
+  },
+
   // ------------------------------------------------------------------ commissions
+  mayCreateCommission: { expected: policy.authenticated(), call: () => ({ query: `{ mayCreateCommission }` }) },
   commission: { expected: policy.read(), call: (w) => ({ query: `query($id: ID!) { commission(id: $id) { title } }`, variables: { id: w.a.commissionId } }) },
   commissionList: { expected: policy.authenticated(), call: () => ({ query: `{ commissionList(first: 5) { ${page} } }` }) },
   createCommission: {
@@ -579,7 +609,7 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   meeting: { expected: policy.read(), call: async (w) => ({ query: `query($id: ID!) { meeting(id: $id) { title } }`, variables: { id: await freshMeeting(w) } }) },
   meetingList: { expected: policy.read(), call: (w) => ({ query: `query($c: ID!) { meetingList(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }) },
   createMeeting: {
-    expected: policy.manage(),
+    expected: policy.schedule(),
     call: (w) => {
       const start = 24 * (400 + Math.floor(Math.random() * 300));
       return {
@@ -589,12 +619,12 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     },
   },
   updateMeeting: {
-    expected: policy.manage(),
+    expected: policy.schedule(),
     call: async (w) => ({ query: `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { meeting { id } } }`, variables: { input: { id: await freshMeeting(w), place: 'Christiansborg' } } }),
   },
-  cancelMeeting: { expected: policy.manage(), call: async (w) => ({ query: `mutation($id: ID!) { cancelMeeting(id: $id) { status } }`, variables: { id: await freshMeeting(w) } }) },
+  cancelMeeting: { expected: policy.schedule(), call: async (w) => ({ query: `mutation($id: ID!) { cancelMeeting(id: $id) { status } }`, variables: { id: await freshMeeting(w) } }) },
   setAgenda: {
-    expected: policy.manage(),
+    expected: policy.schedule(),
     call: async (w) => ({
       query: `mutation($input: SetAgendaInput!) { setAgenda(input: $input) { id } }`,
       variables: { input: { meetingId: await freshMeeting(w), items: [{ title: 'Opening', durationMinutes: 10, decisionExpected: false }] } },
@@ -667,7 +697,7 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   },
   datePoll: { expected: policy.read(), call: async (w) => ({ query: `query($id: ID!) { datePoll(id: $id) { title } }`, variables: { id: (await freshPoll(w)).pollId } }) },
   createDatePoll: {
-    expected: policy.manage(),
+    expected: policy.schedule(),
     call: (w) => ({
       query: `mutation($input: CreateDatePollInput!) { createDatePoll(input: $input) { id } }`,
       variables: { input: { workingGroupId: w.a.groupId, title: w.unique('Poll'), kind: 'MEETING', timeZone: 'Europe/Stockholm', options: [{ startsAt: hours(24 * 500), endsAt: hours(24 * 500 + 2) }] } },
@@ -682,7 +712,7 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     },
   },
   chooseDatePollOption: {
-    expected: policy.manage(),
+    expected: policy.schedule(),
     call: async (w) => {
       const { pollId, optionIds } = await freshPoll(w);
       return { query: `mutation($p: ID!, $o: ID!) { chooseDatePollOption(pollId: $p, optionId: $o) { meeting { id } } }`, variables: { p: pollId, o: optionIds[1] } };

@@ -67,8 +67,8 @@ export async function createApiApp(
       // The targets let the messages read each rule's own arguments (the 200 of a MaxLength).
       validationError: { target: true },
       exceptionFactory: (errors: ValidationError[]) => {
-        const { text, fields } = describeValidationErrors(errors);
-        return new BadInputError('common.invalidInput', { details: text }, { fields });
+        const { text, fields, problems } = describeValidationErrors(errors);
+        return new BadInputError('common.invalidInput', { details: text }, { fields, problems });
       },
     }),
   );

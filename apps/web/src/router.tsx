@@ -1,7 +1,11 @@
 import { Outlet, createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
 import { SettingsPage } from './accounts/settings-page';
 import { SignInPage } from './accounts/sign-in';
+import { AmendMandatePage } from './commissions/amend-mandate-page';
+import { CommissionListPage } from './commissions/commission-list-page';
 import { CommissionPage } from './commissions/commission-page';
+import { EditCommissionPage } from './commissions/edit-commission-page';
+import { NewCommissionPage } from './commissions/new-commission-page';
 import { DeliverablePage } from './deliverables/deliverable-page';
 import { ReviewRoundPage } from './deliverables/review-round-page';
 import { Layout } from './core/layout';
@@ -11,6 +15,10 @@ import { MySeatsPage } from './me/my-seats-page';
 import { NominationRequestPage } from './seats/nomination-request-page';
 import { DatePollPage } from './meetings/date-poll-page';
 import { MeetingPage } from './meetings/meeting-page';
+import { NewMeetingPage } from './meetings/new-meeting-page';
+import { StrategyPage } from './strategies/strategy-page';
+import { EditWorkingGroupPage } from './working-groups/edit-working-group-page';
+import { NewWorkingGroupPage } from './working-groups/new-working-group-page';
 import { WorkingGroupPage } from './working-groups/working-group-page';
 
 /*
@@ -34,6 +42,14 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/review-rounds/$reviewRoundId', component: ReviewRoundPage }),
   createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId', component: WorkingGroupPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId', component: CommissionPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions', component: CommissionListPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/new', component: NewCommissionPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/edit', component: EditCommissionPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/amend', component: AmendMandatePage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/working-groups/new', component: NewWorkingGroupPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/edit', component: EditWorkingGroupPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/meetings/new', component: NewMeetingPage }),
+  createRoute({ getParentRoute: () => root, path: '/strategies/$strategyId', component: StrategyPage }),
   createRoute({ getParentRoute: () => root, path: '/date-polls/$datePollId', component: DatePollPage }),
   createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage }),
   createRoute({ getParentRoute: () => root, path: '/seats', component: MySeatsPage }),

@@ -66,6 +66,18 @@ export function sittingSql(day: string): string {
  */
 export type AccessLevel = 'manage' | 'oversee' | 'read';
 
+/**
+ * What a chair may do in their own group, beyond reading it as every role does
+ * (the one rule; docs/access.md):
+ * - `schedule`: schedule the group's meetings — create one (or a date poll and choose
+ *   its date), move, retitle or cancel it, set its agenda. The secretariat may do the
+ *   same in every group of its commissions; a chair only in the group they chair, not
+ *   in its sub-groups (those have their own chairs) nor at the commission's level.
+ * A chair does not see what the secretariat alone sees (nominations, individuals'
+ * gender, contact data) and changes nothing of the group's structure or seats.
+ */
+export type GroupAction = 'schedule';
+
 const RANK: Record<AccessLevel, number> = { read: 1, oversee: 2, manage: 3 };
 
 export interface ActorRoles {
@@ -73,6 +85,8 @@ export interface ActorRoles {
   byCommission: Map<string, Set<CommissionRoleName>>;
   /** working groups the person sits in today (see `sittingSql`) or chairs. */
   groupIds: Set<string>;
+  /** working groups the person chairs. */
+  chairedGroupIds: Set<string>;
 }
 
 @Injectable()
@@ -82,7 +96,7 @@ export class AccessService {
   /** The actor's roles in every commission, loaded once per request (one statement). */
   roles(ctx: RequestContext): Promise<ActorRoles> {
     const actor = ctx.actor;
-    if (!actor) return Promise.resolve({ byCommission: new Map(), groupIds: new Set() });
+    if (!actor) return Promise.resolve({ byCommission: new Map(), groupIds: new Set(), chairedGroupIds: new Set() });
     return ctx
       .loader<string, ActorRoles>('access.roles', async ([personId]) => {
         const rows: { commission_id: string; role: CommissionRoleName; group_id: string | null }[] = await this.dataSource.query(
@@ -98,12 +112,13 @@ export class AccessService {
             WHERE a.person_id = $1 AND ${sittingSql('current_date')}`,
           [personId],
         );
-        const roles: ActorRoles = { byCommission: new Map(), groupIds: new Set() };
+        const roles: ActorRoles = { byCommission: new Map(), groupIds: new Set(), chairedGroupIds: new Set() };
         for (const row of rows) {
           const set = roles.byCommission.get(row.commission_id) ?? new Set();
           set.add(row.role);
           roles.byCommission.set(row.commission_id, set);
           if (row.group_id) roles.groupIds.add(row.group_id);
+          if (row.group_id && row.role === 'chair') roles.chairedGroupIds.add(row.group_id);
         }
         return [roles];
       })
@@ -130,6 +145,24 @@ export class AccessService {
     if (!has) throw new NotFoundError(entity, entityId);
     if (RANK[has] < RANK[level]) throw new ForbiddenError();
     return has;
+  }
+
+  /** Whether the actor may take `action` in the group (see {@link GroupAction}): its commission's secretariat, or its chair. */
+  async mayInGroup(ctx: RequestContext, group: { id: string; commissionId: string }, action: GroupAction): Promise<boolean> {
+    const level = await this.levelIn(ctx, group.commissionId);
+    if (level === 'manage') return true;
+    if (!level) return false;
+    switch (action) {
+      case 'schedule':
+        return (await this.roles(ctx)).chairedGroupIds.has(group.id);
+    }
+  }
+
+  /** Throws unless the actor may take `action` in the group: NOT_FOUND without a role in its commission, else FORBIDDEN. */
+  async requireInGroup(ctx: RequestContext, group: { id: string; commissionId: string }, action: GroupAction, entity: EntityName = 'WorkingGroup', entityId = group.id): Promise<void> {
+    if (!ctx.actor) throw new UnauthenticatedError();
+    if (!(await this.levelIn(ctx, group.commissionId))) throw new NotFoundError(entity, entityId);
+    if (!(await this.mayInGroup(ctx, group, action))) throw new ForbiddenError();
   }
 
   /** Checks many commissions at once (a list filtered by what the actor may see). */

@@ -108,6 +108,21 @@ export class UpdateCommissionInput {
   @Length(1, 500)
   title?: string;
 
+  @Field(() => CommissionKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(CommissionKind)
+  kind?: CommissionKind;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  commissioningBodyId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  leadOrganisationId?: string;
+
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
@@ -119,6 +134,11 @@ export class UpdateCommissionInput {
   @IsString()
   @MaxLength(20000)
   description?: string;
+
+  @Field({ nullable: true, description: 'IANA time zone.' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
 
   @Field(() => ReportCadence, { nullable: true })
   @IsOptional()

@@ -35,6 +35,12 @@ export class CommissionsResolver {
   }
 
   @Allow(Permission.Authenticated)
+  @Query(() => Boolean, { description: 'Whether the signed-in person may set up a new commission (administrators and secretariats).' })
+  mayCreateCommission(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.commissions.mayCreate(ctx);
+  }
+
+  @Allow(Permission.Authenticated)
   @Mutation(() => Commission, { description: 'Sets up a commission; the creator joins its secretariat.' })
   createCommission(@Ctx() ctx: RequestContext, @Args('input') input: CreateCommissionInput): Promise<Commission> {
     return this.commissions.create(ctx, input);
@@ -114,6 +120,11 @@ export class CommissionsResolver {
   @ResolveField(() => [CommissionRoleName], { description: 'The signed-in person’s roles here.' })
   async myRoles(@Ctx() ctx: RequestContext, @Parent() commission: Commission) {
     return [...((await this.access.roles(ctx)).byCommission.get(commission.id) ?? [])];
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the signed-in person manages the commission (secretariat, administrators).' })
+  mayManage(@Ctx() ctx: RequestContext, @Parent() commission: Commission) {
+    return this.commissions.mayManage(ctx, commission.id);
   }
 
   @ResolveField(() => [StakeholderEntry], { description: 'Every organisation engaged and how (secretariat and commissioners).' })

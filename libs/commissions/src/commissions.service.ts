@@ -102,6 +102,16 @@ export class CommissionsService {
     return commission;
   }
 
+  /** Whether the actor may set up a new commission (libs/access: administrators and anyone on a secretariat). */
+  mayCreate(ctx: RequestContext): Promise<boolean> {
+    return this.access.managesAny(ctx);
+  }
+
+  /** Whether the actor manages this commission (its secretariat, or an administrator). */
+  async mayManage(ctx: RequestContext, commissionId: string): Promise<boolean> {
+    return (await this.access.levelIn(ctx, commissionId)) === 'manage';
+  }
+
   load(ctx: RequestContext, id: string): Promise<Commission | undefined> {
     return ctx
       .loader<string, Commission | undefined>('commission.byId', async (ids) => oneByKeys(ids, await this.commissions.findBy({ id: In([...ids]) }), (c) => c.id))
@@ -163,7 +173,7 @@ export class CommissionsService {
 
   async update(ctx: RequestContext, input: UpdateCommissionInput): Promise<Commission> {
     await this.access.require(ctx, input.id, 'manage');
-    if (input.partnerIds) await this.organisations.requireAll(input.partnerIds);
+    await this.organisations.requireAll([...(input.partnerIds ?? []), input.commissioningBodyId, input.leadOrganisationId].filter((x): x is string => !!x));
     return inTransaction(this.dataSource, async (manager) => {
       const before = await this.lock(manager, input.id);
       const { id, partnerIds, ...changes } = input;
@@ -181,11 +191,11 @@ export class CommissionsService {
   async amend(ctx: RequestContext, input: AmendMandateInput): Promise<CommissionAmendment> {
     await this.access.require(ctx, input.commissionId, 'manage');
     if (!input.newDeadline && input.addObjectives.length === 0 && input.withdrawObjectives.length === 0) {
-      throw new BadInputError('commissions.emptyAmendment');
+      throw new BadInputError('commissions.emptyAmendment', {}, { field: 'newDeadline' });
     }
     return inTransaction(this.dataSource, async (manager) => {
       const commission = await this.lock(manager, input.commissionId);
-      if (input.newDeadline && input.newDeadline < commission.startsOn) throw new BadInputError('commissions.deadlineBeforeStart');
+      if (input.newDeadline && input.newDeadline < commission.startsOn) throw new BadInputError('commissions.deadlineBeforeStart', {}, { field: 'newDeadline' });
       const amendment = await manager.save(
         manager.create(CommissionAmendment, {
           commissionId: commission.id,
@@ -209,7 +219,7 @@ export class CommissionsService {
       }
       for (const letter of input.withdrawObjectives) {
         const result = await manager.update(CommissionObjective, { commissionId: commission.id, letter, withdrawnByAmendmentId: IsNull() }, { withdrawnByAmendmentId: amendment.id });
-        if (!result.affected) throw new BadInputError('commissions.unknownObjective', { letter });
+        if (!result.affected) throw new BadInputError('commissions.unknownObjective', { letter }, { field: 'withdrawObjectives' });
       }
       await this.audit.record(manager, ctx, {
         entity: 'commission',
@@ -325,7 +335,7 @@ export class CommissionsService {
 function assertDistinctLetters(letters: string[]): void {
   const seen = new Set<string>();
   for (const letter of letters) {
-    if (seen.has(letter)) throw new ConflictError('commissions.objectiveLetterTaken', { letter });
+    if (seen.has(letter)) throw new ConflictError('commissions.objectiveLetterTaken', { letter }, { field: 'objectives' });
     seen.add(letter);
   }
 }

@@ -13,7 +13,7 @@ import { WorkingGroupsModule } from '@samverkan/working-groups';
 import { DeliverableDeadlineChange, Deliverable, DeliverableGoal, DeliverableObjective, DocumentVersion } from './deliverable.entity';
 import { DOCUMENT_STORAGE, LocalDocumentStorage } from './document-storage';
 import { DeliverablesController } from './deliverables.controller';
-import { DeadlineChangeResolver, DeliverablesResolver, DocumentVersionResolver, ReviewerSuggestionResolver } from './deliverables.resolver';
+import { DeadlineChangeResolver, DeliverablesResolver, DocumentVersionResolver, GoalDeliverablesResolver, ReviewerSuggestionResolver } from './deliverables.resolver';
 import { DeliverablesService } from './deliverables.service';
 import { DocumentsService } from './documents.service';
 import { ReviewAnswer, ReviewComment, ReviewReviewer, ReviewRound } from './review.entity';
@@ -66,6 +66,7 @@ export class DeliverablesWorkerModule {}
     DeliverablesResolver,
     ReviewerSuggestionResolver,
     DeadlineChangeResolver,
+    GoalDeliverablesResolver,
     DocumentVersionResolver,
     ReviewRoundResolver,
     ReviewReviewerResolver,

@@ -168,6 +168,16 @@ export class ReviewerSuggestionResolver {
   }
 }
 
+@Resolver(() => Goal)
+export class GoalDeliverablesResolver {
+  constructor(private readonly service: DeliverablesService) {}
+
+  @ResolveField(() => [Deliverable], { description: 'The deliverables that serve this goal (that you may see), by due date.' })
+  deliverables(@Ctx() ctx: RequestContext, @Parent() goal: Goal) {
+    return this.service.ofGoal(ctx, goal.id);
+  }
+}
+
 @Resolver(() => DeliverableDeadlineChange)
 export class DeadlineChangeResolver {
   constructor(private readonly people: PeopleService) {}

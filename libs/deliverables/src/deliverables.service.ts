@@ -183,6 +183,36 @@ export class DeliverablesService {
 
   // ---------------------------------------------------------------- lists
 
+  /**
+   * The deliverables linked to a strategy goal that the actor may see (`canSee`, per
+   * commission): one statement for all goals of a request, by due date.
+   */
+  async ofGoal(ctx: RequestContext, goalId: string): Promise<Deliverable[]> {
+    const linked = await ctx
+      .loader<string, Deliverable[]>('goal.deliverables', async (ids) => {
+        // Links first, then the deliverables: one deliverable may serve several goals of the batch.
+        const links = await this.dataSource.getRepository(DeliverableGoal).findBy({ goalId: In([...ids]) });
+        const found = links.length
+          ? await this.deliverables.find({ where: { id: In([...new Set(links.map((l) => l.deliverableId))]) }, order: { dueOn: 'ASC', title: 'ASC', id: 'ASC' } })
+          : [];
+        const order = new Map(found.map((d, i) => [d.id, i]));
+        const byId = new Map(found.map((d) => [d.id, d]));
+        return groupByKeys(ids, links, (l) => l.goalId).map((list) =>
+          list
+            .map((l) => byId.get(l.deliverableId)!)
+            .filter(Boolean)
+            .sort((a, b) => order.get(a.id)! - order.get(b.id)!),
+        );
+      })
+      .load(goalId);
+    const seen: Deliverable[] = [];
+    for (const d of linked) {
+      if (!(await this.access.levelIn(ctx, d.commissionId))) continue;
+      if (await this.canSee(ctx, await this.visibility(ctx, d.commissionId), d)) seen.push(d);
+    }
+    return seen;
+  }
+
   /** One commission's deliverables the actor may see, by due date. */
   async list(ctx: RequestContext, filter: DeliverableFilter, args: ConnectionArgs): Promise<ConnectionShape<Deliverable>> {
     const window = pageWindow(args);

@@ -203,7 +203,9 @@ export class DatePollsService {
 
   /** Chooses an option: closes the poll and schedules the meeting (with invitations) at that time. */
   async choose(ctx: RequestContext, pollId: string, optionId: string): Promise<SchedulePayload> {
-    const poll = await this.get(ctx, pollId, 'manage');
+    const poll = await this.get(ctx, pollId);
+    if (poll.workingGroupId) await this.access.requireInGroup(ctx, { id: poll.workingGroupId, commissionId: poll.commissionId }, 'schedule', 'DatePoll', pollId);
+    else await this.access.require(ctx, poll.commissionId, 'manage', 'DatePoll', pollId);
     if (poll.status !== 'open') throw new ConflictError('meetings.pollClosed');
     const option = await this.dataSource.getRepository(DatePollOption).findOneBy({ id: optionId });
     if (!option || option.pollId !== poll.id) throw new BadInputError('meetings.optionElsewhere');

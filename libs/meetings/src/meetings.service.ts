@@ -79,6 +79,14 @@ export class MeetingsService {
     return meeting;
   }
 
+  /** A meeting the actor may schedule: its group's chair or the secretariat (libs/access `GroupAction`). */
+  async getToSchedule(ctx: RequestContext, id: string): Promise<Meeting> {
+    const meeting = await this.get(ctx, id);
+    if (meeting.workingGroupId) await this.access.requireInGroup(ctx, { id: meeting.workingGroupId, commissionId: meeting.commissionId }, 'schedule', 'Meeting', id);
+    else await this.access.require(ctx, meeting.commissionId, 'manage', 'Meeting', id);
+    return meeting;
+  }
+
   async list(ctx: RequestContext, args: MeetingListArgs): Promise<ConnectionShape<Meeting>> {
     if (!ctx.actor) throw new UnauthenticatedError();
     const window = pageWindow(args);
@@ -156,7 +164,7 @@ export class MeetingsService {
    * description raises the SEQUENCE and mails an update without resetting answers.
    */
   async update(ctx: RequestContext, input: UpdateMeetingInput): Promise<SchedulePayload> {
-    const current = await this.get(ctx, input.id, 'manage');
+    const current = await this.getToSchedule(ctx, input.id);
     if (input.status === MeetingStatus.CANCELLED) throw new BadInputError('meetings.useCancel');
     if (current.status === MeetingStatus.CANCELLED) throw new ConflictError('meetings.cancelled');
     const { payload, outboxIds } = await inTransaction(this.dataSource, async (manager) => {
@@ -194,7 +202,7 @@ export class MeetingsService {
 
   /** Cancels a meeting and mails every invitee METHOD:CANCEL with the next SEQUENCE. */
   async cancel(ctx: RequestContext, meetingId: string): Promise<Meeting> {
-    await this.get(ctx, meetingId, 'manage');
+    await this.getToSchedule(ctx, meetingId);
     const { meeting, outboxIds } = await inTransaction(this.dataSource, async (manager) => {
       const before = await manager.findOneOrFail(Meeting, { where: { id: meetingId }, lock: { mode: 'pessimistic_write' } });
       if (before.status === MeetingStatus.CANCELLED) throw new ConflictError('meetings.cancelled');
@@ -208,7 +216,7 @@ export class MeetingsService {
 
   /** Replaces the agenda (in the order given). */
   async setAgenda(ctx: RequestContext, input: SetAgendaInput): Promise<AgendaItem[]> {
-    const meeting = await this.get(ctx, input.meetingId, 'manage');
+    const meeting = await this.getToSchedule(ctx, input.meetingId);
     await this.checkPeople(input.items.map((a) => a.presenterPersonId).filter((id): id is string => !!id));
     return inTransaction(this.dataSource, async (manager) => {
       await manager.findOneOrFail(Meeting, { where: { id: meeting.id }, lock: { mode: 'pessimistic_write' } });
@@ -456,7 +464,8 @@ export class MeetingsService {
   /** The commission a new meeting or poll belongs to; the actor must manage it. */
   async scopeOf(ctx: RequestContext, commissionId: string | undefined, workingGroupId: string | undefined): Promise<string> {
     if (workingGroupId) {
-      const group = await this.groups.get(ctx, workingGroupId, 'manage');
+      const group = await this.groups.get(ctx, workingGroupId);
+      await this.access.requireInGroup(ctx, group, 'schedule');
       if (commissionId && commissionId !== group.commissionId) throw new BadInputError('meetings.groupElsewhere');
       return group.commissionId;
     }

@@ -6,24 +6,25 @@ import { MailActionsModule } from '@samverkan/mail-actions';
 import { OrganisationsModule } from '@samverkan/organisations';
 import { PeopleModule } from '@samverkan/people';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
-import { AppointmentsService } from './appointments.service';
-import { NominationsService } from './nominations.service';
-import { Appointment, Nomination, NominationCandidate, NominationRequest, Seat, SeatAllocation } from './seat.entity';
-import {
-  AppointmentResolver,
-  CommissionSeatsResolver,
-  GroupSeatsResolver,
-  NominationCandidatesResolver,
-  NominationResolver,
-  PersonSeatsResolver,
-  SeatAllocationResolver,
-  SeatResolver,
-} from './seats.resolver';
+import { SeatAllocation } from './allocations/seat-allocation.entity';
+import { SeatAllocationResolver } from './allocations/seat-allocation.resolver';
+import { Appointment } from './appointments/appointment.entity';
+import { AppointmentResolver, PersonSeatsResolver } from './appointments/appointments.resolver';
+import { AppointmentsService } from './appointments/appointments.service';
+import { MySeatsResolver } from './my-seats/my-seats.resolver';
+import { MySeatsService } from './my-seats/my-seats.service';
+import { Nomination } from './nominations/nomination.entity';
+import { NominationCandidate } from './nominations/nomination-candidate.entity';
+import { NominationRequest } from './nominations/nomination-request.entity';
+// Registers the "Nominate" mail action the service's links point to.
+import './nominations/nominations.mail-actions';
+import { NominationCandidatesResolver, NominationResolver } from './nominations/nominations.resolver';
+import { NominationsService } from './nominations/nominations.service';
+import { Seat } from './seat.entity';
+import { CommissionSeatsResolver, GroupSeatsResolver, SeatResolver } from './seats.resolver';
 import { SeatsService } from './seats.service';
 import { configureSeatReminders } from './seats.reminders';
-import { MySeatsResolver } from './my-seats.resolver';
-import { MySeatsService } from './my-seats.service';
-import { NominationRequestQueryResolver, NominationRequestQueryService } from './nomination-request.query';
+import { NominationRequestQueryResolver, NominationRequestQueryService } from './nominations/nomination-request.query';
 
 @Module({
   imports: [

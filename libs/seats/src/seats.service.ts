@@ -7,9 +7,13 @@ import { OrganisationsService } from '@samverkan/organisations';
 import { WorkingGroupsService } from '@samverkan/working-groups';
 import './seats.messages';
 import './seats.reminders';
-import { Appointment, Seat, SeatAllocation } from './seat.entity';
-import { ChangeSeatCountInput, CreateSeatAllocationInput } from './seat.inputs';
-import { AppointmentStatus, GenderBalance, SeatStatus } from './seat.types';
+import { SeatAllocation } from './allocations/seat-allocation.entity';
+import { ChangeSeatCountInput, CreateSeatAllocationInput } from './allocations/seat-allocation.inputs';
+import { Appointment } from './appointments/appointment.entity';
+import { AppointmentStatus } from './appointments/appointment.types';
+import { GenderBalance } from './balance/balance.types';
+import { Seat } from './seat.entity';
+import { SeatStatus } from './seat.types';
 
 export interface Occupancy {
   status: SeatStatus;

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { AccessService } from '@samverkan/access';
 import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
 import { Goal, PriorityArea, Strategy } from './strategy.entity';
-import { AddGoalInput, CreateStrategyInput } from './strategy.inputs';
+import { AddGoalInput, AddPriorityAreaInput, CreateStrategyInput, UpdateGoalInput, UpdatePriorityAreaInput } from './strategy.inputs';
 import { StrategiesService } from './strategies.service';
 
 @Resolver(() => Strategy)
@@ -42,6 +42,33 @@ export class StrategiesResolver {
   async addGoal(@Ctx() ctx: RequestContext, @Args('input') input: AddGoalInput): Promise<Goal> {
     await this.access.requireManagesAny(ctx);
     return this.strategies.addGoal(ctx, input);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => PriorityArea, { description: 'Secretariats and administrators.' })
+  async addPriorityArea(@Ctx() ctx: RequestContext, @Args('input') input: AddPriorityAreaInput): Promise<PriorityArea> {
+    await this.access.requireManagesAny(ctx);
+    return this.strategies.addPriorityArea(ctx, input);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => PriorityArea, { description: 'Secretariats and administrators.' })
+  async updatePriorityArea(@Ctx() ctx: RequestContext, @Args('input') input: UpdatePriorityAreaInput): Promise<PriorityArea> {
+    await this.access.requireManagesAny(ctx);
+    return this.strategies.updatePriorityArea(ctx, input);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => Goal, { description: 'Secretariats and administrators.' })
+  async updateGoal(@Ctx() ctx: RequestContext, @Args('input') input: UpdateGoalInput): Promise<Goal> {
+    await this.access.requireManagesAny(ctx);
+    return this.strategies.updateGoal(ctx, input);
+  }
+
+  @Allow(Permission.Authenticated)
+  @Query(() => Boolean, { description: 'Whether the signed-in person may change strategies (secretariats and administrators).' })
+  mayEditStrategies(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.access.managesAny(ctx);
   }
 
   @ResolveField(() => [PriorityArea])

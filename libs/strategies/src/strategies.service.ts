@@ -14,7 +14,7 @@ import {
   registerMessages,
 } from '@samverkan/core';
 import { Goal, PriorityArea, Strategy } from './strategy.entity';
-import { AddGoalInput, CreateStrategyInput, GOAL_CODE, GOAL_CODE_MESSAGE } from './strategy.inputs';
+import { AddGoalInput, AddPriorityAreaInput, CreateStrategyInput, GOAL_CODE, GOAL_CODE_MESSAGE, UpdateGoalInput, UpdatePriorityAreaInput } from './strategy.inputs';
 
 registerMessages({
   'strategies.goalCode': {
@@ -119,12 +119,42 @@ export class StrategiesService {
     });
   }
 
+  /** A priority area added after the strategy was created (its goals are added one by one). */
+  addPriorityArea(ctx: RequestContext, input: AddPriorityAreaInput): Promise<PriorityArea> {
+    return inTransaction(this.dataSource, async (manager) => {
+      await this.get(input.strategyId);
+      const area = await manager.save(manager.create(PriorityArea, { strategyId: input.strategyId, number: input.number, title: input.title.trim() }));
+      await this.audit.record(manager, ctx, { entity: 'priority_area', entityId: area.id, action: 'create', after: area });
+      return area;
+    });
+  }
+
+  updatePriorityArea(ctx: RequestContext, input: UpdatePriorityAreaInput): Promise<PriorityArea> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const before = await manager.findOne(PriorityArea, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw new NotFoundError('PriorityArea', input.id);
+      const after = await manager.save(PriorityArea, { ...before, title: input.title.trim() });
+      await this.audit.record(manager, ctx, { entity: 'priority_area', entityId: after.id, action: 'update', before, after });
+      return after;
+    });
+  }
+
+  updateGoal(ctx: RequestContext, input: UpdateGoalInput): Promise<Goal> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const before = await manager.findOne(Goal, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw new NotFoundError('Goal', input.id);
+      const after = await manager.save(Goal, { ...before, text: input.text.trim() });
+      await this.audit.record(manager, ctx, { entity: 'goal', entityId: after.id, action: 'update', before, after });
+      return after;
+    });
+  }
+
   addGoal(ctx: RequestContext, input: AddGoalInput): Promise<Goal> {
     return inTransaction(this.dataSource, async (manager) => {
       await this.get(input.strategyId);
       const number = Number(input.code.split('.')[0]);
       const area = await manager.findOneBy(PriorityArea, { strategyId: input.strategyId, number });
-      if (!area) throw new BadInputError('strategies.noPriorityArea', { number, code: input.code });
+      if (!area) throw new BadInputError('strategies.noPriorityArea', { number, code: input.code }, { field: 'code' });
       const goal = await manager.save(manager.create(Goal, { strategyId: input.strategyId, priorityAreaId: area.id, areaNumber: number, code: input.code, text: input.text.trim() }));
       await this.audit.record(manager, ctx, { entity: 'goal', entityId: goal.id, action: 'create', after: goal });
       return goal;

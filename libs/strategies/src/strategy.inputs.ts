@@ -73,3 +73,45 @@ export class AddGoalInput extends GoalInput {
   @IsUUID()
   strategyId: string;
 }
+
+@InputType({ description: 'A priority area added to a strategy after it was created.' })
+export class AddPriorityAreaInput {
+  @Field(() => ID)
+  @IsUUID()
+  strategyId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  number: number;
+
+  @Field()
+  @IsString()
+  @Length(1, 300)
+  title: string;
+}
+
+@InputType()
+export class UpdatePriorityAreaInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field({ description: 'The number stays: the goals’ codes begin with it.' })
+  @IsString()
+  @Length(1, 300)
+  title: string;
+}
+
+@InputType()
+export class UpdateGoalInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 2000)
+  text: string;
+}

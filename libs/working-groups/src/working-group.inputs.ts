@@ -103,15 +103,46 @@ export class UpdateWorkingGroupInput {
   @IsEnum(WorkingGroupStatus)
   status?: WorkingGroupStatus;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'null: no chair.' })
   @IsOptional()
   @IsUUID()
-  chairPersonId?: string;
+  chairPersonId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Moves the group under another group of the commission; null: a top-level group.' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'null: none.' })
+  @IsOptional()
+  @IsUUID()
+  leadOrganisationId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'null: none.' })
+  @IsOptional()
+  @IsUUID()
+  secretariatOrganisationId?: string | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  reportsTo?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @IsBoolean()
   holdoverAllowed?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  subgroupsAllowed?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsDateOnly()
+  establishedOn?: string;
 
   @Field({ nullable: true })
   @IsOptional()
@@ -123,4 +154,10 @@ export class UpdateWorkingGroupInput {
   @IsUUID('all', { each: true })
   @ArrayMaxSize(100)
   goalIds?: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'Replaces the lettered objectives the group works on.' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(52)
+  objectiveIds?: string[];
 }

@@ -5,6 +5,7 @@ import { Organisation, OrganisationsService } from '@samverkan/organisations';
 import { Person, PeopleService } from '@samverkan/people';
 import { Goal, StrategiesService } from '@samverkan/strategies';
 import { WorkingGroup } from './working-group.entity';
+import { WorkingGroupPermissions } from './working-group-permissions.type';
 import { CreateWorkingGroupInput, UpdateWorkingGroupInput } from './working-group.inputs';
 import { WorkingGroupsService } from './working-groups.service';
 
@@ -76,6 +77,11 @@ export class WorkingGroupsResolver {
   async goals(@Ctx() ctx: RequestContext, @Parent() group: WorkingGroup) {
     const ids = await this.groups.goalIdsOf(ctx, group.id);
     return (await Promise.all(ids.map((id) => this.strategies.loadGoal(ctx, id)))).filter(Boolean);
+  }
+
+  @ResolveField(() => WorkingGroupPermissions, { description: 'What the signed-in person may do here.' })
+  myPermissions(@Ctx() ctx: RequestContext, @Parent() group: WorkingGroup) {
+    return this.groups.permissions(ctx, group);
   }
 
   @ResolveField(() => [CommissionObjective])

@@ -31,6 +31,11 @@ registerMessages({
     da: 'Gruppen {name} må ikke have undergrupper.',
     en: 'The group {name} may not have sub-groups.',
   },
+  'groups.parentCycle': {
+    sv: 'En grupp kan inte ligga under sig själv eller under en av sina undergrupper.',
+    da: 'En gruppe kan ikke ligge under sig selv eller under en af sine undergrupper.',
+    en: 'A group cannot sit under itself or under one of its own sub-groups.',
+  },
   'groups.goalOfOtherStrategy': {
     sv: 'Målet hör inte till uppdragets strategi.',
     da: 'Målet hører ikke til opgavens strategi.',
@@ -127,13 +132,13 @@ export class WorkingGroupsService {
     const commission = await this.commissions.get(ctx, input.commissionId, 'manage');
     if (input.parentId) {
       const parent = await this.get(ctx, input.parentId, 'manage');
-      if (parent.commissionId !== commission.id) throw new BadInputError('groups.parentElsewhere');
-      if (!parent.subgroupsAllowed) throw new BadInputError('groups.noSubgroups', { name: parent.name });
+      if (parent.commissionId !== commission.id) throw new BadInputError('groups.parentElsewhere', {}, { field: 'parentId' });
+      if (!parent.subgroupsAllowed) throw new BadInputError('groups.noSubgroups', { name: parent.name }, { field: 'parentId' });
     }
     if (input.chairPersonId) await this.people.get(input.chairPersonId);
     await this.organisations.requireAll([input.leadOrganisationId, input.secretariatOrganisationId].filter((x): x is string => !!x));
     const goals = await this.strategies.goalsByIds(input.goalIds);
-    if (goals.some((g) => g.strategyId !== commission.strategyId)) throw new BadInputError('groups.goalOfOtherStrategy');
+    if (goals.some((g) => g.strategyId !== commission.strategyId)) throw new BadInputError('groups.goalOfOtherStrategy', {}, { field: 'goalIds' });
     await this.commissions.objectivesByIds(commission.id, input.objectiveIds);
     return inTransaction(this.dataSource, async (manager) => {
       const { goalIds, objectiveIds, ...fields } = input;
@@ -150,21 +155,49 @@ export class WorkingGroupsService {
   async update(ctx: RequestContext, input: UpdateWorkingGroupInput): Promise<WorkingGroup> {
     const group = await this.get(ctx, input.id, 'manage');
     if (input.chairPersonId) await this.people.get(input.chairPersonId);
+    await this.organisations.requireAll([input.leadOrganisationId, input.secretariatOrganisationId].filter((x): x is string => !!x));
+    if (input.parentId) {
+      const parent = await this.get(ctx, input.parentId, 'manage');
+      if (parent.commissionId !== group.commissionId) throw new BadInputError('groups.parentElsewhere', {}, { field: 'parentId' });
+      if (parent.id !== group.parentId && !parent.subgroupsAllowed) throw new BadInputError('groups.noSubgroups', { name: parent.name }, { field: 'parentId' });
+    }
     if (input.goalIds) {
       const commission = await this.commissions.get(ctx, group.commissionId);
       const goals = await this.strategies.goalsByIds(input.goalIds);
-      if (goals.some((g) => g.strategyId !== commission.strategyId)) throw new BadInputError('groups.goalOfOtherStrategy');
+      if (goals.some((g) => g.strategyId !== commission.strategyId)) throw new BadInputError('groups.goalOfOtherStrategy', {}, { field: 'goalIds' });
     }
+    if (input.objectiveIds) await this.commissions.objectivesByIds(group.commissionId, input.objectiveIds);
     return inTransaction(this.dataSource, async (manager) => {
       const before = await manager.findOneOrFail(WorkingGroup, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      const { id, goalIds, ...changes } = input;
+      if (input.parentId) {
+        // The new parent may not be the group or below it: one walk down from the group.
+        const [{ cycle }] = await manager.query(
+          `WITH RECURSIVE below(id) AS (SELECT $1::uuid UNION SELECT g.id FROM working_group g JOIN below b ON g.parent_id = b.id)
+           SELECT EXISTS (SELECT 1 FROM below WHERE id = $2) AS cycle`,
+          [input.id, input.parentId],
+        );
+        if (cycle) throw new BadInputError('groups.parentCycle', {}, { field: 'parentId' });
+      }
+      const { id, goalIds, objectiveIds, ...changes } = input;
       const after = await manager.save(WorkingGroup, { ...before, ...definedOnly(changes), updatedAt: new Date() });
       if (goalIds) {
         await manager.delete(WorkingGroupGoal, { workingGroupId: id });
         if (goalIds.length) await manager.insert(WorkingGroupGoal, [...new Set(goalIds)].map((goalId) => ({ workingGroupId: id, goalId })));
       }
-      await this.audit.record(manager, ctx, { entity: 'working_group', entityId: id, action: 'update', before, after: goalIds ? { ...after, goalIds } : after });
+      if (objectiveIds) {
+        await manager.delete(WorkingGroupObjective, { workingGroupId: id });
+        if (objectiveIds.length) {
+          await manager.insert(WorkingGroupObjective, [...new Set(objectiveIds)].map((objectiveId) => ({ workingGroupId: id, commissionId: before.commissionId, objectiveId })));
+        }
+      }
+      await this.audit.record(manager, ctx, { entity: 'working_group', entityId: id, action: 'update', before, after: { ...after, ...(goalIds ? { goalIds } : {}), ...(objectiveIds ? { objectiveIds } : {}) } });
       return after;
     });
+  }
+
+  /** What the actor may do in the group, for the pages to offer: manage it (secretariat), schedule its meetings (also its chair). */
+  async permissions(ctx: RequestContext, group: WorkingGroup): Promise<{ manage: boolean; scheduleMeetings: boolean }> {
+    const level = await this.access.levelIn(ctx, group.commissionId);
+    return { manage: level === 'manage', scheduleMeetings: await this.access.mayInGroup(ctx, group, 'schedule') };
   }
 }

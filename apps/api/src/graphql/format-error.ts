@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { AppError, ErrorCode, Locale, currentRequest, fromPostgresError, interpolate, messageFor, noteErrorCode } from '@samverkan/core';
+import { AppError, ErrorCode, Locale, currentRequest, fromPostgresError, interpolate, isTranslated, messageFor, noteErrorCode } from '@samverkan/core';
 import { withTokensFound } from './count-tokens';
 
 const logger = new Logger('GraphQLErrors');
@@ -145,6 +145,11 @@ export function localizeError(error: GraphQLFormattedError, locale: Locale, requ
   delete extensions.messageKey;
   delete extensions.params;
   if (extensions.code === ErrorCode.INTERNAL_SERVER_ERROR) extensions.requestId = requestId;
+  // A validation refusal's per-field sentences (`details.problems`), in the same language.
+  const details = extensions.details as { problems?: { field: string; message: unknown }[] } | undefined;
+  if (details?.problems) {
+    extensions.details = { ...details, problems: details.problems.map((p) => ({ field: p.field, message: isTranslated(p.message) ? p.message[locale] : String(p.message) })) };
+  }
   const texts = typeof key === 'string' ? messageFor(key) : undefined;
   return { ...error, message: texts ? interpolate(texts[locale], params, locale) : error.message, extensions };
 }

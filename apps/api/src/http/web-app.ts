@@ -24,6 +24,12 @@ export const APP_ROUTES: RegExp[] = [
   /^\/commissions\/[^/]+$/,
   /^\/date-polls\/[^/]+$/,
   /^\/nomination-requests\/[^/]+$/,
+  /^\/commissions$/,
+  /^\/commissions\/[^/]+\/(edit|amend)$/,
+  /^\/commissions\/[^/]+\/working-groups\/new$/,
+  /^\/working-groups\/[^/]+\/edit$/,
+  /^\/working-groups\/[^/]+\/meetings\/new$/,
+  /^\/strategies\/[^/]+$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

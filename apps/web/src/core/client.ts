@@ -8,6 +8,8 @@ export interface ApiError {
   fields?: string[];
   /** The rest of `extensions.details` (e.g. `path` of the input that broke a rule). */
   details?: Record<string, unknown>;
+  /** A validation refusal's sentence for each field (`extensions.details.problems`). */
+  problems?: { field: string; message: string }[];
 }
 
 /** The request failed as a whole: the session ended, the network is gone, or the API refused it. */
@@ -57,14 +59,20 @@ export async function request<Result, Variables>(document: TadaDocumentNode<Resu
   } catch {
     throw new RequestFailed('network');
   }
-  let body: { data?: Result; errors?: { message: string; extensions?: { code?: string; details?: { fields?: string[]; field?: string } & Record<string, unknown> } }[] };
+  let body: { data?: Result; errors?: { message: string; extensions?: { code?: string; details?: { fields?: string[]; field?: string; problems?: { field: string; message: string }[] } & Record<string, unknown> } }[] };
   try {
     body = await response.json();
   } catch {
     throw new RequestFailed(response.status >= 500 || response.status === 0 ? 'network' : 'other');
   }
   if (body.errors?.length) {
-    const errors = body.errors.map((e) => ({ message: e.message, code: e.extensions?.code ?? 'INTERNAL', fields: e.extensions?.details?.fields ?? (e.extensions?.details?.field ? [e.extensions.details.field] : undefined), details: e.extensions?.details }));
+    const errors = body.errors.map((e) => ({
+      message: e.message,
+      code: e.extensions?.code ?? 'INTERNAL',
+      fields: e.extensions?.details?.fields ?? (e.extensions?.details?.field ? [e.extensions.details.field] : undefined),
+      problems: e.extensions?.details?.problems,
+      details: e.extensions?.details,
+    }));
     throw new RequestFailed(KIND[errors[0].code] ?? 'other', errors);
   }
   return body.data as Result;

@@ -1,5 +1,5 @@
 /** The texts of this area in ICU MessageFormat; core/messages.ts puts every area's together. */
-import type { AreaMessages } from './messages';
+import type { AreaMessages } from './locales';
 
 export const en = {
   'app.name': 'Samverkan',

@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, useCallback, useRef, useState } from 'react';
 import { RequestFailed } from './client';
 import { useI18n } from './i18n';
 import { signInPath } from './session';
@@ -25,6 +25,78 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { errors: FieldError[] }>
     </div>
   );
 });
+
+/**
+ * A refusal as the form's problems, each at the field it concerns: a validation
+ * refusal names each field with its own sentence; another refusal names one field
+ * (`details.field`) or none (then `fallback`, the field the action belongs to).
+ * `fieldId` maps the API's field path ("objectives.1.text") to the form's input id.
+ */
+export function problemsOf(error: unknown, fallback: string, fieldId: (path: string) => string | undefined, t: (key: 'app.offline' | 'app.failed', values?: Record<string, string>) => string): FieldError[] {
+  const failed = error instanceof RequestFailed ? error : new RequestFailed('other');
+  if (failed.kind === 'network') return [{ field: fallback, message: t('app.offline') }];
+  const first = failed.errors[0];
+  if (!first) return [{ field: fallback, message: t('app.failed', { code: failed.kind }) }];
+  if (first.problems?.length) {
+    const found = new Map<string, string>();
+    for (const p of first.problems) {
+      const id = fieldId(p.field) ?? fallback;
+      found.set(id, found.has(id) ? `${found.get(id)} ${p.message}` : p.message);
+    }
+    return [...found].map(([field, message]) => ({ field, message }));
+  }
+  const field = first.fields?.[0];
+  return [{ field: (field && fieldId(field)) || fallback, message: first.message }];
+}
+
+/** The problem of one field, under its label, tied to the input by `aria-describedby` (`<id>-error`). */
+export function FieldProblem({ id, errors }: { id: string; errors: FieldError[] }) {
+  const error = errors.find((e) => e.field === id);
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} className="field-error">
+      {error.message}
+    </p>
+  );
+}
+
+/** The props that tie an input to its problem: `aria-invalid` and `aria-describedby`. */
+export function described(id: string, errors: FieldError[], hint?: string): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  const bad = errors.some((e) => e.field === id);
+  const ids = [hint, bad ? `${id}-error` : undefined].filter(Boolean).join(' ');
+  return { ...(bad ? { 'aria-invalid': true as const } : {}), ...(ids ? { 'aria-describedby': ids } : {}) };
+}
+
+/** The form's problems and its summary: `fail` turns a refusal into problems at their fields and moves the focus to the summary. */
+export function useProblems() {
+  const { t } = useI18n();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const summary = useRef<HTMLDivElement>(null);
+  const show = useCallback((found: FieldError[]) => {
+    setErrors(found);
+    if (found.length) requestAnimationFrame(() => summary.current?.focus());
+  }, []);
+  const fail = useCallback(
+    /** `names` maps the API's field names to this form's input ids where they differ ("code" → "area-4-code"). */
+    (error: unknown, fallback: string, names: Record<string, string> = {}) => {
+      if (error instanceof RequestFailed && error.kind === 'unauthenticated') {
+        signInAgain();
+        return;
+      }
+      show(problemsOf(error, fallback, (path) => names[path] ?? fieldIdInPage(path), t));
+    },
+    [show, t],
+  );
+  return { errors, setErrors: show, fail, summary };
+}
+
+/** The input of an API field path in this page: "objectives.1.text" → #objectives-1-text, else the first segment's element. */
+export function fieldIdInPage(path: string): string | undefined {
+  const whole = path.replace(/\./g, '-');
+  if (document.getElementById(whole)) return whole;
+  const first = path.split('.')[0];
+  return document.getElementById(first) ? first : undefined;
+}
 
 /** Whatever a request threw, as the client's failure. */
 export function asFailure(error: unknown): RequestFailed {

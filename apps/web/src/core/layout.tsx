@@ -41,6 +41,11 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
             {viewer && (
               <li>
+                <Link to="/commissions">{t('commission.listTitle')}</Link>
+              </li>
+            )}
+            {viewer && (
+              <li>
                 <Link to="/settings">{t('app.settings')}</Link>
               </li>
             )}

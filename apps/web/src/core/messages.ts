@@ -10,28 +10,31 @@ import * as deliverables from '../deliverables/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
 import * as seats from '../seats/messages';
+import * as strategies from '../strategies/messages';
 import * as workingGroups from '../working-groups/messages';
 import * as core from './core-messages';
+import type { Locale } from './locales';
 
-export const LOCALES = ['sv', 'da', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, isLocale, type AreaMessages, type Locale } from './locales';
 
-/** An area's Swedish or Danish texts: the same keys as its English ones. */
-export type AreaMessages<English> = Record<keyof English, string>;
+/** Every area's texts, one line each; messages.spec.ts checks that no two define the same key. */
+export const AREAS = {
+  core,
+  accounts,
+  me,
+  meetings,
+  deliverables,
+  workingGroups,
+  commissions,
+  seats,
+  strategies,
+} as const;
 
-/** Every area's texts; messages.spec.ts checks that no two define the same key. */
-export const AREAS = { core, accounts, me, meetings, deliverables, workingGroups, commissions, seats } as const;
-const AREA_LIST = Object.values(AREAS);
-const en = { ...core.en, ...accounts.en, ...me.en, ...meetings.en, ...deliverables.en, ...workingGroups.en, ...commissions.en, ...seats.en };
+type Areas = typeof AREAS;
+export type MessageKey = { [Area in keyof Areas]: keyof Areas[Area]['en'] }[keyof Areas] & string;
 
-export type MessageKey = keyof typeof en;
-
-function merged(locale: Exclude<Locale, 'en'>): Record<string, string> {
-  return Object.assign({}, ...AREA_LIST.map((area) => area[locale]));
+function merged(locale: Locale): Record<string, string> {
+  return Object.assign({}, ...Object.values(AREAS).map((area) => area[locale]));
 }
 
-export const MESSAGES: Record<Locale, Record<string, string>> = { sv: merged('sv'), da: merged('da'), en };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
+export const MESSAGES: Record<Locale, Record<string, string>> = { sv: merged('sv'), da: merged('da'), en: merged('en') };

@@ -1,5 +1,5 @@
 /** The texts of this area in ICU MessageFormat; core/messages.ts puts every area's together. */
-import type { AreaMessages } from '../core/messages';
+import type { AreaMessages } from '../core/locales';
 
 export const en = {
   'rsvp.label': 'My answer',
@@ -51,6 +51,18 @@ export const en = {
   'poll.send': 'Send my answers',
   'minutes.toApprove': 'Minutes for my approval',
   'minutes.approve': 'I approve the minutes',
+  'schedule.title': 'Schedule a meeting: {group}',
+  'schedule.meetingTitle': 'Title',
+  'schedule.kind': 'Kind',
+  'schedule.MEETING': 'Meeting',
+  'schedule.WORKSHOP': 'Workshop',
+  'schedule.WEBINAR': 'Webinar',
+  'schedule.DIALOGUE': 'Dialogue',
+  'schedule.startsAt': 'Starts',
+  'schedule.endsAt': 'Ends',
+  'schedule.onlineUrl': 'Online meeting address',
+  'schedule.inviteMembers': 'Invite the group’s members (they get an invitation by mail)',
+  'schedule.create': 'Schedule the meeting',
 } as const;
 
 export const sv: AreaMessages<typeof en> = {
@@ -103,6 +115,18 @@ export const sv: AreaMessages<typeof en> = {
   'poll.send': 'Skicka mina svar',
   'minutes.toApprove': 'Protokoll för min justering',
   'minutes.approve': 'Jag justerar protokollet',
+  'schedule.title': 'Planera ett möte: {group}',
+  'schedule.meetingTitle': 'Rubrik',
+  'schedule.kind': 'Typ',
+  'schedule.MEETING': 'Möte',
+  'schedule.WORKSHOP': 'Workshop',
+  'schedule.WEBINAR': 'Webbinarium',
+  'schedule.DIALOGUE': 'Dialog',
+  'schedule.startsAt': 'Börjar',
+  'schedule.endsAt': 'Slutar',
+  'schedule.onlineUrl': 'Adress till mötet på nätet',
+  'schedule.inviteMembers': 'Bjud in gruppens ledamöter (de får en kallelse med e-post)',
+  'schedule.create': 'Planera mötet',
 };
 
 export const da: AreaMessages<typeof en> = {
@@ -155,4 +179,16 @@ export const da: AreaMessages<typeof en> = {
   'poll.send': 'Send mine svar',
   'minutes.toApprove': 'Referat til min godkendelse',
   'minutes.approve': 'Jeg godkender referatet',
+  'schedule.title': 'Planlæg et møde: {group}',
+  'schedule.meetingTitle': 'Overskrift',
+  'schedule.kind': 'Type',
+  'schedule.MEETING': 'Møde',
+  'schedule.WORKSHOP': 'Workshop',
+  'schedule.WEBINAR': 'Webinar',
+  'schedule.DIALOGUE': 'Dialog',
+  'schedule.startsAt': 'Begynder',
+  'schedule.endsAt': 'Slutter',
+  'schedule.onlineUrl': 'Adresse til mødet online',
+  'schedule.inviteMembers': 'Invitér gruppens medlemmer (de får en indkaldelse på mail)',
+  'schedule.create': 'Planlæg mødet',
 };

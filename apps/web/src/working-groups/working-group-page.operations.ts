@@ -13,6 +13,39 @@ export const WorkingGroupPage = graphql(`
         id
         displayName
       }
+      myPermissions {
+        manage
+        scheduleMeetings
+      }
+      parent {
+        id
+        name
+      }
+      subgroups {
+        id
+        name
+      }
+      leadOrganisation {
+        id
+        name
+      }
+      secretariatOrganisation {
+        id
+        name
+      }
+      reportsTo
+      subgroupsAllowed
+      objectives {
+        id
+        letter
+        text
+      }
+      goals {
+        id
+        code
+        text
+        strategyId
+      }
       commission {
         id
         title

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
+import { GroupActions, GroupFacts, GroupMandate } from './group-structure';
 import { WorkingGroupPage as WorkingGroupQuery } from './working-group-page.operations';
 
 /** A working group, read-only: purpose, chair, its commission, seats by organisation, the next meetings. */
@@ -32,6 +33,7 @@ export function WorkingGroupPage() {
   return (
     <>
       <Heading>{g.name}</Heading>
+      <GroupActions group={g} />
       <dl className="facts">
         <dt>{t('deliverable.commission')}</dt>
         <dd>
@@ -47,8 +49,10 @@ export function WorkingGroupPage() {
             <dd>{g.chair.displayName}</dd>
           </>
         )}
+        <GroupFacts group={g} />
       </dl>
       {g.purpose && <p className="prewrap">{g.purpose}</p>}
+      <GroupMandate group={g} />
       <section aria-labelledby="group-meetings">
         <h2 id="group-meetings">{t('group.meetings')}</h2>
         {meetings.length === 0 ? (

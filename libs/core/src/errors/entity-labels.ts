@@ -26,6 +26,7 @@ export const ENTITY_LABELS = {
   Objective: { sv: 'Uppdragspunkten', da: 'Opgavepunktet', en: 'The objective' },
   Organisation: { sv: 'Organisationen', da: 'Organisationen', en: 'The organisation' },
   Person: { sv: 'Personen', da: 'Personen', en: 'The person' },
+  PriorityArea: { sv: 'Prioriteringsområdet', da: 'Indsatsområdet', en: 'The priority area' },
   ReviewComment: { sv: 'Synpunkten', da: 'Bemærkningen', en: 'The review comment' },
   ReviewRound: { sv: 'Remissen', da: 'Høringen', en: 'The review round' },
   Seat: { sv: 'Platsen', da: 'Pladsen', en: 'The seat' },

@@ -162,9 +162,10 @@ function rulesOf(target: object | undefined, property: string): ValidationMetada
  * rule, with the field's path (`actionItems.0.dueOn`). Needs the errors' targets
  * (`validationError: { target: true }`) to read each rule's arguments.
  */
-export function describeValidationErrors(errors: ValidationError[]): { text: Translated; fields: string[] } {
+export function describeValidationErrors(errors: ValidationError[]): { text: Translated; fields: string[]; problems: { field: string; message: Translated }[] } {
   const sentences: Translated[] = [];
   const fields: string[] = [];
+  const byField = new Map<string, Translated[]>();
   const walk = (list: ValidationError[], prefix: string) => {
     for (const error of list) {
       const path = `${prefix}${error.property}`;
@@ -174,15 +175,19 @@ export function describeValidationErrors(errors: ValidationError[]): { text: Tra
         const texts = messageFor(constraintMessageKey(constraint, error.property)) ?? messageFor('validation.invalid')!;
         const rule = rules.find((m) => constraintName(m) === constraint);
         const params = { field: path, ...paramsOf(constraint, rule?.constraints) };
-        sentences.push(Object.fromEntries(LOCALES.map((l) => [l, interpolate(texts[l], params)])) as Translated);
+        const sentence = Object.fromEntries(LOCALES.map((l) => [l, interpolate(texts[l], params)])) as Translated;
+        sentences.push(sentence);
         fields.push(path);
+        byField.set(path, [...(byField.get(path) ?? []), sentence]);
       }
       walk(error.children ?? [], `${path}.`);
     }
   };
   walk(errors, '');
-  const text = Object.fromEntries(LOCALES.map((l) => [l, sentences.map((s) => s[l]).join(' ')])) as Translated;
-  return { text, fields: [...new Set(fields)] };
+  const join = (list: Translated[]) => Object.fromEntries(LOCALES.map((l) => [l, list.map((s) => s[l]).join(' ')])) as Translated;
+  // Each field's own sentences too, so a form can show each problem at its field.
+  const problems = [...byField].map(([field, list]) => ({ field, message: join(list) }));
+  return { text: join(sentences), fields: [...new Set(fields)], problems };
 }
 
 registerMessages({

@@ -1,49 +1,10 @@
-import type { EntityManager } from 'typeorm';
 import { LOCALES, Locale, Translated, interpolate } from '@samverkan/core';
 import { formatDate } from '@samverkan/mail';
 import { PageField, registerMailAction } from '@samverkan/mail-actions';
 import { Gender } from '@samverkan/people';
-import { SubmitNominationInput } from './seat.inputs';
+import { SubmitNominationInput } from './nomination.inputs';
+import { NOMINATION_REPLY, NominationSubject, candidateRows, loadNominationSubject } from './nomination-subject';
 import { NominationsService } from './nominations.service';
-
-/** What a nominating organisation's contact sees of a nomination request. */
-export interface NominationSubject {
-  requestId: string;
-  status: string;
-  deadline: string;
-  seatsRequested: number;
-  contactPersonId: string | null;
-  message: string | null;
-  requiresGenderPair: boolean;
-  requiredPerspective: string | null;
-  groupName: string;
-  organisationName: string;
-  commissionTitle: string;
-  commissionId: string;
-}
-
-/** One statement: the request with its group, organisation and commission. */
-export async function loadNominationSubject(manager: EntityManager, requestId: string): Promise<NominationSubject | undefined> {
-  const [row] = await manager.query(
-    `SELECT nr.id AS "requestId", nr.status, nr.deadline::text AS deadline, nr.seats_requested AS "seatsRequested",
-            nr.contact_person_id AS "contactPersonId", nr.message, sa.requires_gender_pair AS "requiresGenderPair",
-            sa.required_perspective AS "requiredPerspective", g.name AS "groupName", org.name AS "organisationName",
-            c.title AS "commissionTitle", c.id AS "commissionId"
-       FROM nomination_request nr
-       JOIN seat_allocation sa ON sa.id = nr.allocation_id
-       JOIN working_group g ON g.id = sa.working_group_id
-       JOIN commission c ON c.id = g.commission_id
-       JOIN organisation org ON org.id = nr.organisation_id
-      WHERE nr.id = $1`,
-    [requestId],
-  );
-  return row;
-}
-
-/** How many candidate rows the page offers: a woman and a man per seat where the gender rule applies. */
-export function candidateRows(subject: Pick<NominationSubject, 'seatsRequested' | 'requiresGenderPair'>): number {
-  return Math.max(1, Math.min(10, subject.seatsRequested * (subject.requiresGenderPair ? 2 : 1)));
-}
 
 const each = (make: (locale: Locale) => string): Translated => Object.fromEntries(LOCALES.map((l) => [l, make(l)])) as Translated;
 
@@ -91,7 +52,7 @@ const TEXTS = {
 
 /** The nomination reply: the organisation's contact proposes names from the mail, as `submitNomination` does. */
 export const nominationReply = registerMailAction<NominationSubject, SubmitNominationInput, NominationsService>({
-  name: 'nomination.reply',
+  name: NOMINATION_REPLY,
   subjectType: 'nomination_request',
   singleUse: true,
   async load(manager, requestId, personId) {

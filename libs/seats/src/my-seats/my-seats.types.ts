@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AppointmentKind, NominationRequestStatus } from './seat.entity';
+import { AppointmentKind } from '../appointments/appointment.entity';
+import { NominationRequestStatus } from '../nominations/nomination-request.entity';
 
 @ObjectType({ description: 'A seat the signed-in person holds or will hold: group, organisation, term, and the principal when they are a substitute.' })
 export class MySeat {

@@ -2,8 +2,9 @@ import { Injectable, ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Allow, Ctx, NotFoundError, Permission, RequestContext, UnauthenticatedError } from '@samverkan/core';
-import { NominationRequest, SeatAllocation } from './seat.entity';
-import { SeatsService } from './seats.service';
+import { SeatAllocation } from '../allocations/seat-allocation.entity';
+import { NominationRequest } from './nomination-request.entity';
+import { SeatsService } from '../seats.service';
 
 /**
  * One nomination request, for the web application's page of an organisation's

@@ -1,7 +1,7 @@
 import { Translated } from '@samverkan/core';
 import { defineMailTemplate, fill, formatDate, html, layout, textFooter } from '@samverkan/mail';
 import { mailButtons } from '@samverkan/mail-actions';
-import type { NominationSubject } from './seats.mail-actions';
+import type { NominationSubject } from './nomination-subject';
 
 export interface NominationMailProps {
   subject: NominationSubject;

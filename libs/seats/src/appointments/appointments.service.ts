@@ -5,11 +5,12 @@ import { AccessService } from '@samverkan/access';
 import { AuditService, BadInputError, ConflictError, NotFoundError, RequestContext, inTransaction } from '@samverkan/core';
 import { OrganisationsService } from '@samverkan/organisations';
 import { PeopleService } from '@samverkan/people';
-import { Appointment, AppointmentKind, SeatAllocation } from './seat.entity';
-import { AppointInput, EndAppointmentInput } from './seat.inputs';
-import { AppointmentStatus } from './seat.types';
-import { NominationsService } from './nominations.service';
-import { SeatsService, toAppointment } from './seats.service';
+import { SeatAllocation } from '../allocations/seat-allocation.entity';
+import { NominationsService } from '../nominations/nominations.service';
+import { SeatsService, toAppointment } from '../seats.service';
+import { Appointment, AppointmentKind } from './appointment.entity';
+import { AppointInput, EndAppointmentInput } from './appointment.inputs';
+import { AppointmentStatus } from './appointment.types';
 
 /** Appointing people to seats for a term, ending terms, and who serves how long. */
 @Injectable()

@@ -7,12 +7,16 @@ import { OrganisationsService } from '@samverkan/organisations';
 import { OutboxService } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
 import { Gender, PeopleService, Person } from '@samverkan/people';
-import { Nomination, NominationCandidate, NominationRequest, NominationRequestStatus, SeatAllocation } from './seat.entity';
-import { CandidateInput, RequestNominationInput, SubmitNominationInput } from './seat.inputs';
-import { SeatsService, toBalance } from './seats.service';
-import { AllocationCompliance, CompositionReport, SeatStatus } from './seat.types';
-import { loadNominationSubject, nominationReply } from './seats.mail-actions';
-import { nominationRequestTemplate } from './seats.mails';
+import { SeatAllocation } from '../allocations/seat-allocation.entity';
+import { AllocationCompliance, CompositionReport } from '../balance/balance.types';
+import { SeatStatus } from '../seat.types';
+import { SeatsService, toBalance } from '../seats.service';
+import { Nomination } from './nomination.entity';
+import { NominationCandidate } from './nomination-candidate.entity';
+import { NominationRequest, NominationRequestStatus } from './nomination-request.entity';
+import { CandidateInput, RequestNominationInput, SubmitNominationInput } from './nomination.inputs';
+import { NOMINATION_REPLY, loadNominationSubject } from './nomination-subject';
+import { nominationRequestTemplate } from './nominations.mails';
 
 /** Days an organisation gets to nominate for a seat that fell vacant. */
 const VACANCY_NOMINATION_DAYS = 30;
@@ -121,7 +125,7 @@ export class NominationsService {
     if (!subject?.contactPersonId) return undefined;
     const contact = await manager.findOneBy(Person, { id: subject.contactPersonId });
     if (!contact?.email || contact.erasedAt) return undefined;
-    const nominateUrl = await this.links.url(manager, nominationReply.name, contact.id, requestId);
+    const nominateUrl = await this.links.url(manager, NOMINATION_REPLY, contact.id, requestId);
     const { id, created } = await this.outbox.enqueue(manager, {
       template: nominationRequestTemplate,
       props: { subject, nominateUrl, vacancy },
