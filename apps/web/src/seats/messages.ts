@@ -1,5 +1,5 @@
 /** The texts of this area in ICU MessageFormat; core/messages.ts puts every area's together. */
-import type { AreaMessages } from '../core/messages';
+import type { AreaMessages } from '../core/locales';
 
 export const en = {
   'nominate.title': 'Nomination for {group}',
