@@ -274,6 +274,35 @@ TABLE commission_partner (
   CONSTRAINT commission_partner_pkey PRIMARY KEY (commission_id, organisation_id)
   CREATE UNIQUE INDEX commission_partner_pkey ON public.commission_partner USING btree (commission_id, organisation_id)
 
+TABLE commission_publication (
+  commission_id uuid NOT NULL
+  published boolean NOT NULL DEFAULT false
+  mandate boolean NOT NULL DEFAULT false
+  groups boolean NOT NULL DEFAULT false
+  organisations boolean NOT NULL DEFAULT false
+  member_names boolean NOT NULL DEFAULT false
+  deliverables text NOT NULL DEFAULT 'none'::text
+  open_events boolean NOT NULL DEFAULT false
+  updated_at timestamp with time zone NOT NULL DEFAULT now()
+  updated_by uuid
+)
+  CONSTRAINT commission_publication_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
+  CONSTRAINT commission_publication_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT commission_publication_deliverables_check CHECK (deliverables = ANY (ARRAY['none'::text, 'all_delivered'::text, 'chosen'::text]))
+  CONSTRAINT commission_publication_deliverables_not_null NOT NULL deliverables
+  CONSTRAINT commission_publication_groups_not_null NOT NULL groups
+  CONSTRAINT commission_publication_mandate_not_null NOT NULL mandate
+  CONSTRAINT commission_publication_member_names_not_null NOT NULL member_names
+  CONSTRAINT commission_publication_names_need_organisations CHECK (NOT member_names OR organisations)
+  CONSTRAINT commission_publication_open_events_not_null NOT NULL open_events
+  CONSTRAINT commission_publication_organisations_need_groups CHECK (NOT organisations OR groups)
+  CONSTRAINT commission_publication_organisations_not_null NOT NULL organisations
+  CONSTRAINT commission_publication_pkey PRIMARY KEY (commission_id)
+  CONSTRAINT commission_publication_published_not_null NOT NULL published
+  CONSTRAINT commission_publication_updated_at_not_null NOT NULL updated_at
+  CONSTRAINT commission_publication_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES person(id) ON DELETE SET NULL
+  CREATE UNIQUE INDEX commission_publication_pkey ON public.commission_publication USING btree (commission_id)
+
 TABLE commission_role (
   id uuid NOT NULL DEFAULT gen_random_uuid()
   commission_id uuid NOT NULL
@@ -522,6 +551,22 @@ TABLE deliverable_objective (
   CONSTRAINT deliverable_objective_objective_id_not_null NOT NULL objective_id
   CONSTRAINT deliverable_objective_pkey PRIMARY KEY (deliverable_id, objective_id)
   CREATE UNIQUE INDEX deliverable_objective_pkey ON public.deliverable_objective USING btree (deliverable_id, objective_id)
+
+TABLE deliverable_publication (
+  deliverable_id uuid NOT NULL
+  commission_id uuid NOT NULL
+  published_at timestamp with time zone NOT NULL DEFAULT now()
+  published_by uuid
+)
+  CONSTRAINT deliverable_publication_commission_id_fkey FOREIGN KEY (commission_id) REFERENCES commission(id) ON DELETE CASCADE
+  CONSTRAINT deliverable_publication_commission_id_not_null NOT NULL commission_id
+  CONSTRAINT deliverable_publication_deliverable_id_fkey FOREIGN KEY (deliverable_id) REFERENCES deliverable(id) ON DELETE CASCADE
+  CONSTRAINT deliverable_publication_deliverable_id_not_null NOT NULL deliverable_id
+  CONSTRAINT deliverable_publication_pkey PRIMARY KEY (deliverable_id)
+  CONSTRAINT deliverable_publication_published_at_not_null NOT NULL published_at
+  CONSTRAINT deliverable_publication_published_by_fkey FOREIGN KEY (published_by) REFERENCES person(id) ON DELETE SET NULL
+  CREATE INDEX deliverable_publication_commission_idx ON public.deliverable_publication USING btree (commission_id)
+  CREATE UNIQUE INDEX deliverable_publication_pkey ON public.deliverable_publication USING btree (deliverable_id)
 
 TABLE deliverable_transition (
   from_status text NOT NULL

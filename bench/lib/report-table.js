@@ -102,12 +102,12 @@ function report(r) {
     lines.push('', `Reports — one (${r.reports.one.groups} groups) ${fmt(r.reports.one.seconds * 1000, 0)} ms; all ${r.reports.all.count} one after the other ${fmt(r.reports.all.seconds, 1)} s`);
   }
   if (r.mail) {
-    lines.push('', `Mail — ${int(r.mail.mails)} mails each way (best of ${r.mail.runs.bare.length}); pool ${r.mail.poolSize}, concurrency ${r.mail.concurrency}`);
+    lines.push('', `Mail — ${int(r.mail.mails)} mails each way (best of ${r.mail.runs.bare.length}); pool ${r.mail.poolSize}, concurrency ${r.mail.concurrency}${r.mail.batchSize ? `, ${r.mail.batchSize} mails per outbox job` : ''}`);
     lines.push(
       table([
         ['path', 'mails/s', 'seconds', 'received', 'CPU ms/mail (all processes)'],
         ['bare pooled nodemailer loop', fmt(r.mail.bare.perSecond, 0), fmt(r.mail.bare.seconds, 2), int(r.mail.bare.received), cpuTotal(r.mail.bare.cpuMsPerMail)],
-        ['outbox → BullMQ → worker → SMTP', fmt(r.mail.outbox.perSecond, 0), fmt(r.mail.outbox.seconds, 2), int(r.mail.outbox.received), cpuTotal(r.mail.outbox.cpuMsPerMail)],
+        [r.mail.batchSize ? 'outbox → BullMQ (a job per batch) → worker → SMTP' : 'outbox → BullMQ → worker → SMTP', fmt(r.mail.outbox.perSecond, 0), fmt(r.mail.outbox.seconds, 2), int(r.mail.outbox.received), cpuTotal(r.mail.outbox.cpuMsPerMail)],
         ...(r.mail.bullmq
           ? [['BullMQ alone, no-op jobs (floor of one job per mail)', fmt(r.mail.bullmq.perSecond, 0), fmt(r.mail.bullmq.seconds, 2), '–', cpuTotal(r.mail.bullmq.cpuMsPerJob)]]
           : []),
@@ -116,7 +116,8 @@ function report(r) {
     if (r.mail.bullmq) {
       lines.push(
         `One BullMQ job per mail adds ≥ ${fmt(r.mail.bullmq.cpuMsPerJob.node, 3)} ms of Node CPU to the bare loop's ${fmt(r.mail.bare.cpuMsPerMail.node, 3)} ms: ` +
-          `with Node's one thread the bottleneck, no outbox on it can pass ${fmt(r.mail.bullmq.ceiling, 2)}× the bare loop here (ours: ${fmt(r.mail.ratio, 2)}×).`,
+          `with Node's one thread the bottleneck, no outbox on it can pass ${fmt(r.mail.bullmq.ceiling, 2)}× the bare loop here` +
+          (r.mail.bullmq.batchCeiling ? `; one job per batch of ${r.mail.batchSize}, ${fmt(r.mail.bullmq.batchCeiling, 2)}× (ours: ${fmt(r.mail.ratio, 2)}×).` : ` (ours: ${fmt(r.mail.ratio, 2)}×).`),
       );
     }
   }

@@ -17,6 +17,7 @@ import { ReminderSeries1732300016020 } from './1732300016020-reminder-series';
 import { InboundMail1732300027100 } from './1732300027100-inbound-mail';
 import { InboundMessageId1732300027101 } from './1732300027101-inbound-message-id';
 import { MemberPages1732300031000 } from './1732300031000-member-pages';
+import { PublicRegister1732400030000 } from './1732400030000-public-register';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   InboundMail1732300027100,
   InboundMessageId1732300027101,
   MemberPages1732300031000,
+  PublicRegister1732400030000,
 ];

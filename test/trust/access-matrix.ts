@@ -222,6 +222,22 @@ function aReport(w: World): Promise<string> {
   return id;
 }
 
+/** Every part of A published (what the register's cells read). */
+function publishInput(w: World) {
+  return { commissionId: w.a.commissionId, published: true, mandate: true, groups: true, organisations: true, memberNames: false, deliverables: 'ALL_DELIVERED', chosenDeliverableIds: [], openEvents: true };
+}
+
+/** A's register published once per world by A's secretariat. */
+const published = new WeakMap<World, Promise<unknown>>();
+function publishA(w: World): Promise<unknown> {
+  let done = published.get(w);
+  if (!done) {
+    done = ok(w.t, w.a.people.secretariat.token, `mutation($input: SetCommissionPublicationInput!) { setCommissionPublication(input: $input) { published } }`, { input: publishInput(w) });
+    published.set(w, done);
+  }
+  return done;
+}
+
 export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   // ------------------------------------------------------------------ accounts
   login: {
@@ -456,6 +472,20 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
       variables: { input: { appointmentId: await freshAppointment(w), endsOn: date(1), reason: 'Left the agency' } },
     }),
   },
+  seatAllocation: {
+    expected: policy.read(),
+    call: async (w) => ({ query: `query($id: ID!) { seatAllocation(id: $id) { id seatCount } }`, variables: { id: await freshAllocation(w) } }),
+  },
+  remindNominationRequest: {
+    expected: policy.manage(),
+    call: async (w) => {
+      const contact = await createPerson(w.t.db, { account: false });
+      const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: RequestNominationInput!) { requestNomination(input: $input) { id } }`, {
+        input: { allocationId: await freshAllocation(w), deadline: date(30), contactPersonId: contact.id },
+      });
+      return { query: `mutation($id: ID!) { remindNominationRequest(id: $id) { id } }`, variables: { id: data.requestNomination.id } };
+    },
+  },
   requestNomination: {
     expected: policy.manage(),
     call: async (w) => ({
@@ -527,6 +557,29 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
   setCustomReportPeriods: {
     expected: policy.manage(),
     call: (w) => ({ query: `mutation($c: ID!) { setCustomReportPeriods(input: { commissionId: $c, periods: [] }) { id } }`, variables: { c: w.a.commissionId } }),
+  },
+  // The commissioner's home (issue 18): those who oversee the commission.
+  commissionOverview: {
+    expected: policy.oversee(),
+    call: (w) => ({ query: `query($c: ID!) { commissionOverview(commissionId: $c) { rag groups { id rag } } }`, variables: { c: w.a.commissionId } }),
+  },
+
+  // ------------------------------------------------------------------ public register (issue 18)
+  // Anyone reads a published register (A is published by its secretariat first); only the secretariat chooses.
+  publicRegister: {
+    expected: policy.public(),
+    call: async (w) => {
+      await publishA(w);
+      return { query: `query($c: ID!) { publicRegister(commissionId: $c) { title groups { name } deliverables { id } events { id } } }`, variables: { c: w.a.commissionId } };
+    },
+  },
+  commissionPublication: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `query($c: ID!) { commissionPublication(commissionId: $c) { published allDeliverables { id } } }`, variables: { c: w.a.commissionId } }),
+  },
+  setCommissionPublication: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `mutation($input: SetCommissionPublicationInput!) { setCommissionPublication(input: $input) { published } }`, variables: { input: publishInput(w) } }),
   },
   erasePerson: {
     // Their secretariat or an admin; never oneself (the member erasing someone else is FORBIDDEN too).
@@ -773,6 +826,8 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   'GET /graphiql': { expected: HTTP_OK, request: () => ({ path: '/graphiql' }) },
   'GET /graphiql/assets/:name': { expected: HTTP_OK, request: () => ({ path: '/graphiql/assets/start.js' }) },
   'GET /metrics': { expected: HTTP_OK, request: () => ({ path: '/metrics' }) },
+  // The seat grid: as the grid page, the secretariat and the commissioners.
+  'GET /working-groups/:id/seats.csv': { expected: policy.oversee(), request: (w) => ({ path: `/working-groups/${w.a.groupId}/seats.csv` }) },
   'GET /commissions/:id/stakeholders.csv': { expected: policy.oversee(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/stakeholders.csv` }) },
   'POST /deliverables/:id/versions': {
     expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
@@ -838,6 +893,9 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   'GET /reports/:id/report.json': { expected: policy.oversee(), request: async (w) => ({ path: `/reports/${await aReport(w)}/report.json` }) },
   'GET /reports/:id/report.csv': { expected: policy.oversee(), request: async (w) => ({ path: `/reports/${await aReport(w)}/report.csv` }) },
   'GET /commissions/:id/reports': { expected: policy.oversee(), request: (w) => ({ path: `/commissions/${w.a.commissionId}/reports` }) },
+  // The public register's feeds: anyone, once the secretariat has published it.
+  'GET /public/commissions/:id/feed.json': { expected: HTTP_OK, request: async (w) => (await publishA(w), { path: `/public/commissions/${w.a.commissionId}/feed.json` }) },
+  'GET /public/commissions/:id/feed.atom': { expected: HTTP_OK, request: async (w) => (await publishA(w), { path: `/public/commissions/${w.a.commissionId}/feed.atom` }) },
 };
 
 /** The HTTP status that stands for each outcome. */

@@ -10,7 +10,7 @@ import { AccountsApiModule } from '@samverkan/accounts';
 import { CommissionsApiModule } from '@samverkan/commissions';
 import { OrganisationsApiModule } from '@samverkan/organisations';
 import { PeopleApiModule } from '@samverkan/people';
-import { SeatsApiModule } from '@samverkan/seats';
+import { SeatGridApiModule, SeatsApiModule } from '@samverkan/seats';
 import { StrategiesApiModule } from '@samverkan/strategies';
 import { WorkingGroupsApiModule } from '@samverkan/working-groups';
 import { NotificationsApiModule } from '@samverkan/notifications';
@@ -20,6 +20,7 @@ import { PrivacyApiModule } from '@samverkan/privacy';
 import { DeliverablesApiModule } from '@samverkan/deliverables';
 import { MeetingsApiModule } from '@samverkan/meetings';
 import { InboundApiModule } from '@samverkan/inbound';
+import { PublicRegisterApiModule } from '@samverkan/public-register';
 import { graphqlOptions } from './graphql/graphql-options';
 import { loggerOptions } from './http/logger-options';
 import { GraphiqlController } from './http/graphiql.controller';
@@ -51,6 +52,7 @@ export class AppModule {
         CommissionsApiModule,
         WorkingGroupsApiModule,
         SeatsApiModule,
+        SeatGridApiModule,
         NotificationsApiModule,
         ReportsApiModule,
         MailActionsApiModule,
@@ -58,6 +60,7 @@ export class AppModule {
         DeliverablesApiModule,
         MeetingsApiModule,
         InboundApiModule,
+        PublicRegisterApiModule,
         ...extraModules,
       ],
       controllers: [HealthController, GraphiqlController],

@@ -13,10 +13,16 @@ import { NotFound, markNavigated } from './core/page';
 import { MyPage } from './me/my-page';
 import { DatePollPage } from './meetings/date-poll-page';
 import { MeetingPage } from './meetings/meeting-page';
+import { PublicationPage } from './public/publication-page';
+import { PublicRegisterPage } from './public/public-register-page';
+import { CommissionOverviewPage } from './reports/commission-overview-page';
 import { NewMeetingPage } from './meetings/new-meeting-page';
 import { StrategyPage } from './strategies/strategy-page';
 import { EditWorkingGroupPage } from './working-groups/edit-working-group-page';
 import { NewWorkingGroupPage } from './working-groups/new-working-group-page';
+import { AllocationPage } from './seats/allocation-page';
+import { NewAllocationPage } from './seats/new-allocation-page';
+import { SeatGridPage } from './seats/seat-grid-page';
 import { WorkingGroupPage } from './working-groups/working-group-page';
 
 /*
@@ -40,6 +46,9 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/review-rounds/$reviewRoundId', component: ReviewRoundPage }),
   createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId', component: WorkingGroupPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId', component: CommissionPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/overview', component: CommissionOverviewPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/publication', component: PublicationPage }),
+  createRoute({ getParentRoute: () => root, path: '/public/commissions/$commissionId', component: PublicRegisterPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions', component: CommissionListPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions/new', component: NewCommissionPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/edit', component: EditCommissionPage }),
@@ -53,6 +62,9 @@ const routes = [
   // Pages a member opens now and then load when first opened, so My page's first load stays within its budget (bench: ≤ 150 kB).
   createRoute({ getParentRoute: () => root, path: '/seats', component: lazyRouteComponent(() => import('./me/my-seats-page'), 'MySeatsPage') }),
   createRoute({ getParentRoute: () => root, path: '/nomination-requests/$requestId', component: lazyRouteComponent(() => import('./seats/nomination-request-page'), 'NominationRequestPage') }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/seats', component: SeatGridPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/allocations/new', component: NewAllocationPage }),
+  createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/allocations/$allocationId', component: AllocationPage }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });

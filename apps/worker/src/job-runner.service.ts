@@ -21,6 +21,7 @@ import {
   queueOf,
   redisConnection,
 } from '@samverkan/core';
+import { mailJobConcurrency } from '@samverkan/mail';
 
 type Handler = (data: JobData, job: Job) => Promise<JobOutcome>;
 
@@ -49,7 +50,8 @@ export function discoverJobHandlers(discovery: DiscoveryService, scanner: Metada
 }
 
 const QUEUE_CONCURRENCY: Record<QueueName, (config: AppConfig) => number> = {
-  mail: (config) => config.MAIL_SEND_CONCURRENCY,
+  // Mail jobs carry batches of rows: MAIL_SEND_CONCURRENCY mails in flight is this many jobs.
+  mail: (config) => mailJobConcurrency(config),
   notifications: () => 4,
   reports: () => 2,
   documents: () => 1,

@@ -7,6 +7,7 @@ export * from './mail-outbox.entity';
 export * from './mail.errors';
 export * from './mail-transport';
 export * from './outbox.service';
+export * from './mail-batches';
 export * from './mail-sender.service';
 export * from './mail-erasure.service';
 export * from './mail-send.processor';

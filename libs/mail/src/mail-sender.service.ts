@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobOutcome, Locale, QueueService } from '@samverkan/core';
 import type { MailAttachment, MailCalendar } from './mail-template';
 import { MailTransport, OutgoingMail } from './mail-transport';
-import { sendJobId } from './outbox.service';
+import { sendJobId } from './mail-batches';
 import { groupCommitLoader } from './group-commit';
 
 /** An outbox row as the sender reads it: everything that goes on the wire. */
@@ -74,13 +74,14 @@ export function retryDelaySeconds(attempts: number, baseSeconds: number, maxSeco
 }
 
 /**
- * Sends one outbox row per job. Claiming is an UPDATE … WHERE status … RETURNING,
- * so two workers never send the same row at once; a worker that dies mid-send
- * leaves a lease that expires, and the row is claimed again with the same
- * Message-ID. Only the row is read: a retry never re-renders. The claims and
- * the mark-sent writes of the mails in flight in this process are made
- * together (group commit, `groupCommitLoader`); each mail is still its own job,
- * claimed, sent and marked on its own terms.
+ * Sends the outbox rows of one `mail.send` job: a batch (`mailSendJobs`), or one
+ * row. Claiming is an UPDATE … WHERE status … RETURNING, so two workers (or two
+ * jobs holding the same row) never send the same row at once; a worker that dies
+ * mid-send leaves a lease that expires, and the row is claimed again with the
+ * same Message-ID. Only the row is read: a retry never re-renders. Each row is
+ * claimed, sent and marked on its own terms; the claims and the mark-sent
+ * writes of every mail in flight in this process go to PostgreSQL together
+ * (group commit, `groupCommitLoader`), and a row that fails is retried alone.
  */
 @Injectable()
 export class MailSender {
@@ -94,13 +95,44 @@ export class MailSender {
     private readonly queues: QueueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.claims = groupCommitLoader((ids) => this.claim(ids));
-    this.sentMarks = groupCommitLoader((mails) => this.markSent(mails));
+    this.claims = groupCommitLoader((ids) => this.claim(ids), 200);
+    this.sentMarks = groupCommitLoader((mails) => this.markSent(mails), 200);
   }
 
-  async send(id: string): Promise<JobOutcome> {
-    const mail = await this.claims.load(id);
-    if (!mail) return { status: 'skipped', reason: 'not due, already sent, or being sent by another worker' };
+  /** Sends one row (a job from before batches, or a retry): `sendBatch` of one. */
+  send(id: string): Promise<JobOutcome> {
+    return this.sendBatch([id]);
+  }
+
+  /**
+   * Claims the rows of a batch at once, sends every claimed one through the
+   * transport's pool, and marks each as it is accepted. Rows not due, already
+   * sent or held by another worker are skipped. When PostgreSQL cannot be
+   * reached the job fails after every started send has ended, and what it left
+   * claimed is claimed again once its lease runs out.
+   */
+  async sendBatch(ids: readonly string[]): Promise<JobOutcome> {
+    const claimed = await this.claims.loadMany(ids);
+    const claimError = claimed.find((row): row is Error => row instanceof Error);
+    if (claimError) throw claimError;
+    const rows = claimed.filter((row): row is OutboxRow => row !== null && !(row instanceof Error));
+    if (rows.length === 0) return { status: 'skipped', reason: 'not due, already sent, or being sent by another worker' };
+    const results = await Promise.allSettled(rows.map((row) => this.deliver(row)));
+    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failure) throw failure.reason;
+    const outcomes = results.map((result) => (result as PromiseFulfilledResult<JobOutcome>).value);
+    if (ids.length === 1) return outcomes[0];
+    return {
+      status: 'done',
+      sent: outcomes.filter((outcome) => !outcome.failed && outcome.retryInSeconds === undefined).length,
+      retrying: outcomes.filter((outcome) => outcome.retryInSeconds !== undefined).length,
+      failed: outcomes.filter((outcome) => outcome.failed).length,
+      skipped: ids.length - rows.length,
+    };
+  }
+
+  /** One claimed row: send it, then mark it sent (or record the failure). */
+  private async deliver(mail: OutboxRow): Promise<JobOutcome> {
     let response: string;
     try {
       ({ response } = await this.transport.send(outgoingMail(mail, this.config.MAIL_FROM)));

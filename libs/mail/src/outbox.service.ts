@@ -11,11 +11,11 @@ import {
   QueueService,
   RequestContext,
   inTransaction,
-  jobIdFor,
   paginate,
   publicUrl,
 } from '@samverkan/core';
 import { MailOutbox } from './mail-outbox.entity';
+import { OwedMail, mailBatchSize, mailSendJobs } from './mail-batches';
 import { InvalidMailAddressError, MailNotResendableError } from './mail.errors';
 import { headerText, isSafeAddress } from './mail-format';
 import type { MailAttachment, MailCalendar, MailTemplate, Recipient } from './mail-template';
@@ -96,17 +96,18 @@ export class OutboxService {
     return rows.length > 0;
   }
 
-  /** Queues sending of mails that are due now (after their transaction committed). */
+  /**
+   * Queues sending of mails that are due now (after their transaction committed),
+   * in jobs of MAIL_BATCH_SIZE rows (`mailSendJobs`).
+   */
   async dispatch(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const rows: { id: string; attempts: number }[] = await this.dataSource.query(
-      `SELECT id, attempts FROM mail_outbox WHERE id = ANY($1::uuid[]) AND status = 'pending' AND next_attempt_at <= now()`,
+    // In a fixed order, so the same ids dispatched again make the same batches (the same job ids).
+    const rows: OwedMail[] = await this.dataSource.query(
+      `SELECT id, attempts FROM mail_outbox WHERE id = ANY($1::uuid[]) AND status = 'pending' AND next_attempt_at <= now() ORDER BY created_at, id`,
       [ids],
     );
-    await this.queues.add(
-      'mail.send',
-      rows.map((row) => ({ jobId: sendJobId(row.id, row.attempts + 1), data: { id: row.id } })),
-    );
+    await this.queues.add('mail.send', mailSendJobs(rows, mailBatchSize(this.config)));
   }
 
   /** `<row id@sending domain>`: the same on every attempt, so a receiver can spot a repeat. */
@@ -190,9 +191,4 @@ export class OutboxService {
     await this.dispatch([id]);
     return mail;
   }
-}
-
-/** One job id per attempt: the same attempt is queued once, a later attempt is a new job. */
-export function sendJobId(outboxId: string, attempt: number): string {
-  return jobIdFor('mail', outboxId, `a${attempt}`);
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobOutcome, QueueService, jobIdFor } from '@samverkan/core';
-import { sendJobId } from '@samverkan/mail';
+import { mailBatchSize, mailSendJobs } from '@samverkan/mail';
 import { digestSlotSql } from './notification-delivery.service';
 import { ReminderEngine } from './reminder-engine.service';
 import { reminderRules } from './reminder-rule';
@@ -58,7 +58,7 @@ export class NotificationSweep {
           AND (status = 'pending' OR lease_until < now())
         ORDER BY next_attempt_at LIMIT ${BATCH}`,
     );
-    await this.queues.add('mail.send', mails.map((row) => ({ jobId: sendJobId(row.id, row.attempts + 1), data: { id: row.id } })));
+    await this.queues.add('mail.send', mailSendJobs(mails, mailBatchSize(this.config)));
     const outcome = {
       status: 'done' as const,
       rules: rules ?? 'skipped: another worker is computing',

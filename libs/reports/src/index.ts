@@ -16,3 +16,5 @@ export * from './reports.service';
 export * from './reports.module';
 export * from './sections/deliverables.section';
 export * from './sections/meetings.section';
+export * from './overview/commission-overview.types';
+export * from './overview/commission-overview.service';

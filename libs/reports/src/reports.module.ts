@@ -7,6 +7,8 @@ import { ReportsController } from './reports.controller';
 import { ReportsProcessor } from './reports.processor';
 import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
+import { CommissionOverviewResolver } from './overview/commission-overview.resolver';
+import { CommissionOverviewService } from './overview/commission-overview.service';
 import { ReportCustomPeriod, StatusReport, StatusReportRead } from './status-report.entity';
 
 /** Status reports: compiling, reading, delivery mail. API and worker share it. */
@@ -22,5 +24,5 @@ export class ReportsModule {}
 export class ReportsWorkerModule {}
 
 /** GraphQL and the report pages; only the API imports it. */
-@Module({ imports: [ReportsModule], providers: [ReportsResolver], controllers: [ReportsController] })
+@Module({ imports: [ReportsModule, AccessModule], providers: [ReportsResolver, CommissionOverviewResolver, CommissionOverviewService], controllers: [ReportsController] })
 export class ReportsApiModule {}

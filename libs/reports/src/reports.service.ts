@@ -8,11 +8,11 @@ import './reports.messages';
 import './reports.labels';
 import './reports.personal-data';
 import { customPeriodKey, owedPeriodsSql, parsePeriodKey, periodContaining, ReportPeriod } from './period';
-import { compileSnapshot } from './report-compiler';
+import { CompileRequest, compileSnapshot } from './report-compiler';
 import { expandSnapshot, packSnapshot } from './snapshot-store';
 import { reportMailTemplate } from './report-mail.template';
 import type { ReportKind, ReportSnapshot } from './report-snapshot';
-import type { ReportSection } from './sections/section';
+import type { Queryable, ReportSection } from './sections/section';
 import { defaultSections } from './report-compiler';
 import { CompileStatusReportInput, SetCustomReportPeriodsInput } from './reports.inputs';
 import { ReportCustomPeriod, StatusReport, StatusReportRead } from './status-report.entity';
@@ -306,6 +306,11 @@ export class ReportsService {
         ),
       )
       .load(reportId);
+  }
+
+  /** A snapshot compiled on the caller's transaction and never stored (the commissioner's overview: the caller checks access). */
+  compileLive(q: Queryable, request: CompileRequest): ReturnType<typeof compileSnapshot> {
+    return compileSnapshot(q, request, this.sections);
   }
 
   /** For benchmarks and tests: compile without access checks or mail, and return the snapshot. */

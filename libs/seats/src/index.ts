@@ -19,3 +19,4 @@ export * from './nominations/nomination-subject';
 export * from './nominations/nominations.service';
 export * from './nominations/nominations.mail-actions';
 export * from './nominations/nominations.mails';
+export * from './seat-grid/seat-grid.module';

@@ -22,6 +22,9 @@ export const APP_ROUTES: RegExp[] = [
   /^\/review-rounds\/[^/]+$/,
   /^\/working-groups\/[^/]+$/,
   /^\/commissions\/[^/]+$/,
+  /^\/commissions\/[^/]+\/overview$/,
+  /^\/commissions\/[^/]+\/publication$/,
+  /^\/public\/commissions\/[^/]+$/,
   /^\/date-polls\/[^/]+$/,
   /^\/nomination-requests\/[^/]+$/,
   /^\/commissions$/,
@@ -30,6 +33,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/working-groups\/[^/]+\/edit$/,
   /^\/working-groups\/[^/]+\/meetings\/new$/,
   /^\/strategies\/[^/]+$/,
+  /^\/working-groups\/[^/]+\/seats$/,
+  /^\/working-groups\/[^/]+\/allocations\/[^/]+$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -3,6 +3,7 @@ import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
 import type { ResultOf } from '../core/graphql';
+import { CommissionLinks } from '../reports/commission-links';
 import { CommissionPage as CommissionQuery } from './commission-page.operations';
 
 type Group = ResultOf<typeof CommissionQuery>['commission']['groups'][number];
@@ -67,6 +68,7 @@ export function CommissionPage() {
           </li>
         </ul>
       )}
+      <CommissionLinks commissionId={c.id} roles={c.myRoles} mayManage={c.mayManage} />
       <dl className="facts">
         <dt>{t('commission.kind')}</dt>
         <dd>{t(`commission.KIND_${c.kind}`)}</dd>

@@ -12,6 +12,8 @@ import * as meetings from '../meetings/messages';
 import * as seats from '../seats/messages';
 import * as strategies from '../strategies/messages';
 import * as workingGroups from '../working-groups/messages';
+import * as publicRegister from '../public/messages';
+import * as reports from '../reports/messages';
 import * as core from './core-messages';
 import type { Locale } from './locales';
 
@@ -28,6 +30,8 @@ export const AREAS = {
   commissions,
   seats,
   strategies,
+  reports,
+  publicRegister,
 } as const;
 
 type Areas = typeof AREAS;

@@ -59,6 +59,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level of the JSON logs.'),
   MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5).describe('SMTP connections each worker keeps open (nodemailer pool).'),
   MAIL_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50).describe('Mails one worker has in flight (claimed, waiting for one of the MAIL_POOL_SIZE connections, or being sent); their claims and mark-sent writes go to PostgreSQL together.'),
+  MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(200).default(25).describe('Outbox rows one mail.send job carries (at most half of MAIL_SEND_CONCURRENCY): a job per batch instead of per mail, each row still claimed, sent and marked on its own (bench/README.md, mail).'),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12).describe('Attempts at a mail after temporary SMTP failures before it is marked failed.'),
   MAIL_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30).describe('Wait before the first retry of a temporarily failed mail; doubles with each attempt.'),
   MAIL_RETRY_MAX_SECONDS: z.coerce.number().min(1).max(86400).default(3600).describe('Longest wait between two attempts at a mail.'),

@@ -28,4 +28,9 @@ describe('csv', () => {
     expect(csvRow(['a', 1, null])).toBe('a,1,');
     expect(csvDocument([['h1', 'h2'], ['=x', 'y']])).toBe("\ufeffh1,h2\r\n'=x,y\r\n");
   });
+
+  it('separates with ; for Nordic Excel, quoting a cell that holds one (and no longer one with a comma)', () => {
+    expect(csvDocument([['Plads', 'Organisation'], [1, 'Region Sjælland; Roskilde'], [2, 'a,b']], { separator: ';' })).toBe('\ufeffPlads;Organisation\r\n1;"Region Sjælland; Roskilde"\r\n2;a,b\r\n');
+    expect(csvCell('a;b')).toBe('a;b');
+  });
 });

@@ -11,20 +11,23 @@ export type CsvValue = string | number | boolean | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell: neutralised when it could start a formula, quoted when it holds a quote, comma or line break. */
-export function csvCell(value: CsvValue): string {
+/** What separates cells: `,` (RFC 4180), or `;`, the list separator of Swedish and Danish Excel. */
+export type CsvSeparator = ',' | ';';
+
+/** One cell: neutralised when it could start a formula, quoted when it holds a quote, a separator or a line break. */
+export function csvCell(value: CsvValue, separator: CsvSeparator = ','): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /["\r\n]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** One record, without its line break. */
-export function csvRow(values: readonly CsvValue[]): string {
-  return values.map(csvCell).join(',');
+export function csvRow(values: readonly CsvValue[], separator: CsvSeparator = ','): string {
+  return values.map((v) => csvCell(v, separator)).join(separator);
 }
 
 /** A whole file: CRLF after every record, and a UTF-8 byte order mark so spreadsheets read å, æ and ø right. */
-export function csvDocument(rows: readonly (readonly CsvValue[])[]): string {
-  return '\ufeff' + rows.map((row) => `${csvRow(row)}\r\n`).join('');
+export function csvDocument(rows: readonly (readonly CsvValue[])[], options: { separator?: CsvSeparator } = {}): string {
+  return '\ufeff' + rows.map((row) => `${csvRow(row, options.separator)}\r\n`).join('');
 }

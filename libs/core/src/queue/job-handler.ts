@@ -19,9 +19,10 @@ export interface JobHandlerMetadata extends JobHandlerOptions {
 export const JobHandler = (name: JobName, options: JobHandlerOptions = {}) =>
   SetMetadata<string, JobHandlerMetadata>(JOB_HANDLER_KEY, { name, ...options });
 
-/** What a job carries: the id of the row that owes the work, nothing else. */
+/** What a job carries: the id of the row that owes the work (or of several rows, for a batch), nothing else. */
 export interface JobData {
   id?: string;
+  ids?: string[];
 }
 
 /** What a handler returns: what it did, for the logs and the dashboard. */

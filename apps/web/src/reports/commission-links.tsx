@@ -1,0 +1,25 @@
+import { Link } from '@tanstack/react-router';
+import { useI18n } from '../core/i18n';
+
+/** On a commission's page: its overview for those who oversee it, the publication choice for its secretariat. */
+export function CommissionLinks({ commissionId, roles, mayManage }: { commissionId: string; roles: readonly string[]; mayManage: boolean }) {
+  const { t } = useI18n();
+  const manages = mayManage || roles.includes('SECRETARIAT');
+  if (!manages && !roles.includes('COMMISSIONER')) return null;
+  return (
+    <ul className="items">
+      <li>
+        <Link to="/commissions/$commissionId/overview" params={{ commissionId }}>
+          {t('reports.overview.link')}
+        </Link>
+      </li>
+      {manages && (
+        <li>
+          <Link to="/commissions/$commissionId/publication" params={{ commissionId }}>
+            {t('public.settings.link')}
+          </Link>
+        </li>
+      )}
+    </ul>
+  );
+}
