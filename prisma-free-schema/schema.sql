@@ -135,6 +135,7 @@ TABLE audit_event (
   changes jsonb NOT NULL DEFAULT '{}'::jsonb
   request_id text
   origin text
+  commission_id uuid
 )
   CONSTRAINT audit_event_action_not_null NOT NULL action
   CONSTRAINT audit_event_changes_not_null NOT NULL changes
@@ -145,8 +146,10 @@ TABLE audit_event (
   CONSTRAINT audit_event_origin_check CHECK (length(origin) <= 200)
   CONSTRAINT audit_event_pkey PRIMARY KEY (id)
   CREATE INDEX audit_event_actor_idx ON public.audit_event USING btree (actor_person_id) WHERE (actor_person_id IS NOT NULL)
+  CREATE INDEX audit_event_commission_idx ON public.audit_event USING btree (commission_id, id) WHERE (commission_id IS NOT NULL)
   CREATE INDEX audit_event_entity_idx ON public.audit_event USING btree (entity, entity_id, id)
   CREATE UNIQUE INDEX audit_event_pkey ON public.audit_event USING btree (id)
+  CREATE TRIGGER audit_event_commission BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_set_commission()
   CREATE TRIGGER audit_event_immutable BEFORE DELETE OR UPDATE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_redact_only()
   CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()
 
@@ -1165,12 +1168,12 @@ TABLE organisation (
   short_name text
   kind text NOT NULL
   country character(2) NOT NULL
-  region text
   parent_id uuid
   email text
   is_demo boolean NOT NULL DEFAULT false
   created_at timestamp with time zone NOT NULL DEFAULT now()
   updated_at timestamp with time zone NOT NULL DEFAULT now()
+  region_code text
 )
   CONSTRAINT organisation_check CHECK (parent_id IS NULL OR parent_id <> id)
   CONSTRAINT organisation_country_check CHECK (country ~ '^[A-Z]{2}$'::text)
@@ -1185,12 +1188,13 @@ TABLE organisation (
   CONSTRAINT organisation_name_not_null NOT NULL name
   CONSTRAINT organisation_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES organisation(id) ON DELETE RESTRICT
   CONSTRAINT organisation_pkey PRIMARY KEY (id)
-  CONSTRAINT organisation_region_check CHECK (region IS NULL OR length(region) <= 100)
+  CONSTRAINT organisation_region_fkey FOREIGN KEY (region_code, country) REFERENCES region(code, country)
   CONSTRAINT organisation_short_name_check CHECK (short_name IS NULL OR length(short_name) <= 50)
   CONSTRAINT organisation_updated_at_not_null NOT NULL updated_at
   CREATE UNIQUE INDEX organisation_name_key ON public.organisation USING btree (country, lower(name))
   CREATE INDEX organisation_parent_idx ON public.organisation USING btree (parent_id)
   CREATE UNIQUE INDEX organisation_pkey ON public.organisation USING btree (id)
+  CREATE INDEX organisation_region_idx ON public.organisation USING btree (region_code) WHERE (region_code IS NOT NULL)
 
 TABLE person (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -1205,6 +1209,7 @@ TABLE person (
   erased_at timestamp with time zone
   created_at timestamp with time zone NOT NULL DEFAULT now()
   updated_at timestamp with time zone NOT NULL DEFAULT now()
+  merged_into_id uuid
 )
   CONSTRAINT person_affiliation_fkey FOREIGN KEY (affiliation_id) REFERENCES organisation(id) ON DELETE SET NULL
   CONSTRAINT person_created_at_not_null NOT NULL created_at
@@ -1216,6 +1221,8 @@ TABLE person (
   CONSTRAINT person_is_demo_not_null NOT NULL is_demo
   CONSTRAINT person_locale_check CHECK (locale = ANY (ARRAY['sv'::text, 'da'::text, 'en'::text]))
   CONSTRAINT person_locale_not_null NOT NULL locale
+  CONSTRAINT person_merged_into_check CHECK (merged_into_id <> id)
+  CONSTRAINT person_merged_into_id_fkey FOREIGN KEY (merged_into_id) REFERENCES person(id)
   CONSTRAINT person_pkey PRIMARY KEY (id)
   CONSTRAINT person_time_zone_check CHECK (is_time_zone(time_zone))
   CONSTRAINT person_time_zone_not_null NOT NULL time_zone
@@ -1223,6 +1230,7 @@ TABLE person (
   CONSTRAINT person_updated_at_not_null NOT NULL updated_at
   CREATE INDEX person_affiliation_idx ON public.person USING btree (affiliation_id)
   CREATE UNIQUE INDEX person_email_key ON public.person USING btree (lower(email)) WHERE (email IS NOT NULL)
+  CREATE INDEX person_merged_into_idx ON public.person USING btree (merged_into_id) WHERE (merged_into_id IS NOT NULL)
   CREATE UNIQUE INDEX person_pkey ON public.person USING btree (id)
 
 TABLE priority_area (
@@ -1244,6 +1252,27 @@ TABLE priority_area (
   CREATE UNIQUE INDEX priority_area_id_strategy_id_number_key ON public.priority_area USING btree (id, strategy_id, number)
   CREATE UNIQUE INDEX priority_area_pkey ON public.priority_area USING btree (id)
   CREATE UNIQUE INDEX priority_area_strategy_id_number_key ON public.priority_area USING btree (strategy_id, number)
+
+TABLE region (
+  code text NOT NULL
+  country character(2) NOT NULL
+  name text NOT NULL
+  aliases text[] NOT NULL DEFAULT '{}'::text[]
+)
+  CONSTRAINT region_aliases_not_null NOT NULL aliases
+  CONSTRAINT region_check CHECK (country ~ '^[A-Z]{2}$'::text AND "left"(code, 2) = country::text)
+  CONSTRAINT region_code_check CHECK (code ~ '^[A-Z]{2}-[A-Z0-9]{1,3}$'::text)
+  CONSTRAINT region_code_country_key UNIQUE (code, country)
+  CONSTRAINT region_code_not_null NOT NULL code
+  CONSTRAINT region_country_not_null NOT NULL country
+  CONSTRAINT region_name_check CHECK (length(btrim(name)) >= 1 AND length(btrim(name)) <= 100)
+  CONSTRAINT region_name_key UNIQUE (country, name)
+  CONSTRAINT region_name_not_null NOT NULL name
+  CONSTRAINT region_pkey PRIMARY KEY (code)
+  CREATE INDEX region_aliases_idx ON public.region USING gin (aliases)
+  CREATE UNIQUE INDEX region_code_country_key ON public.region USING btree (code, country)
+  CREATE UNIQUE INDEX region_name_key ON public.region USING btree (country, name)
+  CREATE UNIQUE INDEX region_pkey ON public.region USING btree (code)
 
 TABLE registration (
   id uuid NOT NULL DEFAULT gen_random_uuid()
@@ -1731,6 +1760,78 @@ AS $function$
         RETURN NEW;
       END $function$
 
+CREATE OR REPLACE FUNCTION public.audit_commission_of(p_entity text, p_entity_id text, p_changes jsonb)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ STABLE
+AS $function$
+      DECLARE
+        found uuid;
+        ref uuid;
+        quoted text;
+      BEGIN
+        IF p_entity_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+          ref := p_entity_id::uuid;
+          CASE p_entity
+            WHEN 'commission' THEN SELECT id INTO found FROM commission WHERE id = ref;
+            WHEN 'working_group' THEN SELECT commission_id INTO found FROM working_group WHERE id = ref;
+            WHEN 'meeting' THEN SELECT commission_id INTO found FROM meeting WHERE id = ref;
+            WHEN 'date_poll' THEN SELECT commission_id INTO found FROM date_poll WHERE id = ref;
+            WHEN 'deliverable' THEN SELECT commission_id INTO found FROM deliverable WHERE id = ref;
+            WHEN 'status_report' THEN SELECT commission_id INTO found FROM status_report WHERE id = ref;
+            WHEN 'stakeholder_engagement' THEN SELECT commission_id INTO found FROM stakeholder_engagement WHERE id = ref;
+            WHEN 'seat_allocation' THEN
+              SELECT g.commission_id INTO found FROM seat_allocation sa JOIN working_group g ON g.id = sa.working_group_id WHERE sa.id = ref;
+            WHEN 'seat' THEN
+              SELECT g.commission_id INTO found FROM seat s JOIN seat_allocation sa ON sa.id = s.allocation_id
+                JOIN working_group g ON g.id = sa.working_group_id WHERE s.id = ref;
+            WHEN 'appointment' THEN
+              SELECT g.commission_id INTO found FROM appointment a JOIN seat s ON s.id = a.seat_id
+                JOIN seat_allocation sa ON sa.id = s.allocation_id JOIN working_group g ON g.id = sa.working_group_id WHERE a.id = ref;
+            WHEN 'nomination_request' THEN
+              SELECT g.commission_id INTO found FROM nomination_request r JOIN seat_allocation sa ON sa.id = r.allocation_id
+                JOIN working_group g ON g.id = sa.working_group_id WHERE r.id = ref;
+            WHEN 'nomination' THEN
+              SELECT g.commission_id INTO found FROM nomination n JOIN nomination_request r ON r.id = n.request_id
+                JOIN seat_allocation sa ON sa.id = r.allocation_id JOIN working_group g ON g.id = sa.working_group_id WHERE n.id = ref;
+            WHEN 'invitation' THEN SELECT m.commission_id INTO found FROM invitation i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = ref;
+            WHEN 'registration' THEN SELECT m.commission_id INTO found FROM registration r JOIN meeting m ON m.id = r.meeting_id WHERE r.id = ref;
+            WHEN 'minutes' THEN SELECT m.commission_id INTO found FROM minutes x JOIN meeting m ON m.id = x.meeting_id WHERE x.id = ref;
+            WHEN 'action_item' THEN SELECT m.commission_id INTO found FROM action_item x JOIN meeting m ON m.id = x.meeting_id WHERE x.id = ref;
+            WHEN 'interest_declaration' THEN
+              SELECT m.commission_id INTO found FROM interest_declaration d JOIN agenda_item ai ON ai.id = d.agenda_item_id
+                JOIN meeting m ON m.id = ai.meeting_id WHERE d.id = ref;
+            WHEN 'document_version' THEN
+              SELECT d.commission_id INTO found FROM document_version v JOIN deliverable d ON d.id = v.deliverable_id WHERE v.id = ref;
+            WHEN 'review_round' THEN
+              SELECT d.commission_id INTO found FROM review_round r JOIN deliverable d ON d.id = r.deliverable_id WHERE r.id = ref;
+            WHEN 'review_comment' THEN
+              SELECT d.commission_id INTO found FROM review_comment c JOIN review_round r ON r.id = c.round_id
+                JOIN deliverable d ON d.id = r.deliverable_id WHERE c.id = ref;
+            ELSE NULL;
+          END CASE;
+        END IF;
+        IF found IS NOT NULL THEN RETURN found; END IF;
+        -- An entity this function does not know yet, or one already deleted: what the change quotes.
+        quoted := coalesce(p_changes -> 'commissionId' ->> 'after', p_changes -> 'commissionId' ->> 'before');
+        IF quoted ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN SELECT id INTO found FROM commission WHERE id = quoted::uuid; END IF;
+        IF found IS NOT NULL THEN RETURN found; END IF;
+        quoted := coalesce(p_changes -> 'workingGroupId' ->> 'after', p_changes -> 'workingGroupId' ->> 'before');
+        IF quoted ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN SELECT commission_id INTO found FROM working_group WHERE id = quoted::uuid; END IF;
+        IF found IS NOT NULL THEN RETURN found; END IF;
+        quoted := coalesce(p_changes -> 'meetingId' ->> 'after', p_changes -> 'meetingId' ->> 'before');
+        IF quoted ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN SELECT commission_id INTO found FROM meeting WHERE id = quoted::uuid; END IF;
+        IF found IS NOT NULL THEN RETURN found; END IF;
+        quoted := coalesce(p_changes -> 'deliverableId' ->> 'after', p_changes -> 'deliverableId' ->> 'before');
+        IF quoted ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN SELECT commission_id INTO found FROM deliverable WHERE id = quoted::uuid; END IF;
+        IF found IS NOT NULL THEN RETURN found; END IF;
+        quoted := coalesce(p_changes -> 'allocationId' ->> 'after', p_changes -> 'allocationId' ->> 'before');
+        IF quoted ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+          SELECT g.commission_id INTO found FROM seat_allocation sa JOIN working_group g ON g.id = sa.working_group_id WHERE sa.id = quoted::uuid;
+        END IF;
+        RETURN found;
+      END $function$
+
 CREATE OR REPLACE FUNCTION public.audit_event_redact_only()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1744,6 +1845,17 @@ AS $function$
           RETURN NEW;
         END IF;
         RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME USING ERRCODE = 'check_violation', CONSTRAINT = 'audit_event_immutable';
+      END $function$
+
+CREATE OR REPLACE FUNCTION public.audit_event_set_commission()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF NEW.commission_id IS NULL THEN
+          NEW.commission_id := audit_commission_of(NEW.entity, NEW.entity_id, NEW.changes);
+        END IF;
+        RETURN NEW;
       END $function$
 
 CREATE OR REPLACE FUNCTION public.deliverable_goal_of_strategy()

@@ -18,6 +18,7 @@ import { InboundMail1732300027100 } from './1732300027100-inbound-mail';
 import { InboundMessageId1732300027101 } from './1732300027101-inbound-message-id';
 import { MemberPages1732300031000 } from './1732300031000-member-pages';
 import { PublicRegister1732400030000 } from './1732400030000-public-register';
+import { RegionsAndCommissionAudit1732400040001 } from './1732400040001-regions-and-commission-audit';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   InboundMessageId1732300027101,
   MemberPages1732300031000,
   PublicRegister1732400030000,
+  RegionsAndCommissionAudit1732400040001,
 ];

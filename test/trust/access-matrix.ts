@@ -321,6 +321,21 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     expected: policy.anySecretariat(),
     call: (w) => ({ query: `mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }`, variables: { input: { id: w.a.organisationId, shortName: 'MO' } } }),
   },
+  regions: { expected: policy.public(), call: () => ({ query: `{ regions(country: "SE") { code name } }` }) },
+  mergePeople: {
+    // Administrators, and a secretariat for people who take part only in its commissions:
+    // the duplicate holds a seat in A, so B's secretariat may not merge it.
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok' }, 'FORBIDDEN'),
+    call: async (w) => {
+      const keep = await createPerson(w.t.db, { account: false });
+      const duplicate = await createPerson(w.t.db, { account: false });
+      await appoint(w.t, w.a.people.secretariat.token, { allocationId: await freshAllocation(w), personId: duplicate.id, kind: 'PRINCIPAL' });
+      return {
+        query: `mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }`,
+        variables: { input: { keepPersonId: keep.id, mergePersonId: duplicate.id } },
+      };
+    },
+  },
   strategies: { expected: policy.authenticated(), call: () => ({ query: `{ strategies { id } }` }) },
   strategy: { expected: policy.authenticated(), call: (w) => ({ query: `query($id: ID!) { strategy(id: $id) { title } }`, variables: { id: w.strategyId } }) },
   goal: { expected: policy.authenticated(), call: (w) => ({ query: `query($id: ID!) { goal(strategyId: $id, code: "1.1") { text } }`, variables: { id: w.strategyId } }) },
@@ -535,6 +550,10 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
 
   // ------------------------------------------------------------------ trust
   auditTrail: { expected: policy.admin(), call: (w) => ({ query: `query($id: String!) { auditTrail(entity: "commission", entityId: $id) { action } }`, variables: { id: w.a.commissionId } }) },
+  commissionAuditTrail: {
+    expected: policy.manage(),
+    call: (w) => ({ query: `query($c: ID!) { commissionAuditTrail(commissionId: $c, first: 5) { ${page} } }`, variables: { c: w.a.commissionId } }),
+  },
   enumLabels: { expected: policy.public(), call: () => ({ query: `{ enumLabels(enums: ["Gender"]) { label } }` }) },
   personalDataExport: {
     // The person, their secretariat, admins.

@@ -6,6 +6,8 @@ import { CommissionListPage } from './commissions/commission-list-page';
 import { CommissionPage } from './commissions/commission-page';
 import { EditCommissionPage } from './commissions/edit-commission-page';
 import { NewCommissionPage } from './commissions/new-commission-page';
+import { AuditPage } from './commissions/audit-page';
+import { StakeholdersPage } from './commissions/stakeholders-page';
 import { DeliverablePage } from './deliverables/deliverable-page';
 import { ReviewRoundPage } from './deliverables/review-round-page';
 import { Layout } from './core/layout';
@@ -23,6 +25,10 @@ import { NewWorkingGroupPage } from './working-groups/new-working-group-page';
 import { AllocationPage } from './seats/allocation-page';
 import { NewAllocationPage } from './seats/new-allocation-page';
 import { SeatGridPage } from './seats/seat-grid-page';
+import { OrganisationPage } from './organisations/organisation-page';
+import { OrganisationsPage } from './organisations/organisations-page';
+import { PeoplePage } from './people/people-page';
+import { PersonPage } from './people/person-page';
 import { WorkingGroupPage } from './working-groups/working-group-page';
 
 /*
@@ -65,6 +71,12 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/seats', component: SeatGridPage }),
   createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/allocations/new', component: NewAllocationPage }),
   createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId/allocations/$allocationId', component: AllocationPage }),
+  createRoute({ getParentRoute: () => root, path: '/people', component: PeoplePage }),
+  createRoute({ getParentRoute: () => root, path: '/people/$personId', component: PersonPage }),
+  createRoute({ getParentRoute: () => root, path: '/organisations', component: OrganisationsPage }),
+  createRoute({ getParentRoute: () => root, path: '/organisations/$organisationId', component: OrganisationPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/stakeholders', component: StakeholdersPage }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/audit', component: AuditPage }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });

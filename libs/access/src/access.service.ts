@@ -178,6 +178,14 @@ export class AccessService {
     return false;
   }
 
+  /** The commissions the actor runs as secretariat ('all' for administrators). */
+  async managedCommissionIds(ctx: RequestContext): Promise<Set<string> | 'all'> {
+    if (ctx.actor?.isAdmin) return 'all';
+    const managed = new Set<string>();
+    for (const [id, roles] of (await this.roles(ctx)).byCommission) if (roles.has('secretariat')) managed.add(id);
+    return managed;
+  }
+
   async requireManagesAny(ctx: RequestContext): Promise<void> {
     if (!ctx.actor) throw new UnauthenticatedError();
     if (!(await this.managesAny(ctx))) throw new ForbiddenError();

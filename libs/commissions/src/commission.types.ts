@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Organisation, OrganisationKind } from '@samverkan/organisations';
+import { KindCoverage, RegionCoverage } from './stakeholder-coverage.types';
 
 @ObjectType()
 export class DeadlineChange {
@@ -56,4 +57,10 @@ export class StakeholderCoverage {
 
   @Field(() => [String], { description: 'Regions of the country with no engaged organisation.' })
   missingRegions: string[];
+
+  @Field(() => [KindCoverage], { description: 'Every kind of organisation (but other) with its count; the missing ones have 0.' })
+  kinds: KindCoverage[];
+
+  @Field(() => [RegionCoverage], { description: 'Every region of the country with its count; the missing ones have 0.' })
+  regions: RegionCoverage[];
 }

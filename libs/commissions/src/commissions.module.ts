@@ -8,6 +8,9 @@ import { CommissionRoleResolver, CommissionsResolver, StakeholderEngagementResol
 import { CommissionsService } from './commissions.service';
 import { StakeholdersController } from './stakeholders.controller';
 import { StakeholdersService } from './stakeholders.service';
+import { StakeholdersResolver } from './stakeholders.resolver';
+import { CommissionAuditService } from './commission-audit.service';
+import { CommissionAuditResolver } from './commission-audit.resolver';
 
 @Module({
   imports: [
@@ -16,15 +19,15 @@ import { StakeholdersService } from './stakeholders.service';
     PeopleModule,
     StrategiesModule,
   ],
-  providers: [CommissionsService, StakeholdersService],
-  exports: [CommissionsService, StakeholdersService],
+  providers: [CommissionsService, StakeholdersService, CommissionAuditService],
+  exports: [CommissionsService, StakeholdersService, CommissionAuditService],
 })
 export class CommissionsModule {}
 
 /** The GraphQL and HTTP face of commissions; only the API imports it. */
 @Module({
   imports: [CommissionsModule, OrganisationsModule, StrategiesModule, PeopleModule],
-  providers: [CommissionsResolver, CommissionRoleResolver, StakeholderEngagementResolver],
+  providers: [CommissionsResolver, CommissionRoleResolver, StakeholderEngagementResolver, StakeholdersResolver, CommissionAuditResolver],
   controllers: [StakeholdersController],
 })
 export class CommissionsApiModule {}

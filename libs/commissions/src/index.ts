@@ -5,4 +5,7 @@ export * from './commission.inputs';
 export * from './commission.types';
 export * from './commissions.service';
 export * from './stakeholders.service';
+export * from './stakeholder-coverage.types';
+export * from './commission-audit.types';
+export * from './commission-audit.service';
 export * from './commissions.module';

@@ -40,9 +40,9 @@ export class Organisation {
   @Column({ type: 'char', length: 2 })
   country: string;
 
-  @Field(() => String, { nullable: true, description: 'The region it belongs to or represents (e.g. Region Midtjylland).' })
+  @Field(() => String, { nullable: true, description: 'The region it belongs to or represents, from the controlled list (ISO 3166-2, e.g. DK-82); `region` gives its name.' })
   @Column({ type: 'text', nullable: true })
-  region: string | null;
+  regionCode: string | null;
 
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })

@@ -23,11 +23,16 @@ export class CreateOrganisationInput {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be two capital letters (ISO 3166-1), e.g. DK' })
   country: string;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true, description: 'The region from the list (`regions`), by code, e.g. SE-M; null clears it.' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { message: 'regionCode must be a region code from the list, e.g. SE-M' })
+  regionCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The region by name ("Region Skåne", "Skåne"), read against the list; prefer regionCode.' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  region?: string;
+  region?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()

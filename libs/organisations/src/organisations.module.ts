@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Organisation } from './organisation.entity';
+import { Region } from './region.entity';
+import { RegionsService } from './regions.service';
 import { OrganisationsResolver } from './organisations.resolver';
 import { OrganisationsService } from './organisations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation])],
-  providers: [OrganisationsService],
-  exports: [OrganisationsService],
+  imports: [TypeOrmModule.forFeature([Organisation, Region])],
+  providers: [OrganisationsService, RegionsService],
+  exports: [OrganisationsService, RegionsService],
 })
 export class OrganisationsModule {}
 

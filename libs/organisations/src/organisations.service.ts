@@ -18,6 +18,7 @@ import {
 } from '@samverkan/core';
 import { Organisation, OrganisationKind } from './organisation.entity';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.inputs';
+import { RegionsService } from './regions.service';
 
 registerMessages({
   'organisations.nameTaken': {
@@ -25,18 +26,27 @@ registerMessages({
     da: 'Der findes allerede en organisation med det navn i landet.',
     en: 'An organisation with that name already exists in that country.',
   },
+  'organisations.regionCountry': {
+    sv: 'Regionen hör till ett annat land än organisationen; välj en region i organisationens land eller ta bort regionen.',
+    da: 'Regionen hører til et andet land end organisationen; vælg en region i organisationens land, eller fjern regionen.',
+    en: 'The region belongs to another country than the organisation; choose a region in its country or clear the region.',
+  },
   'organisations.parentCycle': {
     sv: 'En organisation kan inte ligga under sig själv.',
     da: 'En organisation kan ikke ligge under sig selv.',
     en: 'An organisation cannot be its own parent.',
   },
 });
-registerConstraintErrors({ organisation_name_key: { code: ErrorCode.CONFLICT, messageKey: 'organisations.nameTaken' } });
+registerConstraintErrors({
+  organisation_name_key: { code: ErrorCode.CONFLICT, messageKey: 'organisations.nameTaken' },
+  organisation_region_fkey: { code: ErrorCode.BAD_USER_INPUT, messageKey: 'organisations.regionCountry' },
+});
 
 export interface OrganisationFilter {
   search?: string;
   kind?: OrganisationKind;
   country?: string;
+  regionCode?: string;
 }
 
 /** Organisations. Other areas use this service, never the repository. */
@@ -46,6 +56,7 @@ export class OrganisationsService {
     private readonly dataSource: DataSource,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     private readonly audit: AuditService,
+    private readonly regions: RegionsService,
   ) {}
 
   async get(id: string): Promise<Organisation> {
@@ -72,6 +83,7 @@ export class OrganisationsService {
   list(args: ConnectionArgs, filter: OrganisationFilter = {}): Promise<ConnectionShape<Organisation>> {
     const qb = this.organisations.createQueryBuilder('o').orderBy('o.name').addOrderBy('o.id');
     if (filter.search) qb.andWhere('(o.name ILIKE :q OR o.short_name ILIKE :q)', { q: `%${filter.search.replace(/[%_\\]/g, '\\$&')}%` });
+    if (filter.regionCode) qb.andWhere('o.region_code = :regionCode', { regionCode: filter.regionCode });
     if (filter.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.country) qb.andWhere('o.country = :country', { country: filter.country });
     return paginate(qb, args);
@@ -80,7 +92,9 @@ export class OrganisationsService {
   create(ctx: RequestContext, input: CreateOrganisationInput): Promise<Organisation> {
     return inTransaction(this.dataSource, async (manager) => {
       if (input.parentId) await this.get(input.parentId);
-      const organisation = await manager.save(manager.create(Organisation, { ...input, name: input.name.trim() }));
+      const { region, regionCode, ...fields } = input;
+      const code = await this.regions.resolve(input.country, { region, regionCode });
+      const organisation = await manager.save(manager.create(Organisation, { ...fields, name: input.name.trim(), regionCode: code ?? null }));
       await this.audit.record(manager, ctx, { entity: 'organisation', entityId: organisation.id, action: 'create', after: organisation });
       return organisation;
     });
@@ -99,8 +113,9 @@ export class OrganisationsService {
         );
         if (cycle) throw new BadInputError('organisations.parentCycle');
       }
-      const { id, ...changes } = input;
-      const after = await manager.save(Organisation, { ...before, ...definedOnly(changes), updatedAt: new Date() });
+      const { id, region, regionCode, ...changes } = input;
+      const code = await this.regions.resolve(input.country ?? before.country, { region, regionCode });
+      const after = await manager.save(Organisation, { ...before, ...definedOnly(changes), ...definedOnly({ regionCode: code }), updatedAt: new Date() });
       await this.audit.record(manager, ctx, { entity: 'organisation', entityId: id, action: 'update', before, after });
       return after;
     });

@@ -3,5 +3,6 @@ import './people.labels';
 export * from './person.entity';
 export * from './person.inputs';
 export * from './people.service';
+export * from './people-merge.service';
 export * from './people.module';
 export * from './people.resolver';

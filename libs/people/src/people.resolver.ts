@@ -2,8 +2,10 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { AccessService } from '@samverkan/access';
 import { Allow, Connection, ConnectionArgs, Ctx, Permission, RequestContext, Translated } from '@samverkan/core';
 import { Gender, Person } from './person.entity';
-import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
+import { Organisation, OrganisationsService } from '@samverkan/organisations';
+import { CreatePersonInput, MergePeopleInput, UpdatePersonInput } from './person.inputs';
 import { PeopleService } from './people.service';
+import { PeopleMergeService } from './people-merge.service';
 
 export const PersonConnection = Connection(Person);
 
@@ -13,6 +15,8 @@ const ERASED: Translated = { sv: 'Raderad person', da: 'Slettet person', en: 'Er
 export class PeopleResolver {
   constructor(
     private readonly service: PeopleService,
+    private readonly merger: PeopleMergeService,
+    private readonly organisations: OrganisationsService,
     private readonly access: AccessService,
   ) {}
 
@@ -24,9 +28,25 @@ export class PeopleResolver {
 
   @Allow(Permission.Authenticated)
   @Query(() => PersonConnection, { description: 'Search people (secretariats and administrators).' })
-  async people(@Ctx() ctx: RequestContext, @Args() args: ConnectionArgs, @Args('search', { nullable: true }) search?: string) {
+  async people(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ConnectionArgs,
+    @Args('search', { nullable: true, description: 'Part of a name, an e-mail address or the name of their organisation.' }) search?: string,
+    @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string,
+    @Args('includeMerged', { nullable: true, description: 'Also records merged into another person.' }) includeMerged?: boolean,
+  ) {
     await this.access.requireManagesAny(ctx);
-    return this.service.list(args, search?.slice(0, 200));
+    return this.service.list(args, { search: search?.slice(0, 200), organisationId: organisationId?.slice(0, 36), includeMerged });
+  }
+
+  @Allow(Permission.Authenticated)
+  @Mutation(() => Person, {
+    description: 'Merges a duplicate into the person kept, in one transaction (seats, invitations, nominations, roles… move); administrators, or a secretariat for people only in its commissions.',
+  })
+  async mergePeople(@Ctx() ctx: RequestContext, @Args('input') input: MergePeopleInput): Promise<Person> {
+    await this.access.requireManagesAny(ctx);
+    await this.merger.requireMayMerge(ctx, input, (c) => this.access.managedCommissionIds(c));
+    return this.merger.merge(ctx, input);
   }
 
   @Allow(Permission.Authenticated)
@@ -52,6 +72,16 @@ export class PeopleResolver {
   @ResolveField(() => Gender, { nullable: true, description: 'For gender-balance reporting only; visible to the person, their secretariat and administrators.' })
   async gender(@Ctx() ctx: RequestContext, @Parent() person: Person) {
     return (await this.access.privateDataVisible(ctx, person.id)) ? person.gender : null;
+  }
+
+  @ResolveField(() => Organisation, { nullable: true, description: 'The organisation the person belongs to.' })
+  affiliation(@Ctx() ctx: RequestContext, @Parent() person: Person) {
+    return person.affiliationId ? this.organisations.load(ctx, person.affiliationId) : null;
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'The person this duplicate was merged into.' })
+  mergedInto(@Ctx() ctx: RequestContext, @Parent() person: Person) {
+    return person.mergedIntoId ? this.service.load(ctx, person.mergedIntoId) : null;
   }
 
   @ResolveField(() => String, { description: 'The name, or "erased person" with a stable short id after erasure, in the reader\'s language.' })

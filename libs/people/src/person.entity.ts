@@ -61,6 +61,10 @@ export class Person {
   @Column({ type: 'timestamptz', nullable: true })
   erasedAt: Date | null;
 
+  @Field(() => ID, { nullable: true, description: 'Set when this record was a duplicate merged into another person (mergePeople).' })
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
   @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;

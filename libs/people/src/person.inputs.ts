@@ -87,3 +87,14 @@ export class UpdatePersonInput {
   @IsEnum(Gender)
   gender?: Gender;
 }
+
+@InputType()
+export class MergePeopleInput {
+  @Field(() => ID, { description: 'The person to keep: the merged one’s seats, invitations, nominations, roles… move here.' })
+  @IsUUID()
+  keepPersonId: string;
+
+  @Field(() => ID, { description: 'The duplicate: its record stays, pointing at the kept person (mergedIntoId).' })
+  @IsUUID()
+  mergePersonId: string;
+}

@@ -205,7 +205,7 @@ export const ORGANISATIONS: OrganisationSeed[] = [
 
   // 002
   { key: 'swedish-medtech', name: 'Swedish Medtech', kind: OrganisationKind.ASSOCIATION, country: 'SE' },
-  { key: 'demo-region', name: 'Region Demo', kind: OrganisationKind.REGION, country: 'SE', region: 'Region Demo', isDemo: true },
+  { key: 'demo-region', name: 'Region Demo', kind: OrganisationKind.REGION, country: 'SE', isDemo: true },
   { key: 'demo-sjukhus', name: 'Demo universitetssjukhus', kind: OrganisationKind.OTHER, country: 'SE', isDemo: true },
   { key: 'demo-patient', name: 'Demo patientförbund', kind: OrganisationKind.ASSOCIATION, country: 'SE', isDemo: true },
   { key: 'demo-diagnostik', name: 'Demo Diagnostik AB', kind: OrganisationKind.COMPANY, country: 'SE', isDemo: true },

@@ -35,6 +35,12 @@ export const APP_ROUTES: RegExp[] = [
   /^\/strategies\/[^/]+$/,
   /^\/working-groups\/[^/]+\/seats$/,
   /^\/working-groups\/[^/]+\/allocations\/[^/]+$/,
+  /^\/people$/,
+  /^\/people\/[^/]+$/,
+  /^\/organisations$/,
+  /^\/organisations\/[^/]+$/,
+  /^\/commissions\/[^/]+\/stakeholders$/,
+  /^\/commissions\/[^/]+\/audit$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

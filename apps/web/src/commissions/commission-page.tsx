@@ -5,6 +5,7 @@ import { useQuery } from '../core/use-query';
 import type { ResultOf } from '../core/graphql';
 import { CommissionLinks } from '../reports/commission-links';
 import { CommissionPage as CommissionQuery } from './commission-page.operations';
+import { RegisterLinks } from './register-links';
 
 type Group = ResultOf<typeof CommissionQuery>['commission']['groups'][number];
 
@@ -120,6 +121,7 @@ export function CommissionPage() {
             ),
         )}
       </dl>
+      <RegisterLinks commissionId={c.id} roles={c.myRoles} />
       {c.description && <p className="prewrap">{c.description}</p>}
       <section aria-labelledby="objectives">
         <h2 id="objectives">{t('commission.objectives')}</h2>

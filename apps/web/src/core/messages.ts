@@ -6,11 +6,14 @@
  */
 import * as accounts from '../accounts/messages';
 import * as commissions from '../commissions/messages';
+import * as commissionRegister from '../commissions/register-messages';
 import * as deliverables from '../deliverables/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
 import * as seats from '../seats/messages';
 import * as strategies from '../strategies/messages';
+import * as organisations from '../organisations/messages';
+import * as people from '../people/messages';
 import * as workingGroups from '../working-groups/messages';
 import * as publicRegister from '../public/messages';
 import * as reports from '../reports/messages';
@@ -32,6 +35,9 @@ export const AREAS = {
   strategies,
   reports,
   publicRegister,
+  people,
+  organisations,
+  commissionRegister,
 } as const;
 
 type Areas = typeof AREAS;

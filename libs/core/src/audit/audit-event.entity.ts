@@ -27,6 +27,10 @@ export class AuditEvent {
   @Column({ type: 'text', nullable: true })
   requestId: string | null;
 
+  /** The commission the entity belongs to, found by a trigger when the row is written (null for people, accounts…). */
+  @Column({ type: 'uuid', nullable: true })
+  commissionId: string | null;
+
   /** Set when the change did not come from a signed-in session, e.g. `mail-link:<action>:<link id>`. */
   @Column({ type: 'text', nullable: true })
   origin: string | null;

@@ -31,6 +31,12 @@ export class AuditEventType {
   @Field()
   entityId: string;
 
+  @Field(() => String, { nullable: true, description: 'The entity’s name or title today (a commission’s trail only).' })
+  entityName?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commission the entity belongs to.' })
+  commissionId: string | null;
+
   @Field()
   action: string;
 
@@ -43,7 +49,7 @@ export class AuditEventType {
   @Field(() => String, { nullable: true, description: 'Where the change came from when not a signed-in session, e.g. "mail-link:nomination.reply:<link id>".' })
   origin: string | null;
 
-  static from(event: AuditEvent): AuditEventType {
+  static from(event: AuditEvent & { entityName?: string | null }): AuditEventType {
     return Object.assign(new AuditEventType(), {
       ...event,
       changes: Object.entries(event.changes ?? {}).map(([field, change]) => ({

@@ -100,6 +100,11 @@ export const CONSTRAINT_MESSAGES: Record<string, Translated> = {
     da: '{field} skal være to store bogstaver efter ISO 3166-1, for eksempel DK eller SE.',
     en: '{field} must be two capital letters (ISO 3166-1), such as SE or DK.',
   },
+  'validation.matches.regionCode': {
+    sv: '{field} ska vara en regionkod ur listan (ISO 3166-2), till exempel SE-M för Region Skåne.',
+    da: '{field} skal være en regionskode fra listen (ISO 3166-2), for eksempel DK-82 for Region Midtjylland.',
+    en: '{field} must be a region code from the list (ISO 3166-2), such as SE-M for Region Skåne.',
+  },
   'validation.matches.code': {
     sv: '{field} ska vara en målkod: två tal med punkt emellan, till exempel 4.4.',
     da: '{field} skal være en målkode: to tal med punktum imellem, for eksempel 4.4.',

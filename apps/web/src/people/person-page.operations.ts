@@ -1,0 +1,69 @@
+import { graphql } from '../core/graphql';
+
+export const PersonPage = graphql(`
+  query PersonPage($id: ID!) {
+    person(id: $id) {
+      id
+      fullName
+      displayName
+      email
+      title
+      locale
+      timeZone
+      erasedAt
+      affiliation {
+        id
+        name
+      }
+      mergedInto {
+        id
+        displayName
+      }
+    }
+    organisations(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const DuplicateCandidates = graphql(`
+  query DuplicateCandidates($search: String) {
+    people(search: $search, first: 20) {
+      edges {
+        node {
+          id
+          displayName
+          email
+          affiliation {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const UpdatePerson = graphql(`
+  mutation UpdatePersonInRegister($input: UpdatePersonInput!) {
+    updatePerson(input: $input) {
+      id
+      fullName
+      email
+      title
+    }
+  }
+`);
+
+export const MergePeople = graphql(`
+  mutation MergePeople($input: MergePeopleInput!) {
+    mergePeople(input: $input) {
+      id
+      displayName
+    }
+  }
+`);
