@@ -337,7 +337,7 @@ describe('the member pages of the web application', () => {
     await page.waitForURL(`${t.url}/seats`);
     await page.waitForSelector('#seats-current');
     expect(await page.evaluate('document.activeElement.tagName')).toBe('H1');
-    const card = page.locator('#seats-current li.card').first();
+    const card = page.locator('section[aria-labelledby=seats-current] li.card').first();
     const text = await card.textContent();
     expect(text).toContain('Arbejdsgruppe for uddannelse');
     expect(text).toContain('Sundhedsstyrelsen, plads 1');
@@ -379,7 +379,7 @@ describe('the member pages of the web application', () => {
     await page.waitForSelector('text=Danske Regioner, plads 1');
     expect(operations).toEqual(['MySeatsPage']);
     expect(after).toBe(before);
-    const substituteCard = await page.locator('#seats-current li.card', { hasText: 'Danske Regioner' }).textContent();
+    const substituteCard = await page.locator('section[aria-labelledby=seats-current] li.card', { hasText: 'Danske Regioner' }).textContent();
     expect(substituteCard).toContain('Suppleant');
     expect(substituteCard).toContain('Ordinært medlem');
     await context.close();

@@ -53,6 +53,7 @@ export const en = {
   'me.timeServed': 'In all you have served {days, plural, one {# day} other {# days}} as a member (substitute seats not counted).',
   'me.seatsCurrent': 'Current and coming seats',
   'me.seatsEarlier': 'Earlier seats',
+  'me.termNoEnd': 'no end date',
 } as const;
 
 export const sv: AreaMessages<typeof en> = {
@@ -107,6 +108,7 @@ export const sv: AreaMessages<typeof en> = {
   'me.timeServed': 'Sammanlagt har du suttit {days, plural, one {# dag} other {# dagar}} som ordinarie ledamot (ersättarplatser räknas inte).',
   'me.seatsCurrent': 'Nuvarande och kommande platser',
   'me.seatsEarlier': 'Tidigare platser',
+  'me.termNoEnd': 'inget slutdatum',
 };
 
 export const da: AreaMessages<typeof en> = {
@@ -161,4 +163,5 @@ export const da: AreaMessages<typeof en> = {
   'me.timeServed': 'I alt har du siddet {days, plural, one {# dag} other {# dage}} som ordinært medlem (suppleantpladser tælles ikke med).',
   'me.seatsCurrent': 'Nuværende og kommende pladser',
   'me.seatsEarlier': 'Tidligere pladser',
+  'me.termNoEnd': 'ingen slutdato',
 };

@@ -83,7 +83,7 @@ export function MySeatsPage() {
           )}
           <dt>{t('me.seatTerm')}</dt>
           <dd>
-            {t('me.termNumber', { term: a.termNumber })}: {day(a.startsOn)} – {a.endsOn ? day(a.endsOn) : t('me.termOpen')}
+            {t('me.termNumber', { term: a.termNumber })}: {day(a.startsOn)} – {a.endsOn ? day(a.endsOn) : t('me.termNoEnd')}
             {a.startsOn > on && <div className="secondary">{t('me.termComing', { date: day(a.startsOn) })}</div>}
             {holdsOver(a) && <div className="notice-inline">{t('me.holdover')}</div>}
             {a.endedReason && <div className="secondary">{t('me.endedReason', { reason: a.endedReason })}</div>}

@@ -1,5 +1,5 @@
 import { useParams } from '@tanstack/react-router';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { request } from '../core/client';
 import { ErrorSummary, OfflineNotice, asFailure, signInAgain, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
@@ -129,6 +129,10 @@ function NominationForm({ requestId, rows, seats, pair, perspective, register, o
   const summary = useRef<HTMLDivElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const errorOf = (field: string) => errors.find((e) => e.field === field);
+  // The summary takes the focus once it is on the page with the new errors.
+  useEffect(() => {
+    if (errors.length) summary.current?.focus();
+  }, [errors]);
 
   function change(next: Draft) {
     setDraft(next);
@@ -187,7 +191,6 @@ function NominationForm({ requestId, rows, seats, pair, perspective, register, o
       }
     }
     setErrors(found);
-    requestAnimationFrame(() => summary.current?.focus());
   }
 
   const invalid = (field: string) => (errorOf(field) ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error` } : {});

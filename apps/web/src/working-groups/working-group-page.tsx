@@ -77,24 +77,32 @@ export function WorkingGroupPage() {
         {byOrganisation.length === 0 ? (
           <p className="secondary">{t('group.noSeats')}</p>
         ) : (
-          <table className="by-organisation">
+          <table className="by-organisation" role="table">
             <caption className="visually-hidden">{t('group.seatsCaption', { group: g.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('group.organisation')}</th>
-                <th scope="col">{t('group.filledVacant')}</th>
-                <th scope="col">{t('group.members')}</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  {t('group.organisation')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('group.filledVacant')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('group.members')}
+                </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {byOrganisation.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">{o.name}</th>
-                  <td>
+                <tr key={o.id} role="row">
+                  <th scope="row" role="rowheader">
+                    {o.name}
+                  </th>
+                  <td role="cell">
                     {t('group.counts', { filled: o.filled, seats: o.seats, vacant: o.vacant })}
                     {o.holdover > 0 && <div className="secondary">{t('group.heldOver', { count: o.holdover })}</div>}
                   </td>
-                  <td>{o.members.length ? o.members.join(', ') : <span className="secondary">{t('group.nobody')}</span>}</td>
+                  <td role="cell">{o.members.length ? o.members.join(', ') : <span className="secondary">{t('group.nobody')}</span>}</td>
                 </tr>
               ))}
             </tbody>
