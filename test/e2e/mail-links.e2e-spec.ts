@@ -125,6 +125,6 @@ describe('issue 17: every link in every mail leads to a known route', () => {
     // Every mail has the footer's link to the settings.
     for (const mail of t.smtp.mails) expect({ subject: mail.parsed.subject, settings: ownLinks(mail, t.url).some((l) => l.path === '/settings') }).toEqual({ subject: mail.parsed.subject, settings: true });
     // The web app's pages are the ones the issue names.
-    expect(MAIL_ROUTES.filter((r) => r.servedBy === 'web').map((r) => r.name).sort()).toEqual(['commission', 'datePoll', 'deliverable', 'home', 'meeting', 'reviewRound', 'settings', 'workingGroup']);
+    expect(MAIL_ROUTES.filter((r) => r.servedBy === 'web').map((r) => r.name).sort()).toEqual(['commission', 'datePoll', 'deliverable', 'home', 'meeting', 'nominationRequest', 'reviewRound', 'settings', 'workingGroup']);
   }, 300_000);
 });

@@ -171,7 +171,7 @@ describe('issue 17: every link in every mail opens what it names, for its recipi
   it('collects links to every route a mail may name, from every kind of mail', () => {
     const routes = new Set(links.map((link) => mailRouteOf(link.path)?.name ?? `unrouted ${link.path}`));
     expect([...routes].sort()).toEqual(
-      ['datePoll', 'deliverable', 'documentFile', 'mailAction', 'meeting', 'meetingMinutes', 'registrationCancel', 'report', 'reviewRound', 'settings', 'unsubscribe', 'workingGroup'].sort(),
+      ['datePoll', 'deliverable', 'documentFile', 'mailAction', 'meeting', 'meetingMinutes', 'nominationRequest', 'registrationCancel', 'report', 'reviewRound', 'settings', 'unsubscribe', 'workingGroup'].sort(),
     );
     process.stdout.write(`mail links: ${t.smtp.mails.length} mails, ${links.length} distinct links (recipient × address), ${new Set(links.map((l) => l.recipient)).size} recipients\n`);
   });

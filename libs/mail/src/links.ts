@@ -30,6 +30,8 @@ export const mailPaths = {
   documentFile: (versionId: string) => `/deliverables/versions/${versionId}/file`,
   reviewRound: (id: string) => `/review-rounds/${id}`,
   workingGroup: (id: string) => `/working-groups/${id}`,
+  /** An organisation's contact answers a nomination request (signed in; the request mail's own button works without). */
+  nominationRequest: (id: string) => `/nomination-requests/${id}`,
   commission: (id: string) => `/commissions/${id}`,
   datePoll: (id: string) => `/date-polls/${id}`,
   report: (id: string) => `/reports/${id}`,
@@ -53,6 +55,7 @@ export const MAIL_ROUTES: MailRoute[] = [
   { name: 'documentFile', servedBy: 'server', pattern: new RegExp(`^/deliverables/versions/${ID}/file$`) },
   { name: 'reviewRound', servedBy: 'web', pattern: new RegExp(`^/review-rounds/${ID}$`) },
   { name: 'workingGroup', servedBy: 'web', pattern: new RegExp(`^/working-groups/${ID}$`) },
+  { name: 'nominationRequest', servedBy: 'web', pattern: new RegExp(`^/nomination-requests/${ID}$`) },
   { name: 'commission', servedBy: 'web', pattern: new RegExp(`^/commissions/${ID}$`) },
   { name: 'datePoll', servedBy: 'web', pattern: new RegExp(`^/date-polls/${ID}$`) },
   { name: 'report', servedBy: 'server', pattern: new RegExp(`^/reports/${ID}$`) },
@@ -77,7 +80,7 @@ export function mailUrl(base: string, path: string): string {
  * The same paths as SQL, for reminder rules whose props are built in SQL:
  * `mailPathSql('deliverable', 'd.id')` is `'/deliverables/' || d.id`.
  */
-export function mailPathSql(name: 'meeting' | 'meetingMinutes' | 'deliverable' | 'reviewRound' | 'workingGroup' | 'commission' | 'datePoll', idSql: string): string {
+export function mailPathSql(name: 'meeting' | 'meetingMinutes' | 'deliverable' | 'reviewRound' | 'workingGroup' | 'nominationRequest' | 'commission' | 'datePoll', idSql: string): string {
   const marker = '00000000-0000-0000-0000-000000000000';
   const [before, after] = mailPaths[name](marker).split(marker);
   return `('${before}' || ${idSql}${after ? ` || '${after}'` : ''})`;

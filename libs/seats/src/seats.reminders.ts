@@ -64,7 +64,7 @@ registerReminderRule({
            ((nr.deadline - o.days) + time '08:00') AT TIME ZONE p.time_zone AS due_at,
            'nomination.unanswered:' || nr.id || ':' || nr.deadline || ':' || o.days || ':' || p.id AS dedupe_key,
            jsonb_build_object('title', g.name || ' – ' || org.name, 'date', nr.deadline, 'days', o.days,
-                              'path', ${mailPathSql('workingGroup', 'g.id')}, 'commissionId', g.commission_id) AS props
+                              'path', ${mailPathSql('nominationRequest', 'nr.id')}, 'commissionId', g.commission_id) AS props
       FROM nomination_request nr
       CROSS JOIN (VALUES (7), (0)) AS o(days)
       JOIN person p ON p.id = coalesce(nr.contact_person_id, nr.sent_by)
