@@ -103,7 +103,8 @@ export class PublicRegisterService {
   }
 
   /**
-   * Groups with each organisation's seats and, when published, who holds them: the
+   * Groups with each organisation's seats (one row per organisation, however many
+   * allocations it has) and, when published, who holds them: the
    * seat's principal in their term or held over — libs/seats' FILLED and HOLDOVER,
    * the same rule as the reports' composition section (one statement).
    */
@@ -126,8 +127,8 @@ export class PublicRegisterService {
             WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= $2
             ORDER BY a.starts_on DESC LIMIT 1) lp ON true
         WHERE g.commission_id = $1
-        GROUP BY g.id, sa.id, o.name
-        ORDER BY o.name, sa.id`,
+        GROUP BY g.id, o.id, o.name
+        ORDER BY o.name, o.id`,
       [commissionId, row.today],
     );
     return groups.map((g) => ({
