@@ -278,7 +278,8 @@ describe('the member pages of the web application', () => {
     expect(await answers()).toHaveLength(1);
     await context.setOffline(false);
     await offline.locator('button:has-text("Prøv igen")').click();
-    await page.waitForSelector('text=Afsnit 3 mangler en tidsplan for e-læringen.', { state: 'attached' });
+    // The page says the answer is sent only once the API has stored it (the typed text is on the page all along).
+    await page.waitForSelector('p.saved[role=status]:has-text("Dit svar er sendt.")');
     await page.waitForSelector('.offline', { state: 'detached' });
     expect(await answers()).toContainEqual({ verdict: 'COMMENT', summary: 'Afsnit 3 mangler en tidsplan for e-læringen.', person: { email: MEMBER } });
 
