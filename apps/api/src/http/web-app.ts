@@ -41,6 +41,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/organisations\/[^/]+$/,
   /^\/commissions\/[^/]+\/stakeholders$/,
   /^\/commissions\/[^/]+\/audit$/,
+  /^\/meetings\/[^/]+\/attendance$/,
+  /^\/meetings\/[^/]+\/minutes\/edit$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
