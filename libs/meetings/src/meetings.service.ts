@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessLevel, AccessService, sittingSql } from '@samverkan/access';
-import { AuditService, BadInputError, ConflictError, ConnectionShape, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError, groupByKeys, inTimeZone, inTransaction, instantOf, oneByKeys, pageWindow, toConnection } from '@samverkan/core';
+import { AuditService, BadInputError, ConflictError, ConnectionShape, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError, groupByKeys, inTimeZone, inTransaction, instantOf, oneByKeys, pageWindow, pageWithCount } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
 import { PeopleService } from '@samverkan/people';
 import { WorkingGroupsService } from '@samverkan/working-groups';
@@ -97,8 +97,7 @@ export class MeetingsService {
         { visible, me: ctx.actor.personId },
       );
     }
-    const [rows, total] = await qb.skip(window.offset).take(window.limit + 1).getManyAndCount();
-    return toConnection(rows, total, window);
+    return pageWithCount(qb, window);
   }
 
   /**
