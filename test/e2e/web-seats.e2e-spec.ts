@@ -325,7 +325,7 @@ describe('the seat pages of the web application', () => {
     }
     // The grid and the § 10 report asked apart: asked together, two of their levels (the organisations of the
     // report's lines and those of the allocations) join into one batch or not depending on when their own
-    // queries return, which follows the machine's load. Apart, each count is exact.
+    // queries return, which follows the machine's load. Apart, the report's count is exact.
     const grid = `query($id: ID!) { workingGroup(id: $id) { allocations { id seatCount filledCount holdoverCount vacantCount organisation { name } nominatingOrganisation { name }
       seats { id number status currentAppointment { id endsOn person { displayName gender } } currentSubstitute { id person { displayName gender } } } }
       genderBalance { women men } genderCompliance { allocationId complies womenProposed menProposed reason } } }`;
@@ -340,7 +340,9 @@ describe('the seat pages of the web application', () => {
       counts[name] = [one.extensions!.sqlStatements!, many.extensions!.sqlStatements!];
     }
     process.stdout.write(`seat grid statements (1 allocation, 21 allocations): grid ${counts.grid.join(', ')}; § 10 report ${counts.report.join(', ')}\n`);
-    expect(counts.grid[1]).toBe(counts.grid[0]);
+    // In the grid, the people of the seats' principals and substitutes are one batch or two depending on whether their
+    // two appointment queries return in the same tick (seen 11/12 and 12/11): a timing, not a size, difference.
+    expect(Math.abs(counts.grid[1] - counts.grid[0])).toBeLessThanOrEqual(1);
     expect(counts.report[1]).toBe(counts.report[0]);
     expect(counts.grid[1] + counts.report[1]).toBeLessThanOrEqual(18);
   });
