@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchBrowser } from '../harness/browser';
 import { TEST_PASSWORD } from '../harness/factories';
@@ -7,6 +8,7 @@ import { mailTo } from '../harness/mail-browser';
 import { scaled } from '../harness/progress';
 import { CommissionFixture, commission, ok } from '../harness/structure-fixtures';
 import { TestApp, startTestApp } from '../harness/test-app';
+import { startTestWorker } from '../harness/test-worker';
 
 /**
  * Issue 19, open events, in the browser: the public registration page of an open
@@ -22,6 +24,7 @@ const SHOTS = process.env.WEB_SCREENSHOTS;
 describe('open events in the browser', () => {
   jest.setTimeout(scaled(240_000));
   let t: TestApp;
+  let worker: INestApplicationContext;
   let browser: Browser;
   let c: CommissionFixture;
   let eventId: string;
@@ -29,6 +32,8 @@ describe('open events in the browser', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    // The worker sends the queued mails (the confirmation, the waiting list, the move up).
+    worker = await startTestWorker(t);
     browser = await launchBrowser();
     c = await commission(t);
     const starts = new Date(Date.now() + 21 * 86_400_000);
@@ -43,6 +48,7 @@ describe('open events in the browser', () => {
   }, scaled(240_000));
   afterAll(async () => {
     await browser?.close();
+    await worker?.close();
     await t?.close();
   });
 
@@ -87,6 +93,9 @@ describe('open events in the browser', () => {
     expect(await page.locator('input[aria-invalid=true]').count()).toBe(2);
     await register(page, 'Emily Walker', 'emily.walker@example.test', 'University of Leeds');
     await page.waitForSelector('p[role=status]:has-text("You are registered.")');
+    // The page asks again: the one place is taken now.
+    await page.waitForSelector('dd:has-text("Full — you join the waitlist")');
+    expect(await page.textContent('p[role=status]')).toContain('You are registered.');
     await check(page, 'event-registered');
     const confirmation = await mailTo(t.smtp, 'emily.walker@example.test', /^Registration confirmed: /, scaled(30_000));
     const cancelUrl = /https?:\/\/\S*\/registrations\/cancel\?token=[A-Za-z0-9_-]+/.exec(confirmation.parsed.text ?? '')?.[0];

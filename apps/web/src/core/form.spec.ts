@@ -1,5 +1,5 @@
 import { RequestFailed } from './client';
-import { problemsOf, withLabel } from './form';
+import { problemsOf, withLabel } from './problems';
 
 const t = (key: string) => key;
 

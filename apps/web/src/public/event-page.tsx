@@ -23,7 +23,7 @@ export function EventPage() {
     <div className="narrow">
       <p className="secondary">{t('public.openEvent')}</p>
       <Heading>{event.title}</Heading>
-      <EventCard event={event} locale={locale} titled />
+      <EventCard event={event} locale={locale} titled onRegistered={query.reload} />
     </div>
   );
 }

@@ -195,7 +195,7 @@ export interface EventFields {
  * An open event and its registration form (registerForEvent: no account needed).
  * On the event's own page (`titled`: its heading is the page's) without a heading of its own.
  */
-export function EventCard({ event, locale, titled = false }: { event: EventFields; locale: string; titled?: boolean }) {
+export function EventCard({ event, locale, titled = false, onRegistered }: { event: EventFields; locale: string; titled?: boolean; onRegistered?(): void }) {
   const { t, dateTime } = useI18n();
   const id = useId();
   const [fields, setFields] = useState({ fullName: '', email: '', organisation: '' });
@@ -222,6 +222,8 @@ export function EventCard({ event, locale, titled = false }: { event: EventField
         text: registerForEvent.status === 'WAITLISTED' ? t('public.waitlisted', { position: registerForEvent.waitlistPosition ?? 1 }) : t('public.confirmed'),
         error: false,
       });
+      // The places left change with each registration: the page asks again (and keeps this answer on screen).
+      onRegistered?.();
     } catch (error) {
       const failed = error instanceof RequestFailed ? error : new RequestFailed('other');
       const at = failed.errors.flatMap((err) => (err.fields ?? []).filter((f) => ['fullName', 'email', 'organisation'].includes(f)).map((f) => ({ field: fieldId(f), message: err.message })));
