@@ -218,9 +218,13 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
     nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
   },
   '/public/commissions/$commissionId': {
-    // Anyone, signed in or not, once A is published (the row's call publishes it).
+    // Anyone, signed in or not, once A is published (the row's call publishes it; its variable is not named id).
     follows: 'publicRegister',
     operation: PublicRegisterPage,
+    id: async (w) => {
+      await GRAPHQL_MATRIX.publicRegister.call(w, 'admin');
+      return w.a.commissionId;
+    },
     path: (id) => `/public/commissions/${id}`,
     variables: (id) => ({ id }),
     nameSql: `SELECT title AS name FROM commission WHERE id = $1`,

@@ -52,7 +52,7 @@ export function RegistrationsPage() {
           </p>
           <div className="reg-table" role="region" aria-labelledby="registrations-caption" tabIndex={0}>
             <table>
-              <caption id="registrations-caption">{t('registrations.caption')}</caption>
+              <caption id="registrations-caption" style={{ textAlign: 'left' }}>{t('registrations.caption')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('registrations.name')}</th>
