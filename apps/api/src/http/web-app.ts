@@ -43,6 +43,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/commissions\/[^/]+\/audit$/,
   /^\/events\/[^/]+$/,
   /^\/meetings\/[^/]+\/registrations$/,
+  /^\/meetings\/[^/]+\/attendance$/,
+  /^\/meetings\/[^/]+\/minutes\/edit$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -21,6 +21,7 @@ export const MeetingPage = graphql(`
       status
       place
       onlineUrl
+      mayManage
       workingGroup {
         id
         name
