@@ -134,7 +134,8 @@ describe('commissioner home and public register in the browser', () => {
     expect(register.deliverables.map((d: { id: string }) => d.id)).toEqual([published.id]);
     const context = await newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     const page = await context.newPage();
-    await page.goto(`${t.url}/public/commissions/${commissionId}`);
+    // The page of a published register is a page (200), as its feeds are.
+    expect((await page.goto(`${t.url}/public/commissions/${commissionId}`))?.status()).toBe(200);
     await page.waitForSelector(`h1:has-text("${register.title}")`);
     expect(new URL(page.url()).pathname).toBe(`/public/commissions/${commissionId}`);
     const main = (await page.textContent('main'))!;
@@ -185,11 +186,12 @@ describe('commissioner home and public register in the browser', () => {
     await context.close();
   });
 
-  it('answers a commission that is not published, or does not exist, with a not-found page in the visitor\'s language', async () => {
+  it('answers a commission that is not published, or does not exist, with a not-found page (HTTP 404) in the visitor\'s language', async () => {
     const context = await newContext({ viewport: { width: 390, height: 900 }, locale: 'da-DK' });
     const page = await context.newPage();
     for (const id of [otherCommissionId, '00000000-0000-4000-8000-000000000000', 'no-uuid']) {
-      await page.goto(`${t.url}/public/commissions/${id}`);
+      // HTTP says so too (404 like the feeds), not only the page's heading.
+      expect((await page.goto(`${t.url}/public/commissions/${id}`))?.status()).toBe(404);
       await page.waitForSelector('h1:has-text("Ikke fundet")');
     }
     await check(page, 'public-not-found');

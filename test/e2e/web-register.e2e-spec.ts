@@ -129,6 +129,8 @@ describe('the register pages', () => {
     const umea = await organisation(t, c.secretariat.token, { name: `Umeå universitet ${randomUUID().slice(0, 4)}`, kind: 'UNIVERSITY', country: 'SE', regionCode: 'SE-AC' });
     await allocation(t, c.secretariat.token, groupId, lund, 2);
 
+    // 120 organisations that sort before Umeå: more than any picker lists at once.
+    await t.db.query(`INSERT INTO organisation (name, kind, country) SELECT 'Aaa förening ' || g || ' ' || $1, 'ASSOCIATION', 'SE' FROM generate_series(1, 120) g`, [randomUUID().slice(0, 4)]);
     const { context, page } = await signedInPage(`/commissions/${c.commissionId}/stakeholders`);
     await page.waitForSelector('h1:has-text("Intressenter")');
     await page.selectOption('#coverage-country', 'SE');
@@ -143,6 +145,11 @@ describe('the register pages', () => {
     expect(api.commission.stakeholderCoverage.regions.find((r: any) => r.region.name === 'Region Skåne')).toMatchObject({ organisations: 1, seats: 2 });
     expect(await page.locator('svg.reg-chart').count()).toBe(2);
 
+    // The organisation is found on the server, however many the register holds (120 more sort first; the
+    // picker listed only the first 100 before): Umeå by typing part of its name.
+    expect(await page.locator(`#organisationId option[value="${umea}"]`).count()).toBe(0);
+    await page.fill('#organisationId-search', 'Umeå univ');
+    await page.waitForSelector(`#organisationId option[value="${umea}"]`, { state: 'attached' });
     await page.selectOption('#organisationId', umea);
     await page.selectOption('#how', 'WORKSHOP');
     await page.fill('#engagedOn', '2022-10-04');

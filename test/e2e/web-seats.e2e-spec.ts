@@ -150,6 +150,10 @@ describe('the seat pages of the web application', () => {
     await page.waitForSelector('text=Påmindelsen er sendt.');
     await page.waitForSelector('text=1 påmindelse');
     await t.smtp.waitFor(() => t.smtp.to(dtuContact.email).length === 2, scaled(30_000));
+    // The second mail reads as a reminder, in the contact's language (Danish), not as the request again.
+    const reminderMail = await mailTo(t.smtp, dtuContact.email, /^Påmindelse: Indstil til /, scaled(30_000));
+    expect(reminderMail.parsed.text).toContain('Dette er en påmindelse');
+    expect(requestMail.parsed.subject).not.toMatch(/Påmindelse/);
     await check(page, 'allocation-tracker');
     const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity = 'nomination_request' AND action = 'remind'`);
     expect(audit[0].n).toBe(1);

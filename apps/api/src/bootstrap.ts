@@ -8,6 +8,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, BadInputError, ErrorCode, InputValidationPipe, contextOf, describeValidationErrors, messageFor, interpolate, noteErrorCode, requestContextMiddleware, requestScopeMiddleware } from '@samverkan/core';
+import { PublicRegisterService } from '@samverkan/public-register';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { WebApp } from './http/web-app';
@@ -62,6 +63,8 @@ export async function createApiApp(
   app.use(requestContextMiddleware(config.DEFAULT_LOCALE));
   // The web application's files and addresses (GET only, before any body is read).
   const webApp = new WebApp();
+  const registers = app.get(PublicRegisterService);
+  webApp.gate({ route: /^\/public\/commissions\/([^/]+)$/, open: (match) => registers.isPublished(match[1]) });
   app.use(webApp.middleware);
   app.use(refusingBodyParser(json({ limit: config.HTTP_BODY_LIMIT }), config.HTTP_BODY_LIMIT));
   app.use(refusingBodyParser(urlencoded({ limit: '100kb', extended: false }), '100kb'));

@@ -29,6 +29,7 @@ import { MinutesService } from './minutes/minutes.service';
 import { MeetingsMyPageResolver } from './my-page/my-page.resolver';
 import { MeetingsMyPageService } from './my-page/my-page.service';
 import { RegistrationPageController } from './registrations/registration-page.controller';
+import { RegistrationExportController } from './registrations/registration-export.controller';
 import { RegistrationResolver } from './registrations/registration.resolver';
 import { RegistrationsService } from './registrations/registrations.service';
 
@@ -60,6 +61,6 @@ export class MeetingsModule {}
     MeetingsMyPageService,
     MeetingsMyPageResolver,
   ],
-  controllers: [MinutesPageController, MeetingEventController, CalendarFeedController, RegistrationPageController],
+  controllers: [MinutesPageController, MeetingEventController, CalendarFeedController, RegistrationPageController, RegistrationExportController],
 })
 export class MeetingsApiModule {}

@@ -19,6 +19,7 @@ import * as people from '../people/messages';
 import * as workingGroups from '../working-groups/messages';
 import * as publicRegister from '../public/messages';
 import * as reports from '../reports/messages';
+import * as meetingRegistrations from '../meetings/registrations/messages';
 import * as core from './core-messages';
 import type { Locale } from './locales';
 
@@ -40,6 +41,7 @@ export const AREAS = {
   people,
   organisations,
   commissionRegister,
+  meetingRegistrations,
   meetingAttendance,
   meetingMinutes,
 } as const;

@@ -54,6 +54,18 @@ export function MeetingPage() {
           </Link>
         </p>
       )}
+      {m.isOpen && (
+        <p>
+          {/* An open event: its registrants (the secretariat's list) and its public registration page. */}
+          <Link to="/meetings/$meetingId/registrations" params={{ meetingId: m.id }}>
+            {t('registrations.link')}
+          </Link>
+          {' · '}
+          <Link to="/events/$meetingId" params={{ meetingId: m.id }}>
+            {t('registrations.publicPage')}
+          </Link>
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('meeting.when')}</dt>
         <dd>
