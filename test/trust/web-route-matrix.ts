@@ -6,6 +6,8 @@ import { CommissionListPage } from '../../apps/web/src/commissions/commission-li
 import { CommissionPage } from '../../apps/web/src/commissions/commission-page.operations';
 import { DeliverablePage } from '../../apps/web/src/deliverables/deliverable-page.operations';
 import { ReviewRoundPage } from '../../apps/web/src/deliverables/review-round-page.operations';
+import { EditDeliverablePage, NewDeliverablePage } from '../../apps/web/src/deliverables/manage/deliverable-form.operations';
+import { DeliverablesPage } from '../../apps/web/src/deliverables/manage/deliverables-page.operations';
 import { MyPage } from '../../apps/web/src/me/my-page.operations';
 import { MySeatsPage } from '../../apps/web/src/me/my-seats-page.operations';
 import { DatePollPage } from '../../apps/web/src/meetings/date-poll-page.operations';
@@ -15,7 +17,7 @@ import { NominationRequestPage } from '../../apps/web/src/seats/nomination-reque
 import { StrategyPage } from '../../apps/web/src/strategies/strategy-page.operations';
 import { EditWorkingGroupPage, NewWorkingGroupPage } from '../../apps/web/src/working-groups/working-group-form.operations';
 import { WorkingGroupPage } from '../../apps/web/src/working-groups/working-group-page.operations';
-import { GRAPHQL_MATRIX } from './access-matrix';
+import { GRAPHQL_MATRIX, freshDeliverable } from './access-matrix';
 import type { World } from './world';
 
 /**
@@ -37,7 +39,7 @@ export interface WebRouteEntry {
   /** SQL giving the name the page must show for the id ($1), when the page is about one thing. */
   nameSql?: string;
   /** The id, when the row's call names it otherwise (a mutation's input): the thing the form page edits. */
-  id?(w: World): string;
+  id?(w: World): string | Promise<string>;
   /**
    * A form page that loads and then refuses (the page's own check of what the query
    * answered, e.g. `mayManage`): true when it shows "not for you" (FORBIDDEN).
@@ -149,6 +151,31 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
     operation: NominationRequestPage,
     path: (id) => `/nomination-requests/${id}`,
     variables: (id) => ({ id }),
+  },
+  '/commissions/$commissionId/deliverables': {
+    follows: 'deliverables',
+    operation: DeliverablesPage,
+    id: (w) => w.a.commissionId,
+    path: (id) => `/commissions/${id}/deliverables`,
+    variables: (id) => ({ id, filter: { commissionId: id } }),
+    nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
+  },
+  '/commissions/$commissionId/deliverables/new': {
+    follows: 'createDeliverable',
+    operation: NewDeliverablePage,
+    id: (w) => w.a.commissionId,
+    path: (id) => `/commissions/${id}/deliverables/new`,
+    variables: (id) => ({ id }),
+    refuses: (data) => !data.commission.mayManage,
+  },
+  '/deliverables/$deliverableId/edit': {
+    follows: 'updateDeliverable',
+    operation: EditDeliverablePage,
+    id: (w) => freshDeliverable(w),
+    path: (id) => `/deliverables/${id}/edit`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM deliverable WHERE id = $1`,
+    refuses: (data) => !data.deliverable.mayManage,
   },
   '/date-polls/$datePollId': {
     follows: 'datePoll',

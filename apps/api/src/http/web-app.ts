@@ -41,6 +41,9 @@ export const APP_ROUTES: RegExp[] = [
   /^\/organisations\/[^/]+$/,
   /^\/commissions\/[^/]+\/stakeholders$/,
   /^\/commissions\/[^/]+\/audit$/,
+  /^\/commissions\/[^/]+\/deliverables$/,
+  /^\/commissions\/[^/]+\/deliverables\/new$/,
+  /^\/deliverables\/[^/]+\/edit$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
