@@ -248,7 +248,9 @@ describe('deliverables in the browser (issue 19)', () => {
 
     const { context, page } = await signedIn(w.secretariat.email);
     const titles = async () => (await page.locator('#deliverables-list tbody th a').allTextContents()).sort();
-    await page.goto(`${t.url}/commissions/${w.commissionId}/deliverables`);
+    // From the commission's page.
+    await page.goto(`${t.url}/commissions/${w.commissionId}`);
+    await page.click(`a[href="/commissions/${w.commissionId}/deliverables"]`);
     await page.waitForSelector('#deliverables-list');
     expect(await titles()).toEqual(['Datasæt over uddannelsespladser', 'Delrapport om kapacitet', 'Forsinket notat', 'Kortlægning af uddannelsesbehov i regionerne', 'Slutrapport']);
     await check(page, 'list');
@@ -311,5 +313,16 @@ describe('deliverables in the browser (issue 19)', () => {
     // A member of the first group sees its deliverables and the commission's own, and only their responsible people.
     const seenBy = await ok(t, w.member.token, `query($id: ID!) { commission(id: $id) { deliverableResponsibles { id } } }`, { id: w.commissionId });
     expect(seenBy.commission.deliverableResponsibles.map((p: { id: string }) => p.id).sort()).toEqual([w.member.id, w.member2.id].sort());
+    // The filter's people: as many statements for two people as for three.
+    const responsibles = async () => {
+      const result = await t.gql(`query($id: ID!) { commission(id: $id) { deliverableResponsibles { id displayName } } }`, { id: w.commissionId }, { token: w.secretariat.token });
+      expect(result.errors).toBeUndefined();
+      return { count: result.data!.commission.deliverableResponsibles.length, statements: result.extensions?.sqlStatements };
+    };
+    const two = await responsibles();
+    await make({ title: 'Arrangement for regionerne', kind: 'EVENT', responsiblePersonId: w.commissioner.id });
+    const three = await responsibles();
+    expect([two.count, three.count]).toEqual([2, 3]);
+    expect(three.statements).toBe(two.statements);
   });
 });

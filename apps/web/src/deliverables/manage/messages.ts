@@ -3,6 +3,7 @@ import type { AreaMessages } from '../../core/locales';
 
 export const en = {
   'deliverables.title': 'Deliverables: {commission}',
+  'deliverables.link': 'All deliverables: list and board',
   'deliverables.filters': 'Filter',
   'deliverables.group': 'Working group',
   'deliverables.allGroups': 'All groups',
@@ -99,6 +100,7 @@ export const en = {
 
 export const sv: AreaMessages<typeof en> = {
   'deliverables.title': 'Leveranser: {commission}',
+  'deliverables.link': 'Alla leveranser: lista och tavla',
   'deliverables.filters': 'Filtrera',
   'deliverables.group': 'Arbetsgrupp',
   'deliverables.allGroups': 'Alla grupper',
@@ -195,6 +197,7 @@ export const sv: AreaMessages<typeof en> = {
 
 export const da: AreaMessages<typeof en> = {
   'deliverables.title': 'Leverancer: {commission}',
+  'deliverables.link': 'Alle leverancer: liste og tavle',
   'deliverables.filters': 'Filtrér',
   'deliverables.group': 'Arbejdsgruppe',
   'deliverables.allGroups': 'Alle grupper',
