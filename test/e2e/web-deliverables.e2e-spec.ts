@@ -119,6 +119,14 @@ describe('deliverables in the browser (issue 19)', () => {
       objectives: [{ letter: 'a' }],
     });
 
+    // What each may do: the secretariat everything, the responsible member upload, the other member nothing.
+    const may = async (token: string) => (await ok(t, token, `query($id: ID!) { deliverable(id: $id) { mayManage mayUpload } }`, { id: deliverableId })).deliverable;
+    expect([await may(w.secretariat.token), await may(w.member.token), await may(w.member2.token)]).toEqual([
+      { mayManage: true, mayUpload: true },
+      { mayManage: false, mayUpload: true },
+      { mayManage: false, mayUpload: false },
+    ]);
+
     // Edit: a new title, another goal.
     await page.click(`a[href="/deliverables/${deliverableId}/edit"]`);
     await page.waitForSelector('#newDueOn');
@@ -278,6 +286,7 @@ describe('deliverables in the browser (issue 19)', () => {
     await page.locator('#deliverables-count', { hasText: '2 deliverables' }).waitFor();
     await page.click('nav a[href*="view=board"]');
     await page.waitForSelector('#deliverables-board');
+    expect(await page.locator('nav a[aria-current=page]').allTextContents()).toEqual(['Board by status']);
     expect(await page.locator('section[data-status=PLANNED] .dl-card a').allTextContents()).toEqual([late.title]);
     expect(await page.locator('section[data-status=IN_PROGRESS] .dl-card a').allTextContents()).toEqual([running.title]);
     expect(await page.locator('section[data-status=IN_PROGRESS] .dl-health').textContent()).toBe('At risk');

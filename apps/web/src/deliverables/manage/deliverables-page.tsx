@@ -122,23 +122,24 @@ export function DeliverablesPage() {
           <div className="dl-filter-buttons">
             <button type="submit">{t('deliverables.apply')}</button>
             {(search.group || search.goal || search.person || search.health) && (
-              <Link to="/commissions/$commissionId/deliverables" params={{ commissionId }} search={{ view: search.view }}>
+              <button type="button" className="link" onClick={() => go({ view: search.view })}>
                 {t('deliverables.clear')}
-              </Link>
+              </button>
             )}
           </div>
         </fieldset>
       </form>
 
+      {/* The router marks the link of the current view (aria-current="page"): the search must match, view included. */}
       <nav aria-label={t('deliverables.view')}>
         <ul className="dl-views">
           <li>
-            <Link to="/commissions/$commissionId/deliverables" params={{ commissionId }} search={{ ...search, view: undefined }} aria-current={board ? undefined : 'page'}>
+            <Link to="/commissions/$commissionId/deliverables" params={{ commissionId }} search={{ ...search, view: undefined }} activeOptions={{ explicitUndefined: true }}>
               {t('deliverables.list')}
             </Link>
           </li>
           <li>
-            <Link to="/commissions/$commissionId/deliverables" params={{ commissionId }} search={{ ...search, view: 'board' }} aria-current={board ? 'page' : undefined}>
+            <Link to="/commissions/$commissionId/deliverables" params={{ commissionId }} search={{ ...search, view: 'board' }}>
               {t('deliverables.board')}
             </Link>
           </li>
