@@ -44,6 +44,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/commissions\/[^/]+\/deliverables$/,
   /^\/commissions\/[^/]+\/deliverables\/new$/,
   /^\/deliverables\/[^/]+\/edit$/,
+  /^\/meetings\/[^/]+\/attendance$/,
+  /^\/meetings\/[^/]+\/minutes\/edit$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

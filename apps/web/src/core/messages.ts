@@ -11,6 +11,8 @@ import * as deliverables from '../deliverables/messages';
 import * as deliverablesManage from '../deliverables/manage/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
+import * as meetingAttendance from '../meetings/attendance/messages';
+import * as meetingMinutes from '../meetings/minutes/messages';
 import * as seats from '../seats/messages';
 import * as strategies from '../strategies/messages';
 import * as organisations from '../organisations/messages';
@@ -40,6 +42,8 @@ export const AREAS = {
   people,
   organisations,
   commissionRegister,
+  meetingAttendance,
+  meetingMinutes,
 } as const;
 
 type Areas = typeof AREAS;
