@@ -91,7 +91,7 @@ async function commissionMail(w: World): Promise<string> {
 }
 
 /** A fresh deliverable of A's group (planned, due in two months). */
-async function freshDeliverable(w: World): Promise<string> {
+export async function freshDeliverable(w: World): Promise<string> {
   const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: CreateDeliverableInput!) { createDeliverable(input: $input) { id } }`, {
     input: { commissionId: w.a.commissionId, workingGroupId: w.a.groupId, title: w.unique('Deliverable'), kind: 'REPORT', dueOn: date(60), goalIds: [], objectiveIds: [] },
   });

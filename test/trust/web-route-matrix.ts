@@ -6,6 +6,8 @@ import { CommissionListPage } from '../../apps/web/src/commissions/commission-li
 import { CommissionPage } from '../../apps/web/src/commissions/commission-page.operations';
 import { DeliverablePage } from '../../apps/web/src/deliverables/deliverable-page.operations';
 import { ReviewRoundPage } from '../../apps/web/src/deliverables/review-round-page.operations';
+import { EditDeliverablePage, NewDeliverablePage } from '../../apps/web/src/deliverables/manage/deliverable-form.operations';
+import { DeliverablesPage } from '../../apps/web/src/deliverables/manage/deliverables-page.operations';
 import { MyPage } from '../../apps/web/src/me/my-page.operations';
 import { MySeatsPage } from '../../apps/web/src/me/my-seats-page.operations';
 import { DatePollPage } from '../../apps/web/src/meetings/date-poll-page.operations';
@@ -31,7 +33,7 @@ import { StakeholdersPage } from '../../apps/web/src/commissions/stakeholders-pa
 import { AuditPage } from '../../apps/web/src/commissions/audit-page.operations';
 import { OpenEventPage } from '../../apps/web/src/public/event-page.operations';
 import { RegistrationsPage } from '../../apps/web/src/meetings/registrations/registrations-page.operations';
-import { GRAPHQL_MATRIX, ROUTE_MATRIX, anOpenEvent, freshMeeting, type Expectations } from './access-matrix';
+import { GRAPHQL_MATRIX, ROUTE_MATRIX, anOpenEvent, freshDeliverable, freshMeeting, type Expectations } from './access-matrix';
 import type { World } from './world';
 
 /**
@@ -193,6 +195,31 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
     operation: NominationRequestPage,
     path: (id) => `/nomination-requests/${id}`,
     variables: (id) => ({ id }),
+  },
+  '/commissions/$commissionId/deliverables': {
+    follows: 'deliverables',
+    operation: DeliverablesPage,
+    id: (w) => w.a.commissionId,
+    path: (id) => `/commissions/${id}/deliverables`,
+    variables: (id) => ({ id, filter: { commissionId: id } }),
+    nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
+  },
+  '/commissions/$commissionId/deliverables/new': {
+    follows: 'createDeliverable',
+    operation: NewDeliverablePage,
+    id: (w) => w.a.commissionId,
+    path: (id) => `/commissions/${id}/deliverables/new`,
+    variables: (id) => ({ id }),
+    refuses: (data) => !data.commission.mayManage,
+  },
+  '/deliverables/$deliverableId/edit': {
+    follows: 'updateDeliverable',
+    operation: EditDeliverablePage,
+    id: (w) => freshDeliverable(w),
+    path: (id) => `/deliverables/${id}/edit`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM deliverable WHERE id = $1`,
+    refuses: (data) => !data.deliverable.mayManage,
   },
   '/meetings/$meetingId/attendance': {
     follows: 'recordAttendance',

@@ -4,6 +4,7 @@ import { SignInPage } from './accounts/sign-in';
 import { CommissionPage } from './commissions/commission-page';
 import { DeliverablePage } from './deliverables/deliverable-page';
 import { ReviewRoundPage } from './deliverables/review-round-page';
+import { deliverablesSearch } from './deliverables/manage/deliverables-search';
 import { Layout } from './core/layout';
 import { NotFound, markNavigated } from './core/page';
 import { MyPage } from './me/my-page';
@@ -67,6 +68,14 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/organisations/$organisationId', component: lazyRouteComponent(() => import('./organisations/organisation-page'), 'OrganisationPage') }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/stakeholders', component: lazyRouteComponent(() => import('./commissions/stakeholders-page'), 'StakeholdersPage') }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/audit', component: lazyRouteComponent(() => import('./commissions/audit-page'), 'AuditPage') }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/commissions/$commissionId/deliverables',
+    component: lazyRouteComponent(() => import('./deliverables/manage/deliverables-page'), 'DeliverablesPage'),
+    validateSearch: deliverablesSearch,
+  }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/deliverables/new', component: lazyRouteComponent(() => import('./deliverables/manage/new-deliverable-page'), 'NewDeliverablePage') }),
+  createRoute({ getParentRoute: () => root, path: '/deliverables/$deliverableId/edit', component: lazyRouteComponent(() => import('./deliverables/manage/edit-deliverable-page'), 'EditDeliverablePage') }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, IsUrl, Length, MaxLength, ValidateNested, ArrayMinSize } from 'class-validator';
 import { IsDateOnly } from '@samverkan/core';
 import { DeliverableKind, DeliverableStatus } from './deliverable.entity';
+import { DeliverableHealth } from './deliverable-health';
 import { AnchorKind, CommentDecision } from './review-comment.entity';
 import { ReviewOutcome } from './review.entity';
 import { ReviewVerdict } from './review-answer.entity';
@@ -251,4 +252,19 @@ export class DeliverableFilter {
   @IsEnum(DeliverableStatus, { each: true })
   @ArrayMaxSize(10)
   statuses?: DeliverableStatus[];
+
+  @Field(() => ID, { nullable: true, description: 'Only those serving this goal of the strategy.' })
+  @IsOptional()
+  @IsUUID()
+  goalId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only those this person is responsible for.' })
+  @IsOptional()
+  @IsUUID()
+  responsiblePersonId?: string;
+
+  @Field(() => DeliverableHealth, { nullable: true, description: 'Only those with this health today (delivered and cancelled ones have none).' })
+  @IsOptional()
+  @IsEnum(DeliverableHealth)
+  health?: DeliverableHealth;
 }

@@ -17,7 +17,7 @@ import { DeliverableObjective } from './deliverable-objective.entity';
 import { DocumentVersion } from './document-version.entity';
 import { DOCUMENT_STORAGE, LocalDocumentStorage } from './document-storage';
 import { DeliverablesController } from './deliverables.controller';
-import { DeadlineChangeResolver, DeliverablesResolver, DocumentVersionResolver, GoalDeliverablesResolver, ReviewerSuggestionResolver } from './deliverables.resolver';
+import { CommissionDeliverablesResolver, DeadlineChangeResolver, DeliverablesResolver, DocumentVersionResolver, GoalDeliverablesResolver, ReviewerSuggestionResolver } from './deliverables.resolver';
 import { DeliverablesService } from './deliverables.service';
 import { DocumentsService } from './documents.service';
 import { ReviewAnswer } from './review-answer.entity';
@@ -74,6 +74,7 @@ export class DeliverablesWorkerModule {}
     ReviewerSuggestionResolver,
     DeadlineChangeResolver,
     GoalDeliverablesResolver,
+    CommissionDeliverablesResolver,
     DocumentVersionResolver,
     ReviewRoundResolver,
     ReviewReviewerResolver,

@@ -1,4 +1,4 @@
-import { Args, Field, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, Float, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Commission, CommissionObjective, CommissionsService } from '@samverkan/commissions';
 import { Allow, Connection, ConnectionArgs, Ctx, GqlContext, gqlCtx, Permission, RequestContext, selectedAt, selectionOf } from '@samverkan/core';
@@ -16,6 +16,7 @@ import { DocumentsService } from './documents.service';
 import { KIND_LABELS, STATUS_LABELS } from './deliverables.messages';
 import { ReviewRound } from './review.entity';
 import { ReviewsService } from './reviews.service';
+import { UPLOAD_EXTENSIONS } from './media-type';
 
 export const DeliverableConnection = Connection(Deliverable);
 
@@ -29,6 +30,18 @@ export class ReviewerSuggestion {
 
   @Field(() => ID)
   workingGroupId: string;
+}
+
+@ObjectType({ description: 'What an upload may be: the server refuses anything else with the same limit named.' })
+export class UploadLimits {
+  @Field(() => Float, { description: 'The largest file, in bytes.' })
+  maxBytes: number;
+
+  @Field({ description: 'The limit as people read it ("50 MB").' })
+  maxSizeText: string;
+
+  @Field(() => [String], { description: 'File name endings accepted (the content decides: see media-type.ts).' })
+  extensions: string[];
 }
 
 @Resolver(() => Deliverable)
@@ -111,6 +124,21 @@ export class DeliverablesResolver {
     return this.service.health(gqlCtx(context), d);
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether you may change it (the secretariat): edit, status, due date.' })
+  mayManage(@Ctx() ctx: RequestContext, @Parent() d: Deliverable) {
+    return this.service.mayManage(ctx, d);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may upload a version (the secretariat and the responsible person).' })
+  mayUpload(@Ctx() ctx: RequestContext, @Parent() d: Deliverable) {
+    return this.service.mayUpload(ctx, d);
+  }
+
+  @ResolveField(() => UploadLimits, { description: 'The size limit and the kinds of file a version may be.' })
+  uploadLimits(): UploadLimits {
+    return { maxBytes: this.documents.maxBytes, maxSizeText: this.documents.maxSizeText(), extensions: [...UPLOAD_EXTENSIONS] };
+  }
+
   @ResolveField(() => [DeliverableStatus], { description: 'The statuses it may move to next.' })
   allowedTransitions(@Parent() d: Deliverable) {
     return this.service.allowedTransitions(d);
@@ -168,6 +196,20 @@ export class ReviewerSuggestionResolver {
   @ResolveField(() => WorkingGroup)
   workingGroup(@Ctx() ctx: RequestContext, @Parent() s: ReviewerSuggestion) {
     return this.groups.load(ctx, s.workingGroupId);
+  }
+}
+
+@Resolver(() => Commission)
+export class CommissionDeliverablesResolver {
+  constructor(
+    private readonly service: DeliverablesService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @ResolveField(() => [Person], { description: 'The people responsible for its deliverables (that you may see), by name: the deliverables list’s filter.' })
+  async deliverableResponsibles(@Ctx() ctx: RequestContext, @Parent() commission: Commission) {
+    const ids = await this.service.responsiblePeople(ctx, commission.id);
+    return (await Promise.all(ids.map((id) => this.people.load(ctx, id)))).filter(Boolean);
   }
 }
 

@@ -30,7 +30,7 @@ import { DeliverableDeadlineChange } from './deliverable-deadline-change.entity'
 import { Deliverable, DeliverableStatus } from './deliverable.entity';
 import { DeliverableGoal } from './deliverable-goal.entity';
 import { DeliverableObjective } from './deliverable-objective.entity';
-import { DeliverableHealth, deliverableHealth } from './deliverable-health';
+import { DELIVERABLE_HEALTH_SQL, DeliverableHealth, deliverableHealth } from './deliverable-health';
 import { allowedTransitions, canTransition } from './deliverable-workflow';
 import { ChangeDeliverableDeadlineInput, CreateDeliverableInput, DeliverableFilter, UpdateDeliverableInput } from './deliverable.inputs';
 import { STATUS_LABELS } from './deliverables.messages';
@@ -227,8 +227,19 @@ export class DeliverablesService {
     const window = pageWindow(args);
     const v = await this.visibility(ctx, filter.commissionId);
     const { sql, params } = this.visibleSql(v);
-    const all = [filter.commissionId, ...params, filter.workingGroupId ?? null, filter.statuses?.length ? filter.statuses : null];
-    const where = `d.commission_id = $1 AND ${sql} AND ($7::uuid IS NULL OR d.working_group_id = $7) AND ($8::text[] IS NULL OR d.status = ANY($8))`;
+    const all = [
+      filter.commissionId,
+      ...params,
+      filter.workingGroupId ?? null,
+      filter.statuses?.length ? filter.statuses : null,
+      filter.goalId ?? null,
+      filter.responsiblePersonId ?? null,
+      filter.health ?? null,
+    ];
+    const where = `d.commission_id = $1 AND ${sql} AND ($7::uuid IS NULL OR d.working_group_id = $7) AND ($8::text[] IS NULL OR d.status = ANY($8))
+      AND ($9::uuid IS NULL OR EXISTS (SELECT 1 FROM deliverable_goal dg WHERE dg.deliverable_id = d.id AND dg.goal_id = $9))
+      AND ($10::uuid IS NULL OR d.responsible_person_id = $10)
+      AND ($11::text IS NULL OR ${DELIVERABLE_HEALTH_SQL('d', '(now() AT TIME ZONE c.time_zone)::date')} = $11)`;
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${DELIVERABLE_COLUMNS}, count(*) OVER () AS total,
               deliverable_health(d.due_on, d.status, (now() AT TIME ZONE c.time_zone)::date) AS health_today${withResponsible ? ', to_json(rp) AS responsible_person' : ''}
@@ -292,6 +303,33 @@ export class DeliverablesService {
   }
 
   // ---------------------------------------------------------------- fields
+
+  /** Whether the actor may change the deliverable (the secretariat): what the pages offer. */
+  async mayManage(ctx: RequestContext, d: Deliverable): Promise<boolean> {
+    return (await this.access.levelIn(ctx, d.commissionId)) === 'manage';
+  }
+
+  /** Whether the actor may upload a version: the secretariat and the responsible person (DocumentsService.upload). */
+  async mayUpload(ctx: RequestContext, d: Deliverable): Promise<boolean> {
+    if (d.responsiblePersonId && d.responsiblePersonId === ctx.actor?.personId) return true;
+    return this.mayManage(ctx, d);
+  }
+
+  /**
+   * The people responsible for the commission's deliverables the actor may see
+   * (the list's filter by person), by name: one statement.
+   */
+  async responsiblePeople(ctx: RequestContext, commissionId: string): Promise<string[]> {
+    const v = await this.visibility(ctx, commissionId);
+    const { sql, params } = this.visibleSql(v);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT p.id FROM person p
+        WHERE p.id IN (SELECT d.responsible_person_id FROM deliverable d WHERE d.commission_id = $1 AND ${sql})
+        ORDER BY p.full_name, p.id`,
+      [commissionId, ...params],
+    );
+    return rows.map((r) => r.id);
+  }
 
   /** The indicator, with today in the commission's time zone. */
   async health(ctx: RequestContext, d: Deliverable): Promise<DeliverableHealth | null> {
@@ -445,7 +483,8 @@ export class DeliverablesService {
   async changeDeadline(ctx: RequestContext, input: ChangeDeliverableDeadlineInput): Promise<Deliverable> {
     await this.get(ctx, input.deliverableId, 'manage');
     const reason = input.reason.trim();
-    if (!reason) throw new BadInputError('deliverables.deadlineNeedsReason');
+    // Spaces only pass the length check: still no reason, refused at the reason field.
+    if (!reason) throw BadInputError.field('reason', 'deliverables.deadlineNeedsReason');
     return inTransaction(this.dataSource, async (manager) => {
       const before = await manager.findOneOrFail(Deliverable, { where: { id: input.deliverableId }, lock: { mode: 'pessimistic_write' } });
       if (before.status === DeliverableStatus.DELIVERED || before.status === DeliverableStatus.CANCELLED) {

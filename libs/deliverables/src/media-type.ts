@@ -25,6 +25,12 @@ export const ALLOWED_MEDIA_TYPES = [
   'image/jpeg',
 ] as const;
 
+/**
+ * The file name endings of the accepted kinds, for the upload page's early check
+ * (the content still decides on the server: a renamed program is refused).
+ */
+export const UPLOAD_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'doc', 'xls', 'ppt', 'txt', 'csv', 'md', 'png', 'jpg', 'jpeg'] as const;
+
 export type AllowedMediaType = (typeof ALLOWED_MEDIA_TYPES)[number];
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);

@@ -43,6 +43,9 @@ export const APP_ROUTES: RegExp[] = [
   /^\/commissions\/[^/]+\/audit$/,
   /^\/events\/[^/]+$/,
   /^\/meetings\/[^/]+\/registrations$/,
+  /^\/commissions\/[^/]+\/deliverables$/,
+  /^\/commissions\/[^/]+\/deliverables\/new$/,
+  /^\/deliverables\/[^/]+\/edit$/,
   /^\/meetings\/[^/]+\/attendance$/,
   /^\/meetings\/[^/]+\/minutes\/edit$/,
 ];

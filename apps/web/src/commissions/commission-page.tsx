@@ -70,6 +70,11 @@ export function CommissionPage() {
         </ul>
       )}
       <CommissionLinks commissionId={c.id} roles={c.myRoles} mayManage={c.mayManage} />
+      <p>
+        <Link to="/commissions/$commissionId/deliverables" params={{ commissionId: c.id }}>
+          {t('deliverables.link')}
+        </Link>
+      </p>
       <dl className="facts">
         <dt>{t('commission.kind')}</dt>
         <dd>{t(`commission.KIND_${c.kind}`)}</dd>

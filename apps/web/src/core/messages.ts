@@ -8,6 +8,7 @@ import * as accounts from '../accounts/messages';
 import * as commissions from '../commissions/messages';
 import * as commissionRegister from '../commissions/register-messages';
 import * as deliverables from '../deliverables/messages';
+import * as deliverablesManage from '../deliverables/manage/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
 import * as meetingAttendance from '../meetings/attendance/messages';
@@ -32,6 +33,7 @@ export const AREAS = {
   me,
   meetings,
   deliverables,
+  deliverablesManage,
   workingGroups,
   commissions,
   seats,

@@ -11,6 +11,25 @@ export const DeliverablePage = graphql(`
       dueOn
       deliveredOn
       publishedUrl
+      health
+      mayManage
+      mayUpload
+      uploadLimits {
+        maxBytes
+        maxSizeText
+        extensions
+      }
+      deadlineChanges {
+        id
+        oldDueOn
+        newDueOn
+        reason
+        changedAt
+        changedBy {
+          id
+          displayName
+        }
+      }
       workingGroup {
         id
         name

@@ -1,9 +1,14 @@
 import { Link, useParams } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { fileSize } from '../core/format';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
 import { DeliverablePage as DeliverableQuery } from './deliverable-page.operations';
+import { DeadlineHistory } from './manage/deadline-history';
+
+// Only the secretariat and the responsible person upload: the form loads when it is shown.
+const VersionUpload = lazy(() => import('./manage/version-upload'));
 
 /** A deliverable: what, when, its document versions (download) and its review rounds. */
 export function DeliverablePage() {
@@ -24,6 +29,12 @@ export function DeliverablePage() {
         <dd>{d.statusLabel}</dd>
         <dt>{t('deliverable.due')}</dt>
         <dd>{day(d.dueOn)}</dd>
+        {d.health && (
+          <>
+            <dt>{t('deliverables.health')}</dt>
+            <dd id="deliverable-health">{t(`deliverables.${d.health}`)}</dd>
+          </>
+        )}
         {d.workingGroup && (
           <>
             <dt>{t('deliverable.group')}</dt>
@@ -47,6 +58,20 @@ export function DeliverablePage() {
           </>
         )}
       </dl>
+      {d.mayManage && (
+        <ul className="actions">
+          <li>
+            <Link to="/deliverables/$deliverableId/edit" params={{ deliverableId }}>
+              {t('deliverables.edit')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/commissions/$commissionId/deliverables" params={{ commissionId: d.commission.id }}>
+              {t('deliverables.title', { commission: d.commission.title })}
+            </Link>
+          </li>
+        </ul>
+      )}
       {d.description && <p className="prewrap">{d.description}</p>}
       <section aria-labelledby="versions">
         <h2 id="versions">{t('deliverable.versions')}</h2>
@@ -70,6 +95,12 @@ export function DeliverablePage() {
           </ul>
         )}
       </section>
+      {d.mayUpload && (
+        <Suspense fallback={<Loading />}>
+          <VersionUpload deliverableId={deliverableId} limits={d.uploadLimits} onUploaded={query.reload} />
+        </Suspense>
+      )}
+      {d.deadlineChanges.length > 0 && <DeadlineHistory changes={d.deadlineChanges} />}
       {d.reviewRounds.length > 0 && (
         <section aria-labelledby="rounds">
           <h2 id="rounds">{t('deliverable.reviewRounds')}</h2>
