@@ -62,6 +62,8 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/organisations/$organisationId', component: lazyRouteComponent(() => import('./organisations/organisation-page'), 'OrganisationPage') }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/stakeholders', component: lazyRouteComponent(() => import('./commissions/stakeholders-page'), 'StakeholdersPage') }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/audit', component: lazyRouteComponent(() => import('./commissions/audit-page'), 'AuditPage') }),
+  createRoute({ getParentRoute: () => root, path: '/deliverables/$deliverableId/review-rounds/new', component: lazyRouteComponent(() => import('./deliverables/reviews/open-review-round-page'), 'OpenReviewRoundPage') }),
+  createRoute({ getParentRoute: () => root, path: '/review-rounds/$reviewRoundId/follow', component: lazyRouteComponent(() => import('./deliverables/reviews/review-round-follow-page'), 'ReviewRoundFollowPage') }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });

@@ -41,6 +41,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/organisations\/[^/]+$/,
   /^\/commissions\/[^/]+\/stakeholders$/,
   /^\/commissions\/[^/]+\/audit$/,
+  /^\/deliverables\/[^/]+\/review-rounds\/new$/,
+  /^\/review-rounds\/[^/]+\/follow$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

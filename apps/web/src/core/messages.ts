@@ -8,6 +8,7 @@ import * as accounts from '../accounts/messages';
 import * as commissions from '../commissions/messages';
 import * as commissionRegister from '../commissions/register-messages';
 import * as deliverables from '../deliverables/messages';
+import * as reviews from '../deliverables/reviews/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
 import * as seats from '../seats/messages';
@@ -38,6 +39,7 @@ export const AREAS = {
   people,
   organisations,
   commissionRegister,
+  reviews,
 } as const;
 
 type Areas = typeof AREAS;
