@@ -66,10 +66,10 @@ function Follow({ round: r, reload }: { round: Round; reload(): void }) {
         </Link>
       </p>
       {r.status === 'CLOSED' && r.outcome && (
-        <p className="notice-inline" role="status">
-          {t('reviews.closedWith', { outcome: t(`reviews.${r.outcome}`) })}
-          {r.outcomeNote && <span className="prewrap"> {r.outcomeNote}</span>}
-        </p>
+        <div className="notice-inline" role="status">
+          <p>{t('reviews.closedWith', { outcome: t(`reviews.${r.outcome}`) })}.</p>
+          {r.outcomeNote && <p className="prewrap">{r.outcomeNote}</p>}
+        </div>
       )}
 
       <section aria-labelledby="answers">
