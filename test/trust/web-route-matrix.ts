@@ -11,13 +11,15 @@ import { ReviewRoundFollowPage } from '../../apps/web/src/deliverables/reviews/r
 import { MyPage } from '../../apps/web/src/me/my-page.operations';
 import { MySeatsPage } from '../../apps/web/src/me/my-seats-page.operations';
 import { DatePollPage } from '../../apps/web/src/meetings/date-poll-page.operations';
+import { AttendancePage } from '../../apps/web/src/meetings/attendance/attendance-page.operations';
 import { MeetingPage } from '../../apps/web/src/meetings/meeting-page.operations';
+import { MinutesEditorPage } from '../../apps/web/src/meetings/minutes/minutes-editor-page.operations';
 import { NewMeetingPage } from '../../apps/web/src/meetings/new-meeting-page.operations';
 import { NominationRequestPage } from '../../apps/web/src/seats/nomination-request-page.operations';
 import { StrategyPage } from '../../apps/web/src/strategies/strategy-page.operations';
 import { EditWorkingGroupPage, NewWorkingGroupPage } from '../../apps/web/src/working-groups/working-group-form.operations';
 import { WorkingGroupPage } from '../../apps/web/src/working-groups/working-group-page.operations';
-import { GRAPHQL_MATRIX } from './access-matrix';
+import { GRAPHQL_MATRIX, freshMeeting } from './access-matrix';
 import type { World } from './world';
 
 /**
@@ -167,6 +169,24 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
     operation: NominationRequestPage,
     path: (id) => `/nomination-requests/${id}`,
     variables: (id) => ({ id }),
+  },
+  '/meetings/$meetingId/attendance': {
+    follows: 'recordAttendance',
+    operation: AttendancePage,
+    id: (w) => freshMeeting(w),
+    path: (id) => `/meetings/${id}/attendance`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM meeting WHERE id = $1`,
+    refuses: (data) => !data.meeting.mayManage,
+  },
+  '/meetings/$meetingId/minutes/edit': {
+    follows: 'saveMinutes',
+    operation: MinutesEditorPage,
+    id: (w) => freshMeeting(w),
+    path: (id) => `/meetings/${id}/minutes/edit`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM meeting WHERE id = $1`,
+    refuses: (data) => !data.meeting.mayManage,
   },
   '/date-polls/$datePollId': {
     follows: 'datePoll',

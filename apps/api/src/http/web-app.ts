@@ -43,6 +43,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/commissions\/[^/]+\/audit$/,
   /^\/deliverables\/[^/]+\/review-rounds\/new$/,
   /^\/review-rounds\/[^/]+\/follow$/,
+  /^\/meetings\/[^/]+\/attendance$/,
+  /^\/meetings\/[^/]+\/minutes\/edit$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -11,6 +11,8 @@ import * as deliverables from '../deliverables/messages';
 import * as reviews from '../deliverables/reviews/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
+import * as meetingAttendance from '../meetings/attendance/messages';
+import * as meetingMinutes from '../meetings/minutes/messages';
 import * as seats from '../seats/messages';
 import * as strategies from '../strategies/messages';
 import * as organisations from '../organisations/messages';
@@ -40,6 +42,8 @@ export const AREAS = {
   organisations,
   commissionRegister,
   reviews,
+  meetingAttendance,
+  meetingMinutes,
 } as const;
 
 type Areas = typeof AREAS;
