@@ -1401,12 +1401,16 @@ TABLE review_reviewer (
   person_id uuid NOT NULL
   organisation_id uuid
   invited_at timestamp with time zone NOT NULL DEFAULT now()
+  reminder_count integer NOT NULL DEFAULT 0
+  reminded_at timestamp with time zone
 )
   CONSTRAINT review_reviewer_invited_at_not_null NOT NULL invited_at
   CONSTRAINT review_reviewer_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisation(id)
   CONSTRAINT review_reviewer_person_id_fkey FOREIGN KEY (person_id) REFERENCES person(id)
   CONSTRAINT review_reviewer_person_id_not_null NOT NULL person_id
   CONSTRAINT review_reviewer_pkey PRIMARY KEY (round_id, person_id)
+  CONSTRAINT review_reviewer_reminder_count_check CHECK (reminder_count >= 0)
+  CONSTRAINT review_reviewer_reminder_count_not_null NOT NULL reminder_count
   CONSTRAINT review_reviewer_round_id_fkey FOREIGN KEY (round_id) REFERENCES review_round(id) ON DELETE CASCADE
   CONSTRAINT review_reviewer_round_id_not_null NOT NULL round_id
   CREATE INDEX review_reviewer_person_idx ON public.review_reviewer USING btree (person_id)
@@ -1425,6 +1429,8 @@ TABLE review_round (
   opened_at timestamp with time zone NOT NULL DEFAULT now()
   closed_by uuid
   closed_at timestamp with time zone
+  reminders_sent integer NOT NULL DEFAULT 0
+  last_reminded_at timestamp with time zone
 )
   CONSTRAINT review_round_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES person(id) ON DELETE SET NULL
   CONSTRAINT review_round_deadline_check CHECK (deadline >= '1900-01-01'::date AND deadline <= '2200-12-31'::date)
@@ -1439,6 +1445,8 @@ TABLE review_round (
   CONSTRAINT review_round_outcome_check CHECK (outcome = ANY (ARRAY['approved'::text, 'changes_requested'::text, 'inconclusive'::text]))
   CONSTRAINT review_round_outcome_note_check CHECK (outcome_note IS NULL OR length(outcome_note) <= 5000)
   CONSTRAINT review_round_pkey PRIMARY KEY (id)
+  CONSTRAINT review_round_reminders_sent_check CHECK (reminders_sent >= 0)
+  CONSTRAINT review_round_reminders_sent_not_null NOT NULL reminders_sent
   CONSTRAINT review_round_status_check CHECK (status = ANY (ARRAY['open'::text, 'closed'::text]))
   CONSTRAINT review_round_status_not_null NOT NULL status
   CONSTRAINT review_round_version_id_deliverable_id_fkey FOREIGN KEY (version_id, deliverable_id) REFERENCES document_version(id, deliverable_id)

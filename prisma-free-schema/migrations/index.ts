@@ -19,6 +19,7 @@ import { InboundMessageId1732300027101 } from './1732300027101-inbound-message-i
 import { MemberPages1732300031000 } from './1732300031000-member-pages';
 import { PublicRegister1732400030000 } from './1732400030000-public-register';
 import { RegionsAndCommissionAudit1732400040001 } from './1732400040001-regions-and-commission-audit';
+import { ReviewReminders1732500060000 } from './1732500060000-review-reminders';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   MemberPages1732300031000,
   PublicRegister1732400030000,
   RegionsAndCommissionAudit1732400040001,
+  ReviewReminders1732500060000,
 ];

@@ -680,6 +680,11 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
     call: async (w) => ({ query: `mutation($input: CloseReviewRoundInput!) { closeReviewRound(input: $input) { status } }`, variables: { input: { roundId: await freshRound(w), outcome: 'INCONCLUSIVE' } } }),
   },
+  remindReviewers: {
+    // The round names A's member, who has not answered: the secretariat's press reminds them.
+    expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
+    call: async (w) => ({ query: `mutation($input: RemindReviewersInput!) { remindReviewers(input: $input) { remindersSent } }`, variables: { input: { roundId: await freshRound(w), reminder: 1 } } }),
+  },
   respondToReviewComment: {
     expected: policy.custom('UNAUTHENTICATED', 'ok', { secretariat: 'ok', chair: 'FORBIDDEN', member: 'FORBIDDEN', commissioner: 'FORBIDDEN' }, 'NOT_FOUND'),
     call: async (w) => ({

@@ -8,6 +8,8 @@ import { DeliverablePage } from '../../apps/web/src/deliverables/deliverable-pag
 import { ReviewRoundPage } from '../../apps/web/src/deliverables/review-round-page.operations';
 import { EditDeliverablePage, NewDeliverablePage } from '../../apps/web/src/deliverables/manage/deliverable-form.operations';
 import { DeliverablesPage } from '../../apps/web/src/deliverables/manage/deliverables-page.operations';
+import { OpenReviewRoundPage } from '../../apps/web/src/deliverables/reviews/open-review-round-page.operations';
+import { ReviewRoundFollowPage } from '../../apps/web/src/deliverables/reviews/review-round-follow-page.operations';
 import { MyPage } from '../../apps/web/src/me/my-page.operations';
 import { MySeatsPage } from '../../apps/web/src/me/my-seats-page.operations';
 import { DatePollPage } from '../../apps/web/src/meetings/date-poll-page.operations';
@@ -91,6 +93,22 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
     path: (id) => `/review-rounds/${id}`,
     variables: (id) => ({ id }),
     nameSql: `SELECT d.title AS name FROM review_round r JOIN deliverable d ON d.id = r.deliverable_id WHERE r.id = $1`,
+  },
+  '/deliverables/$deliverableId/review-rounds/new': {
+    // The secretariat's: its query asks for the suggested reviewers, which only they may read.
+    follows: 'openReviewRound',
+    operation: OpenReviewRoundPage,
+    id: async (w) => (await GRAPHQL_MATRIX.deliverable.call(w, 'admin')).variables!.id as string,
+    path: (id) => `/deliverables/${id}/review-rounds/new`,
+    variables: (id) => ({ id }),
+  },
+  '/review-rounds/$reviewRoundId/follow': {
+    follows: 'closeReviewRound',
+    operation: ReviewRoundFollowPage,
+    id: async (w) => ((await GRAPHQL_MATRIX.closeReviewRound.call(w, 'admin')).variables!.input as { roundId: string }).roundId,
+    path: (id) => `/review-rounds/${id}/follow`,
+    variables: (id) => ({ id }),
+    refuses: (data) => !data.reviewRound.mayManage,
   },
   '/working-groups/$workingGroupId': {
     follows: 'workingGroup',

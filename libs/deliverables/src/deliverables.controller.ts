@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { APP_CONFIG, AppConfig, Allow, BadInputError, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, Allow, BadInputError, Ctx, Locale, Permission, RequestContext, isLocale } from '@samverkan/core';
 import { DeliverablesService } from './deliverables.service';
 import { DocumentsService, UploadedFile } from './documents.service';
 import { commentMatrixCsv, commentMatrixXlsx, deliverablesCsv } from './exports';
@@ -72,9 +72,9 @@ export class DeliverablesController {
 
   @Allow(Permission.Authenticated)
   @Get('review-rounds/:id/comment-matrix.xlsx')
-  async matrixXlsx(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
+  async matrixXlsx(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Query('lang') lang: unknown, @Res() res: Response): Promise<void> {
     const { deliverable, versionNumber, rows } = await this.reviews.matrix(ctx, id);
-    const body = await commentMatrixXlsx(rows, ctx.locale, `${deliverable.title} v${versionNumber}`);
+    const body = await commentMatrixXlsx(rows, languageOf(ctx, lang), `${deliverable.title} v${versionNumber}`);
     res
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .setHeader('Content-Disposition', attachment(`comment-matrix-${slug(deliverable.title)}-v${versionNumber}.xlsx`))
@@ -83,12 +83,12 @@ export class DeliverablesController {
 
   @Allow(Permission.Authenticated)
   @Get('review-rounds/:id/comment-matrix.csv')
-  async matrixCsv(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
+  async matrixCsv(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Query('lang') lang: unknown, @Res() res: Response): Promise<void> {
     const { deliverable, versionNumber, rows } = await this.reviews.matrix(ctx, id);
     res
       .type('text/csv; charset=utf-8')
       .setHeader('Content-Disposition', attachment(`comment-matrix-${slug(deliverable.title)}-v${versionNumber}.csv`))
-      .send(commentMatrixCsv(rows, ctx.locale));
+      .send(commentMatrixCsv(rows, languageOf(ctx, lang)));
   }
 
   /** Reads one file into memory, stopping at the configured size limit. */
@@ -107,6 +107,11 @@ export class DeliverablesController {
       });
     });
   }
+}
+
+/** The matrix's language: the page's own (`?lang=`: a link's GET carries the browser's Accept-Language, not the language the page shows), else the request's. */
+function languageOf(ctx: RequestContext, lang: unknown): Locale {
+  return isLocale(lang) ? lang : ctx.locale;
 }
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266). */

@@ -100,6 +100,16 @@ registerMessages({
     da: 'En kommentar til afsnit, side eller linje skal angive hvor.',
     en: 'A comment on a section, page or line must say where.',
   },
+  'reviews.reminderStale': {
+    sv: 'Sidan visade inte de senaste påminnelserna ({sent} skickade). Läs in sidan igen och försök på nytt.',
+    da: 'Siden viste ikke de seneste påmindelser ({sent} sendt). Indlæs siden igen, og prøv igen.',
+    en: 'The page did not show the latest reminders ({sent} sent). Reload the page and try again.',
+  },
+  'reviews.nobodyToRemind': {
+    sv: 'Alla granskare har svarat (eller saknar e-postadress): ingen att påminna.',
+    da: 'Alle høringsparter har svaret (eller mangler e-mailadresse): ingen at minde.',
+    en: 'Every reviewer has answered (or has no email address): nobody to remind.',
+  },
   'reviews.decisionNeedsResponse': {
     sv: 'Ett beslut om en synpunkt kräver ett svar.',
     da: 'En beslutning om en kommentar kræver et svar.',

@@ -42,6 +42,7 @@ import { MyReviewsService } from './my-reviews.service';
     WorkingGroupsModule,
     StrategiesModule,
     PeopleModule,
+    OrganisationsModule,
     MailModule,
     MailActionsModule,
   ],

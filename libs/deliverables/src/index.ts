@@ -12,6 +12,7 @@ export * from './review-comment.entity';
 export * from './deliverable-health';
 export * from './deliverable-workflow';
 export * from './deliverable.inputs';
+export * from './remind-reviewers.input';
 export * from './document-storage';
 export * from './media-type';
 export * from './deliverables.service';

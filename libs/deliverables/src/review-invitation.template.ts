@@ -32,6 +32,8 @@ export interface ReviewInvitationProps {
   downloadUrl: string;
   /** One-click answers: one signed single-use link, a verdict preselected per button. */
   answerButtons?: { verdict: ReviewButtonVerdict; url: string }[];
+  /** A reminder the secretariat sent from the round's page to a reviewer who has not answered. */
+  reminder?: boolean;
 }
 
 const SUBJECT: Translated = {
@@ -44,6 +46,12 @@ const INTRO: Translated = {
   da: 'Du er udpeget til at give høringssvar på {title} i {commission}. Svar senest {date}: godkend, ønsk ændringer eller kommentér, gerne med afsnit, side eller linje og et forslag til formulering.',
   en: 'You are named to review {title} in {commission}. Answer by {date}: approve, request changes or comment, ideally with a section, page or line and a proposed wording.',
 };
+const REMINDER_SUBJECT: Translated = { sv: 'Påminnelse: {subject}', da: 'Påmindelse: {subject}', en: 'Reminder: {subject}' };
+const REMINDER_INTRO: Translated = {
+  sv: 'Sekretariatet påminner dig: vi har ännu inte fått ditt svar.',
+  da: 'Sekretariatet minder dig om, at vi endnu ikke har modtaget dit høringssvar.',
+  en: 'A reminder from the secretariat: we have not had your answer yet.',
+};
 const OPEN: Translated = { sv: 'Öppna granskningen', da: 'Åbn høringen', en: 'Open the review' };
 const DOWNLOAD: Translated = { sv: 'Hämta dokumentet', da: 'Hent dokumentet', en: 'Download the document' };
 const FROM_SECRETARIAT: Translated = { sv: 'Meddelande från sekretariatet:', da: 'Besked fra sekretariatet:', en: 'Message from the secretariat:' };
@@ -52,15 +60,16 @@ const FROM_SECRETARIAT: Translated = { sv: 'Meddelande från sekretariatet:', da
 export const reviewInvitationTemplate = defineMailTemplate<ReviewInvitationProps>('review-invitation', (props, recipient) => {
   const { locale } = recipient;
   const params = { title: props.deliverableTitle, version: props.versionNumber, date: formatDate(props.deadline, locale), commission: props.commissionTitle };
-  const subject = fill(SUBJECT, locale, params).text;
+  const plainSubject = fill(SUBJECT, locale, params).text;
+  const subject = props.reminder ? fill(REMINDER_SUBJECT, locale, { subject: plainSubject }).text : plainSubject;
   const intro = fill(INTRO, locale, params);
   const buttons = props.answerButtons?.length ? mailButtons(props.answerButtons.map((b) => ({ label: REVIEW_BUTTON_LABELS[b.verdict][locale], url: b.url }))) : undefined;
-  const body = html`<p>${intro.html}</p>
+  const body = html`${props.reminder ? html`<p><strong>${REMINDER_INTRO[locale]}</strong></p>` : ''}<p>${intro.html}</p>
 ${props.message ? html`<p>${FROM_SECRETARIAT[locale]}</p><blockquote>${props.message}</blockquote>` : ''}
 ${buttons ? html`${buttons.html}<p style="font-size: 0.9em; color: #4a4a4a;">${BUTTON_NOTE[locale]}</p>` : ''}
 <p><a href="${props.url}">${OPEN[locale]}</a> · <a href="${props.downloadUrl}">${DOWNLOAD[locale]} (${props.filename})</a></p>`;
   const text =
-    [intro.text, props.message ? `${FROM_SECRETARIAT[locale]}\n${props.message}` : undefined, buttons ? `${buttons.text}\n\n${BUTTON_NOTE[locale]}` : undefined, `${OPEN[locale]}: ${props.url}`, `${DOWNLOAD[locale]} (${props.filename}): ${props.downloadUrl}`]
+    [props.reminder ? REMINDER_INTRO[locale] : undefined, intro.text, props.message ? `${FROM_SECRETARIAT[locale]}\n${props.message}` : undefined, buttons ? `${buttons.text}\n\n${BUTTON_NOTE[locale]}` : undefined, `${OPEN[locale]}: ${props.url}`, `${DOWNLOAD[locale]} (${props.filename}): ${props.downloadUrl}`]
       .filter(Boolean)
       .join('\n\n') + textFooter(recipient);
   return { subject, html: layout(recipient, subject, body), text };

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '@samverkan/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
@@ -20,4 +20,12 @@ export class ReviewReviewer {
   @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   invitedAt: Date;
+
+  @Field(() => Int, { description: 'Reminders the secretariat sent this reviewer (remindReviewers).' })
+  @Column({ type: 'int', default: 0 })
+  reminderCount: number;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the secretariat last reminded this reviewer.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  remindedAt: Date | null;
 }

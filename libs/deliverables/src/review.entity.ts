@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '@samverkan/core';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -63,6 +63,14 @@ export class ReviewRound {
 
   @Column({ type: 'uuid', nullable: true })
   closedBy: string | null;
+
+  @Field(() => Int, { description: 'How many times the secretariat reminded the reviewers who had not answered (remindReviewers).' })
+  @Column({ type: 'int', default: 0 })
+  remindersSent: number;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  lastRemindedAt: Date | null;
 
   @Field(() => DateTimeScalar, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })

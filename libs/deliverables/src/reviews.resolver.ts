@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
-import { Organisation, OrganisationsService } from '@samverkan/organisations';
-import { Person, PeopleService } from '@samverkan/people';
+import { Organisation } from '@samverkan/organisations';
+import { Person } from '@samverkan/people';
 import { Deliverable } from './deliverable.entity';
 import { DocumentVersion } from './document-version.entity';
 import { AnswerReviewInput, CloseReviewRoundInput, OpenReviewRoundInput, RespondToCommentInput } from './deliverable.inputs';
@@ -13,6 +13,7 @@ import { ReviewComment } from './review-comment.entity';
 import { ReviewReviewer } from './review-reviewer.entity';
 import { ReviewRound } from './review.entity';
 import { ReviewsService } from './reviews.service';
+import { RemindReviewersInput } from './remind-reviewers.input';
 
 @Resolver(() => ReviewRound)
 export class ReviewRoundResolver {
@@ -20,7 +21,6 @@ export class ReviewRoundResolver {
     private readonly reviews: ReviewsService,
     private readonly deliverables: DeliverablesService,
     private readonly documents: DocumentsService,
-    private readonly people: PeopleService,
   ) {}
 
   @Allow(Permission.Authenticated)
@@ -48,6 +48,15 @@ export class ReviewRoundResolver {
   }
 
   @Allow(Permission.Authenticated)
+  @Mutation(() => ReviewRound, {
+    description:
+      'Reminds the named reviewers who have not answered, now, by mail (secretariat). One press, one mail each: the same reminder number again sends nothing.',
+  })
+  remindReviewers(@Ctx() ctx: RequestContext, @Args('input') input: RemindReviewersInput) {
+    return this.reviews.remind(ctx, input.roundId, input.reminder);
+  }
+
+  @Allow(Permission.Authenticated)
   @Mutation(() => ReviewComment, { description: 'Records the secretariat’s response and decision (accepted, partly, rejected) on a comment.' })
   respondToReviewComment(@Ctx() ctx: RequestContext, @Args('input') input: RespondToCommentInput) {
     return this.reviews.respond(ctx, input);
@@ -69,9 +78,8 @@ export class ReviewRoundResolver {
   }
 
   @ResolveField(() => [Person], { description: 'Named reviewers who have not answered yet.' })
-  async nonResponders(@Ctx() ctx: RequestContext, @Parent() round: ReviewRound) {
-    const ids = await this.reviews.nonResponderIds(ctx, round.id);
-    return Promise.all(ids.map((id) => this.people.load(ctx, id)));
+  nonResponders(@Ctx() ctx: RequestContext, @Parent() round: ReviewRound) {
+    return this.reviews.nonResponders(ctx, round.id);
   }
 
   @ResolveField(() => [ReviewAnswer], { description: 'For the secretariat, commissioners and the named reviewers; empty for others.' })
@@ -84,6 +92,11 @@ export class ReviewRoundResolver {
     return (await this.reviews.mayReadAnswers(ctx, round)) ? this.reviews.commentsOf(ctx, round.id) : [];
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether the signed-in person runs this round (the secretariat): remind, respond to comments, close.' })
+  mayManage(@Ctx() ctx: RequestContext, @Parent() round: ReviewRound) {
+    return this.reviews.mayManage(ctx, round);
+  }
+
   @ResolveField(() => String, { description: 'GET with the bearer token for the XLSX comment matrix; .csv for CSV.' })
   commentMatrixPath(@Parent() round: ReviewRound) {
     return `/review-rounds/${round.id}/comment-matrix.xlsx`;
@@ -92,20 +105,16 @@ export class ReviewRoundResolver {
 
 @Resolver(() => ReviewReviewer)
 export class ReviewReviewerResolver {
-  constructor(
-    private readonly reviews: ReviewsService,
-    private readonly people: PeopleService,
-    private readonly organisations: OrganisationsService,
-  ) {}
+  constructor(private readonly reviews: ReviewsService) {}
 
   @ResolveField(() => Person)
   person(@Ctx() ctx: RequestContext, @Parent() reviewer: ReviewReviewer) {
-    return this.people.load(ctx, reviewer.personId);
+    return this.reviews.personOfRound(ctx, reviewer.roundId, reviewer.personId);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation the reviewer answers for.' })
   organisation(@Ctx() ctx: RequestContext, @Parent() reviewer: ReviewReviewer) {
-    return reviewer.organisationId ? this.organisations.load(ctx, reviewer.organisationId) : null;
+    return reviewer.organisationId ? this.reviews.organisationOfReviewer(ctx, reviewer.roundId, reviewer.personId) : null;
   }
 
   @ResolveField(() => Boolean)
@@ -116,11 +125,11 @@ export class ReviewReviewerResolver {
 
 @Resolver(() => ReviewAnswer)
 export class ReviewAnswerResolver {
-  constructor(private readonly people: PeopleService) {}
+  constructor(private readonly reviews: ReviewsService) {}
 
   @ResolveField(() => Person)
   person(@Ctx() ctx: RequestContext, @Parent() answer: ReviewAnswer) {
-    return this.people.load(ctx, answer.personId);
+    return this.reviews.personOfRound(ctx, answer.roundId, answer.personId);
   }
 
   @ResolveField(() => String)
@@ -131,21 +140,16 @@ export class ReviewAnswerResolver {
 
 @Resolver(() => ReviewComment)
 export class ReviewCommentResolver {
-  constructor(
-    private readonly reviews: ReviewsService,
-    private readonly people: PeopleService,
-    private readonly organisations: OrganisationsService,
-  ) {}
+  constructor(private readonly reviews: ReviewsService) {}
 
   @ResolveField(() => Person)
   reviewer(@Ctx() ctx: RequestContext, @Parent() comment: ReviewComment) {
-    return this.people.load(ctx, comment.personId);
+    return this.reviews.personOfRound(ctx, comment.roundId, comment.personId);
   }
 
   @ResolveField(() => Organisation, { nullable: true })
-  async organisation(@Ctx() ctx: RequestContext, @Parent() comment: ReviewComment) {
-    const reviewer = (await this.reviews.reviewersOf(ctx, comment.roundId)).find((r) => r.personId === comment.personId);
-    return reviewer?.organisationId ? this.organisations.load(ctx, reviewer.organisationId) : null;
+  organisation(@Ctx() ctx: RequestContext, @Parent() comment: ReviewComment) {
+    return this.reviews.organisationOfReviewer(ctx, comment.roundId, comment.personId);
   }
 
   @ResolveField(() => String, { nullable: true })

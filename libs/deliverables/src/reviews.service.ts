@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   APP_CONFIG,
   AppConfig,
@@ -21,6 +21,8 @@ import { AccessService } from '@samverkan/access';
 import { CommissionsService } from '@samverkan/commissions';
 import { OutboxService, mailPaths, mailUrl } from '@samverkan/mail';
 import { MailLinkService } from '@samverkan/mail-actions';
+import { Organisation, OrganisationsService } from '@samverkan/organisations';
+import { Person, PeopleService } from '@samverkan/people';
 import { Deliverable, DeliverableStatus } from './deliverable.entity';
 import { DeliverablesService } from './deliverables.service';
 import { DocumentsService } from './documents.service';
@@ -39,6 +41,15 @@ export interface ReviewerCandidate {
   personId: string;
   organisationId: string;
   workingGroupId: string;
+}
+
+/** A named reviewer as the invitation mail needs them. */
+interface ReviewerRecipient {
+  id: string;
+  full_name: string;
+  email: string | null;
+  locale: string;
+  time_zone: string;
 }
 
 /** What a reviewer answers: a verdict, an optional summary and anchored comments. */
@@ -79,6 +90,8 @@ export class ReviewsService {
     private readonly audit: AuditService,
     private readonly links: MailLinkService,
     private readonly access: AccessService,
+    private readonly people: PeopleService,
+    private readonly organisations: OrganisationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -130,6 +143,35 @@ export class ReviewsService {
       .load(roundId);
   }
 
+  /**
+   * A person of a round (a reviewer, the author of an answer or a comment: always
+   * one of its named reviewers), loaded together with every reviewer of the round.
+   * Whichever field asks first (reviewers, answers, comments, non-responders) asks
+   * for all of them, so one batch holds them and later fields find them cached:
+   * the statements do not depend on which list came back from the database first.
+   */
+  async personOfRound(ctx: RequestContext, roundId: string, personId: string): Promise<Person | undefined> {
+    const reviewers = await this.reviewersOf(ctx, roundId);
+    const people = await Promise.all(reviewers.map((r) => this.people.load(ctx, r.personId)));
+    return people.find((p) => p?.id === personId) ?? this.people.load(ctx, personId);
+  }
+
+  /** The organisation a reviewer answers for, loaded with those of every reviewer of the round (see {@link personOfRound}). */
+  async organisationOfReviewer(ctx: RequestContext, roundId: string, personId: string): Promise<Organisation | null> {
+    const reviewers = await this.reviewersOf(ctx, roundId);
+    const ids = [...new Set(reviewers.map((r) => r.organisationId).filter((id): id is string => !!id))];
+    const organisations = await Promise.all(ids.map((id) => this.organisations.load(ctx, id)));
+    const id = reviewers.find((r) => r.personId === personId)?.organisationId;
+    return (id && organisations.find((o) => o?.id === id)) || null;
+  }
+
+  /** Named reviewers who have not answered yet, as people. */
+  async nonResponders(ctx: RequestContext, roundId: string): Promise<Person[]> {
+    const ids = await this.nonResponderIds(ctx, roundId);
+    const people = await Promise.all(ids.map((id) => this.personOfRound(ctx, roundId, id)));
+    return people.filter((p): p is Person => !!p);
+  }
+
   /** Named reviewers who have not answered yet. */
   async nonResponderIds(ctx: RequestContext, roundId: string): Promise<string[]> {
     const [reviewers, answers] = await Promise.all([this.reviewersOf(ctx, roundId), this.answersOf(ctx, roundId)]);
@@ -148,6 +190,13 @@ export class ReviewsService {
     const level = await this.access.levelIn(ctx, d.commissionId);
     if (level === 'manage' || level === 'oversee') return true;
     return (await this.reviewersOf(ctx, round.id)).some((r) => r.personId === ctx.actor?.personId);
+  }
+
+  /** Whether the actor runs the round: the secretariat of the deliverable's commission. */
+  async mayManage(ctx: RequestContext, round: ReviewRound): Promise<boolean> {
+    const d = await this.deliverables.load(ctx, round.deliverableId);
+    if (!d) return false;
+    return (await this.access.levelIn(ctx, d.commissionId)) === 'manage';
   }
 
   /**
@@ -188,12 +237,12 @@ export class ReviewsService {
     const version = await this.documents.getVersion(ctx, input.versionId);
     const d = await this.deliverables.get(ctx, version.deliverableId, 'manage');
     const commission = (await this.commissions.load(ctx, d.commissionId))!;
-    if (input.deadline < todayIn(commission.timeZone)) throw new BadInputError('reviews.deadlinePast');
+    if (input.deadline < todayIn(commission.timeZone)) throw new BadInputError('reviews.deadlinePast', {}, { field: 'deadline' });
     if (d.status !== DeliverableStatus.IN_PROGRESS && d.status !== DeliverableStatus.IN_REVIEW) {
       throw new BadInputError('reviews.statusForRound', { status: STATUS_LABELS[d.status][ctx.locale] });
     }
     const reviewerIds = [...new Set(input.reviewerIds)];
-    if (!reviewerIds.length) throw new BadInputError('reviews.needsReviewers');
+    if (!reviewerIds.length) throw new BadInputError('reviews.needsReviewers', {}, { field: 'reviewerIds' });
     const people: { id: string; full_name: string; email: string | null; locale: string; time_zone: string; organisation_id: string | null }[] = await this.dataSource.query(
       `SELECT p.id, p.full_name, p.email, p.locale, p.time_zone,
               coalesce((SELECT sa.organisation_id FROM appointment a
@@ -207,7 +256,6 @@ export class ReviewsService {
     );
     const missing = reviewerIds.find((id) => !people.some((p) => p.id === id));
     if (missing) throw new NotFoundError('Person', missing);
-    const base = publicUrl(this.config);
     const { round, mailIds } = await inTransaction(this.dataSource, async (manager) => {
       await this.deliverables.transition(manager, ctx, d.id, DeliverableStatus.IN_REVIEW);
       const round = await manager.save(
@@ -225,27 +273,8 @@ export class ReviewsService {
       );
       const mailIds: string[] = [];
       for (const person of people) {
-        if (!person.email) continue;
-        // Approve / request changes / comment from the mail: one single-use link for this reviewer and round.
-        const answerUrls = await this.links.urls(manager, REVIEW_ANSWER_ACTION, person.id, round.id, ANSWER_BUTTONS.map((verdict) => ({ verdict })));
-        const { id, created } = await this.outbox.enqueue(manager, {
-          template: reviewInvitationTemplate,
-          props: {
-            deliverableTitle: d.title,
-            commissionTitle: commission.title,
-            versionNumber: version.number,
-            filename: version.filename,
-            deadline: input.deadline,
-            message: round.message,
-            url: mailUrl(base, mailPaths.reviewRound(round.id)),
-            downloadUrl: mailUrl(base, mailPaths.documentFile(version.id)),
-            answerButtons: answerUrls.map((url, i) => ({ verdict: ANSWER_BUTTONS[i], url })),
-          },
-          recipient: { personId: person.id, address: person.email, name: person.full_name, locale: (isLocale(person.locale) ? person.locale : 'sv') as Locale, timeZone: person.time_zone },
-          dedupeKey: `review-invite:${round.id}:${person.id}`,
-          commissionId: d.commissionId,
-        });
-        if (created) mailIds.push(id);
+        const mailId = await this.mailReviewer(manager, { deliverable: d, commissionTitle: commission.title, version, round, person, dedupeKey: `review-invite:${round.id}:${person.id}` });
+        if (mailId) mailIds.push(mailId);
       }
       await this.audit.record(manager, ctx, { entity: 'review_round', entityId: round.id, action: 'open', after: { ...round, reviewerIds } });
       return { round, mailIds };
@@ -299,6 +328,90 @@ export class ReviewsService {
       await this.audit.record(manager, ctx, { entity: 'review_round', entityId: roundId, action: 'answer', after: { verdict: draft.verdict, comments: comments.length, personId } });
       return answer;
     });
+  }
+
+  /**
+   * Reminds each named reviewer who has not answered yet, now: the invitation
+   * again, marked as a reminder, with fresh answer buttons. `reminder` is the
+   * number of this reminder (remindersSent + 1 as the page saw it): the same
+   * number again sends nothing and returns the round as it is, so a double press
+   * or a retried request sends one mail per reviewer; the dedupe key per
+   * reminder and reviewer holds even if two requests race past the row lock.
+   * Recorded on the round, on each reminded reviewer and in the audit trail.
+   */
+  async remind(ctx: RequestContext, roundId: string, reminder: number): Promise<ReviewRound> {
+    const { round } = await this.get(ctx, roundId);
+    const d = await this.deliverables.get(ctx, round.deliverableId, 'manage');
+    const commission = (await this.commissions.load(ctx, d.commissionId))!;
+    const { after, mailIds } = await inTransaction(this.dataSource, async (manager) => {
+      const locked = await manager.findOneOrFail(ReviewRound, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
+      if (reminder <= locked.remindersSent) return { after: locked, mailIds: [] as string[] };
+      if (locked.status !== ReviewRoundStatus.OPEN) throw new ConflictError('reviews.roundClosed');
+      if (reminder !== locked.remindersSent + 1) throw new ConflictError('reviews.reminderStale', { sent: locked.remindersSent }, { field: 'reminder', remindersSent: locked.remindersSent });
+      const people: ReviewerRecipient[] = await manager.query(
+        `SELECT p.id, p.full_name, p.email, p.locale, p.time_zone
+           FROM review_reviewer rr JOIN person p ON p.id = rr.person_id
+          WHERE rr.round_id = $1 AND p.erased_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM review_answer a WHERE a.round_id = rr.round_id AND a.person_id = rr.person_id)
+          ORDER BY p.full_name, p.id`,
+        [roundId],
+      );
+      const reachable = people.filter((p) => p.email);
+      if (!reachable.length) throw new ConflictError('reviews.nobodyToRemind');
+      const version = await this.documents.getVersion(ctx, locked.versionId);
+      const mailIds: string[] = [];
+      for (const person of reachable) {
+        const mailId = await this.mailReviewer(manager, {
+          deliverable: d,
+          commissionTitle: commission.title,
+          version,
+          round: locked,
+          person,
+          dedupeKey: `review-reminder:${roundId}:${reminder}:${person.id}`,
+          reminder: true,
+        });
+        if (mailId) mailIds.push(mailId);
+      }
+      const personIds = reachable.map((p) => p.id);
+      await manager.query(`UPDATE review_reviewer SET reminder_count = reminder_count + 1, reminded_at = now() WHERE round_id = $1 AND person_id = ANY($2)`, [roundId, personIds]);
+      await manager.update(ReviewRound, { id: roundId }, { remindersSent: reminder, lastRemindedAt: new Date() });
+      const after = await manager.findOneByOrFail(ReviewRound, { id: roundId });
+      await this.audit.record(manager, ctx, { entity: 'review_round', entityId: roundId, action: 'remind', before: { remindersSent: locked.remindersSent }, after: { remindersSent: reminder, personIds } });
+      return { after, mailIds };
+    });
+    await this.outbox.dispatch(mailIds).catch(() => undefined); // the sweep sends them otherwise
+    return after;
+  }
+
+  /** The invitation (or a reminder of it) to one reviewer, with one-click answer links, through the outbox; the outbox id when it is new. */
+  private async mailReviewer(
+    manager: EntityManager,
+    m: { deliverable: Deliverable; commissionTitle: string; version: { id: string; number: number; filename: string }; round: ReviewRound; person: ReviewerRecipient; dedupeKey: string; reminder?: boolean },
+  ): Promise<string | null> {
+    const { person, round } = m;
+    if (!person.email) return null;
+    const base = publicUrl(this.config);
+    // Approve / request changes / comment from the mail: one single-use link for this reviewer and round.
+    const answerUrls = await this.links.urls(manager, REVIEW_ANSWER_ACTION, person.id, round.id, ANSWER_BUTTONS.map((verdict) => ({ verdict })));
+    const { id, created } = await this.outbox.enqueue(manager, {
+      template: reviewInvitationTemplate,
+      props: {
+        deliverableTitle: m.deliverable.title,
+        commissionTitle: m.commissionTitle,
+        versionNumber: m.version.number,
+        filename: m.version.filename,
+        deadline: round.deadline,
+        message: round.message,
+        url: mailUrl(base, mailPaths.reviewRound(round.id)),
+        downloadUrl: mailUrl(base, mailPaths.documentFile(m.version.id)),
+        answerButtons: answerUrls.map((url, i) => ({ verdict: ANSWER_BUTTONS[i], url })),
+        ...(m.reminder ? { reminder: true } : {}),
+      },
+      recipient: { personId: person.id, address: person.email, name: person.full_name, locale: (isLocale(person.locale) ? person.locale : 'sv') as Locale, timeZone: person.time_zone },
+      dedupeKey: m.dedupeKey,
+      commissionId: m.deliverable.commissionId,
+    });
+    return created ? id : null;
   }
 
   /**

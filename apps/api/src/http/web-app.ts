@@ -46,6 +46,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/commissions\/[^/]+\/deliverables$/,
   /^\/commissions\/[^/]+\/deliverables\/new$/,
   /^\/deliverables\/[^/]+\/edit$/,
+  /^\/deliverables\/[^/]+\/review-rounds\/new$/,
+  /^\/review-rounds\/[^/]+\/follow$/,
   /^\/meetings\/[^/]+\/attendance$/,
   /^\/meetings\/[^/]+\/minutes\/edit$/,
 ];

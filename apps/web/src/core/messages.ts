@@ -9,6 +9,7 @@ import * as commissions from '../commissions/messages';
 import * as commissionRegister from '../commissions/register-messages';
 import * as deliverables from '../deliverables/messages';
 import * as deliverablesManage from '../deliverables/manage/messages';
+import * as reviews from '../deliverables/reviews/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
 import * as meetingAttendance from '../meetings/attendance/messages';
@@ -44,6 +45,7 @@ export const AREAS = {
   organisations,
   commissionRegister,
   meetingRegistrations,
+  reviews,
   meetingAttendance,
   meetingMinutes,
 } as const;

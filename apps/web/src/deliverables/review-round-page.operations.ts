@@ -12,6 +12,7 @@ export const ReviewRoundPage = graphql(`
     }
     reviewRound(id: $id) {
       id
+      mayManage
       status
       deadline
       message

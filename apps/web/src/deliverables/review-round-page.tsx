@@ -53,6 +53,13 @@ export function ReviewRoundPage() {
         </dd>
       </dl>
       {r.message && <p className="prewrap">{r.message}</p>}
+      {r.mayManage && (
+        <p>
+          <Link to="/review-rounds/$reviewRoundId/follow" params={{ reviewRoundId: r.id }}>
+            {t('reviews.follow')}
+          </Link>
+        </p>
+      )}
       {r.status === 'CLOSED' && <p className="notice">{t('review.closed')}</p>}
       {r.status === 'OPEN' && isReviewer && <AnswerForm roundId={r.id} onAnswered={query.reload} />}
       {mine.length > 0 && (
