@@ -65,6 +65,13 @@ export function DeliverablePage() {
               {t('deliverables.edit')}
             </Link>
           </li>
+          {d.versions.length > 0 && (
+            <li>
+              <Link to="/deliverables/$deliverableId/review-rounds/new" params={{ deliverableId }}>
+                {t('reviews.openTitle', { title: d.title })}
+              </Link>
+            </li>
+          )}
           <li>
             <Link to="/commissions/$commissionId/deliverables" params={{ commissionId: d.commission.id }}>
               {t('deliverables.title', { commission: d.commission.title })}
@@ -111,6 +118,14 @@ export function DeliverablePage() {
                   {t('review.roundOf', { number: r.version.number })}
                 </Link>{' '}
                 <span className="secondary">{r.status === 'OPEN' ? t('me.due', { date: day(r.deadline) }) : t('review.closed')}</span>
+                {d.mayManage && (
+                  <>
+                    {' · '}
+                    <Link to="/review-rounds/$reviewRoundId/follow" params={{ reviewRoundId: r.id }}>
+                      {t('reviews.follow')}
+                    </Link>
+                  </>
+                )}
               </li>
             ))}
           </ul>
