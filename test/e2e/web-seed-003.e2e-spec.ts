@@ -182,7 +182,14 @@ describe('seed 003 built from an empty database in the browser alone (issue 18)'
     await page.fill('#fullName', p.fullName);
     if (p.email) await page.fill('#email', p.email);
     if (p.title) await page.fill('#title', p.title);
-    if (p.affiliation) await page.selectOption('#affiliationId', { label: orgName(p.affiliation) });
+    if (p.affiliation) {
+      // The organisation list searches the register: its name, then the entry named so (with its short name after it).
+      const name = orgName(p.affiliation);
+      await page.fill('#affiliationId-search', name);
+      await page.locator('#affiliationId option', { hasText: name }).first().waitFor({ state: 'attached' });
+      const value = await page.locator('#affiliationId option').evaluateAll((options, wanted) => (options as { text: string; value: string }[]).find((o) => o.text === wanted || o.text.startsWith(`${wanted} (`))?.value, name);
+      await page.selectOption('#affiliationId', value!);
+    }
     if (p.gender) await page.selectOption('#gender', p.gender.toUpperCase());
     await page.click('section[aria-labelledby=add] button[type=submit]');
     await page.locator('section[aria-labelledby=add] p[role=status]', { hasText: p.fullName }).or(page.locator('.error-summary')).first().waitFor();

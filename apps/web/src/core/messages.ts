@@ -10,6 +10,8 @@ import * as commissionRegister from '../commissions/register-messages';
 import * as deliverables from '../deliverables/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
+import * as meetingAttendance from '../meetings/attendance/messages';
+import * as meetingMinutes from '../meetings/minutes/messages';
 import * as seats from '../seats/messages';
 import * as strategies from '../strategies/messages';
 import * as organisations from '../organisations/messages';
@@ -17,6 +19,7 @@ import * as people from '../people/messages';
 import * as workingGroups from '../working-groups/messages';
 import * as publicRegister from '../public/messages';
 import * as reports from '../reports/messages';
+import * as meetingRegistrations from '../meetings/registrations/messages';
 import * as core from './core-messages';
 import type { Locale } from './locales';
 
@@ -38,6 +41,9 @@ export const AREAS = {
   people,
   organisations,
   commissionRegister,
+  meetingRegistrations,
+  meetingAttendance,
+  meetingMinutes,
 } as const;
 
 type Areas = typeof AREAS;

@@ -13,6 +13,7 @@ export const MeetingPage = graphql(`
     meeting(id: $id) {
       id
       title
+      isOpen
       description
       startsAt
       endsAt
@@ -20,6 +21,7 @@ export const MeetingPage = graphql(`
       status
       place
       onlineUrl
+      mayManage
       workingGroup {
         id
         name

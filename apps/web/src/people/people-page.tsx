@@ -5,6 +5,7 @@ import { ErrorSummary, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { LOCALES, type Locale } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
+import { OrganisationSelect } from '../core/pickers';
 import { useQuery } from '../core/use-query';
 import { CreatePerson, PeopleSearch } from './people-page.operations';
 import { GenderField } from './gender-field';
@@ -161,15 +162,7 @@ export function PeoplePage() {
           {errorAt(errors, 'email') && <p id="email-error" className="field-error">{errorAt(errors, 'email')!.message}</p>}
           <label htmlFor="title">{t('people.jobTitle')}</label>
           <input id="title" name="title" type="text" />
-          <label htmlFor="affiliationId">{t('people.organisation')}</label>
-          <select id="affiliationId" name="affiliationId" defaultValue="">
-            <option value="">{t('people.none')}</option>
-            {data?.organisations.edges.map(({ node }) => (
-              <option key={node.id} value={node.id}>
-                {node.name}
-              </option>
-            ))}
-          </select>
+          <OrganisationSelect id="affiliationId" label={t('people.organisation')} none={t('people.none')} errors={errors} />
           <GenderField />
           <label htmlFor="locale">{t('people.language')}</label>
           <select id="locale" name="locale" defaultValue={locale}>

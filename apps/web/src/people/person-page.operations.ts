@@ -24,14 +24,6 @@ export const PersonPage = graphql(`
     me {
       isAdmin
     }
-    organisations(first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
   }
 `);
 
