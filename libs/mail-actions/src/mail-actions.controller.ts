@@ -132,7 +132,7 @@ export class MailActionsController {
         res.status(500).type('html').send(page({ locale, title: 'Error' }, html`<h1>${text({ sv: 'Något gick fel', da: 'Noget gik galt', en: 'Something went wrong' }, locale)}</h1><p>${text({ sv: 'Ingenting har ändrats. Försök igen senare. Felets id: {id}', da: 'Intet er ændret. Prøv igen senere. Fejlens id: {id}', en: 'Nothing was changed. Try again later. Error id: {id}' }, locale, { id: ctx.requestId })}</p>`));
         return;
       }
-      return await this.failed(res, appError, token, check, locale, name, csrf, state, req);
+      return await this.failed(res, appError, token, check, locale, name, csrf, state, req, parsed.fieldOf);
     }
     res.status(200).type('html').send(
       page(
@@ -143,7 +143,18 @@ export class MailActionsController {
     );
   }
 
-  private async failed(res: Response, error: AppError, token: string, check: Ok, locale: Locale, name: string | undefined, csrf: string, state: FormState, req: Request): Promise<void> {
+  private async failed(
+    res: Response,
+    error: AppError,
+    token: string,
+    check: Ok,
+    locale: Locale,
+    name: string | undefined,
+    csrf: string,
+    state: FormState,
+    req: Request,
+    fieldOf?: (path: string) => string | undefined,
+  ): Promise<void> {
     if (error.code === ErrorCode.CONFLICT && error.messageKey === 'mailActions.linkUsed') return this.problem(res, 'used', locale, new Date());
     if (error.code === ErrorCode.CONFLICT || error.code === ErrorCode.NOT_FOUND || error.code === ErrorCode.FORBIDDEN) {
       // Did the subject close (answered meanwhile, withdrawn) or the person lose it? Then say so; otherwise
@@ -152,7 +163,11 @@ export class MailActionsController {
       if (!now.ok) return this.problem(res, now.problem, locale, now.at, error.code === ErrorCode.CONFLICT ? error.localized(locale) : undefined);
     }
     if (error.code === ErrorCode.BAD_USER_INPUT || error.code === ErrorCode.CONFLICT) {
-      state.errors.push(error.localized(locale));
+      // A refusal that names its input field (e.g. the § 9 pair rule's reason) is shown at that field of the page.
+      const named = typeof error.details?.field === 'string' ? fieldOf?.(error.details.field) : undefined;
+      const onPage = named && flatFields(check.definition.fields(check.loaded.subject)).some((f) => f.name === named);
+      if (onPage) state.fieldErrors.set(named, error.localized(locale));
+      else state.errors.push(error.localized(locale));
       return this.form(res, error.code === ErrorCode.CONFLICT ? 409 : 400, token, check, locale, name, csrf, state, req);
     }
     return this.problem(res, 'revoked', locale);

@@ -119,7 +119,7 @@ export class OrganisationsService {
            SELECT bool_or(id = $2) AS cycle FROM up`,
           [input.parentId, input.id],
         );
-        if (cycle) throw new BadInputError('organisations.parentCycle');
+        if (cycle) throw new BadInputError('organisations.parentCycle', {}, { field: 'parentId' });
       }
       const { id, region, regionCode, ...changes } = input;
       const code = await this.regions.resolve(input.country ?? before.country, { region, regionCode });

@@ -17,11 +17,24 @@ export function CommissionListPage() {
     <>
       <Heading>{t('commission.listTitle')}</Heading>
       {query.data.mayCreateCommission && (
-        <p>
-          <Link to="/commissions/new" className="button-link">
-            {t('commission.new')}
-          </Link>
-        </p>
+        <>
+          <p>
+            <Link to="/commissions/new" className="button-link">
+              {t('commission.new')}
+            </Link>
+          </p>
+          {/* The register a new commission draws on: before the first commission, the only way to it. */}
+          <nav aria-label={t('stakeholders.registerNav')}>
+            <ul className="items">
+              <li>
+                <Link to="/people">{t('people.title')}</Link>
+              </li>
+              <li>
+                <Link to="/organisations">{t('organisations.title')}</Link>
+              </li>
+            </ul>
+          </nav>
+        </>
       )}
       {commissions.length === 0 ? (
         <p className="secondary">{t('commission.none')}</p>

@@ -25,6 +25,7 @@ export const en = {
   'organisations.save': 'Save',
   'organisations.saved': 'Saved.',
   'organisations.parent': 'Part of',
+  'organisations.parentHint': 'If it is part of another organisation (a faculty of its university, the board of its centre): type at least two letters of that one’s name.',
   'organisations.people': 'People in the register',
   'organisations.noPeople': 'No one in the register belongs to this organisation.',
 } as const;
@@ -53,6 +54,7 @@ export const sv: AreaMessages<typeof en> = {
   'organisations.save': 'Spara',
   'organisations.saved': 'Sparat.',
   'organisations.parent': 'Del av',
+  'organisations.parentHint': 'Om den är en del av en annan organisation (en fakultet vid sitt universitet, en styrelse för sin myndighet): skriv minst två bokstäver av den organisationens namn.',
   'organisations.people': 'Personer i registret',
   'organisations.noPeople': 'Ingen i registret hör till organisationen.',
 };
@@ -81,6 +83,7 @@ export const da: AreaMessages<typeof en> = {
   'organisations.save': 'Gem',
   'organisations.saved': 'Gemt.',
   'organisations.parent': 'Del af',
+  'organisations.parentHint': 'Hvis den er en del af en anden organisation (et fakultet under sit universitet, en bestyrelse under sit center): skriv mindst to bogstaver af den organisations navn.',
   'organisations.people': 'Personer i registret',
   'organisations.noPeople': 'Ingen i registret hører til organisationen.',
 };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
+import { Picker, type Choice } from '../core/pickers';
 import { errorAt } from '../people/register-form';
 
 export const COUNTRIES = ['SE', 'DK', 'NO', 'FI', 'IS', 'DE'] as const;
@@ -18,12 +19,14 @@ export interface OrganisationValues {
   country: string;
   regionCode: string | null;
   email: string | null;
+  parent?: { id: string; name: string } | null;
 }
 
 /** The fields of an organisation, shared by the add and edit forms; the region list follows the chosen country. */
 export function OrganisationFields({ values, regions, kinds, errors }: { values?: OrganisationValues; regions: readonly Region[]; kinds: readonly { value: string; label: string }[]; errors: FieldError[] }) {
   const { t, locale } = useI18n();
   const [country, setCountry] = useState(values?.country ?? 'SE');
+  const [parent, setParent] = useState<Choice | null>(values?.parent ? { id: values.parent.id, label: values.parent.name } : null);
   const countryName = (code: string) => {
     try {
       return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
@@ -88,6 +91,8 @@ export function OrganisationFields({ values, regions, kinds, errors }: { values?
       <label htmlFor="email">{t('organisations.email')}</label>
       <input type="email" defaultValue={values?.email ?? ''} {...field('email')} />
       {fieldError('email')}
+      <Picker id="parentId" label={t('organisations.parent')} kind="organisation" value={parent} onChange={setParent} errors={errors} hint={t('organisations.parentHint')} />
+      <input type="hidden" name="parentId" value={parent?.id ?? ''} />
     </>
   );
 }
@@ -102,5 +107,6 @@ export function organisationInput(form: FormData) {
     country: text('country'),
     regionCode: text('regionCode') || null,
     email: text('email') || null,
+    parentId: text('parentId') || null,
   };
 }

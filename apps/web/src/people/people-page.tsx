@@ -3,16 +3,18 @@ import { useRef, useState, type FormEvent } from 'react';
 import { RequestFailed, request } from '../core/client';
 import { ErrorSummary, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
+import { LOCALES, type Locale } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
 import { OrganisationSelect } from '../core/pickers';
 import { useQuery } from '../core/use-query';
 import { CreatePerson, PeopleSearch } from './people-page.operations';
-import { errorAt, fieldErrors } from './register-form';
+import { GenderField } from './gender-field';
+import { LANGUAGE_NAMES, errorAt, fieldErrors, type Gender } from './register-form';
 import '../organisations/register.css';
 
 /** The people register (secretariats): search first, then add — one person per e-mail address. */
 export function PeoplePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [search, setSearch] = useState(() => new URLSearchParams(window.location.search).get('q') ?? '');
   const [first, setFirst] = useState(50);
   const query = useQuery(PeopleSearch, { search: search || null, first, after: null });
@@ -40,6 +42,8 @@ export function PeoplePage() {
     const email = String(form.get('email') ?? '').trim();
     const title = String(form.get('title') ?? '').trim();
     const affiliationId = String(form.get('affiliationId') ?? '');
+    const gender = String(form.get('gender') ?? '') as Gender | '';
+    const personLocale = String(form.get('locale') ?? locale) as Locale;
     setExisting(null);
     setAdded(null);
     const found: FieldError[] = [];
@@ -60,7 +64,7 @@ export function PeoplePage() {
     if (found.length === 0) {
       try {
         const created = await request(CreatePerson, {
-          input: { fullName, email: email || null, title: title || null, affiliationId: affiliationId || null },
+          input: { fullName, email: email || null, title: title || null, affiliationId: affiliationId || null, gender: gender || null, locale: personLocale },
         });
         setAdded({ id: created.createPerson.id, name: fullName });
         formElement.reset();
@@ -159,6 +163,15 @@ export function PeoplePage() {
           <label htmlFor="title">{t('people.jobTitle')}</label>
           <input id="title" name="title" type="text" />
           <OrganisationSelect id="affiliationId" label={t('people.organisation')} none={t('people.none')} errors={errors} />
+          <GenderField />
+          <label htmlFor="locale">{t('people.language')}</label>
+          <select id="locale" name="locale" defaultValue={locale}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
           <button type="submit">{t('people.addButton')}</button>
         </form>
       </section>

@@ -10,6 +10,7 @@ export const PersonPage = graphql(`
       title
       locale
       timeZone
+      gender
       erasedAt
       affiliation {
         id
@@ -19,6 +20,9 @@ export const PersonPage = graphql(`
         id
         displayName
       }
+    }
+    me {
+      isAdmin
     }
   }
 `);
@@ -56,6 +60,14 @@ export const MergePeople = graphql(`
     mergePeople(input: $input) {
       id
       displayName
+    }
+  }
+`);
+
+export const CreateAccount = graphql(`
+  mutation CreateAccountForPerson($input: CreateAccountInput!) {
+    createAccount(input: $input) {
+      isAdmin
     }
   }
 `);

@@ -7,11 +7,10 @@ import { LOCALES } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
 import { OrganisationSelect } from '../core/pickers';
 import { useQuery } from '../core/use-query';
-import { DuplicateCandidates, MergePeople, PersonPage as PersonQuery, UpdatePerson } from './person-page.operations';
-import { errorAt, fieldErrors } from './register-form';
+import { GenderField } from './gender-field';
+import { CreateAccount, DuplicateCandidates, MergePeople, PersonPage as PersonQuery, UpdatePerson } from './person-page.operations';
+import { LANGUAGE_NAMES, errorAt, fieldErrors, type Gender } from './register-form';
 import '../organisations/register.css';
-
-const LANGUAGE_NAMES = { sv: 'Svenska', da: 'Dansk', en: 'English' } as const;
 
 type Candidate = { id: string; displayName: string; email: string | null; affiliation: { name: string } | null };
 
@@ -24,17 +23,21 @@ export function PersonPage() {
   const [saved, setSaved] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
   const [mergeErrors, setMergeErrors] = useState<FieldError[]>([]);
+  const [accountErrors, setAccountErrors] = useState<FieldError[]>([]);
+  const [accountMade, setAccountMade] = useState<string | null>(null);
+  const accountSummary = useRef<HTMLDivElement>(null);
   const summary = useRef<HTMLDivElement>(null);
   const mergeSummary = useRef<HTMLDivElement>(null);
   if (query.status === 'loading') return <Loading />;
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
-  const { person } = query.data;
+  const { person, me } = query.data;
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const fullName = String(form.get('fullName') ?? '').trim();
     const email = String(form.get('email') ?? '').trim();
+    const chosenGender = String(form.get('gender') ?? '') as Gender | '';
     setSaved(null);
     const found: FieldError[] = [];
     if (!fullName) found.push({ field: 'fullName', message: t('people.fullNameRequired') });
@@ -48,6 +51,8 @@ export function PersonPage() {
             title: String(form.get('title') ?? '').trim() || undefined,
             affiliationId: String(form.get('affiliationId') ?? '') || undefined,
             locale: String(form.get('locale')) as 'sv' | 'da' | 'en',
+            // Sent only when changed: a gender this viewer may not see reads as "not stated" and must not be cleared.
+            gender: chosenGender === (person.gender ?? '') ? undefined : chosenGender || null,
           },
         });
         setSaved(t('people.saved'));
@@ -57,6 +62,28 @@ export function PersonPage() {
     }
     setErrors(found);
     if (found.length) requestAnimationFrame(() => summary.current?.focus());
+  }
+
+  /** An administrator gives the person a login with a first password (changed by them under Settings). */
+  async function createLogin(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('accountEmail') ?? '').trim();
+    const password = String(form.get('accountPassword') ?? '');
+    setAccountMade(null);
+    const found: FieldError[] = [];
+    if (!email) found.push({ field: 'accountEmail', message: t('people.accountEmailRequired') });
+    if (password.length < 12) found.push({ field: 'accountPassword', message: t('people.accountPasswordShort') });
+    if (found.length === 0) {
+      try {
+        await request(CreateAccount, { input: { personId: person.id, email, password, isAdmin: form.has('accountAdmin') } });
+        setAccountMade(t('people.accountCreated', { name: person.displayName, email }));
+      } catch (error) {
+        found.push(...fieldErrors(error, 'accountEmail', t, { email: 'accountEmail', password: 'accountPassword', personId: 'accountEmail' }));
+      }
+    }
+    setAccountErrors(found);
+    if (found.length) requestAnimationFrame(() => accountSummary.current?.focus());
   }
 
   async function findDuplicates(event: FormEvent<HTMLFormElement>) {
@@ -147,9 +174,44 @@ export function PersonPage() {
               </option>
             ))}
           </select>
+          <GenderField value={person.gender} />
           <button type="submit">{t('people.save')}</button>
         </form>
       </section>
+
+      {me.isAdmin && !person.mergedInto && !person.erasedAt && (
+        <section aria-labelledby="account">
+          <h2 id="account">{t('people.account')}</h2>
+          <p>{t('people.accountIntro', { name: person.displayName })}</p>
+          <ErrorSummary ref={accountSummary} errors={accountErrors} />
+          {accountMade && (
+            <p role="status" className="saved">
+              {accountMade}
+            </p>
+          )}
+          <form className="stack" onSubmit={createLogin} noValidate>
+            <label htmlFor="accountEmail">{t('people.accountEmail')}</label>
+            <input id="accountEmail" name="accountEmail" type="email" autoComplete="off" defaultValue={person.email ?? ''} aria-invalid={!!errorAt(accountErrors, 'accountEmail')} aria-describedby={errorAt(accountErrors, 'accountEmail') ? 'accountEmail-error' : undefined} />
+            {errorAt(accountErrors, 'accountEmail') && (
+              <p id="accountEmail-error" className="field-error">
+                {errorAt(accountErrors, 'accountEmail')!.message}
+              </p>
+            )}
+            <label htmlFor="accountPassword">{t('people.accountPassword')}</label>
+            <input id="accountPassword" name="accountPassword" type="password" autoComplete="new-password" aria-invalid={!!errorAt(accountErrors, 'accountPassword')} aria-describedby={errorAt(accountErrors, 'accountPassword') ? 'accountPassword-error' : undefined} />
+            {errorAt(accountErrors, 'accountPassword') && (
+              <p id="accountPassword-error" className="field-error">
+                {errorAt(accountErrors, 'accountPassword')!.message}
+              </p>
+            )}
+            <label className="choice">
+              <input type="checkbox" id="accountAdmin" name="accountAdmin" />
+              {t('people.accountAdmin')}
+            </label>
+            <button type="submit">{t('people.accountButton')}</button>
+          </form>
+        </section>
+      )}
 
       {!person.mergedInto && !person.erasedAt && (
         <section aria-labelledby="merge">

@@ -26,3 +26,9 @@ export function fieldErrors(error: unknown, fallback: string, t: (key: MessageKe
 export function errorAt(errors: FieldError[], field: string): FieldError | undefined {
   return errors.find((e) => e.field === field);
 }
+
+export const GENDERS = ['WOMAN', 'MAN', 'OTHER'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Each language named in itself, for the choice of a person's mail language. */
+export const LANGUAGE_NAMES = { sv: 'Svenska', da: 'Dansk', en: 'English' } as const;

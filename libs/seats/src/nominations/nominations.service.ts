@@ -155,7 +155,7 @@ export class NominationsService {
     const men = genders.filter((g) => g === Gender.MAN).length;
     const needed = request.seatsRequested;
     const complies = !allocation.requiresGenderPair || (women >= needed && men >= needed);
-    if (!complies && !input.genderRuleReason?.trim()) throw new BadInputError('seats.genderRule', { count: needed }, { women, men, needed });
+    if (!complies && !input.genderRuleReason?.trim()) throw new BadInputError('seats.genderRule', { count: needed }, { women, men, needed, field: 'genderRuleReason' });
     return inTransaction(this.dataSource, async (manager) => {
       const locked = await manager.findOneOrFail(NominationRequest, { where: { id: request.id }, lock: { mode: 'pessimistic_write' } });
       if (locked.status !== NominationRequestStatus.SENT) throw new ConflictError('seats.requestClosed');
