@@ -13,6 +13,8 @@ import { MeetingPage } from '../../apps/web/src/meetings/meeting-page.operations
 import { NewMeetingPage } from '../../apps/web/src/meetings/new-meeting-page.operations';
 import { NominationRequestPage } from '../../apps/web/src/seats/nomination-request-page.operations';
 import { StrategyPage } from '../../apps/web/src/strategies/strategy-page.operations';
+import { MailLogPage } from '../../apps/web/src/mail/mail-log-page.operations';
+import { StatusReportsPage } from '../../apps/web/src/reports/status-reports-page.operations';
 import { EditWorkingGroupPage, NewWorkingGroupPage } from '../../apps/web/src/working-groups/working-group-form.operations';
 import { WorkingGroupPage } from '../../apps/web/src/working-groups/working-group-page.operations';
 import { GRAPHQL_MATRIX } from './access-matrix';
@@ -156,6 +158,22 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
     path: (id) => `/date-polls/${id}`,
     variables: (id) => ({ id }),
     nameSql: `SELECT title AS name FROM date_poll WHERE id = $1`,
+  },
+  '/commissions/$commissionId/status-reports': {
+    follows: 'statusReports',
+    operation: StatusReportsPage,
+    id: (w) => w.a.commissionId,
+    path: (id) => `/commissions/${id}/status-reports`,
+    variables: (id) => ({ id, first: 20, after: null }),
+    nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
+  },
+  '/commissions/$commissionId/mail': {
+    follows: 'commissionMailLog',
+    operation: MailLogPage,
+    id: (w) => w.a.commissionId,
+    path: (id) => `/commissions/${id}/mail`,
+    variables: (id) => ({ id, first: 25, after: null, status: null, search: null, skippedAfter: null, answersAfter: null }),
+    nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
   },
 };
 

@@ -62,6 +62,8 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/organisations/$organisationId', component: lazyRouteComponent(() => import('./organisations/organisation-page'), 'OrganisationPage') }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/stakeholders', component: lazyRouteComponent(() => import('./commissions/stakeholders-page'), 'StakeholdersPage') }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/audit', component: lazyRouteComponent(() => import('./commissions/audit-page'), 'AuditPage') }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/status-reports', component: lazyRouteComponent(() => import('./reports/status-reports-page'), 'StatusReportsPage') }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/mail', component: lazyRouteComponent(() => import('./mail/mail-log-page'), 'MailLogPage') }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });

@@ -40,16 +40,18 @@ describe('renderTimeline', () => {
     expect((fontSize(wide) * 340) / viewWidth(wide)).toBeLessThan(6);
   });
 
-  it('keeps every axis label inside the drawing (the last one ends at its tick)', () => {
+  it('keeps every axis label inside the drawing and clear of the one before (the last one ends at its tick)', () => {
     for (const layout of ['wide', 'narrow'] as const) {
       const svg = renderTimeline(input, layout);
       const width = viewWidth(svg);
       const labels = [...svg.matchAll(/<text x="([\d.]+)" y="\d+" fill="#1b1b1b"( text-anchor="end")?>([A-Za-zåäö]{3,4}\.? \d\d|\d{4})<\/text>/g)];
       expect(labels.length).toBeGreaterThan(2);
+      let previousRight = -Infinity;
       for (const [, x, end, text] of labels) {
         const left = end ? Number(x) - text.length * 7.5 : Number(x);
         const right = end ? Number(x) : Number(x) + text.length * 7.5;
-        expect({ layout, text, inside: left >= 0 && right <= width }).toEqual({ layout, text, inside: true });
+        expect({ layout, text, inside: left >= 0 && right <= width, clearOfThePrevious: left > previousRight }).toEqual({ layout, text, inside: true, clearOfThePrevious: true });
+        previousRight = right;
       }
     }
   });

@@ -113,13 +113,19 @@ export function renderTimeline(input: TimelineInput, layoutName: 'wide' | 'narro
   const step = STEPS.find((s) => (plot * s) / months >= MIN_TICK_GAP) ?? STEPS[STEPS.length - 1];
   const yearly = step >= 12;
   const first = yearly ? from.startOf('year') : from.startOf('month').minus({ months: (from.month - 1) % step });
+  let labelsEnd = -Infinity;
   for (let tick = first; tick <= to; tick = tick.plus({ months: step })) {
     if (tick < from) continue;
     const tx = x(tick.toISODate()!);
     const label = tick.setLocale(input.locale).toFormat(yearly ? 'yyyy' : 'LLL yy');
     out.push(`<line x1="${tx.toFixed(1)}" y1="${top - 8}" x2="${tx.toFixed(1)}" y2="${top + rowsHeight}" stroke="#d0d7de" stroke-width="1"/>`);
-    // The last label ends at its tick when it would run off the right edge (it was clipped).
-    const fits = tx + 2 + label.length * L.charWidth <= L.width;
+    // The last label ends at its tick when it would run off the right edge (it was clipped),
+    // and is left out (its line stays) when it would then run into the label before it.
+    const width = label.length * L.charWidth;
+    const fits = tx + 2 + width <= L.width;
+    const left = fits ? tx + 2 : tx - 2 - width;
+    if (left < labelsEnd + 4) continue;
+    labelsEnd = left + width;
     out.push(text(fits ? tx + 2 : tx - 2, top + rowsHeight + 16, label, fits ? 'start' : 'end'));
   }
   // Milestones: vertical lines with their label at the top.

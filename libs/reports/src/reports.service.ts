@@ -196,7 +196,9 @@ export class ReportsService {
     return ids;
   }
 
-  private async resolvePeriod(commissionId: string, commission: { cadence: string; starts_on: string; today: string }, key: string | undefined): Promise<ReportPeriod> {
+  private async resolvePeriod(commissionId: string, commission: { cadence: string; starts_on: string; today: string }, asked: string | null | undefined): Promise<ReportPeriod> {
+    // No period (left out, null or blank, as a form sends it): the running one. A null here was a 500.
+    const key = asked?.trim() || undefined;
     const custom: { starts_on: string; ends_on: string }[] =
       commission.cadence === 'custom'
         ? await this.dataSource.query(`SELECT starts_on::text, ends_on::text FROM report_custom_period WHERE commission_id = $1 ORDER BY starts_on`, [commissionId])

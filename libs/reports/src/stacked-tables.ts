@@ -15,6 +15,7 @@ export const STACK_BELOW = '40em';
 
 export const STACKED_TABLE_CSS = `
 @media (max-width: ${STACK_BELOW}) {
+  table.stacked caption { display: block; }
   table.stacked thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   table.stacked, table.stacked tbody, table.stacked tfoot, table.stacked tr, table.stacked th, table.stacked td { display: block; width: auto; }
   table.stacked tr { border: 1px solid #d0d7de; border-bottom: 0; padding: .4em .6em; }

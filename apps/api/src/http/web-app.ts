@@ -41,6 +41,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/organisations\/[^/]+$/,
   /^\/commissions\/[^/]+\/stakeholders$/,
   /^\/commissions\/[^/]+\/audit$/,
+  /^\/commissions\/[^/]+\/status-reports$/,
+  /^\/commissions\/[^/]+\/mail$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -17,6 +17,7 @@ import * as people from '../people/messages';
 import * as workingGroups from '../working-groups/messages';
 import * as publicRegister from '../public/messages';
 import * as reports from '../reports/messages';
+import * as mail from '../mail/messages';
 import * as core from './core-messages';
 import type { Locale } from './locales';
 
@@ -38,6 +39,7 @@ export const AREAS = {
   people,
   organisations,
   commissionRegister,
+  mail,
 } as const;
 
 type Areas = typeof AREAS;
