@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { print } from 'graphql';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../harness/browser';
+import { launchBrowser, newBrowserContext } from '../harness/browser';
 import { TEST_PASSWORD } from '../harness/factories';
 import { scaled } from '../harness/progress';
 import { TestApp, startTestApp } from '../harness/test-app';
@@ -75,8 +75,7 @@ describe('authorization matrix: the web application', () => {
   }
 
   async function contextOf(actor: Actor): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(scaled(30_000));
+    const context = await newBrowserContext(browser);
     const cookie = cookies.get(actor);
     if (cookie) await context.addCookies([{ name: 'samverkan_session', value: cookie, url: t.url, httpOnly: true, sameSite: 'Lax' }]);
     return context;

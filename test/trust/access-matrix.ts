@@ -139,7 +139,7 @@ async function freshComment(w: World): Promise<{ roundId: string; commentId: str
 const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
 /** A fresh meeting of A's group (members and chair invited), some weeks ahead at a random hour so meetings rarely overlap. */
-async function freshMeeting(w: World, fields: Record<string, unknown> = {}): Promise<string> {
+export async function freshMeeting(w: World, fields: Record<string, unknown> = {}): Promise<string> {
   const start = 24 * (20 + Math.floor(Math.random() * 300)) + Math.floor(Math.random() * 10);
   const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`, {
     input: {

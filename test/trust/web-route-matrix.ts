@@ -9,7 +9,9 @@ import { ReviewRoundPage } from '../../apps/web/src/deliverables/review-round-pa
 import { MyPage } from '../../apps/web/src/me/my-page.operations';
 import { MySeatsPage } from '../../apps/web/src/me/my-seats-page.operations';
 import { DatePollPage } from '../../apps/web/src/meetings/date-poll-page.operations';
+import { AttendancePage } from '../../apps/web/src/meetings/attendance/attendance-page.operations';
 import { MeetingPage } from '../../apps/web/src/meetings/meeting-page.operations';
+import { MinutesEditorPage } from '../../apps/web/src/meetings/minutes/minutes-editor-page.operations';
 import { NewMeetingPage } from '../../apps/web/src/meetings/new-meeting-page.operations';
 import { NominationRequestPage } from '../../apps/web/src/seats/nomination-request-page.operations';
 import { StrategyPage } from '../../apps/web/src/strategies/strategy-page.operations';
@@ -17,7 +19,7 @@ import { MailLogPage } from '../../apps/web/src/mail/mail-log-page.operations';
 import { StatusReportsPage } from '../../apps/web/src/reports/status-reports-page.operations';
 import { EditWorkingGroupPage, NewWorkingGroupPage } from '../../apps/web/src/working-groups/working-group-form.operations';
 import { WorkingGroupPage } from '../../apps/web/src/working-groups/working-group-page.operations';
-import { GRAPHQL_MATRIX } from './access-matrix';
+import { GRAPHQL_MATRIX, freshMeeting } from './access-matrix';
 import type { World } from './world';
 
 /**
@@ -39,7 +41,7 @@ export interface WebRouteEntry {
   /** SQL giving the name the page must show for the id ($1), when the page is about one thing. */
   nameSql?: string;
   /** The id, when the row's call names it otherwise (a mutation's input): the thing the form page edits. */
-  id?(w: World): string;
+  id?(w: World): string | Promise<string>;
   /**
    * A form page that loads and then refuses (the page's own check of what the query
    * answered, e.g. `mayManage`): true when it shows "not for you" (FORBIDDEN).
@@ -151,6 +153,24 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
     operation: NominationRequestPage,
     path: (id) => `/nomination-requests/${id}`,
     variables: (id) => ({ id }),
+  },
+  '/meetings/$meetingId/attendance': {
+    follows: 'recordAttendance',
+    operation: AttendancePage,
+    id: (w) => freshMeeting(w),
+    path: (id) => `/meetings/${id}/attendance`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM meeting WHERE id = $1`,
+    refuses: (data) => !data.meeting.mayManage,
+  },
+  '/meetings/$meetingId/minutes/edit': {
+    follows: 'saveMinutes',
+    operation: MinutesEditorPage,
+    id: (w) => freshMeeting(w),
+    path: (id) => `/meetings/${id}/minutes/edit`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM meeting WHERE id = $1`,
+    refuses: (data) => !data.meeting.mayManage,
   },
   '/date-polls/$datePollId': {
     follows: 'datePoll',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
 import { INestApplication, Type, ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -39,6 +40,12 @@ export async function createApiApp(
   });
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
+  // An idle kept-alive connection is closed by the client or the proxy in front, not by us: a server that closes
+  // first (Node's default is 5 s) races a request the client is sending on that socket, which then fails with
+  // ECONNRESET; seen on a loaded machine. 65 s is longer than undici's 4 s and the 60 s of nginx or a cloud balancer.
+  const server = app.getHttpServer() as HttpServer;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   app.set('trust proxy', 'loopback');
   // Plain http is for local development only: upgrading its requests to https would break the pages there.
   const upgrade = config.NODE_ENV === 'production' ? { upgradeInsecureRequests: [] } : { upgradeInsecureRequests: null };

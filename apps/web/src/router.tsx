@@ -35,6 +35,8 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/sign-in', component: SignInPage, validateSearch: (search: Record<string, unknown>) => ({ next: typeof search.next === 'string' ? search.next : undefined }) }),
   createRoute({ getParentRoute: () => root, path: '/meetings/$meetingId', component: MeetingPage }),
   createRoute({ getParentRoute: () => root, path: '/deliverables/$deliverableId', component: DeliverablePage }),
+  createRoute({ getParentRoute: () => root, path: '/meetings/$meetingId/attendance', component: lazyRouteComponent(() => import('./meetings/attendance/attendance-page'), 'AttendancePage') }),
+  createRoute({ getParentRoute: () => root, path: '/meetings/$meetingId/minutes/edit', component: lazyRouteComponent(() => import('./meetings/minutes/minutes-editor-page'), 'MinutesEditorPage') }),
   createRoute({ getParentRoute: () => root, path: '/review-rounds/$reviewRoundId', component: ReviewRoundPage }),
   createRoute({ getParentRoute: () => root, path: '/working-groups/$workingGroupId', component: WorkingGroupPage }),
   createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId', component: CommissionPage }),

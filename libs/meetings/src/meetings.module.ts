@@ -8,6 +8,8 @@ import { NotificationsModule } from '@samverkan/notifications';
 import { PeopleModule } from '@samverkan/people';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
 import { AgendaItemResolver } from './agenda/agenda-item.resolver';
+import { AgendaItemQuorumResolver, AttendanceResolver } from './attendance/attendance.resolver';
+import { AttendanceService } from './attendance/attendance.service';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { CalendarFeedController, MeetingEventController } from './calendar/calendar.controller';
@@ -33,8 +35,8 @@ import { RegistrationsService } from './registrations/registrations.service';
 /** Meetings and everything about them: what API and worker share (the worker needs the reminder rules). */
 @Module({
   imports: [TypeOrmModule.forFeature(MEETING_ENTITIES), AccessModule, MailModule, MailActionsModule, NotificationsModule, PeopleModule, WorkingGroupsModule],
-  providers: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingNotifier, MeetingCalendarReplies, InterestDeclarationsService],
-  exports: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingCalendarReplies, InterestDeclarationsService],
+  providers: [MeetingsService, AttendanceService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingNotifier, MeetingCalendarReplies, InterestDeclarationsService],
+  exports: [MeetingsService, AttendanceService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingCalendarReplies, InterestDeclarationsService],
 })
 export class MeetingsModule {}
 
@@ -44,6 +46,8 @@ export class MeetingsModule {}
   providers: [
     MeetingResolver,
     AgendaItemResolver,
+    AttendanceResolver,
+    AgendaItemQuorumResolver,
     InvitationResolver,
     InterestDeclarationResolver,
     MinutesResolver,

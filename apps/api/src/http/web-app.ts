@@ -43,6 +43,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/commissions\/[^/]+\/audit$/,
   /^\/commissions\/[^/]+\/status-reports$/,
   /^\/commissions\/[^/]+\/mail$/,
+  /^\/meetings\/[^/]+\/attendance$/,
+  /^\/meetings\/[^/]+\/minutes\/edit$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

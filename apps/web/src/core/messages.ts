@@ -10,6 +10,8 @@ import * as commissionRegister from '../commissions/register-messages';
 import * as deliverables from '../deliverables/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
+import * as meetingAttendance from '../meetings/attendance/messages';
+import * as meetingMinutes from '../meetings/minutes/messages';
 import * as seats from '../seats/messages';
 import * as strategies from '../strategies/messages';
 import * as organisations from '../organisations/messages';
@@ -40,6 +42,8 @@ export const AREAS = {
   organisations,
   commissionRegister,
   mail,
+  meetingAttendance,
+  meetingMinutes,
 } as const;
 
 type Areas = typeof AREAS;

@@ -20,6 +20,7 @@ export const MeetingPage = graphql(`
       status
       place
       onlineUrl
+      mayManage
       workingGroup {
         id
         name

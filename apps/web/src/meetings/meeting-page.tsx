@@ -83,6 +83,20 @@ export function MeetingPage() {
         </a>
       </p>
       {m.description && <p>{m.description}</p>}
+      {m.mayManage && (
+        <ul className="actions" aria-label={t('minutesEditor.record')}>
+          <li>
+            <Link to="/meetings/$meetingId/attendance" params={{ meetingId: m.id }}>
+              {t('attendance.link')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/meetings/$meetingId/minutes/edit" params={{ meetingId: m.id }}>
+              {t('minutesEditor.link')}
+            </Link>
+          </li>
+        </ul>
+      )}
       {m.myInvitation ? <RsvpForm meetingId={m.id} answer={m.myInvitation.rsvp} seatSubstitute={m.myInvitation.seatSubstitute} /> : <p>{t('rsvp.notInvited')}</p>}
       <section aria-labelledby="agenda">
         <h2 id="agenda">{t('meeting.agenda')}</h2>
