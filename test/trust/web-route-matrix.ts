@@ -20,6 +20,8 @@ import { NewMeetingPage } from '../../apps/web/src/meetings/new-meeting-page.ope
 import { NominationRequestPage } from '../../apps/web/src/seats/nomination-request-page.operations';
 import { StrategyPage } from '../../apps/web/src/strategies/strategy-page.operations';
 import { NewStrategyPage } from '../../apps/web/src/strategies/new-strategy-page.operations';
+import { MailLogPage } from '../../apps/web/src/mail/mail-log-page.operations';
+import { StatusReportsPage } from '../../apps/web/src/reports/status-reports-page.operations';
 import { EditWorkingGroupPage, NewWorkingGroupPage } from '../../apps/web/src/working-groups/working-group-form.operations';
 import { WorkingGroupPage } from '../../apps/web/src/working-groups/working-group-page.operations';
 import { CommissionOverviewPage } from '../../apps/web/src/reports/commission-overview-page.operations';
@@ -354,6 +356,22 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
     id: (w) => w.a.commissionId,
     path: (id) => `/commissions/${id}/audit`,
     variables: (id) => ({ id, first: 50 }),
+    nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
+  },
+  '/commissions/$commissionId/status-reports': {
+    follows: 'statusReports',
+    operation: StatusReportsPage,
+    id: (w) => w.a.commissionId,
+    path: (id) => `/commissions/${id}/status-reports`,
+    variables: (id) => ({ id, first: 20, after: null }),
+    nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
+  },
+  '/commissions/$commissionId/mail': {
+    follows: 'commissionMailLog',
+    operation: MailLogPage,
+    id: (w) => w.a.commissionId,
+    path: (id) => `/commissions/${id}/mail`,
+    variables: (id) => ({ id, first: 25, after: null, status: null, search: null, skippedAfter: null, answersAfter: null }),
     nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
   },
 };

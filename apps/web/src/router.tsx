@@ -78,6 +78,8 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: '/deliverables/$deliverableId/edit', component: lazyRouteComponent(() => import('./deliverables/manage/edit-deliverable-page'), 'EditDeliverablePage') }),
   createRoute({ getParentRoute: () => root, path: '/deliverables/$deliverableId/review-rounds/new', component: lazyRouteComponent(() => import('./deliverables/reviews/open-review-round-page'), 'OpenReviewRoundPage') }),
   createRoute({ getParentRoute: () => root, path: '/review-rounds/$reviewRoundId/follow', component: lazyRouteComponent(() => import('./deliverables/reviews/review-round-follow-page'), 'ReviewRoundFollowPage') }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/status-reports', component: lazyRouteComponent(() => import('./reports/status-reports-page'), 'StatusReportsPage') }),
+  createRoute({ getParentRoute: () => root, path: '/commissions/$commissionId/mail', component: lazyRouteComponent(() => import('./mail/mail-log-page'), 'MailLogPage') }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultNotFoundComponent: NotFound });

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, ConnectionArgs, ConnectionShape, Ctx, NotFoundError, Permission, RequestContext } from '@samverkan/core';
 import { AccessService } from '@samverkan/access';
 import { CommissionMailLogArgs, MailConnection, MailType, PersonMailLogArgs } from './mail.types';
+import type { MailStatus } from './mail-outbox.entity';
 import { OutboxService } from './outbox.service';
 
 function mapConnection<T, U>(connection: ConnectionShape<T>, map: (node: T) => U): ConnectionShape<U> {
@@ -28,7 +29,7 @@ export class MailResolver {
   })
   async commissionMailLog(@Ctx() ctx: RequestContext, @Args() args: CommissionMailLogArgs): Promise<ConnectionShape<MailType>> {
     await this.access.require(ctx, args.commissionId, 'manage');
-    return mapConnection(await this.outbox.logForCommission(args.commissionId, args, args.onlyFailed ?? false), MailType.from);
+    return mapConnection(await this.outbox.logForCommission(args.commissionId, args, { onlyFailed: args.onlyFailed, status: args.status as MailStatus | undefined, search: args.search }), MailType.from);
   }
 
   @Allow(Permission.Admin)

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Connection, ConnectionArgs, DateTimeScalar } from '@samverkan/core';
 import { MailOutbox } from './mail-outbox.entity';
 
@@ -31,6 +31,9 @@ export class MailType {
 
   @Field()
   toAddress: string;
+
+  @Field(() => String, { nullable: true, description: 'The recipient\'s name as the mail was addressed.' })
+  toName: string | null;
 
   @Field()
   subject: string;
@@ -101,4 +104,15 @@ export class CommissionMailLogArgs extends ConnectionArgs {
   @IsOptional()
   @IsBoolean()
   onlyFailed?: boolean;
+
+  @Field(() => MailStatusType, { nullable: true, description: 'Only mail in this state (FAILED also takes mail that bounced hard).' })
+  @IsOptional()
+  @IsEnum(MailStatusType)
+  status?: MailStatusType;
+
+  @Field({ nullable: true, description: 'Only mail whose recipient (address or name) or subject contains this text.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
 }

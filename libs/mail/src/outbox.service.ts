@@ -14,7 +14,7 @@ import {
   paginate,
   publicUrl,
 } from '@samverkan/core';
-import { MailOutbox } from './mail-outbox.entity';
+import { MailOutbox, type MailStatus } from './mail-outbox.entity';
 import { OwedMail, mailBatchSize, mailSendJobs } from './mail-batches';
 import { InvalidMailAddressError, MailNotResendableError } from './mail.errors';
 import { headerText, isSafeAddress } from './mail-format';
@@ -36,6 +36,13 @@ export interface MailToEnqueue<P> {
    * List-Unsubscribe with List-Unsubscribe-Post. Only for kinds a person may turn off.
    */
   unsubscribeUrl?: string;
+}
+
+/** What the commission's mail log shows: all, or only mail in one state, or only mail to or about some text. */
+export interface MailLogFilter {
+  onlyFailed?: boolean;
+  status?: MailStatus;
+  search?: string;
 }
 
 /**
@@ -131,15 +138,26 @@ export class OutboxService {
     return paginate(qb, args);
   }
 
-  /** Every mail of one commission, newest first. */
-  logForCommission(commissionId: string, args: ConnectionArgs, onlyFailed = false): Promise<ConnectionShape<MailOutbox>> {
+  /**
+   * Every mail of one commission, newest first; filtered by what became of it
+   * (`failed` also takes mail that bounced hard) and by a text in its recipient or subject.
+   */
+  logForCommission(commissionId: string, args: ConnectionArgs, filter: MailLogFilter = {}): Promise<ConnectionShape<MailOutbox>> {
     const qb = this.dataSource
       .getRepository(MailOutbox)
       .createQueryBuilder('m')
       .where('m.commission_id = :commissionId', { commissionId })
       .orderBy('m.created_at', 'DESC')
       .addOrderBy('m.id', 'DESC');
-    if (onlyFailed) qb.andWhere(`(m.status = 'failed' OR m.bounce_kind = 'hard')`);
+    const failed = `(m.status = 'failed' OR m.bounce_kind = 'hard')`;
+    if (filter.onlyFailed || filter.status === 'failed') qb.andWhere(failed);
+    else if (filter.status === 'sent') qb.andWhere(`m.status = 'sent' AND m.bounce_kind IS DISTINCT FROM 'hard'`);
+    else if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
+    const search = filter.search?.trim();
+    if (search) {
+      const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(`(m.to_address ILIKE :like OR m.to_name ILIKE :like OR m.subject ILIKE :like)`, { like });
+    }
     return paginate(qb, args);
   }
 

@@ -5,6 +5,7 @@ import type { Rag } from './rag';
 import { Milestone, TimelineRow, renderTimeline } from './report-chart';
 import type { ReportSnapshot } from './report-snapshot';
 import { KIND_LABEL, RAG_LABEL, STATUS_LABEL, T, label } from './report-texts';
+import { STACK_BELOW, STACKED_TABLE_CSS, stackTables } from './stacked-tables';
 import type { StatusReport } from './status-report.entity';
 
 /** Renders one extra section of the snapshot (deliverables, meetings…) for the page. */
@@ -35,8 +36,20 @@ export interface ReportPageInput {
   timeZone: string;
 }
 
-/** The body of `/reports/<id>`: semantic sections, tables with headers, the chart with its text alternative. */
-export function renderReportBody({ report, snapshot, locale, timeZone }: ReportPageInput): SafeHtml {
+/** What the report pages add to the page frame's CSS: stacked tables and the chart's narrow drawing below 40em. */
+export const REPORT_PAGE_CSS = `${STACKED_TABLE_CSS}
+.chart-narrow { display: none; }
+@media (max-width: ${STACK_BELOW}) { .chart-wide { display: none; } .chart-narrow { display: block; } }`;
+
+/**
+ * The body of `/reports/<id>`: semantic sections, tables with headers (stacked
+ * on a phone), the chart with its text alternative.
+ */
+export function renderReportBody(input: ReportPageInput): SafeHtml {
+  return new SafeHtml(stackTables(reportBody(input).value));
+}
+
+function reportBody({ report, snapshot, locale, timeZone }: ReportPageInput): SafeHtml {
   const s = snapshot.sections;
   const m = s.mandate;
   const c = s.composition;
@@ -86,14 +99,17 @@ ${m.amendments.length === 0 ? html`<p>${T.noChanges[locale]}</p>` : html`<table>
   const rows: TimelineRow[] = [];
   if (m.reportingDeadline) {
     const mandateItem = snapshot.items.find((i) => i.kind === 'mandate');
-    rows.push({ label: m.title, start: m.startsOn, due: m.reportingDeadline, doneOn: null, rag: mandateItem?.rag ?? 'no_data' });
+    // No start: the mandate runs from before the axis, which spans the items' dates (issue 19).
+    rows.push({ label: m.title, start: null, due: m.reportingDeadline, doneOn: null, rag: mandateItem?.rag ?? 'no_data' });
   }
   for (const source of timelineSources) rows.push(...source(snapshot));
-  const chart = renderTimeline({ id: 'timeline', title: `${T.timeline[locale]}: ${m.title}`, description: T.timelineDesc[locale], rows, milestones, period: { start: snapshot.periodStart, end: snapshot.periodEnd }, locale });
+  const chartInput = { id: 'timeline', title: `${T.timeline[locale]}: ${m.title}`, description: T.timelineDesc[locale], rows, milestones, period: { start: snapshot.periodStart, end: snapshot.periodEnd }, locale };
+  // One drawing for wide screens, one for phones; the page's CSS shows one of them (the other is hidden from everyone).
   const timeline = html`<section aria-labelledby="h-timeline">
 <h2 id="h-timeline">${T.timeline[locale]}</h2>
 <figure>
-${new SafeHtml(chart)}
+<div class="chart-wide">${new SafeHtml(renderTimeline(chartInput, 'wide'))}</div>
+<div class="chart-narrow">${new SafeHtml(renderTimeline({ ...chartInput, id: 'timeline-narrow' }, 'narrow'))}</div>
 <figcaption>${T.timelineDesc[locale]}</figcaption>
 </figure>
 </section>`;
@@ -172,10 +188,10 @@ ${downloads}`;
 /** The body of `/commissions/<id>/reports`. */
 export function renderReportList(title: string, reports: StatusReport[], locale: Locale, timeZone: string): SafeHtml {
   const heading = fill(T.reportsFor, locale, { title }).html;
-  return html`<h1>${heading}</h1>
+  return new SafeHtml(stackTables(html`<h1>${heading}</h1>
 ${reports.length === 0 ? html`<p>${T.noReports[locale]}</p>` : html`<table>
 <caption>${T.reports[locale]}</caption>
 <thead><tr><th scope="col">${T.period[locale]}</th><th scope="col">${T.kind[locale]}</th><th scope="col">${T.overall[locale]}</th><th scope="col" class="num">${T.overdue[locale]}</th><th scope="col">${T.compiledAt[locale]}</th></tr></thead>
 <tbody>${reports.map((r) => html`<tr><th scope="row"><a href="/reports/${r.id}?lang=${locale}">${r.periodKey}</a>${r.isEmpty ? html` <small>(${T.emptyPeriod[locale].split('.')[0]})</small>` : ''}</th><td>${r.kind === 'on_demand' ? T.on_demand[locale] : T.scheduled[locale]}</td><td>${ragBadge(r.rag as Rag, locale)}</td>${num(r.summary.overdueCount)}<td>${formatDateTime(r.compiledAt, locale, timeZone)}</td></tr>`)}</tbody>
-</table>`}`;
+</table>`}`.value));
 }

@@ -80,9 +80,9 @@ export const T = {
   daysOverdue: { sv: 'Dagar sent', da: 'Dage forsinket', en: 'Days late' },
   timeline: { sv: 'Tidslinje', da: 'Tidslinje', en: 'Timeline' },
   timelineDesc: {
-    sv: 'Tidslinje från uppdragets start till tidsfristen med milstolpar och leveranser. Samma uppgifter finns i tabellerna på sidan.',
-    da: 'Tidslinje fra opgavens start til fristen med milepæle og leverancer. De samme oplysninger står i tabellerne på siden.',
-    en: 'Timeline from the start of the commission to its deadline with milestones and deliverables. The same facts are in the tables on this page.',
+    sv: 'Tidslinje över uppdragets leveranser och milstolpar, från den tidigaste till den senaste, med rapportperioden skuggad. Samma uppgifter finns i tabellerna på sidan.',
+    da: 'Tidslinje over opgavens leverancer og milepæle, fra den tidligste til den seneste, med rapportperioden skraveret. De samme oplysninger står i tabellerne på siden.',
+    en: 'Timeline of the commission’s deliverables and milestones, from the earliest to the latest, with the reporting period shaded. The same facts are in the tables on this page.',
   },
   today: { sv: 'Rapportdag', da: 'Rapportdag', en: 'Report day' },
   start: { sv: 'Start', da: 'Start', en: 'Start' },

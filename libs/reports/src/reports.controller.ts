@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig, Allow, Ctx, Permission, RequestContext } from '@
 import { csrfToken, pageLocale, renderPage, sendPage } from '@samverkan/accounts';
 import { fill } from '@samverkan/mail';
 import { reportCsv } from './report-csv';
-import { renderReportBody, renderReportList } from './report-page';
+import { REPORT_PAGE_CSS, renderReportBody, renderReportList } from './report-page';
 import { T } from './report-texts';
 import { ReportsService } from './reports.service';
 
@@ -29,7 +29,7 @@ export class ReportsController {
     const timeZone = await this.reports.timeZoneOf(ctx.actor!.personId, report.snapshot.sections.mandate.timeZone);
     const body = renderReportBody({ report, snapshot: report.snapshot, locale, timeZone });
     const title = `${T.statusReport[locale]} ${report.periodKey}: ${report.snapshot.sections.mandate.title}`;
-    sendPage(res, 200, renderPage({ locale, title, body, path: `/reports/${id}`, csrf: csrfToken(req, res, this.config) }));
+    sendPage(res, 200, renderPage({ locale, title, body, path: `/reports/${id}`, csrf: csrfToken(req, res, this.config), css: REPORT_PAGE_CSS }));
   }
 
   @Allow(Permission.Authenticated)
@@ -61,6 +61,6 @@ export class ReportsController {
     const title = await this.reports.commissionTitle(id);
     const timeZone = await this.reports.timeZoneOf(ctx.actor!.personId, 'Europe/Stockholm');
     const body = renderReportList(title, page.edges.map((e) => e.node), locale, timeZone);
-    sendPage(res, 200, renderPage({ locale, title: fill(T.reportsFor, locale, { title }).text, body, path: `/commissions/${id}/reports`, csrf: csrfToken(req, res, this.config) }));
+    sendPage(res, 200, renderPage({ locale, title: fill(T.reportsFor, locale, { title }).text, body, path: `/commissions/${id}/reports`, csrf: csrfToken(req, res, this.config), css: REPORT_PAGE_CSS }));
   }
 }

@@ -128,20 +128,24 @@ export class ReportsService {
   }
 
   private async compileOne(manager: EntityManager, job: CompileOne): Promise<{ report?: StatusReport; mailIds: string[] }> {
-    // One scheduled compiler per commission at a time: the previous report and the
-    // "already done?" check stay true until commit. An on-demand report takes no part
-    // in that (it is never "already done" and no scheduled report diffs against it),
-    // so a secretariat's request never waits for the worker compiling that commission's
-    // owed periods (issue 16: compile_ms counts the compiler alone, not such a wait).
+    // One scheduled compiler per commission at a time: the "already done?" check stays
+    // true until commit. An on-demand report takes no part in that (it is never
+    // "already done"), so a secretariat's request never waits for the worker compiling
+    // that commission's owed periods (issue 16: compile_ms counts the compiler alone,
+    // not such a wait); it diffs against whatever report was committed before it.
     if (job.kind === 'scheduled') {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`status_report:${job.commissionId}`]);
       const done = await manager.query(`SELECT 1 FROM status_report WHERE commission_id = $1 AND kind = 'scheduled' AND period_key = $2`, [job.commissionId, job.period.key]);
       if (done.length > 0) return { mailIds: [] };
     }
+    // The previous report is the latest one of ANY kind that saw no later day than this
+    // one (issue 19: an on-demand report was ignored, so the next report called itself
+    // the commission's first). A scheduled report caught up for an old period still
+    // diffs against the report before that period, not against a newer on-demand one.
     const [last]: { id: string; snapshot: unknown }[] = await manager.query(
       `SELECT id, snapshot FROM status_report
-        WHERE commission_id = $1 AND kind = 'scheduled' AND period_end < $2
-        ORDER BY period_end DESC, compiled_at DESC LIMIT 1`,
+        WHERE commission_id = $1 AND as_of <= $2
+        ORDER BY as_of DESC, compiled_at DESC LIMIT 1`,
       [job.commissionId, job.asOf],
     );
     const previous: { id: string; items: TrackedItem[] } | undefined = last ? { id: last.id, items: expandSnapshot(last.snapshot).items } : undefined;
@@ -192,7 +196,9 @@ export class ReportsService {
     return ids;
   }
 
-  private async resolvePeriod(commissionId: string, commission: { cadence: string; starts_on: string; today: string }, key: string | undefined): Promise<ReportPeriod> {
+  private async resolvePeriod(commissionId: string, commission: { cadence: string; starts_on: string; today: string }, asked: string | null | undefined): Promise<ReportPeriod> {
+    // No period (left out, null or blank, as a form sends it): the running one. A null here was a 500.
+    const key = asked?.trim() || undefined;
     const custom: { starts_on: string; ends_on: string }[] =
       commission.cadence === 'custom'
         ? await this.dataSource.query(`SELECT starts_on::text, ends_on::text FROM report_custom_period WHERE commission_id = $1 ORDER BY starts_on`, [commissionId])

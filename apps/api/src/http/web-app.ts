@@ -48,6 +48,8 @@ export const APP_ROUTES: RegExp[] = [
   /^\/deliverables\/[^/]+\/edit$/,
   /^\/deliverables\/[^/]+\/review-rounds\/new$/,
   /^\/review-rounds\/[^/]+\/follow$/,
+  /^\/commissions\/[^/]+\/status-reports$/,
+  /^\/commissions\/[^/]+\/mail$/,
   /^\/meetings\/[^/]+\/attendance$/,
   /^\/meetings\/[^/]+\/minutes\/edit$/,
 ];

@@ -22,6 +22,7 @@ import * as workingGroups from '../working-groups/messages';
 import * as publicRegister from '../public/messages';
 import * as reports from '../reports/messages';
 import * as meetingRegistrations from '../meetings/registrations/messages';
+import * as mail from '../mail/messages';
 import * as core from './core-messages';
 import type { Locale } from './locales';
 
@@ -46,6 +47,7 @@ export const AREAS = {
   commissionRegister,
   meetingRegistrations,
   reviews,
+  mail,
   meetingAttendance,
   meetingMinutes,
 } as const;

@@ -259,6 +259,11 @@ export function CommissionOverviewPage() {
             ))}
           </ul>
         )}
+        <p>
+          <Link to="/commissions/$commissionId/status-reports" params={{ commissionId }}>
+            {t('reports.overview.allReports')}
+          </Link>
+        </p>
       </section>
     </>
   );

@@ -86,6 +86,8 @@ export interface PageOptions {
   path?: string;
   /** When signed in: the CSRF token for the sign-out form. */
   csrf?: string;
+  /** CSS a page adds to the frame's (e.g. the report page's stacked tables). */
+  css?: string;
 }
 
 /** The frame of every HTML page: language, skip link, header with language links and sign-out, main landmark. */
@@ -107,7 +109,7 @@ export function renderPage(options: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} – Samverkan</title>
-<style>${new SafeHtml(CSS)}</style>
+<style>${new SafeHtml(CSS + (options.css ?? ''))}</style>
 </head>
 <body>
 <a class="skip" href="#main">${PAGE_TEXTS.skip[locale]}</a>

@@ -1,0 +1,234 @@
+import { Link, useParams } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { request } from '../core/client';
+import { ErrorSummary, FieldProblem, described, useProblems } from '../core/form';
+import { useI18n } from '../core/i18n';
+import type { MessageKey } from '../core/messages';
+import { Failed, Heading, Loading } from '../core/page';
+import { useQuery } from '../core/use-query';
+import { useViewerFrom } from '../core/use-viewer';
+import { CompileStatusReport, SetReportCadence, StatusReportsPage as ReportsQuery } from './status-reports-page.operations';
+import './overview.css';
+import './reports.css';
+
+const PAGE = 20;
+const CADENCES = ['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY', 'CUSTOM', 'NONE'] as const;
+type Cadence = (typeof CADENCES)[number];
+
+/**
+ * A commission's status reports: the list (newest period first, paged on the
+ * server) for those who oversee it; for its secretariat also "compile now" and
+ * the cadence. A report opens as its own page (/reports/<id>, served by the API).
+ */
+export function StatusReportsPage() {
+  const { commissionId } = useParams({ strict: false }) as { commissionId: string };
+  const { t, date, dateTime } = useI18n();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const query = useQuery(ReportsQuery, { id: commissionId, first: PAGE, after: cursors[cursors.length - 1] });
+  useViewerFrom(query.status === 'done' ? query.data.me.person : null);
+  if (query.status === 'loading') return <Loading />;
+  if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
+  const { commission: c, statusReports: list } = query.data;
+  const manages = c.mayManage || c.myRoles.includes('SECRETARIAT');
+  const day = (iso: string) => date(`${iso}T12:00:00Z`);
+  return (
+    <>
+      <p>
+        <Link to="/commissions/$commissionId" params={{ commissionId }}>
+          {c.title}
+        </Link>
+      </p>
+      <Heading>{t('reports.list.title', { title: c.title })}</Heading>
+      {manages && (
+        <>
+          <CompileForm commissionId={commissionId} onCompiled={() => (cursors.length > 1 ? setCursors([null]) : query.reload())} />
+          <CadenceForm commissionId={commissionId} initial={c.reportCadence} onSaved={query.reload} />
+        </>
+      )}
+      <section aria-labelledby="report-list">
+        <h2 id="report-list">{t('reports.list.count', { count: list.totalCount })}</h2>
+        {list.edges.length === 0 ? (
+          <p>{t('reports.overview.noReports')}</p>
+        ) : (
+          <table className="data stacked" role="table">
+            <caption className="visually-hidden">{t('reports.list.caption', { title: c.title })}</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">{t('reports.overview.period')}</th>
+                <th scope="col" role="columnheader">{t('reports.list.kind')}</th>
+                <th scope="col" role="columnheader">{t('reports.overview.rag')}</th>
+                <th scope="col" role="columnheader">{t('reports.list.changes')}</th>
+                <th scope="col" role="columnheader" className="num">{t('reports.list.overdue')}</th>
+                <th scope="col" role="columnheader">{t('reports.overview.compiled')}</th>
+                <th scope="col" role="columnheader" className="num">{t('reports.list.readBy')}</th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {list.edges.map(({ node: r }) => (
+                <tr key={r.id} role="row">
+                  <th scope="row" role="rowheader">
+                    <a href={r.url}>{t('reports.list.open', { period: r.periodKey })}</a>
+                    <br />
+                    <span className="secondary">
+                      {day(r.periodStart)} – {day(r.periodEnd)}
+                      {r.isEmpty && <> · {t('reports.list.empty')}</>}
+                    </span>
+                  </th>
+                  <td role="cell" data-label={t('reports.list.kind')}>{t(`reports.kind.${r.kind}` as MessageKey)}</td>
+                  <td role="cell" data-label={t('reports.overview.rag')}>
+                    <span className={`rag rag-${r.rag}`}>{t(`reports.rag.${r.rag}` as MessageKey)}</span>
+                  </td>
+                  <td role="cell" data-label={t('reports.list.changes')}>
+                    {t('reports.list.changeFigures', { new: r.summary.newItems, changed: r.summary.changedItems, completed: r.summary.completedItems, late: r.summary.newlyLateItems })}
+                  </td>
+                  <td role="cell" data-label={t('reports.list.overdue')} className="num">
+                    {r.summary.overdue}
+                  </td>
+                  <td role="cell" data-label={t('reports.overview.compiled')}>{dateTime(r.compiledAt)}</td>
+                  <td role="cell" data-label={t('reports.list.readBy')} className="num">
+                    {r.openedBy.length}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="reg-pager">
+          {cursors.length > 1 && (
+            <button type="button" className="secondary-button" onClick={() => setCursors((all) => all.slice(0, -1))}>
+              {t('reports.list.previous')}
+            </button>
+          )}
+          {list.pageInfo.hasNextPage && (
+            <button type="button" className="secondary-button" onClick={() => setCursors((all) => [...all, list.pageInfo.endCursor])}>
+              {t('reports.list.next')}
+            </button>
+          )}
+        </p>
+      </section>
+    </>
+  );
+}
+
+/** "Compile a report now": the running period unless one is named; the new report is linked when done. */
+function CompileForm({ commissionId, onCompiled }: { commissionId: string; onCompiled(): void }) {
+  const { t } = useI18n();
+  const { errors, setErrors, fail, summary } = useProblems();
+  const [busy, setBusy] = useState(false);
+  const [compiled, setCompiled] = useState<{ periodKey: string; url: string } | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const period = String(form.get('period') ?? '').trim();
+    setErrors([]);
+    setCompiled(null);
+    setBusy(true);
+    try {
+      const result = await request(CompileStatusReport, { input: { commissionId, period: period || null, notifyCommissioners: form.get('notifyCommissioners') === 'on' } });
+      setCompiled(result.compileStatusReport);
+      onCompiled();
+    } catch (error) {
+      fail(error, 'period');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="compile">
+      <h2 id="compile">{t('reports.compile.title')}</h2>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary ref={summary} errors={errors} />
+        <div className="field">
+          <label htmlFor="period">{t('reports.compile.period')}</label>
+          <p id="period-hint" className="hint">
+            {t('reports.compile.periodHint')}
+          </p>
+          <FieldProblem id="period" errors={errors} />
+          <input id="period" name="period" type="text" autoComplete="off" maxLength={30} {...described('period', errors, 'period-hint')} />
+        </div>
+        <label className="choice">
+          <input type="checkbox" id="notifyCommissioners" name="notifyCommissioners" />
+          {t('reports.compile.notify')}
+        </label>
+        <p>
+          <button type="submit" disabled={busy}>
+            {t('reports.compile.submit')}
+          </button>
+        </p>
+        <p role="status" className="saved">
+          {compiled && (
+            <>
+              {t('reports.compile.done', { period: compiled.periodKey })} <a href={compiled.url}>{t('reports.list.open', { period: compiled.periodKey })}</a>
+            </>
+          )}
+        </p>
+      </form>
+    </section>
+  );
+}
+
+/** How often the worker compiles scheduled reports (a cadence of the commission, as on its edit page). */
+function CadenceForm({ commissionId, initial, onSaved }: { commissionId: string; initial: Cadence; onSaved(): void }) {
+  const { t } = useI18n();
+  const { errors, setErrors, fail, summary } = useProblems();
+  const [cadence, setCadence] = useState<Cadence>(initial);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setErrors([]);
+    setSaved(false);
+    setBusy(true);
+    try {
+      await request(SetReportCadence, { input: { id: commissionId, reportCadence: cadence } });
+      setSaved(true);
+      onSaved();
+    } catch (error) {
+      fail(error, 'reportCadence');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="cadence">
+      <h2 id="cadence">{t('reports.cadence.title')}</h2>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary ref={summary} errors={errors} />
+        <div className="field">
+          <label htmlFor="reportCadence">{t('reports.cadence.label')}</label>
+          <p id="reportCadence-hint" className="hint">
+            {t('reports.cadence.hint')}
+          </p>
+          <FieldProblem id="reportCadence" errors={errors} />
+          <select
+            id="reportCadence"
+            value={cadence}
+            onChange={(e) => {
+              setCadence(e.target.value as Cadence);
+              setSaved(false);
+            }}
+            {...described('reportCadence', errors, 'reportCadence-hint')}
+          >
+            {CADENCES.map((k) => (
+              <option key={k} value={k}>
+                {t(`commission.CADENCE_${k}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p>
+          <button type="submit" disabled={busy}>
+            {t('reports.cadence.submit')}
+          </button>
+        </p>
+        <p role="status" className="saved">
+          {saved && t('reports.cadence.saved', { cadence: t(`commission.CADENCE_${cadence}` as MessageKey) })}
+        </p>
+      </form>
+    </section>
+  );
+}
