@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { request } from '../core/client';
 import { ErrorSummary, OfflineNotice, asFailure, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
+import { loadMessages } from '../core/messages';
 import { Heading } from '../core/page';
 import { safeNext } from '../core/session';
 import { SignIn } from './sign-in.operations';
@@ -35,6 +36,8 @@ export function SignInPage() {
       try {
         const { signInBrowser } = await request(SignIn, { input: { email, password } });
         const p = signInBrowser.person;
+        // The page after sign-in opens in the person's language: its texts are fetched before leaving this one.
+        await loadMessages(p.locale).catch(() => undefined);
         setViewer({ personId: p.id, name: p.fullName, locale: p.locale, timeZone: p.timeZone });
         await navigate({ href: next, replace: true });
         return;

@@ -1,5 +1,4 @@
 /** The texts of this area in ICU MessageFormat; core/messages.ts puts every area's together. */
-import type { AreaMessages } from './locales';
 
 export const en = {
   'app.name': 'Samverkan',
@@ -27,57 +26,3 @@ export const en = {
   'app.organisations': 'Organisations',
   'app.mySeats': 'My seats',
 } as const;
-
-export const sv: AreaMessages<typeof en> = {
-  'app.name': 'Samverkan',
-  'app.skip': 'Hoppa till innehållet',
-  'app.nav': 'Huvudmeny',
-  'app.myPage': 'Min sida',
-  'app.signOut': 'Logga ut',
-  'app.signOutEverywhere': 'Logga ut på alla enheter',
-  'app.loading': 'Laddar…',
-  'app.retry': 'Försök igen',
-  'app.offline': 'Anslutningen bröts. Det du skrev finns kvar.',
-  'app.failed': 'Något gick fel ({code}).',
-  'app.language': 'Språk',
-  'notFound.title': 'Hittades inte',
-  'notFound.body': 'Det finns inget på den här adressen, eller så är det inte ditt att se.',
-  'forbidden.title': 'Inte för dig',
-  'forbidden.body': 'Du är inloggad som {name}, som inte får se detta. Logga in som den person det är avsett för.',
-  'notFound.otherPerson': 'Du är inloggad som {name}. Om länken skickades till någon annan, logga in som den personen.',
-  'notFound.signInAsOwner': 'Logga in som någon annan',
-  'notFound.home': 'Till min sida',
-  'form.errors': '{count, plural, one {Det finns # problem} other {Det finns # problem}} i formuläret',
-  'form.required': 'Fyll i {field}.',
-  'app.settings': 'Inställningar',
-  'app.people': 'Personer',
-  'app.organisations': 'Organisationer',
-  'app.mySeats': 'Mina platser',
-};
-
-export const da: AreaMessages<typeof en> = {
-  'app.name': 'Samverkan',
-  'app.skip': 'Spring til indholdet',
-  'app.nav': 'Hovedmenu',
-  'app.myPage': 'Min side',
-  'app.signOut': 'Log ud',
-  'app.signOutEverywhere': 'Log ud på alle enheder',
-  'app.loading': 'Indlæser…',
-  'app.retry': 'Prøv igen',
-  'app.offline': 'Forbindelsen blev afbrudt. Det, du skrev, er gemt.',
-  'app.failed': 'Noget gik galt ({code}).',
-  'app.language': 'Sprog',
-  'notFound.title': 'Ikke fundet',
-  'notFound.body': 'Der er intet på denne adresse, eller det er ikke dit at se.',
-  'forbidden.title': 'Ikke for dig',
-  'forbidden.body': 'Du er logget ind som {name}, som ikke må se dette. Log ind som den person, det er tiltænkt.',
-  'notFound.otherPerson': 'Du er logget ind som {name}. Hvis linket blev sendt til en anden, så log ind som vedkommende.',
-  'notFound.signInAsOwner': 'Log ind som en anden',
-  'notFound.home': 'Til min side',
-  'form.errors': '{count, plural, one {Der er # problem} other {Der er # problemer}} i formularen',
-  'form.required': 'Udfyld {field}.',
-  'app.settings': 'Indstillinger',
-  'app.people': 'Personer',
-  'app.organisations': 'Organisationer',
-  'app.mySeats': 'Mine pladser',
-};

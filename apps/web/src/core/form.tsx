@@ -1,15 +1,10 @@
 import { forwardRef, useCallback, useRef, useState } from 'react';
 import { RequestFailed } from './client';
 import { useI18n } from './i18n';
-import { problemsOf } from './problems';
+import { problemsOf, type FieldError } from './problems';
 import { signInPath } from './session';
 
-export { problemsOf, withLabel } from './problems';
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export { problemsOf, withLabel, type FieldError } from './problems';
 
 /** The form's problems at its top, each a link to its field; it takes the focus when the form is sent with errors. */
 export const ErrorSummary = forwardRef<HTMLDivElement, { errors: FieldError[] }>(function ErrorSummary({ errors }, ref) {

@@ -1,7 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setRequestLanguage } from './client';
-import { MESSAGES, isLocale, type Locale, type MessageKey } from './messages';
+import { isLocale, loadMessages, messagesOf, type Locale, type MessageKey } from './messages';
 
 export interface Viewer {
   personId: string;
@@ -37,7 +37,8 @@ function storedViewer(): Viewer | null {
 }
 const formats = new Map<string, IntlMessageFormat>();
 
-function initialLocale(): Locale {
+/** The language the application opens in: ?lang=, then the reader's last choice, then the browser's. */
+export function initialLocale(): Locale {
   const asked = new URLSearchParams(window.location.search).get('lang');
   if (isLocale(asked)) return asked;
   const stored = window.localStorage.getItem(LOCALE_KEY);
@@ -60,9 +61,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale]);
 
   const value = useMemo<I18n>(() => {
+    // The texts of the next language are fetched first (a chunk of their own): until then the page stays in the current one.
     const setLocale = (next: Locale) => {
       window.localStorage.setItem(LOCALE_KEY, next);
-      setLocaleState(next);
+      void loadMessages(next).then(() => setLocaleState(next), () => undefined);
     };
     return {
       locale,
@@ -79,7 +81,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const id = `${locale}:${key}`;
         let format = formats.get(id);
         if (!format) {
-          format = new IntlMessageFormat(MESSAGES[locale][key] ?? key, locale);
+          format = new IntlMessageFormat(messagesOf(locale)[key] ?? key, locale);
           formats.set(id, format);
         }
         return String(format.format(values));

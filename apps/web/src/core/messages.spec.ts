@@ -1,5 +1,11 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { AREAS, LOCALES, MESSAGES } from './messages';
+import { LOCALES, loadMessages, merged, messagesOf, type Locale } from './messages';
+import { DA_AREAS } from './messages.da';
+import { EN_AREAS as AREAS } from './messages.en';
+import { SV_AREAS } from './messages.sv';
+
+const LANGUAGE_AREAS = { sv: SV_AREAS, da: DA_AREAS } as const;
+const MESSAGES: Record<Locale, Record<string, string>> = { en: merged(AREAS), sv: merged(SV_AREAS), da: merged(DA_AREAS) };
 
 /** The arguments an ICU message uses (plural/select selectors and simple arguments). */
 function argumentsOf(message: string): string[] {
@@ -27,12 +33,24 @@ describe('web application messages', () => {
   it('no two areas define the same key, and every area has the same keys in every language', () => {
     const owners = new Map<string, string>();
     for (const [area, texts] of Object.entries(AREAS)) {
-      for (const key of Object.keys(texts.en)) {
+      for (const key of Object.keys(texts)) {
         expect({ key, alsoIn: owners.get(key) }).toEqual({ key, alsoIn: undefined });
         owners.set(key, area);
       }
-      for (const locale of ['sv', 'da'] as const) expect({ area, locale, keys: Object.keys(texts[locale]).sort() }).toEqual({ area, locale, keys: Object.keys(texts.en).sort() });
+      for (const locale of ['sv', 'da'] as const) {
+        const translated = (LANGUAGE_AREAS[locale] as Record<string, Record<string, string> | undefined>)[area];
+        expect({ area, locale, keys: Object.keys(translated ?? {}).sort() }).toEqual({ area, locale, keys: Object.keys(texts).sort() });
+      }
     }
+    // Every language lists the same areas as English (an area registered only in messages.ts has no Swedish or Danish).
+    for (const locale of ['sv', 'da'] as const) expect({ locale, areas: Object.keys(LANGUAGE_AREAS[locale]).sort() }).toEqual({ locale, areas: Object.keys(AREAS).sort() });
+  });
+
+  it('loads a language on demand, once, and only that language', async () => {
+    expect(messagesOf('sv')).toEqual({});
+    expect(await loadMessages('sv')).toEqual(MESSAGES.sv);
+    expect(messagesOf('sv')).toBe(await loadMessages('sv'));
+    expect(messagesOf('da')).toEqual({});
   });
 
   it('formats plurals per language', () => {

@@ -1,62 +1,45 @@
 /**
  * Every text of the web application in ICU MessageFormat, per language. Each area
- * keeps its own texts beside its pages (`<area>/messages.ts`, keys prefixed by the
- * area's word); this file puts them together. A key missing in one language, or with
- * other arguments than in English, fails messages.spec.ts.
+ * keeps its own texts beside its pages: English in `<area>/messages.ts` (keys prefixed
+ * by the area's word; they give every key its type), Swedish and Danish in
+ * `<area>/messages.sv.ts` and `.da.ts`. messages.en.ts, messages.sv.ts and
+ * messages.da.ts put one language's areas together, each a chunk of its own that is
+ * loaded only for a reader of that language: the first load carries one language, not
+ * three. A key missing in one language, or with other arguments than in English, fails
+ * messages.spec.ts.
  */
-import * as accounts from '../accounts/messages';
-import * as commissions from '../commissions/messages';
-import * as commissionRegister from '../commissions/register-messages';
-import * as deliverables from '../deliverables/messages';
-import * as deliverablesManage from '../deliverables/manage/messages';
-import * as reviews from '../deliverables/reviews/messages';
-import * as me from '../me/messages';
-import * as meetings from '../meetings/messages';
-import * as meetingAttendance from '../meetings/attendance/messages';
-import * as meetingMinutes from '../meetings/minutes/messages';
-import * as seats from '../seats/messages';
-import * as strategies from '../strategies/messages';
-import * as organisations from '../organisations/messages';
-import * as people from '../people/messages';
-import * as workingGroups from '../working-groups/messages';
-import * as publicRegister from '../public/messages';
-import * as reports from '../reports/messages';
-import * as meetingRegistrations from '../meetings/registrations/messages';
-import * as mail from '../mail/messages';
-import * as core from './core-messages';
+import type { EN_AREAS } from './messages.en';
 import type { Locale } from './locales';
 
 export { LOCALES, isLocale, type AreaMessages, type Locale } from './locales';
 
-/** Every area's texts, one line each; messages.spec.ts checks that no two define the same key. */
-export const AREAS = {
-  core,
-  accounts,
-  me,
-  meetings,
-  deliverables,
-  deliverablesManage,
-  workingGroups,
-  commissions,
-  seats,
-  strategies,
-  reports,
-  publicRegister,
-  people,
-  organisations,
-  commissionRegister,
-  meetingRegistrations,
-  reviews,
-  mail,
-  meetingAttendance,
-  meetingMinutes,
-} as const;
+type Areas = typeof EN_AREAS;
+export type MessageKey = { [Area in keyof Areas]: keyof Areas[Area] }[keyof Areas] & string;
+export type Messages = Record<string, string>;
 
-type Areas = typeof AREAS;
-export type MessageKey = { [Area in keyof Areas]: keyof Areas[Area]['en'] }[keyof Areas] & string;
-
-function merged(locale: Locale): Record<string, string> {
-  return Object.assign({}, ...Object.values(AREAS).map((area) => area[locale]));
+/** One language's texts from its areas (messages.spec.ts checks that no two areas define the same key). */
+export function merged(areas: Record<string, Messages>): Messages {
+  return Object.assign({}, ...Object.values(areas));
 }
 
-export const MESSAGES: Record<Locale, Record<string, string>> = { sv: merged('sv'), da: merged('da'), en: merged('en') };
+const LOADERS: Record<Locale, () => Promise<Messages>> = {
+  en: () => import('./messages.en').then((texts) => merged(texts.EN_AREAS)),
+  sv: () => import('./messages.sv').then((texts) => merged(texts.SV_AREAS)),
+  da: () => import('./messages.da').then((texts) => merged(texts.DA_AREAS)),
+};
+
+const loaded = new Map<Locale, Messages>();
+
+/** Fetches a language's texts once; the application renders in a language only after this. */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const known = loaded.get(locale);
+  if (known) return known;
+  const texts = await LOADERS[locale]();
+  loaded.set(locale, texts);
+  return texts;
+}
+
+/** A loaded language's texts (none before it has been loaded: a text then shows its key). */
+export function messagesOf(locale: Locale): Messages {
+  return loaded.get(locale) ?? {};
+}

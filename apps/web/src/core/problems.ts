@@ -1,5 +1,10 @@
 import { RequestFailed } from './client';
-import type { FieldError } from './form';
+
+/** A problem with one field of a form: the input's id and the sentence shown at it and in the summary. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 /**
  * A refusal as the form's problems, each at the field it concerns: a validation

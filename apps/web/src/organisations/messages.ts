@@ -1,5 +1,4 @@
 /** The texts of this area in ICU MessageFormat; core/messages.ts puts every area's together. */
-import type { AreaMessages } from '../core/locales';
 
 export const en = {
   'organisations.title': 'Organisations',
@@ -29,61 +28,3 @@ export const en = {
   'organisations.people': 'People in the register',
   'organisations.noPeople': 'No one in the register belongs to this organisation.',
 } as const;
-
-export const sv: AreaMessages<typeof en> = {
-  'organisations.title': 'Organisationer',
-  'organisations.search': 'Sök på namn',
-  'organisations.searchButton': 'Sök',
-  'organisations.country': 'Land',
-  'organisations.anyCountry': 'Alla länder',
-  'organisations.results': '{count, plural, =0 {Ingen organisation hittades} one {# organisation} other {# organisationer}}',
-  'organisations.name': 'Namn',
-  'organisations.shortName': 'Kortnamn',
-  'organisations.kind': 'Typ',
-  'organisations.region': 'Region',
-  'organisations.noRegion': '(ingen region)',
-  'organisations.noRegions': 'Listan har bara Sveriges och Danmarks regioner.',
-  'organisations.email': 'E-post för nomineringsbegäran',
-  'organisations.more': 'Visa fler',
-  'organisations.add': 'Lägg till en organisation',
-  'organisations.addButton': 'Lägg till',
-  'organisations.added': '{name} har lagts till.',
-  'organisations.open': 'Öppna {name}',
-  'organisations.nameRequired': 'Namn: skriv organisationens namn.',
-  'organisations.details': 'Uppgifter',
-  'organisations.save': 'Spara',
-  'organisations.saved': 'Sparat.',
-  'organisations.parent': 'Del av',
-  'organisations.parentHint': 'Om den är en del av en annan organisation (en fakultet vid sitt universitet, en styrelse för sin myndighet): skriv minst två bokstäver av den organisationens namn.',
-  'organisations.people': 'Personer i registret',
-  'organisations.noPeople': 'Ingen i registret hör till organisationen.',
-};
-
-export const da: AreaMessages<typeof en> = {
-  'organisations.title': 'Organisationer',
-  'organisations.search': 'Søg efter navn',
-  'organisations.searchButton': 'Søg',
-  'organisations.country': 'Land',
-  'organisations.anyCountry': 'Alle lande',
-  'organisations.results': '{count, plural, =0 {Ingen organisation fundet} one {# organisation} other {# organisationer}}',
-  'organisations.name': 'Navn',
-  'organisations.shortName': 'Kort navn',
-  'organisations.kind': 'Type',
-  'organisations.region': 'Region',
-  'organisations.noRegion': '(ingen region)',
-  'organisations.noRegions': 'Listen har kun Sveriges og Danmarks regioner.',
-  'organisations.email': 'E-mail til nomineringsanmodninger',
-  'organisations.more': 'Vis flere',
-  'organisations.add': 'Tilføj en organisation',
-  'organisations.addButton': 'Tilføj',
-  'organisations.added': '{name} er tilføjet.',
-  'organisations.open': 'Åbn {name}',
-  'organisations.nameRequired': 'Navn: skriv organisationens navn.',
-  'organisations.details': 'Oplysninger',
-  'organisations.save': 'Gem',
-  'organisations.saved': 'Gemt.',
-  'organisations.parent': 'Del af',
-  'organisations.parentHint': 'Hvis den er en del af en anden organisation (et fakultet under sit universitet, en bestyrelse under sit center): skriv mindst to bogstaver af den organisations navn.',
-  'organisations.people': 'Personer i registret',
-  'organisations.noPeople': 'Ingen i registret hører til organisationen.',
-};

@@ -1,5 +1,4 @@
 /** The texts of the registrant list in ICU MessageFormat; core/messages.ts puts every area's together. */
-import type { AreaMessages } from '../../core/locales';
 
 export const en = {
   'registrations.title': 'Registrations: {title}',
@@ -24,51 +23,3 @@ export const en = {
   'registrations.CANCELLED': 'Cancelled',
   'registrations.notOpen': 'This meeting is not an open event: it takes no registrations.',
 } as const;
-
-export const sv: AreaMessages<typeof en> = {
-  'registrations.title': 'Anmälningar: {title}',
-  'registrations.link': 'Anmälningar',
-  'registrations.back': 'Tillbaka till evenemanget',
-  'registrations.publicPage': 'Den öppna anmälningssidan',
-  'registrations.summary': '{confirmed} bekräftade, {waitlisted} på reservlistan, {cancelled} avbokade',
-  'registrations.capacity': '{capacity, plural, one {# plats} other {# platser}}',
-  'registrations.noLimit': 'Inget tak för antalet platser',
-  'registrations.waitlistOpen': 'En reservlista tar emot anmälningar när det är fullt.',
-  'registrations.waitlistClosed': 'Anmälningar avvisas när det är fullt.',
-  'registrations.none': 'Ingen har anmält sig ännu.',
-  'registrations.export': 'Ladda ned listan (CSV för Excel)',
-  'registrations.caption': 'Anmälningar i den ordning de kom',
-  'registrations.name': 'Namn',
-  'registrations.email': 'E-post',
-  'registrations.organisation': 'Organisation',
-  'registrations.status': 'Status',
-  'registrations.registered': 'Anmäld',
-  'registrations.CONFIRMED': 'Bekräftad',
-  'registrations.WAITLISTED': 'Reservlista',
-  'registrations.CANCELLED': 'Avbokad',
-  'registrations.notOpen': 'Mötet är inte ett öppet evenemang: det tar inte emot anmälningar.',
-};
-
-export const da: AreaMessages<typeof en> = {
-  'registrations.title': 'Tilmeldinger: {title}',
-  'registrations.link': 'Tilmeldinger',
-  'registrations.back': 'Tilbage til arrangementet',
-  'registrations.publicPage': 'Den åbne tilmeldingsside',
-  'registrations.summary': '{confirmed} bekræftede, {waitlisted} på ventelisten, {cancelled} afmeldt',
-  'registrations.capacity': '{capacity, plural, one {# plads} other {# pladser}}',
-  'registrations.noLimit': 'Intet loft over antallet af pladser',
-  'registrations.waitlistOpen': 'En venteliste tager imod tilmeldinger, når der er fuldt.',
-  'registrations.waitlistClosed': 'Tilmeldinger afvises, når der er fuldt.',
-  'registrations.none': 'Ingen har tilmeldt sig endnu.',
-  'registrations.export': 'Hent listen (CSV til Excel)',
-  'registrations.caption': 'Tilmeldinger i den rækkefølge, de kom',
-  'registrations.name': 'Navn',
-  'registrations.email': 'E-mail',
-  'registrations.organisation': 'Organisation',
-  'registrations.status': 'Status',
-  'registrations.registered': 'Tilmeldt',
-  'registrations.CONFIRMED': 'Bekræftet',
-  'registrations.WAITLISTED': 'Venteliste',
-  'registrations.CANCELLED': 'Afmeldt',
-  'registrations.notOpen': 'Mødet er ikke et åbent arrangement: det tager ikke imod tilmeldinger.',
-};
