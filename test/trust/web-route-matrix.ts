@@ -11,6 +11,10 @@ import { MySeatsPage } from '../../apps/web/src/me/my-seats-page.operations';
 import { DatePollPage } from '../../apps/web/src/meetings/date-poll-page.operations';
 import { MeetingPage } from '../../apps/web/src/meetings/meeting-page.operations';
 import { NewMeetingPage } from '../../apps/web/src/meetings/new-meeting-page.operations';
+import { AgendaBuilderPage } from '../../apps/web/src/meetings/agenda/agenda-builder-page.operations';
+import { DatePollAnswersPage } from '../../apps/web/src/meetings/scheduling/date-poll-answers-page.operations';
+import { InvitationsPage } from '../../apps/web/src/meetings/scheduling/invitations-page.operations';
+import { NewDatePollPage } from '../../apps/web/src/meetings/scheduling/new-date-poll-page.operations';
 import { NominationRequestPage } from '../../apps/web/src/seats/nomination-request-page.operations';
 import { StrategyPage } from '../../apps/web/src/strategies/strategy-page.operations';
 import { EditWorkingGroupPage, NewWorkingGroupPage } from '../../apps/web/src/working-groups/working-group-form.operations';
@@ -149,6 +153,37 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
     operation: NominationRequestPage,
     path: (id) => `/nomination-requests/${id}`,
     variables: (id) => ({ id }),
+  },
+  '/working-groups/$workingGroupId/date-polls/new': {
+    follows: 'createDatePoll',
+    operation: NewDatePollPage,
+    id: (w) => w.a.groupId,
+    path: (id) => `/working-groups/${id}/date-polls/new`,
+    variables: (id) => ({ id }),
+    refuses: (data) => !data.workingGroup.myPermissions.scheduleMeetings,
+  },
+  '/date-polls/$datePollId/answers': {
+    follows: 'datePollAnswers',
+    operation: DatePollAnswersPage,
+    path: (id) => `/date-polls/${id}/answers`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM date_poll WHERE id = $1`,
+  },
+  '/meetings/$meetingId/invitations': {
+    follows: 'remindMeetingInvitees',
+    operation: InvitationsPage,
+    path: (id) => `/meetings/${id}/invitations`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM meeting WHERE id = $1`,
+    refuses: (data) => !data.meeting.maySchedule,
+  },
+  '/meetings/$meetingId/agenda': {
+    follows: 'reorderAgenda',
+    operation: AgendaBuilderPage,
+    path: (id) => `/meetings/${id}/agenda`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM meeting WHERE id = $1`,
+    refuses: (data) => !data.meeting.maySchedule,
   },
   '/date-polls/$datePollId': {
     follows: 'datePoll',

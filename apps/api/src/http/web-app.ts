@@ -41,6 +41,9 @@ export const APP_ROUTES: RegExp[] = [
   /^\/organisations\/[^/]+$/,
   /^\/commissions\/[^/]+\/stakeholders$/,
   /^\/commissions\/[^/]+\/audit$/,
+  /^\/working-groups\/[^/]+\/date-polls\/new$/,
+  /^\/date-polls\/[^/]+\/answers$/,
+  /^\/meetings\/[^/]+\/(invitations|agenda)$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -10,6 +10,8 @@ import * as commissionRegister from '../commissions/register-messages';
 import * as deliverables from '../deliverables/messages';
 import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
+import * as meetingScheduling from '../meetings/scheduling/messages';
+import * as meetingAgenda from '../meetings/agenda/messages';
 import * as seats from '../seats/messages';
 import * as strategies from '../strategies/messages';
 import * as organisations from '../organisations/messages';
@@ -38,6 +40,8 @@ export const AREAS = {
   people,
   organisations,
   commissionRegister,
+  meetingScheduling,
+  meetingAgenda,
 } as const;
 
 type Areas = typeof AREAS;

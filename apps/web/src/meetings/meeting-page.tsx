@@ -54,6 +54,20 @@ export function MeetingPage() {
           </Link>
         </p>
       )}
+      {m.maySchedule && (
+        <ul className="actions">
+          <li>
+            <Link to="/meetings/$meetingId/invitations" params={{ meetingId: m.id }}>
+              {t('scheduling.invitationsLink')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/meetings/$meetingId/agenda" params={{ meetingId: m.id }}>
+              {t('scheduling.agendaLink')}
+            </Link>
+          </li>
+        </ul>
+      )}
       <dl className="facts">
         <dt>{t('meeting.when')}</dt>
         <dd>

@@ -47,6 +47,11 @@ export class DatePollResolver {
     return this.polls.summary(ctx, poll.id);
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether you may see every answer and choose the time (the group’s chair or the secretariat).' })
+  maySchedule(@Ctx() ctx: RequestContext, @Parent() poll: DatePoll) {
+    return this.polls.maySchedule(ctx, poll);
+  }
+
   @ResolveField(() => [PollVote], { description: 'Your own answers, by option (empty before you answer).' })
   myAnswers(@Ctx() ctx: RequestContext, @Parent() poll: DatePoll) {
     return this.polls.myAnswers(ctx, poll.id);

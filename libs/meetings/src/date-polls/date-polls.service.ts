@@ -190,6 +190,13 @@ export class DatePollsService {
       .load(pollId);
   }
 
+  /** Whether the actor may see the answers grid and choose a time (the group's chair or the secretariat). */
+  async maySchedule(ctx: RequestContext, poll: DatePoll): Promise<boolean> {
+    if (!ctx.actor) return false;
+    if (poll.workingGroupId) return this.access.mayInGroup(ctx, { id: poll.workingGroupId, commissionId: poll.commissionId }, 'schedule');
+    return (await this.access.levelIn(ctx, poll.commissionId)) === 'manage';
+  }
+
   /**
    * The answers grid: everyone the poll asked and anyone else who answered,
    * by name, with their answer per option. For those who may choose (the
