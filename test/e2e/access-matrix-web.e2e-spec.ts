@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { print } from 'graphql';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../harness/browser';
+import { launchBrowser, newBrowserContext } from '../harness/browser';
 import { TEST_PASSWORD } from '../harness/factories';
 import { scaled } from '../harness/progress';
 import { TestApp, startTestApp } from '../harness/test-app';
 import { GRAPHQL_MATRIX, Outcome } from '../trust/access-matrix';
-import { WEB_ROUTES_WITHOUT_ROW, WEB_ROUTE_MATRIX, webRouteId } from '../trust/web-route-matrix';
+import { WEB_ROUTES_WITHOUT_ROW, WEB_ROUTE_MATRIX, expectedOf, webRouteId } from '../trust/web-route-matrix';
 import { ACTORS, Actor, World, buildWorld } from '../trust/world';
 
 /** The app's headings for a refused page, by outcome, in every language (apps/web/src/core/core-messages.ts). */
@@ -75,8 +75,7 @@ describe('authorization matrix: the web application', () => {
   }
 
   async function contextOf(actor: Actor): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(scaled(30_000));
+    const context = await newBrowserContext(browser);
     const cookie = cookies.get(actor);
     if (cookie) await context.addCookies([{ name: 'samverkan_session', value: cookie, url: t.url, httpOnly: true, sameSite: 'Lax' }]);
     return context;
@@ -109,7 +108,7 @@ describe('authorization matrix: the web application', () => {
       const checked = new Set<string>();
       for (const actor of ACTORS) {
         cells++;
-        const expected = GRAPHQL_MATRIX[entry.follows].expected[actor];
+        const expected = expectedOf(entry)[actor];
         const got = await outcomeOf(actor, query, entry.variables(id), entry.refuses);
         if (got !== expected) failures.push(`${route} as ${actor}: the page's query ends ${got}, the matrix says ${entry.follows} is ${expected}`);
         // One browser visit per distinct outcome of the route.
@@ -118,7 +117,7 @@ describe('authorization matrix: the web application', () => {
         pages++;
         const context = await contextOf(actor);
         const page = await context.newPage();
-        const address = entry.path(id);
+        const address = entry.path(id, w);
         await page.goto(`${t.url}${address}`);
         if (expected === 'UNAUTHENTICATED') {
           await page.waitForURL(/\/sign-in\?next=/);

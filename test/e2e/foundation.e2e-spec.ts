@@ -66,6 +66,11 @@ describe('foundation', () => {
     expect(body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
   });
 
+  it('keeps an idle connection open longer than a client or a proxy does (no ECONNRESET race on reuse)', async () => {
+    const response = await t.http('/health/live');
+    expect(response.headers.get('keep-alive')).toBe('timeout=65');
+  });
+
   it('serves GraphiQL and its assets from local packages', async () => {
     const page = await t.http('/graphiql');
     expect(page.status).toBe(200);

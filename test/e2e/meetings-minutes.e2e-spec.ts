@@ -164,7 +164,7 @@ describe('meetings: attendance, quorum, minutes with approval, action items', ()
 
   it('issues the same number of SQL statements for a list of 2 meetings and of 20 (from the second on, each has carried action items)', async () => {
     const list = `query($g: ID!) { meetingList(workingGroupId: $g, first: 50) { totalCount edges { node { id title agendaMinutes
-      agenda { title presenter { fullName } } invitations { rsvp person { fullName } substitute { fullName } }
+      agenda { title presenter { fullName } quorum { represented recused met } } invitations { rsvp person { fullName } substitute { fullName } }
       quorum { met } carriedActionItems { title assignee { fullName } } myInvitation { rsvp }
       minutes { status decisions { number } actionItems { title } adjusters { person { fullName } } } } } } }`;
     const small = await groupWithMembers(t, g.admin);

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, SeedsModule, SeederService } from '@samverkan/seeds';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import { checkPage, launchBrowser, newBrowserContext, submitSignIn, tabTo } from '../harness/browser';
 import { login } from '../harness/factories';
 import { scaled } from '../harness/progress';
 import { ok } from '../harness/structure-fixtures';
@@ -15,7 +14,6 @@ import { TestApp, startTestApp } from '../harness/test-app';
  * session that keeps the answer, accessibility at 1280 and 390 px.
  */
 const MEMBER = 'member@demo.samverkan.test';
-const SHOTS = process.env.WEB_SCREENSHOTS; // a folder: the test also writes screenshots there
 
 describe('the web application', () => {
   // Each test drives a browser through several pages: its limit follows the machine's load.
@@ -62,42 +60,9 @@ describe('the web application', () => {
     await t?.close();
   });
 
-  /** A fresh browser (no cookies) whose waits follow the machine's load. */
-  async function newContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
-    const context = await browser.newContext(options);
-    context.setDefaultTimeout(scaled(30_000));
-    return context;
-  }
-
-  async function signIn(page: Page, email = MEMBER) {
-    await page.waitForSelector('#email');
-    await page.fill('#email', email);
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.press('#password', 'Enter');
-  }
-
-  async function check(page: Page, name: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-      // No horizontal scrolling.
-      expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
-  /** Presses Tab until the focused element matches, as a keyboard user would. */
-  async function tabTo(page: Page, selector: string, limit = 60) {
-    for (let i = 0; i < limit; i++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate(`document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`)) return;
-    }
-    throw new Error(`Tab never reached ${selector}`);
-  }
+  const newContext = (options: Parameters<Browser['newContext']>[0]) => newBrowserContext(browser, options);
+  const signIn = (page: Page, email = MEMBER) => submitSignIn(page, email, DEMO_PASSWORD);
+  const check = checkPage;
 
   it('is served at / with a history fallback that leaves the API routes alone', async () => {
     const html = { accept: 'text/html' };

@@ -1,9 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { MailLinkService } from '@samverkan/mail-actions';
 import { UnsubscribeLinkService } from '@samverkan/notifications';
 import { mailRouteOf } from '@samverkan/mail';
-import { launchBrowser } from '../harness/browser';
+import { launchBrowser, newBrowserContext, submitSignIn } from '../harness/browser';
 import { EveryMailWorld, sendEveryKindOfMail } from '../harness/every-mail';
 import { TEST_PASSWORD, TestPerson } from '../harness/factories';
 import { MailLink, ownLinks } from '../harness/mail-links';
@@ -72,17 +72,11 @@ describe('issue 17: every link in every mail opens what it names, for its recipi
     await t?.close();
   });
 
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(scaled(30_000));
-    return context;
-  }
+  const newContext = () => newBrowserContext(browser);
 
   async function signIn(page: Page, email: string): Promise<void> {
     await page.goto(`${t.url}/sign-in`);
-    await page.fill('#email', email);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.press('#password', 'Enter');
+    await submitSignIn(page, email, TEST_PASSWORD);
     await page.waitForURL(`${t.url}/`);
     await page.waitForSelector('main h1');
   }

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, SeedsModule, SeederService } from '@samverkan/seeds';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import { checkPage, launchBrowser, newBrowserContext, submitSignIn, tabTo } from '../harness/browser';
 import { login } from '../harness/factories';
 import { scaled } from '../harness/progress';
 import { ok } from '../harness/structure-fixtures';
@@ -19,7 +19,6 @@ import { TestApp, startTestApp } from '../harness/test-app';
  * passes axe at 1280 and 390 px without horizontal scrolling.
  */
 const MEMBER = 'member@demo.samverkan.test';
-const SHOTS = process.env.WEB_SCREENSHOTS; // a folder: the test also writes screenshots there
 
 describe('the member pages of the web application', () => {
   jest.setTimeout(scaled(120_000));
@@ -74,18 +73,9 @@ describe('the member pages of the web application', () => {
     await t?.close();
   });
 
-  async function newContext(options: Parameters<Browser['newContext']>[0] = { viewport: { width: 1280, height: 900 } }): Promise<BrowserContext> {
-    const context = await browser.newContext(options);
-    context.setDefaultTimeout(scaled(30_000));
-    return context;
-  }
-
-  async function signIn(page: Page, email = MEMBER) {
-    await page.waitForSelector('#email');
-    await page.fill('#email', email);
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.press('#password', 'Enter');
-  }
+  const newContext = (options?: Parameters<Browser['newContext']>[0]) => newBrowserContext(browser, options);
+  const signIn = (page: Page, email = MEMBER) => submitSignIn(page, email, DEMO_PASSWORD);
+  const check = (page: Page, name: string) => checkPage(page, `member-${name}`);
 
   /** Opens an address and signs in on the way (the app sends a signed-out reader to sign-in and back). */
   async function open(page: Page, address: string, email = MEMBER) {
@@ -93,27 +83,6 @@ describe('the member pages of the web application', () => {
     await page.waitForURL(/\/sign-in\?next=/);
     await signIn(page, email);
     await page.waitForURL(`${t.url}${address}`);
-  }
-
-  async function check(page: Page, name: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-      expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `member-${name}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
-  async function tabTo(page: Page, selector: string, limit = 80) {
-    for (let i = 0; i < limit; i++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate(`document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`)) return;
-    }
-    throw new Error(`Tab never reached ${selector}`);
   }
 
   const declarations = (token: string) =>

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, SeedsModule, SeederService } from '@samverkan/seeds';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import { checkPage, launchBrowser, newBrowserContext, submitSignIn } from '../harness/browser';
 import { login } from '../harness/factories';
 import { scaled } from '../harness/progress';
 import { ok } from '../harness/structure-fixtures';
@@ -15,7 +14,6 @@ import { TestApp, startTestApp } from '../harness/test-app';
  * only the chosen parts, Atom read as XML by the browser. axe-core at 1280 and
  * 390 px, no horizontal scrolling.
  */
-const SHOTS = process.env.WEB_SCREENSHOTS;
 const RAG_DA: Record<string, string> = { ON_TRACK: 'Efter planen', AT_RISK: 'I risiko', LATE: 'Forsinket', NO_DATA: 'Intet grundlag' };
 
 describe('commissioner home and public register in the browser', () => {
@@ -60,31 +58,9 @@ describe('commissioner home and public register in the browser', () => {
     await t?.close();
   });
 
-  async function newContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
-    const context = await browser.newContext(options);
-    context.setDefaultTimeout(scaled(30_000));
-    return context;
-  }
-
-  async function signIn(page: Page, email: string) {
-    await page.waitForSelector('#email');
-    await page.fill('#email', email);
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.press('#password', 'Enter');
-  }
-
-  async function check(page: Page, name: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-      expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const newContext = (options: Parameters<Browser['newContext']>[0]) => newBrowserContext(browser, options);
+  const signIn = (page: Page, email: string) => submitSignIn(page, email, DEMO_PASSWORD);
+  const check = checkPage;
 
   it('shows the commissioner the commission at a glance, with the same figures as GraphQL and a table for the RAG picture', async () => {
     const expected = (await ok(t, commissioner, `query($id: ID!) { commissionOverview(commissionId: $id) { rag seats filled holdover vacant groups { name rag vacant } overdue { title } nextDeadlines { title } } statusReports(commissionId: $id, first: 20) { totalCount } }`, { id: commissionId }));
@@ -158,7 +134,8 @@ describe('commissioner home and public register in the browser', () => {
     expect(register.deliverables.map((d: { id: string }) => d.id)).toEqual([published.id]);
     const context = await newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     const page = await context.newPage();
-    await page.goto(`${t.url}/public/commissions/${commissionId}`);
+    // The page of a published register is a page (200), as its feeds are.
+    expect((await page.goto(`${t.url}/public/commissions/${commissionId}`))?.status()).toBe(200);
     await page.waitForSelector(`h1:has-text("${register.title}")`);
     expect(new URL(page.url()).pathname).toBe(`/public/commissions/${commissionId}`);
     const main = (await page.textContent('main'))!;
@@ -209,11 +186,12 @@ describe('commissioner home and public register in the browser', () => {
     await context.close();
   });
 
-  it('answers a commission that is not published, or does not exist, with a not-found page in the visitor\'s language', async () => {
+  it('answers a commission that is not published, or does not exist, with a not-found page (HTTP 404) in the visitor\'s language', async () => {
     const context = await newContext({ viewport: { width: 390, height: 900 }, locale: 'da-DK' });
     const page = await context.newPage();
     for (const id of [otherCommissionId, '00000000-0000-4000-8000-000000000000', 'no-uuid']) {
-      await page.goto(`${t.url}/public/commissions/${id}`);
+      // HTTP says so too (404 like the feeds), not only the page's heading.
+      expect((await page.goto(`${t.url}/public/commissions/${id}`))?.status()).toBe(404);
       await page.waitForSelector('h1:has-text("Ikke fundet")');
     }
     await check(page, 'public-not-found');

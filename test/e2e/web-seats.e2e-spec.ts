@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { COMMISSIONS, NGC_GROUP_NAME, ORGANISATIONS, SeedsModule, SeederService } from '@samverkan/seeds';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import { checkPage, launchBrowser, newBrowserContext, submitSignIn } from '../harness/browser';
 import { TEST_PASSWORD, createPerson, signedInPerson } from '../harness/factories';
 import { actionLinks, mailTo } from '../harness/mail-browser';
 import { scaled } from '../harness/progress';
@@ -21,7 +20,6 @@ import { startTestWorker } from '../harness/test-worker';
  * seats and nominating bodies as the seeder's group. axe-core at 1280 and 390 px, the
  * grid with the keyboard, the charts' tables, and the grid query's statements flat.
  */
-const SHOTS = process.env.WEB_SCREENSHOTS;
 const SEED = COMMISSIONS.find((c) => c.key === '003')!.groups[0];
 const ORG_NAME = new Map(ORGANISATIONS.map((o) => [o.key, o.name]));
 const name = (key: string) => ORG_NAME.get(key)!;
@@ -59,32 +57,13 @@ describe('the seat pages of the web application', () => {
     await t?.close();
   });
 
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
-    context.setDefaultTimeout(scaled(30_000));
-    return context;
-  }
+  const newContext = () => newBrowserContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
+  const check = checkPage;
 
   async function signIn(page: Page, email: string, next: string) {
     await page.goto(`${t.url}/sign-in?next=${encodeURIComponent(next)}`);
-    await page.waitForSelector('#email');
-    await page.fill('#email', email);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.press('#password', 'Enter');
+    await submitSignIn(page, email, TEST_PASSWORD);
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  }
-
-  async function check(page: Page, shot: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ shot, width, violations: await axeViolations(page) }).toEqual({ shot, width, violations: [] });
-      expect({ shot, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ shot, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `${shot}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
   }
 
   /** Searches the register in a picker and chooses the entry named exactly `label`. */
@@ -171,6 +150,10 @@ describe('the seat pages of the web application', () => {
     await page.waitForSelector('text=Påmindelsen er sendt.');
     await page.waitForSelector('text=1 påmindelse');
     await t.smtp.waitFor(() => t.smtp.to(dtuContact.email).length === 2, scaled(30_000));
+    // The second mail reads as a reminder, in the contact's language (Danish), not as the request again.
+    const reminderMail = await mailTo(t.smtp, dtuContact.email, /^Påmindelse: Indstil til /, scaled(30_000));
+    expect(reminderMail.parsed.text).toContain('Dette er en påmindelse');
+    expect(requestMail.parsed.subject).not.toMatch(/Påmindelse/);
     await check(page, 'allocation-tracker');
     const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity = 'nomination_request' AND action = 'remind'`);
     expect(audit[0].n).toBe(1);
@@ -344,20 +327,27 @@ describe('the seat pages of the web application', () => {
     ] as const) {
       await ok(t, c.secretariat.token, `mutation($input: AppointInput!) { appoint(input: $input) { id } }`, { input: { allocationId, personId: person.id, kind, startsOn: iso(-1) } });
     }
-    const page = `query($id: ID!) { workingGroup(id: $id) { allocations { id seatCount filledCount holdoverCount vacantCount organisation { name } nominatingOrganisation { name }
+    // The grid and the § 10 report asked apart: asked together, two of their levels (the organisations of the
+    // report's lines and those of the allocations) join into one batch or not depending on when their own
+    // queries return, which follows the machine's load. Apart, the report's count is exact.
+    const grid = `query($id: ID!) { workingGroup(id: $id) { allocations { id seatCount filledCount holdoverCount vacantCount organisation { name } nominatingOrganisation { name }
       seats { id number status currentAppointment { id endsOn person { displayName gender } } currentSubstitute { id person { displayName gender } } } }
-      genderBalance { women men } genderCompliance { allocationId complies womenProposed menProposed reason }
-      compositionReport { lines { seats organisation { name } proposed { displayName gender } } proposed { women } current { women } } } }`;
-    const one = await t.gql(page, { id: small }, { token: c.secretariat.token });
-    const many = await t.gql(page, { id: groupId }, { token: c.secretariat.token });
-    expect(one.errors).toBeUndefined();
-    expect(many.errors).toBeUndefined();
-    expect(many.data!.workingGroup.allocations.length).toBe(21);
-    process.stdout.write(`seat grid statements: 1 allocation ${one.extensions?.sqlStatements}, 21 allocations ${many.extensions?.sqlStatements}\n`);
-    // Every level is one batch whatever the size; but two of them (the organisations of the § 10 report's and
-    // compliance's lines and those of the allocations) join into one batch or not depending on when their own
-    // queries return, which follows the machine's load, not the group's size: seen 15/15 and 15/14.
-    expect(Math.abs(many.extensions!.sqlStatements! - one.extensions!.sqlStatements!)).toBeLessThanOrEqual(1);
-    expect(many.extensions!.sqlStatements!).toBeLessThanOrEqual(16);
+      genderBalance { women men } genderCompliance { allocationId complies womenProposed menProposed reason } } }`;
+    const report = `query($id: ID!) { workingGroup(id: $id) { compositionReport { lines { seats organisation { name } proposed { displayName gender } } proposed { women } current { women } } } }`;
+    const counts: Record<string, number[]> = {};
+    for (const [name, query] of Object.entries({ grid, report })) {
+      const one = await t.gql(query, { id: small }, { token: c.secretariat.token });
+      const many = await t.gql(query, { id: groupId }, { token: c.secretariat.token });
+      expect(one.errors).toBeUndefined();
+      expect(many.errors).toBeUndefined();
+      if (name === 'grid') expect(many.data!.workingGroup.allocations.length).toBe(21);
+      counts[name] = [one.extensions!.sqlStatements!, many.extensions!.sqlStatements!];
+    }
+    process.stdout.write(`seat grid statements (1 allocation, 21 allocations): grid ${counts.grid.join(', ')}; § 10 report ${counts.report.join(', ')}\n`);
+    // In the grid, the people of the seats' principals and substitutes are one batch or two depending on whether their
+    // two appointment queries return in the same tick (seen 11/12 and 12/11): a timing, not a size, difference.
+    expect(Math.abs(counts.grid[1] - counts.grid[0])).toBeLessThanOrEqual(1);
+    expect(counts.report[1]).toBe(counts.report[0]);
+    expect(counts.grid[1] + counts.report[1]).toBeLessThanOrEqual(18);
   });
 });

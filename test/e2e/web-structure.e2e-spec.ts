@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, NGC_GROUP_NAME, SeedsModule, SeederService } from '@samverkan/seeds';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import { checkPage, launchBrowser, newBrowserContext, submitSignIn } from '../harness/browser';
 import { TEST_PASSWORD, login, signedInPerson } from '../harness/factories';
 import { scaled } from '../harness/progress';
 import { ok } from '../harness/structure-fixtures';
@@ -18,7 +17,6 @@ import { chosen, createCommissionInBrowser, createWorkingGroupInBrowser, registe
  * page, amendments and their history, the tree of groups, a strategy edited after
  * creation, and refusals shown at their fields. axe at 1280 and 390 px.
  */
-const SHOTS = process.env.WEB_SCREENSHOTS;
 
 const STRUCTURE = `{ commissionList(first: 50) { edges { node { title kind startsOn reportingDeadline reportCadence timeZone description referenceNumber
   commissioningBody { name } leadOrganisation { name } partners { name }
@@ -69,29 +67,15 @@ describe('the structure pages (issue 18): seed 003 built in the browser', () => 
     await ref?.close();
   });
 
+  const check = (page: Page, name: string) => checkPage(page, `structure-${name}`);
+
   async function signedIn(email: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options });
-    context.setDefaultTimeout(scaled(30_000));
+    const context = await newBrowserContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options });
     const page = await context.newPage();
     await page.goto(`${t.url}/sign-in`);
-    await page.fill('#email', email);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.press('#password', 'Enter');
+    await submitSignIn(page, email, TEST_PASSWORD);
     await page.waitForURL(`${t.url}/`);
     return { context, page };
-  }
-
-  async function check(page: Page, name: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-      expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `structure-${name}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
   }
 
   it('builds commission 003 and its working group through the pages, and the API shows what the seeder builds', async () => {

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { Browser, Page, chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { scaled } from './progress';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -27,4 +29,46 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],
     }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`)) as AxeViolation[];
+}
+
+/** A fresh browser context (no cookies) whose waits follow the machine's load. */
+export async function newBrowserContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = { viewport: { width: 1280, height: 900 } }): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(scaled(30_000));
+  return context;
+}
+
+/** Fills the sign-in form as a person would and submits it with Enter. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.waitForSelector('#email');
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.press('#password', 'Enter');
+}
+
+/**
+ * The checks every page passes at 1280 and 390 px: no axe violation, no horizontal
+ * scrolling; with WEB_SCREENSHOTS set (a folder), a full-page screenshot at each width.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  const shots = process.env.WEB_SCREENSHOTS;
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
+    expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+export async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
 }

@@ -6,6 +6,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { scaled } from './progress';
 import { SmtpSink } from './smtp-sink';
 import { withDatabase } from './template';
 
@@ -60,6 +61,8 @@ export async function startTestApp(overrides: Record<string, string> = {}, extra
     PORT: '0',
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '5',
+    // A loaded machine (CI beside other work) may keep a request waiting for a connection longer than production's 10 s.
+    DATABASE_CONNECT_TIMEOUT_MS: String(scaled(60_000)),
     REDIS_URL: process.env.SAMVERKAN_TEST_REDIS_URL!,
     QUEUE_PREFIX: database.name,
     SMTP_URL: smtp.url,

@@ -139,7 +139,7 @@ async function freshComment(w: World): Promise<{ roundId: string; commentId: str
 const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
 /** A fresh meeting of A's group (members and chair invited), some weeks ahead at a random hour so meetings rarely overlap. */
-async function freshMeeting(w: World, fields: Record<string, unknown> = {}): Promise<string> {
+export async function freshMeeting(w: World, fields: Record<string, unknown> = {}): Promise<string> {
   const start = 24 * (20 + Math.floor(Math.random() * 300)) + Math.floor(Math.random() * 10);
   const data = await ok(w.t, w.a.people.secretariat.token, `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`, {
     input: {
@@ -193,6 +193,17 @@ async function freshOpenEvent(w: World): Promise<string> {
 }
 
 /** A registration for a fresh open event, and the secret from its confirmation mail. */
+/** One open event of A made once per world (its registration page and registrant list read it; each row its own cells). */
+const openEvents = new WeakMap<World, Promise<string>>();
+export function anOpenEvent(w: World): Promise<string> {
+  let id = openEvents.get(w);
+  if (!id) {
+    id = freshOpenEvent(w);
+    openEvents.set(w, id);
+  }
+  return id;
+}
+
 async function freshRegistrationToken(w: World): Promise<string> {
   const meetingId = await freshOpenEvent(w);
   const email = `guest-${randomUUID().slice(0, 8)}@example.test`;
@@ -816,6 +827,11 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
       variables: { input: { meetingId: await freshOpenEvent(w), fullName: 'Guest', email: `guest-${randomUUID().slice(0, 8)}@example.test` } },
     }),
   },
+  openEvent: {
+    // An open event's registration page: anyone, signed in or not (registering is, too).
+    expected: policy.public(),
+    call: async (w) => ({ query: `query($id: ID!) { openEvent(meetingId: $id) { title placesLeft } }`, variables: { id: await anOpenEvent(w) } }),
+  },
   cancelRegistration: {
     // The secret from the confirmation mail is the proof, whoever holds it.
     expected: policy.public(),
@@ -914,6 +930,8 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   // Feeds: the secret token in the address is the proof; a bearer token adds nothing.
   'GET /calendar/:token/feed.ics': { expected: HTTP_OK, request: async (w) => ({ path: `/calendar/${await feedToken(w)}/feed.ics` }) },
   'GET /calendar/:token/groups/:groupId/feed.ics': { expected: HTTP_OK, request: async (w) => ({ path: `/calendar/${await feedToken(w)}/groups/${w.a.groupId}/feed.ics` }) },
+  // The registrant list of an open event: its secretariat (as Meeting.registrations).
+  'GET /meetings/:id/registrations.csv': { expected: policy.manage(), request: async (w) => ({ path: `/meetings/${await anOpenEvent(w)}/registrations.csv` }) },
   'GET /registrations/cancel': { expected: HTTP_OK, request: async (w) => ({ path: `/registrations/cancel?token=${await freshRegistrationToken(w)}` }) },
   // The secret from the confirmation mail, posted from that page, cancels; whoever posts it.
   'POST /registrations/cancel': {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
 import { INestApplication, Type, ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,6 +8,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, BadInputError, ErrorCode, InputValidationPipe, contextOf, describeValidationErrors, messageFor, interpolate, noteErrorCode, requestContextMiddleware, requestScopeMiddleware } from '@samverkan/core';
+import { PublicRegisterService } from '@samverkan/public-register';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { WebApp } from './http/web-app';
@@ -39,6 +41,12 @@ export async function createApiApp(
   });
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
+  // An idle kept-alive connection is closed by the client or the proxy in front, not by us: a server that closes
+  // first (Node's default is 5 s) races a request the client is sending on that socket, which then fails with
+  // ECONNRESET; seen on a loaded machine. 65 s is longer than undici's 4 s and the 60 s of nginx or a cloud balancer.
+  const server = app.getHttpServer() as HttpServer;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   app.set('trust proxy', 'loopback');
   // Plain http is for local development only: upgrading its requests to https would break the pages there.
   const upgrade = config.NODE_ENV === 'production' ? { upgradeInsecureRequests: [] } : { upgradeInsecureRequests: null };
@@ -55,6 +63,8 @@ export async function createApiApp(
   app.use(requestContextMiddleware(config.DEFAULT_LOCALE));
   // The web application's files and addresses (GET only, before any body is read).
   const webApp = new WebApp();
+  const registers = app.get(PublicRegisterService);
+  webApp.gate({ route: /^\/public\/commissions\/([^/]+)$/, open: (match) => registers.isPublished(match[1]) });
   app.use(webApp.middleware);
   app.use(refusingBodyParser(json({ limit: config.HTTP_BODY_LIMIT }), config.HTTP_BODY_LIMIT));
   app.use(refusingBodyParser(urlencoded({ limit: '100kb', extended: false }), '100kb'));

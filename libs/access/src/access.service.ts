@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EntityName, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError } from '@samverkan/core';
+import { ActorPreloads, EntityName, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError } from '@samverkan/core';
 
 /**
  * Who may see and do what, decided in one place.
@@ -89,40 +89,61 @@ export interface ActorRoles {
   chairedGroupIds: Set<string>;
 }
 
-@Injectable()
-export class AccessService {
-  constructor(private readonly dataSource: DataSource) {}
+type RoleRow = { commission_id: string; role: CommissionRoleName; group_id: string | null };
 
-  /** The actor's roles in every commission, loaded once per request (one statement). */
-  roles(ctx: RequestContext): Promise<ActorRoles> {
-    const actor = ctx.actor;
-    if (!actor) return Promise.resolve({ byCommission: new Map(), groupIds: new Set(), chairedGroupIds: new Set() });
-    return ctx
-      .loader<string, ActorRoles>('access.roles', async ([personId]) => {
-        const rows: { commission_id: string; role: CommissionRoleName; group_id: string | null }[] = await this.dataSource.query(
-          `SELECT commission_id, role, NULL::uuid AS group_id FROM commission_role WHERE person_id = $1
+/** The person's (`param`) roles: explicit ones, groups chaired, groups sat in today. */
+function rolesSql(param: string): string {
+  return `SELECT commission_id, role, NULL::uuid AS group_id FROM commission_role WHERE person_id = ${param}
            UNION
-           SELECT g.commission_id, 'chair', g.id FROM working_group g WHERE g.chair_person_id = $1
+           SELECT g.commission_id, 'chair', g.id FROM working_group g WHERE g.chair_person_id = ${param}
            UNION
            SELECT g.commission_id, 'member', g.id
              FROM appointment a
              JOIN seat s ON s.id = a.seat_id
              JOIN seat_allocation sa ON sa.id = s.allocation_id
              JOIN working_group g ON g.id = sa.working_group_id
-            WHERE a.person_id = $1 AND ${sittingSql('current_date')}`,
-          [personId],
-        );
-        const roles: ActorRoles = { byCommission: new Map(), groupIds: new Set(), chairedGroupIds: new Set() };
-        for (const row of rows) {
-          const set = roles.byCommission.get(row.commission_id) ?? new Set();
-          set.add(row.role);
-          roles.byCommission.set(row.commission_id, set);
-          if (row.group_id) roles.groupIds.add(row.group_id);
-          if (row.group_id && row.role === 'chair') roles.chairedGroupIds.add(row.group_id);
-        }
-        return [roles];
-      })
-      .load(actor.personId);
+            WHERE a.person_id = ${param} AND ${sittingSql('current_date')}`;
+}
+
+function rolesFrom(rows: RoleRow[]): ActorRoles {
+  const roles: ActorRoles = { byCommission: new Map(), groupIds: new Set(), chairedGroupIds: new Set() };
+  for (const row of rows) {
+    const set = roles.byCommission.get(row.commission_id) ?? new Set();
+    set.add(row.role);
+    roles.byCommission.set(row.commission_id, set);
+    if (row.group_id) roles.groupIds.add(row.group_id);
+    if (row.group_id && row.role === 'chair') roles.chairedGroupIds.add(row.group_id);
+  }
+  return roles;
+}
+
+@Injectable()
+export class AccessService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly preloads?: ActorPreloads,
+  ) {}
+
+  /**
+   * The actor's roles in every commission, loaded once per request: by the auth
+   * guard's session statement (ActorPreloads, registered in onModuleInit), or,
+   * for an actor set otherwise, by a statement of its own.
+   */
+  roles(ctx: RequestContext): Promise<ActorRoles> {
+    const actor = ctx.actor;
+    if (!actor) return Promise.resolve({ byCommission: new Map(), groupIds: new Set(), chairedGroupIds: new Set() });
+    return this.rolesLoader(ctx).load(actor.personId);
+  }
+
+  onModuleInit(): void {
+    this.preloads?.register({
+      select: `(SELECT coalesce(json_agg(r), '[]') FROM (${rolesSql('$3')}) r)`,
+      prime: (ctx, personId, rows) => this.rolesLoader(ctx).prime(personId, rolesFrom(rows as RoleRow[])),
+    });
+  }
+
+  private rolesLoader(ctx: RequestContext) {
+    return ctx.loader<string, ActorRoles>('access.roles', async ([personId]) => [rolesFrom(await this.dataSource.query(rolesSql('$1'), [personId]))]);
   }
 
   /** The highest level the actor has in a commission, or undefined. */

@@ -1,6 +1,7 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { AccessService } from '@samverkan/access';
-import { Allow, Connection, ConnectionArgs, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { Allow, Connection, ConnectionArgs, Ctx, Permission, ReadPlanner, RequestContext, selectionOf } from '@samverkan/core';
 import { Organisation, OrganisationsService } from '@samverkan/organisations';
 import { Person, PeopleService } from '@samverkan/people';
 import { Strategy, StrategiesService } from '@samverkan/strategies';
@@ -24,12 +25,14 @@ export class CommissionsResolver {
     private readonly organisations: OrganisationsService,
     private readonly strategies: StrategiesService,
     private readonly access: AccessService,
+    private readonly planner: ReadPlanner,
   ) {}
 
   @Allow(Permission.Authenticated)
   @Query(() => Commission)
-  commission(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Commission> {
-    return this.commissions.get(ctx, id);
+  // What is selected below it (groups, allocations, seats, who sits) is read in one planned statement (ReadPlanner, libs/seats commission-tree.plan.ts).
+  commission(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): Promise<Commission> {
+    return this.commissions.get(ctx, id, 'read', () => this.planner.run('Commission', ctx, [{ id }], selectionOf(info)));
   }
 
   @Allow(Permission.Authenticated)

@@ -92,8 +92,14 @@ export class CommissionsService {
   ) {}
 
   /** Loads a commission the actor may see at `level`; NOT_FOUND when they have no role in it. */
-  async get(ctx: RequestContext, id: string, level: AccessLevel = 'read'): Promise<Commission> {
+  /**
+   * A commission the actor may see (`level`). `plan`, when given, runs once access
+   * is granted and before the commission is read: a read plan that fetches what
+   * is selected below it may bring the commission's row too (`prime`).
+   */
+  async get(ctx: RequestContext, id: string, level: AccessLevel = 'read', plan?: () => Promise<void>): Promise<Commission> {
     await this.access.require(ctx, id, level);
+    if (plan) await plan();
     const commission = await this.load(ctx, id);
     if (!commission) throw new NotFoundError('Commission', id);
     return commission;
@@ -110,9 +116,17 @@ export class CommissionsService {
   }
 
   load(ctx: RequestContext, id: string): Promise<Commission | undefined> {
-    return ctx
-      .loader<string, Commission | undefined>('commission.byId', async (ids) => oneByKeys(ids, await this.commissions.findBy({ id: In([...ids]) }), (c) => c.id))
-      .load(id);
+    return this.byId(ctx).load(id);
+  }
+
+  /** Hands `load` commissions (whole rows) that a read plan fetched. */
+  prime(ctx: RequestContext, commissions: Commission[]): void {
+    const loader = this.byId(ctx);
+    for (const commission of commissions) loader.prime(commission.id, commission);
+  }
+
+  private byId(ctx: RequestContext) {
+    return ctx.loader<string, Commission | undefined>('commission.byId', async (ids) => oneByKeys(ids, await this.commissions.findBy({ id: In([...ids]) }), (c) => c.id));
   }
 
   async list(ctx: RequestContext, args: ConnectionArgs): Promise<ConnectionShape<Commission>> {

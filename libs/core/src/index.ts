@@ -41,3 +41,5 @@ export * from './graphql/date-time.scalar';
 export * from './validation/is-date-time';
 export * from './files/durable-write';
 export * from './validation/constraint-messages';
+export * from './graphql/read-plan';
+export * from './auth/actor-preloads';

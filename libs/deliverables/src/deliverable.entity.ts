@@ -83,4 +83,7 @@ export class Deliverable {
   @Field(() => DateTimeScalar)
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  /** The indicator as the list's own statement computed it (`deliverable_health`, today in the commission's time zone); not a column. */
+  healthToday?: string | null;
 }

@@ -1,6 +1,7 @@
-import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Commission, CommissionObjective, CommissionsService } from '@samverkan/commissions';
-import { Allow, Connection, ConnectionArgs, Ctx, GqlContext, gqlCtx, Permission, RequestContext } from '@samverkan/core';
+import { Allow, Connection, ConnectionArgs, Ctx, GqlContext, gqlCtx, Permission, RequestContext, selectedAt, selectionOf } from '@samverkan/core';
 import { Organisation, OrganisationsService } from '@samverkan/organisations';
 import { Person, PeopleService } from '@samverkan/people';
 import { Goal } from '@samverkan/strategies';
@@ -51,8 +52,8 @@ export class DeliverablesResolver {
   @Query(() => DeliverableConnection, {
     description: 'A commission’s deliverables by due date: all for the secretariat; for members their groups’ ones; for commissioners the delivered and late ones.',
   })
-  deliverables(@Ctx() ctx: RequestContext, @Args('filter') filter: DeliverableFilter, @Args() args: ConnectionArgs) {
-    return this.service.list(ctx, filter, args);
+  deliverables(@Ctx() ctx: RequestContext, @Args('filter') filter: DeliverableFilter, @Args() args: ConnectionArgs, @Info() info: GraphQLResolveInfo) {
+    return this.service.list(ctx, filter, args, !!selectedAt(selectionOf(info), 'edges', 'node', 'responsiblePerson'));
   }
 
   @Allow(Permission.Authenticated)

@@ -10,6 +10,8 @@ import { WorkingGroupsModule } from '@samverkan/working-groups';
 import { AgendaItemResolver } from './agenda/agenda-item.resolver';
 import { AgendaResolver } from './agenda/agenda.resolver';
 import { AgendaService } from './agenda/agenda.service';
+import { AgendaItemQuorumResolver, AttendanceResolver } from './attendance/attendance.resolver';
+import { AttendanceService } from './attendance/attendance.service';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { CalendarFeedController, MeetingEventController } from './calendar/calendar.controller';
@@ -31,14 +33,15 @@ import { MinutesService } from './minutes/minutes.service';
 import { MeetingsMyPageResolver } from './my-page/my-page.resolver';
 import { MeetingsMyPageService } from './my-page/my-page.service';
 import { RegistrationPageController } from './registrations/registration-page.controller';
+import { RegistrationExportController } from './registrations/registration-export.controller';
 import { RegistrationResolver } from './registrations/registration.resolver';
 import { RegistrationsService } from './registrations/registrations.service';
 
 /** Meetings and everything about them: what API and worker share (the worker needs the reminder rules). */
 @Module({
   imports: [TypeOrmModule.forFeature(MEETING_ENTITIES), AccessModule, MailModule, MailActionsModule, NotificationsModule, PeopleModule, WorkingGroupsModule],
-  providers: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingNotifier, MeetingCalendarReplies, InterestDeclarationsService, AgendaService, InvitationFollowUpService],
-  exports: [MeetingsService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingCalendarReplies, InterestDeclarationsService, AgendaService, InvitationFollowUpService],
+  providers: [MeetingsService, AttendanceService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingNotifier, MeetingCalendarReplies, InterestDeclarationsService, AgendaService, InvitationFollowUpService],
+  exports: [MeetingsService, AttendanceService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingCalendarReplies, InterestDeclarationsService, AgendaService, InvitationFollowUpService],
 })
 export class MeetingsModule {}
 
@@ -48,6 +51,8 @@ export class MeetingsModule {}
   providers: [
     MeetingResolver,
     AgendaItemResolver,
+    AttendanceResolver,
+    AgendaItemQuorumResolver,
     InvitationResolver,
     InterestDeclarationResolver,
     MinutesResolver,
@@ -64,6 +69,6 @@ export class MeetingsModule {}
     InvitationFollowUpResolver,
     DatePollRespondentResolver,
   ],
-  controllers: [MinutesPageController, MeetingEventController, CalendarFeedController, RegistrationPageController],
+  controllers: [MinutesPageController, MeetingEventController, CalendarFeedController, RegistrationPageController, RegistrationExportController],
 })
 export class MeetingsApiModule {}

@@ -4,8 +4,7 @@ import { WorkingGroup, WorkingGroupsService } from '@samverkan/working-groups';
 import { AgendaItem } from './agenda/agenda-item.entity';
 import { SetAgendaInput } from './agenda/agenda.inputs';
 import { Invitation } from './invitations/invitation.entity';
-import { RecordAttendanceInput, RsvpInput } from './invitations/invitation.inputs';
-import { Quorum } from './invitations/invitation.types';
+import { RsvpInput } from './invitations/invitation.inputs';
 import { Meeting } from './meeting.entity';
 import { CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
 import { DoubleBooking, MeetingConnection, MeetingListArgs, SchedulePayload } from './meeting.types';
@@ -83,12 +82,6 @@ export class MeetingResolver {
     return this.meetings.rsvp(ctx, meetingId, input);
   }
 
-  @Allow(Permission.Authenticated)
-  @Mutation(() => [Invitation], { description: 'Records attendance: present, absent, apologies, or substituted by someone.' })
-  recordAttendance(@Ctx() ctx: RequestContext, @Args('input') input: RecordAttendanceInput) {
-    return this.meetings.recordAttendance(ctx, input);
-  }
-
   @ResolveField(() => [AgendaItem])
   agenda(@Ctx() ctx: RequestContext, @Parent() meeting: Meeting) {
     return this.meetings.agendaOf(ctx, meeting.id);
@@ -125,11 +118,6 @@ export class MeetingResolver {
     return (await this.meetings.myInvitation(ctx, meeting.id)) ?? null;
   }
 
-  @ResolveField(() => Quorum, { nullable: true, description: 'On the attendance record; empty for a meeting of the whole commission.' })
-  quorum(@Ctx() ctx: RequestContext, @Parent() meeting: Meeting) {
-    return this.meetings.quorum(ctx, meeting.id);
-  }
-
   @ResolveField(() => [ActionItem], { description: 'Open action items from earlier meetings of the same group, carried to this agenda until done.' })
   carriedActionItems(@Ctx() ctx: RequestContext, @Parent() meeting: Meeting) {
     return this.meetings.carriedActionItems(ctx, meeting.id);
@@ -148,6 +136,11 @@ export class MeetingResolver {
   @ResolveField(() => [Registration], { description: 'Registrations of an open event, in order (secretariat).' })
   registrations(@Ctx() ctx: RequestContext, @Parent() meeting: Meeting) {
     return this.registrationsService.list(ctx, meeting.id);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may keep the meeting’s record: attendance and minutes (its commission’s secretariat).' })
+  mayManage(@Ctx() ctx: RequestContext, @Parent() meeting: Meeting) {
+    return this.meetings.mayManage(ctx, meeting);
   }
 
   @ResolveField(() => String, { description: 'The iCalendar UID, the same in every invitation, update and cancellation.' })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessLevel, AccessService, sittingSql } from '@samverkan/access';
-import { AuditService, BadInputError, ConflictError, ConnectionShape, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError, groupByKeys, inTimeZone, inTransaction, instantOf, oneByKeys, pageWindow, toConnection } from '@samverkan/core';
+import { AuditService, BadInputError, ConflictError, ConnectionShape, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError, groupByKeys, inTimeZone, inTransaction, instantOf, oneByKeys, pageWindow, pageWithCount } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
 import { PeopleService } from '@samverkan/people';
 import { WorkingGroupsService } from '@samverkan/working-groups';
@@ -10,9 +10,8 @@ import './meetings.messages';
 import './meetings.reminders';
 import { AgendaItem } from './agenda/agenda-item.entity';
 import { AgendaItemInput, SetAgendaInput } from './agenda/agenda.inputs';
-import { Attendance, Invitation, RsvpAnswer } from './invitations/invitation.entity';
-import { RecordAttendanceInput, RsvpInput } from './invitations/invitation.inputs';
-import { Quorum } from './invitations/invitation.types';
+import { Invitation, RsvpAnswer } from './invitations/invitation.entity';
+import { RsvpInput } from './invitations/invitation.inputs';
 import { CARRIED_SQL, MeetingNotifier } from './meeting-notifier.service';
 import { Meeting, MeetingStatus } from './meeting.entity';
 import { CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
@@ -24,7 +23,8 @@ const RESCHEDULING_FIELDS = ['startsAt', 'endsAt', 'timeZone', 'place', 'onlineU
 
 /**
  * Meetings (and workshops, webinars, dialogues): scheduling, agenda,
- * invitations and RSVP, attendance and quorum, double-booking warnings.
+ * invitations and RSVP, double-booking warnings (attendance and quorum:
+ * attendance/attendance.service.ts).
  * Mails go through the outbox in the same transaction as the change.
  */
 @Injectable()
@@ -97,8 +97,7 @@ export class MeetingsService {
         { visible, me: ctx.actor.personId },
       );
     }
-    const [rows, total] = await qb.skip(window.offset).take(window.limit + 1).getManyAndCount();
-    return toConnection(rows, total, window);
+    return pageWithCount(qb, window);
   }
 
   /**
@@ -327,75 +326,6 @@ export class MeetingsService {
   }
 
   /**
-   * Records who was present, absent, sent apologies or was substituted (and by
-   * whom). Only once the meeting has begun: before its start nobody has been
-   * present or absent yet (apologies in advance are RSVPs).
-   */
-  async recordAttendance(ctx: RequestContext, input: RecordAttendanceInput): Promise<Invitation[]> {
-    const meeting = await this.get(ctx, input.meetingId, 'manage');
-    if (meeting.startsAt.getTime() > Date.now()) throw new BadInputError('meetings.attendanceBeforeStart', {}, { field: 'meetingId', startsAt: meeting.startsAt.toISOString() });
-    for (const entry of input.entries) {
-      if (entry.attendance === Attendance.SUBSTITUTED && !entry.substitutedByPersonId && !entry.substitutedByName) throw new BadInputError('meetings.substitutedByMissing');
-    }
-    await this.checkPeople(input.entries.map((e) => e.substitutedByPersonId).filter((id): id is string => !!id));
-    return inTransaction(this.dataSource, async (manager) => {
-      const invitations = await manager.find(Invitation, { where: { meetingId: meeting.id, personId: In(input.entries.map((e) => e.personId)) }, lock: { mode: 'pessimistic_write' } });
-      const byPerson = new Map(invitations.map((i) => [i.personId, i]));
-      const saved: Invitation[] = [];
-      for (const entry of input.entries) {
-        const before = byPerson.get(entry.personId);
-        if (!before) throw new BadInputError('meetings.attendeeNotInvited', { id: entry.personId }, { personId: entry.personId });
-        const substituted = entry.attendance === Attendance.SUBSTITUTED;
-        saved.push(
-          await manager.save(Invitation, {
-            ...before,
-            attendance: entry.attendance,
-            substitutedByPersonId: substituted ? (entry.substitutedByPersonId ?? null) : null,
-            substitutedByName: substituted ? (entry.substitutedByName?.trim() ?? null) : null,
-          }),
-        );
-      }
-      await this.audit.record(manager, ctx, {
-        entity: 'meeting',
-        entityId: meeting.id,
-        action: 'record-attendance',
-        after: { entries: input.entries.map((e) => ({ personId: e.personId, attendance: e.attendance })) },
-      });
-      return saved;
-    });
-  }
-
-  /**
-   * The quorum on the attendance record: seats represented (a member present,
-   * or substituted) against the group's seats and quorum share. Empty for a
-   * meeting of the whole commission. One statement for every meeting in the request.
-   */
-  quorum(ctx: RequestContext, meetingId: string): Promise<Quorum | null> {
-    return ctx
-      .loader<string, Quorum | null>('meeting.quorum', async (ids) => {
-        const rows: { id: string; seats: number; share: string; represented: number }[] = await this.dataSource.query(
-          `SELECT m.id, g.quorum_share AS share,
-                  (SELECT count(*)::int FROM seat s JOIN seat_allocation sa ON sa.id = s.allocation_id
-                    WHERE sa.working_group_id = g.id AND s.retired_at IS NULL) AS seats,
-                  (SELECT count(DISTINCT i.seat_id)::int FROM invitation i
-                    WHERE i.meeting_id = m.id AND i.seat_id IS NOT NULL AND i.attendance IN ('present', 'substituted')) AS represented
-             FROM meeting m JOIN working_group g ON g.id = m.working_group_id
-            WHERE m.id = ANY($1::uuid[])`,
-          [ids],
-        );
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => {
-          const row = byId.get(id);
-          if (!row) return null;
-          const share = Number(row.share);
-          const required = row.seats === 0 ? 0 : Math.min(row.seats, Math.floor(row.seats * share) + 1);
-          return { seats: row.seats, share, required, represented: row.represented, met: row.seats > 0 && row.represented >= required };
-        });
-      })
-      .load(meetingId);
-  }
-
-  /**
    * Every pair of a person's invitations whose times overlap, across groups
    * and commissions, from now on. One statement over the span index.
    */
@@ -449,6 +379,11 @@ export class MeetingsService {
         otherEndsAt: row.other_ends_at,
       };
     });
+  }
+
+  /** Whether the actor keeps the meeting's record (attendance, minutes): its commission's secretariat. */
+  async mayManage(ctx: RequestContext, meeting: Meeting): Promise<boolean> {
+    return (await this.access.levelIn(ctx, meeting.commissionId)) === 'manage';
   }
 
   /** The commission a new meeting or poll belongs to; the actor must manage it. */

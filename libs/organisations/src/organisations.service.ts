@@ -67,9 +67,17 @@ export class OrganisationsService {
 
   /** Loads organisations by id with one statement per request. */
   load(ctx: RequestContext, id: string): Promise<Organisation | undefined> {
-    return ctx
-      .loader<string, Organisation | undefined>('organisation.byId', async (ids) => oneByKeys(ids, await this.organisations.findBy({ id: In([...ids]) }), (o) => o.id))
-      .load(id);
+    return this.byId(ctx).load(id);
+  }
+
+  /** Hands `load` organisations (whole rows) that a read plan fetched. */
+  prime(ctx: RequestContext, organisations: Organisation[]): void {
+    const loader = this.byId(ctx);
+    for (const organisation of organisations) loader.prime(organisation.id, organisation);
+  }
+
+  private byId(ctx: RequestContext) {
+    return ctx.loader<string, Organisation | undefined>('organisation.byId', async (ids) => oneByKeys(ids, await this.organisations.findBy({ id: In([...ids]) }), (o) => o.id));
   }
 
   async requireAll(ids: string[]): Promise<Organisation[]> {

@@ -69,7 +69,17 @@ export class PeopleService {
 
   /** Loads people by id with one statement per request. */
   load(ctx: RequestContext, id: string): Promise<Person | undefined> {
-    return ctx.loader<string, Person | undefined>('person.byId', (ids) => this.findByIds(ids)).load(id);
+    return this.byId(ctx).load(id);
+  }
+
+  /** Hands `load` people (whole rows) that a read plan fetched. */
+  prime(ctx: RequestContext, people: Person[]): void {
+    const loader = this.byId(ctx);
+    for (const person of people) loader.prime(person.id, person);
+  }
+
+  private byId(ctx: RequestContext) {
+    return ctx.loader<string, Person | undefined>('person.byId', (ids) => this.findByIds(ids));
   }
 
   /**

@@ -3,7 +3,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
 import { SetCommissionPublicationInput } from './public-register.inputs';
 import { PublicRegisterService } from './public-register.service';
-import { PublicRegister, PublicationSettings } from './public-register.types';
+import { PublicEvent, PublicRegister, PublicationSettings } from './public-register.types';
 
 @Resolver()
 export class PublicRegisterResolver {
@@ -13,6 +13,12 @@ export class PublicRegisterResolver {
   @Query(() => PublicRegister, { description: 'A commission\'s public register, for anyone (no sign-in): only what its secretariat published; NOT_FOUND when nothing is.' })
   publicRegister(@Args('commissionId', { type: () => ID }, new ParseUUIDPipe()) commissionId: string): Promise<PublicRegister> {
     return this.registers.register(commissionId);
+  }
+
+  @Allow(Permission.Public)
+  @Query(() => PublicEvent, { description: 'An open event for its registration page, for anyone (no sign-in): NOT_FOUND unless it is open, not cancelled and not over.' })
+  openEvent(@Args('meetingId', { type: () => ID }, new ParseUUIDPipe()) meetingId: string): Promise<PublicEvent> {
+    return this.registers.openEvent(meetingId);
   }
 
   @Allow(Permission.Authenticated)

@@ -33,6 +33,37 @@ interface PublicationRow {
   updated_at: Date | null;
 }
 
+interface EventRow {
+  id: string;
+  title: string;
+  kind: string;
+  description: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  place: string | null;
+  capacity: number | null;
+  confirmed: number;
+  waitlist_open: boolean;
+  updated_at: Date;
+}
+
+function publicEvent(r: EventRow): PublicEvent {
+  return {
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    description: r.description,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    timeZone: r.time_zone,
+    place: r.place,
+    capacity: r.capacity,
+    placesLeft: r.capacity === null ? null : Math.max(0, r.capacity - r.confirmed),
+    waitlistOpen: r.waitlist_open,
+  };
+}
+
 /**
  * What a commission shows the public, and the secretariat's choice of it.
  *
@@ -64,6 +95,13 @@ export class PublicRegisterService {
       [commissionId],
     );
     return row;
+  }
+
+  /** Whether the commission's register is published (the web page answers 404 otherwise, like the feeds). */
+  async isPublished(commissionId: string): Promise<boolean> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(commissionId)) return false;
+    const [row]: { published: boolean }[] = await this.dataSource.query(`SELECT published FROM commission_publication WHERE commission_id = $1`, [commissionId]);
+    return row?.published === true;
   }
 
   /** The register as anyone may read it: only the published parts; NOT_FOUND when nothing is published. */
@@ -154,30 +192,34 @@ export class PublicRegisterService {
   }
 
   private async events(q: EntityManager, commissionId: string, updated: Date[]): Promise<PublicEvent[]> {
-    const rows: { id: string; title: string; kind: string; description: string | null; starts_at: Date; ends_at: Date; time_zone: string; place: string | null; capacity: number | null; confirmed: number; waitlist_open: boolean; updated_at: Date }[] =
-      await q.query(
-        `SELECT m.id, m.title, m.kind, m.description, m.starts_at, m.ends_at, m.time_zone, m.place, m.capacity, m.waitlist_open, m.updated_at,
-                (SELECT count(*) FROM registration r WHERE r.meeting_id = m.id AND r.status = 'confirmed')::int AS confirmed
-           FROM meeting m
-          WHERE m.commission_id = $1 AND m.is_open AND m.status <> 'cancelled' AND m.ends_at > now()
-          ORDER BY m.starts_at, m.id`,
-        [commissionId],
-      );
+    const rows = await this.eventRows(q, `m.commission_id = $1`, [commissionId]);
     for (const r of rows) updated.push(r.updated_at);
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      kind: r.kind,
-      description: r.description,
-      startsAt: r.starts_at,
-      endsAt: r.ends_at,
-      timeZone: r.time_zone,
-      place: r.place,
-      capacity: r.capacity,
-      placesLeft: r.capacity === null ? null : Math.max(0, r.capacity - r.confirmed),
-      waitlistOpen: r.waitlist_open,
-    }));
+    return rows.map(publicEvent);
   }
+
+  /**
+   * One open event for its registration page, for anyone (no sign-in): as the
+   * register lists it (open, not cancelled, not over), whether or not the
+   * commission publishes its register, since registering is open to anyone anyway.
+   * NOT_FOUND otherwise, as for an id that does not exist.
+   */
+  async openEvent(meetingId: string): Promise<PublicEvent> {
+    const [row] = await this.eventRows(this.dataSource.manager, `m.id = $1`, [meetingId]);
+    if (!row) throw new NotFoundError('Meeting', meetingId);
+    return publicEvent(row);
+  }
+
+  private eventRows(q: EntityManager, where: string, params: unknown[]): Promise<EventRow[]> {
+    return q.query(
+      `SELECT m.id, m.title, m.kind, m.description, m.starts_at, m.ends_at, m.time_zone, m.place, m.capacity, m.waitlist_open, m.updated_at,
+              (SELECT count(*) FROM registration r WHERE r.meeting_id = m.id AND r.status = 'confirmed')::int AS confirmed
+         FROM meeting m
+        WHERE ${where} AND m.is_open AND m.status <> 'cancelled' AND m.ends_at > now()
+        ORDER BY m.starts_at, m.id`,
+      params,
+    );
+  }
+
 
   /** The choices and every deliverable to choose from (secretariat). */
   async settings(ctx: RequestContext, commissionId: string): Promise<PublicationSettings> {

@@ -1,12 +1,14 @@
 import { Inject, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@samverkan/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommissionsModule } from '@samverkan/commissions';
 import { MailModule } from '@samverkan/mail';
 import { MailActionsModule } from '@samverkan/mail-actions';
 import { OrganisationsModule } from '@samverkan/organisations';
 import { PeopleModule } from '@samverkan/people';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
 import { SeatAllocation } from './allocations/seat-allocation.entity';
+import { CommissionTreePlan } from './commission-tree.plan';
 import { SeatAllocationResolver } from './allocations/seat-allocation.resolver';
 import { Appointment } from './appointments/appointment.entity';
 import { AppointmentResolver, PersonSeatsResolver } from './appointments/appointments.resolver';
@@ -47,7 +49,7 @@ export class SeatsModule {
 
 /** The GraphQL face of seats, nominations and appointments; only the API imports it. */
 @Module({
-  imports: [SeatsModule, WorkingGroupsModule, OrganisationsModule, PeopleModule],
+  imports: [SeatsModule, WorkingGroupsModule, OrganisationsModule, PeopleModule, CommissionsModule],
   providers: [
     SeatAllocationResolver,
     SeatResolver,
@@ -61,6 +63,7 @@ export class SeatsModule {
     MySeatsResolver,
     NominationRequestQueryService,
     NominationRequestQueryResolver,
+    CommissionTreePlan,
   ],
 })
 export class SeatsApiModule {}

@@ -21,6 +21,37 @@ export interface Occupancy {
   substitute?: Appointment & { status: AppointmentStatus };
 }
 
+/**
+ * A seat's latest-started appointment of one kind (`a`), with its group's rule
+ * (`g.holdover_allowed`): what `occupancyOf` reads. Also selected by read plans.
+ */
+export const OCCUPANCY_COLUMNS = `a.id, a.seat_id, a.person_id, a.kind, a.starts_on::text, a.ends_on::text, a.term_number, a.nomination_id, a.ended_reason, a.created_at,
+                  g.holdover_allowed, (a.ends_on IS NOT NULL AND a.ends_on < current_date) AS ended`;
+
+export type OccupancyRow = Record<string, unknown> & { holdover_allowed: boolean; ended: boolean };
+
+/** Each seat's occupancy (in the order of `ids`) from the latest appointment per seat and kind (`OCCUPANCY_COLUMNS`). */
+export function occupancyOf(ids: readonly string[], rows: OccupancyRow[]): Occupancy[] {
+  const bySeat = new Map<string, Occupancy>();
+  for (const id of ids) bySeat.set(id, { status: SeatStatus.VACANT });
+  for (const row of rows) {
+    const appointment = toAppointment(row);
+    const occupancy = bySeat.get(appointment.seatId);
+    if (!occupancy) continue;
+    // A term ended early (endAppointment: ended_reason set) ends on its last day: no holdover (libs/access `sittingSql`).
+    const holdover = row.ended && appointment.kind === 'principal' && row.holdover_allowed && row.ended_reason == null;
+    if (row.ended && !holdover) continue;
+    const status = holdover ? AppointmentStatus.HOLDOVER : AppointmentStatus.CURRENT;
+    if (appointment.kind === 'principal') {
+      occupancy.principal = Object.assign(appointment, { status });
+      occupancy.status = holdover ? SeatStatus.HOLDOVER : SeatStatus.FILLED;
+    } else {
+      occupancy.substitute = Object.assign(appointment, { status });
+    }
+  }
+  return ids.map((id) => bySeat.get(id)!);
+}
+
 export interface SeatWithStatus extends Seat {
   status: SeatStatus;
   workingGroupId: string;
@@ -73,37 +104,70 @@ export class SeatsService {
   }
 
   allocationsOf(ctx: RequestContext, groupId: string): Promise<SeatAllocation[]> {
-    return ctx
-      .loader<string, SeatAllocation[]>('group.allocations', async (ids) =>
-        groupByKeys(ids, await this.allocations.find({ where: { workingGroupId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }), (a) => a.workingGroupId),
-      )
-      .load(groupId);
+    return this.allocationsOfGroup(ctx).load(groupId);
   }
 
   /** Active (not retired) seats of an allocation, by number. */
   seatsOf(ctx: RequestContext, allocationId: string): Promise<Seat[]> {
-    return ctx
-      .loader<string, Seat[]>('allocation.seats', async (ids) =>
-        groupByKeys(
-          ids,
-          await this.seats.createQueryBuilder('s').where('s.allocation_id IN (:...ids)', { ids }).andWhere('s.retired_at IS NULL').orderBy('s.number').getMany(),
-          (s) => s.allocationId,
-        ),
-      )
-      .load(allocationId);
+    return this.seatsOfAllocation(ctx).load(allocationId);
   }
 
   /** Who holds a seat today: principal (current or holding over) and substitute. One statement per request. */
   occupancy(ctx: RequestContext, seatId: string): Promise<Occupancy> {
-    return ctx
-      .loader<string, Occupancy>('seat.occupancy', async (ids) => {
-        const rows: (Record<string, unknown> & { holdover_allowed: boolean; ended: boolean })[] = await this.dataSource.query(
+    return this.occupancyOfSeat(ctx).load(seatId);
+  }
+
+  /**
+   * Hands `allocationsOf`, `seatsOf` and `occupancy` what a read plan fetched
+   * (commission-tree.plan.ts): each group's allocations and each allocation's seats
+   * in the loaders' order, and the occupancy rows (`OCCUPANCY_COLUMNS`) of those seats.
+   */
+  primeTree(
+    ctx: RequestContext,
+    tree: { groupIds?: string[]; allocations?: SeatAllocation[]; seats?: Seat[]; occupancyRows?: OccupancyRow[] },
+  ): void {
+    if (tree.groupIds && tree.allocations) {
+      const loader = this.allocationsOfGroup(ctx);
+      groupByKeys(tree.groupIds, tree.allocations, (a) => a.workingGroupId).forEach((list, i) => loader.prime(tree.groupIds![i], list));
+    }
+    if (tree.allocations && tree.seats) {
+      const ids = tree.allocations.map((a) => a.id);
+      const loader = this.seatsOfAllocation(ctx);
+      groupByKeys(ids, tree.seats, (s) => s.allocationId).forEach((list, i) => loader.prime(ids[i], list));
+    }
+    if (tree.seats && tree.occupancyRows) {
+      const ids = tree.seats.map((s) => s.id);
+      const loader = this.occupancyOfSeat(ctx);
+      occupancyOf(ids, tree.occupancyRows).forEach((o, i) => loader.prime(ids[i], o));
+    }
+  }
+
+  private allocationsOfGroup(ctx: RequestContext) {
+    return ctx.loader<string, SeatAllocation[]>('group.allocations', async (ids) =>
+      groupByKeys(ids, await this.allocations.find({ where: { workingGroupId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }), (a) => a.workingGroupId),
+    );
+  }
+
+  private seatsOfAllocation(ctx: RequestContext) {
+    return ctx.loader<string, Seat[]>('allocation.seats', async (ids) =>
+      groupByKeys(
+        ids,
+        await this.seats.createQueryBuilder('s').where('s.allocation_id IN (:...ids)', { ids }).andWhere('s.retired_at IS NULL').orderBy('s.number').getMany(),
+        (s) => s.allocationId,
+      ),
+    );
+  }
+
+  private occupancyOfSeat(ctx: RequestContext) {
+    return ctx.loader<string, Occupancy>('seat.occupancy', async (ids) =>
+      occupancyOf(
+        ids,
+        await this.dataSource.query(
           // The latest-started appointment per seat and kind, one index probe each
           // (LATERAL … LIMIT 1): a seat's past terms are never read. The benchmark's
           // national data set has ~20 past terms per seat; DISTINCT ON over all of
           // them took ~20 ms per dashboard, this takes ~4 ms (bench/README.md).
-          `SELECT a.id, a.seat_id, a.person_id, a.kind, a.starts_on::text, a.ends_on::text, a.term_number, a.nomination_id, a.ended_reason, a.created_at,
-                  g.holdover_allowed, (a.ends_on IS NOT NULL AND a.ends_on < current_date) AS ended
+          `SELECT ${OCCUPANCY_COLUMNS}
              FROM unnest($1::uuid[]) AS q(seat_id)
             CROSS JOIN (VALUES ('principal'), ('substitute')) AS k(kind)
              JOIN LATERAL (
@@ -114,26 +178,9 @@ export class SeatsService {
              JOIN seat_allocation sa ON sa.id = s.allocation_id
              JOIN working_group g ON g.id = sa.working_group_id`,
           [ids],
-        );
-        const bySeat = new Map<string, Occupancy>();
-        for (const id of ids) bySeat.set(id, { status: SeatStatus.VACANT });
-        for (const row of rows) {
-          const appointment = toAppointment(row);
-          const occupancy = bySeat.get(appointment.seatId)!;
-          // A term ended early (endAppointment: ended_reason set) ends on its last day: no holdover (libs/access `sittingSql`).
-          const holdover = row.ended && appointment.kind === 'principal' && row.holdover_allowed && row.ended_reason == null;
-          if (row.ended && !holdover) continue;
-          const status = holdover ? AppointmentStatus.HOLDOVER : AppointmentStatus.CURRENT;
-          if (appointment.kind === 'principal') {
-            occupancy.principal = Object.assign(appointment, { status });
-            occupancy.status = holdover ? SeatStatus.HOLDOVER : SeatStatus.FILLED;
-          } else {
-            occupancy.substitute = Object.assign(appointment, { status });
-          }
-        }
-        return ids.map((id) => bySeat.get(id)!);
-      })
-      .load(seatId);
+        ),
+      ),
+    );
   }
 
   async createAllocation(ctx: RequestContext, input: CreateSeatAllocationInput): Promise<SeatAllocation> {
@@ -238,6 +285,6 @@ export function toAppointment(row: Record<string, unknown>): Appointment {
     termNumber: row.term_number,
     nominationId: row.nomination_id ?? null,
     endedReason: row.ended_reason ?? null,
-    createdAt: row.created_at,
+    createdAt: typeof row.created_at === 'string' ? new Date(row.created_at) : row.created_at,
   });
 }

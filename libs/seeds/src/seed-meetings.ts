@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '@samverkan/core';
 import {
+  AttendanceService,
   CreateDatePollInput,
   CreateMeetingInput,
   DatePollsService,
@@ -31,6 +32,7 @@ export class MeetingsSeeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
+    private readonly attendance: AttendanceService,
     private readonly minutes: MinutesService,
     private readonly polls: DatePollsService,
   ) {}
@@ -87,7 +89,7 @@ export class MeetingsSeeder {
             : { personId: i.personId, attendance: absent.has(i.personId) ? 'apologies' : 'present' },
         ),
     });
-    await this.meetings.recordAttendance(secretariat(), attendance);
+    await this.attendance.record(secretariat(), attendance);
     const saved = await this.minutes.save(
       secretariat(),
       await checked(SaveMinutesInput, {

@@ -72,11 +72,18 @@ export class WorkingGroupsService {
   }
 
   ofCommission(ctx: RequestContext, commissionId: string): Promise<WorkingGroup[]> {
-    return ctx
-      .loader<string, WorkingGroup[]>('commission.groups', async (ids) =>
-        groupByKeys(ids, await this.groups.find({ where: { commissionId: In([...ids]) }, order: { name: 'ASC' } }), (g) => g.commissionId),
-      )
-      .load(commissionId);
+    return this.groupsOfCommission(ctx).load(commissionId);
+  }
+
+  /** Hands `ofCommission` a commission's groups (by name) that a read plan fetched. */
+  primeOfCommission(ctx: RequestContext, commissionId: string, groups: WorkingGroup[]): void {
+    this.groupsOfCommission(ctx).prime(commissionId, groups);
+  }
+
+  private groupsOfCommission(ctx: RequestContext) {
+    return ctx.loader<string, WorkingGroup[]>('commission.groups', async (ids) =>
+      groupByKeys(ids, await this.groups.find({ where: { commissionId: In([...ids]) }, order: { name: 'ASC' } }), (g) => g.commissionId),
+    );
   }
 
   subgroups(ctx: RequestContext, groupId: string): Promise<WorkingGroup[]> {

@@ -44,6 +44,10 @@ export const APP_ROUTES: RegExp[] = [
   /^\/working-groups\/[^/]+\/date-polls\/new$/,
   /^\/date-polls\/[^/]+\/answers$/,
   /^\/meetings\/[^/]+\/(invitations|agenda)$/,
+  /^\/events\/[^/]+$/,
+  /^\/meetings\/[^/]+\/registrations$/,
+  /^\/meetings\/[^/]+\/attendance$/,
+  /^\/meetings\/[^/]+\/minutes\/edit$/,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -67,10 +71,22 @@ export function isApiPath(pathname: string): boolean {
   return API_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
+/** An address of the application whose page exists only when `open` says so (else 404, as its feeds answer). */
+export interface WebAppGate {
+  route: RegExp;
+  open(match: RegExpExecArray): Promise<boolean>;
+}
+
 export class WebApp {
   private index: { body: Buffer; mtimeMs: number } | null = null;
+  private readonly gates: WebAppGate[] = [];
 
   constructor(private readonly dir = webAppDirectory()) {}
+
+  /** The public register page of an unpublished commission answers 404 like its feeds (bootstrap gives the check). */
+  gate(gate: WebAppGate): void {
+    this.gates.push(gate);
+  }
 
   /** Express middleware: answers the application's files and addresses, passes everything else on. */
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
@@ -78,8 +94,15 @@ export class WebApp {
     const pathname = req.path;
     if (isApiPath(pathname)) return next();
     if (pathname.startsWith('/assets/')) return this.sendAsset(pathname, res, next);
-    if (APP_ROUTES.some((route) => route.test(pathname))) return this.sendIndex(res, 200);
-    next();
+    if (!APP_ROUTES.some((route) => route.test(pathname))) return next();
+    for (const gate of this.gates) {
+      const match = gate.route.exec(pathname);
+      if (match) {
+        gate.open(match).then((open) => this.sendIndex(res, open ? 200 : 404), next);
+        return;
+      }
+    }
+    this.sendIndex(res, 200);
   };
 
   /** index.html with the given status (404 for an unknown address: the application then says so in the reader's language). */

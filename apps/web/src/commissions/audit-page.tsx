@@ -1,7 +1,7 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../core/i18n';
-import type { MessageKey } from '../core/messages';
+import { MESSAGES, type MessageKey } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
 import { AuditPage as AuditQuery } from './audit-page.operations';
@@ -60,6 +60,8 @@ export function AuditPage() {
   for (const role of commission.roles) actors.set(role.person.id, role.person.displayName);
   for (const { node } of trail.edges) if (node.actor) actors.set(node.actor.id, node.actor.displayName);
   const entityLabel = (entity: string) => ((ENTITIES as readonly string[]).includes(entity) ? t(`audit.entity.${entity}` as MessageKey) : entity);
+  // Each change in words (audit-actions.spec.ts checks every action the libs record has its text); an unknown one as its code.
+  const actionLabel = (action: string) => (`audit.action.${action}` in MESSAGES.en ? t(`audit.action.${action}` as MessageKey) : action);
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -141,9 +143,7 @@ export function AuditPage() {
                   <th scope="row">
                     {entityLabel(node.entity)}: {node.entityName ?? <span className="secondary">{t('audit.deleted')}</span>}
                   </th>
-                  <td>
-                    <code>{node.action}</code>
-                  </td>
+                  <td>{actionLabel(node.action)}</td>
                   <td>{node.changes.length > 5 ? `${node.changes.slice(0, 5).map((c) => c.field).join(', ')} +${node.changes.length - 5}` : node.changes.map((c) => c.field).join(', ')}</td>
                 </tr>
               ))}

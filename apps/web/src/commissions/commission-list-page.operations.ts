@@ -11,6 +11,11 @@ export const CommissionListPage = graphql(`
       }
     }
     mayCreateCommission
+    mayEditStrategies
+    strategies {
+      id
+      title
+    }
     commissionList(first: 100) {
       totalCount
       edges {

@@ -42,6 +42,27 @@ export function CommissionListPage() {
           ))}
         </ul>
       )}
+      {(query.data.strategies.length > 0 || query.data.mayEditStrategies) && (
+        <section aria-labelledby="strategies">
+          <h2 id="strategies">{t('strategy.listTitle')}</h2>
+          {query.data.mayEditStrategies && (
+            <p>
+              <Link to="/strategies/new" className="button-link">
+                {t('strategy.new')}
+              </Link>
+            </p>
+          )}
+          <ul className="items">
+            {query.data.strategies.map((s) => (
+              <li key={s.id}>
+                <Link to="/strategies/$strategyId" params={{ strategyId: s.id }}>
+                  {s.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

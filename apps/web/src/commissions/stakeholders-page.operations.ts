@@ -44,14 +44,6 @@ export const StakeholdersPage = graphql(`
         }
       }
     }
-    organisations(first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
     enumLabels(enums: ["OrganisationKind", "StakeholderWay", "EngagementKind"]) {
       enum
       value

@@ -4,6 +4,7 @@ import { request } from '../core/client';
 import { ErrorSummary, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
+import { OrganisationSelect } from '../core/pickers';
 import { useQuery } from '../core/use-query';
 import { errorAt, fieldErrors } from '../people/register-form';
 import { BarChart } from './bar-chart';
@@ -23,7 +24,7 @@ export function StakeholdersPage() {
   const summary = useRef<HTMLDivElement>(null);
   if (query.status === 'loading') return <Loading />;
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
-  const { commission, organisations, enumLabels } = query.data;
+  const { commission, enumLabels } = query.data;
   const coverage = commission.stakeholderCoverage;
   const label = (enumName: string, value: string) => enumLabels.find((l) => l.enum === enumName && l.value === value)?.label ?? value;
   const countryName = (code: string) => new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
@@ -225,16 +226,7 @@ export function StakeholdersPage() {
           </p>
         )}
         <form className="stack" onSubmit={record} noValidate aria-labelledby="record">
-          <label htmlFor="organisationId">{t('stakeholders.organisation')}</label>
-          <select defaultValue="" {...field('organisationId')}>
-            <option value="">–</option>
-            {organisations.edges.map(({ node }) => (
-              <option key={node.id} value={node.id}>
-                {node.name}
-              </option>
-            ))}
-          </select>
-          {fieldError('organisationId')}
+          <OrganisationSelect id="organisationId" label={t('stakeholders.organisation')} none="–" errors={errors} />
           <label htmlFor="how">{t('stakeholders.how')}</label>
           <select defaultValue="DIALOGUE" {...field('how')}>
             {ENGAGEMENT_KINDS.map((k) => (

@@ -23,6 +23,8 @@ export const en = {
   'form.errors': '{count, plural, one {There is # problem} other {There are # problems}} in the form',
   'form.required': 'Fill in {field}.',
   'app.settings': 'Settings',
+  'app.people': 'People',
+  'app.organisations': 'Organisations',
   'app.mySeats': 'My seats',
 } as const;
 
@@ -48,6 +50,8 @@ export const sv: AreaMessages<typeof en> = {
   'form.errors': '{count, plural, one {Det finns # problem} other {Det finns # problem}} i formuläret',
   'form.required': 'Fyll i {field}.',
   'app.settings': 'Inställningar',
+  'app.people': 'Personer',
+  'app.organisations': 'Organisationer',
   'app.mySeats': 'Mina platser',
 };
 
@@ -73,5 +77,7 @@ export const da: AreaMessages<typeof en> = {
   'form.errors': '{count, plural, one {Der er # problem} other {Der er # problemer}} i formularen',
   'form.required': 'Udfyld {field}.',
   'app.settings': 'Indstillinger',
+  'app.people': 'Personer',
+  'app.organisations': 'Organisationer',
   'app.mySeats': 'Mine pladser',
 };

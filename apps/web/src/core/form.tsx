@@ -1,7 +1,10 @@
 import { forwardRef, useCallback, useRef, useState } from 'react';
 import { RequestFailed } from './client';
 import { useI18n } from './i18n';
+import { problemsOf } from './problems';
 import { signInPath } from './session';
+
+export { problemsOf, withLabel } from './problems';
 
 export interface FieldError {
   field: string;
@@ -26,27 +29,12 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { errors: FieldError[] }>
   );
 });
 
-/**
- * A refusal as the form's problems, each at the field it concerns: a validation
- * refusal names each field with its own sentence; another refusal names one field
- * (`details.field`) or none (then `fallback`, the field the action belongs to).
- * `fieldId` maps the API's field path ("objectives.1.text") to the form's input id.
- */
-export function problemsOf(error: unknown, fallback: string, fieldId: (path: string) => string | undefined, t: (key: 'app.offline' | 'app.failed', values?: Record<string, string>) => string): FieldError[] {
-  const failed = error instanceof RequestFailed ? error : new RequestFailed('other');
-  if (failed.kind === 'network') return [{ field: fallback, message: t('app.offline') }];
-  const first = failed.errors[0];
-  if (!first) return [{ field: fallback, message: t('app.failed', { code: failed.kind }) }];
-  if (first.problems?.length) {
-    const found = new Map<string, string>();
-    for (const p of first.problems) {
-      const id = fieldId(p.field) ?? fallback;
-      found.set(id, found.has(id) ? `${found.get(id)} ${p.message}` : p.message);
-    }
-    return [...found].map(([field, message]) => ({ field, message }));
-  }
-  const field = first.fields?.[0];
-  return [{ field: (field && fieldId(field)) || fallback, message: first.message }];
+/** The visible label of an input of this page (its own text, not a hint inside it), or its aria-label. */
+export function labelInPage(id: string): string | undefined {
+  const element = document.getElementById(id);
+  const label = document.querySelector(`label[for="${CSS.escape(id)}"]`) ?? (element?.tagName === 'FIELDSET' ? element.querySelector('legend') : null);
+  const own = label ? [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim() : '';
+  return own || label?.textContent?.trim() || element?.getAttribute('aria-label') || undefined;
 }
 
 /** The problem of one field, under its label, tied to the input by `aria-describedby` (`<id>-error`). */
@@ -83,7 +71,7 @@ export function useProblems() {
         signInAgain();
         return;
       }
-      show(problemsOf(error, fallback, (path) => names[path] ?? fieldIdInPage(path), t));
+      show(problemsOf(error, fallback, (path) => names[path] ?? fieldIdInPage(path), t, labelInPage));
     },
     [show, t],
   );

@@ -1,8 +1,9 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { SignOut } from '../accounts/sign-in.operations';
 import { request } from './client';
 import { useI18n } from './i18n';
+import { LayoutRegisters } from './layout.operations';
 import { LOCALES } from './messages';
 
 const LANGUAGE_NAMES = { sv: 'Svenska', da: 'Dansk', en: 'English' } as const;
@@ -11,6 +12,21 @@ const LANGUAGE_NAMES = { sv: 'Svenska', da: 'Dansk', en: 'English' } as const;
 export function Layout({ children }: { children: ReactNode }) {
   const { t, viewer, setViewer, locale, setLocale } = useI18n();
   const navigate = useNavigate();
+  // The registers are a secretariat's tools: asked once per signed-in person.
+  const [registers, setRegisters] = useState(false);
+  const personId = viewer?.personId;
+  useEffect(() => {
+    setRegisters(false);
+    if (!personId) return;
+    let live = true;
+    request(LayoutRegisters, {}).then(
+      (data) => live && setRegisters(data.mayEditStrategies),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [personId]);
 
   async function signOut(everywhere: boolean) {
     await request(SignOut, { everywhere }).catch(() => undefined);
@@ -42,6 +58,16 @@ export function Layout({ children }: { children: ReactNode }) {
             {viewer && (
               <li>
                 <Link to="/commissions">{t('commission.listTitle')}</Link>
+              </li>
+            )}
+            {viewer && registers && (
+              <li>
+                <Link to="/people">{t('app.people')}</Link>
+              </li>
+            )}
+            {viewer && registers && (
+              <li>
+                <Link to="/organisations">{t('app.organisations')}</Link>
               </li>
             )}
             {viewer && (

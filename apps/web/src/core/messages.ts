@@ -12,6 +12,8 @@ import * as me from '../me/messages';
 import * as meetings from '../meetings/messages';
 import * as meetingScheduling from '../meetings/scheduling/messages';
 import * as meetingAgenda from '../meetings/agenda/messages';
+import * as meetingAttendance from '../meetings/attendance/messages';
+import * as meetingMinutes from '../meetings/minutes/messages';
 import * as seats from '../seats/messages';
 import * as strategies from '../strategies/messages';
 import * as organisations from '../organisations/messages';
@@ -19,6 +21,7 @@ import * as people from '../people/messages';
 import * as workingGroups from '../working-groups/messages';
 import * as publicRegister from '../public/messages';
 import * as reports from '../reports/messages';
+import * as meetingRegistrations from '../meetings/registrations/messages';
 import * as core from './core-messages';
 import type { Locale } from './locales';
 
@@ -42,6 +45,9 @@ export const AREAS = {
   commissionRegister,
   meetingScheduling,
   meetingAgenda,
+  meetingRegistrations,
+  meetingAttendance,
+  meetingMinutes,
 } as const;
 
 type Areas = typeof AREAS;

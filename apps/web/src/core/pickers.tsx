@@ -169,3 +169,58 @@ export function MultiPicker({
     </fieldset>
   );
 }
+
+/**
+ * An organisation chosen from the whole register (not the first hundred): a search
+ * field asks the server as one types, and a plain <select> (keyboard and screen
+ * readers know it) offers the matches, with the current choice kept. The chosen id
+ * is the form field `id`; `none` offers "no organisation" first.
+ */
+export function OrganisationSelect({ id, label, initial, none, errors }: { id: string; label: string; initial?: Choice | null; none?: string; errors: FieldError[] }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [options, setOptions] = useState<Choice[]>(initial ? [initial] : []);
+  const [value, setValue] = useState(initial?.id ?? '');
+  const [found, setFound] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      request(SearchOrganisations, { search: text.trim() }).then(
+        (data) => {
+          if (!live) return;
+          const list = data.organisations.edges.map(({ node }) => ({ id: node.id, label: node.shortName ? `${node.name} (${node.shortName})` : node.name }));
+          const current = options.find((o) => o.id === value);
+          setOptions(current && !list.some((o) => o.id === current.id) ? [current, ...list] : list);
+          setFound(list.length);
+          // Without a "none" option the first match is chosen when the current one is not among them.
+          if (none === undefined && list.length && !current) setValue(list[0].id);
+        },
+        () => undefined,
+      );
+    }, text ? 200 : 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-search`}>{t('pick.searchIn', { field: label })}</label>
+      <input id={`${id}-search`} type="search" value={text} autoComplete="off" aria-describedby={`${id}-matches`} onChange={(e) => setText(e.target.value)} />
+      <p id={`${id}-matches`} className="secondary" aria-live="polite">
+        {found === null ? '' : t('pick.matches', { count: found })}
+      </p>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={id} value={value} onChange={(e) => setValue(e.target.value)} data-loaded={found === null ? undefined : 'true'} {...described(id, errors)}>
+        {none !== undefined && <option value="">{none}</option>}
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldProblem id={id} errors={errors} />
+    </div>
+  );
+}

@@ -14,6 +14,7 @@ export const MeetingPage = graphql(`
       id
       title
       maySchedule
+      isOpen
       description
       startsAt
       endsAt
@@ -21,6 +22,7 @@ export const MeetingPage = graphql(`
       status
       place
       onlineUrl
+      mayManage
       workingGroup {
         id
         name

@@ -68,6 +68,18 @@ export function MeetingPage() {
           </li>
         </ul>
       )}
+      {m.isOpen && (
+        <p>
+          {/* An open event: its registrants (the secretariat's list) and its public registration page. */}
+          <Link to="/meetings/$meetingId/registrations" params={{ meetingId: m.id }}>
+            {t('registrations.link')}
+          </Link>
+          {' · '}
+          <Link to="/events/$meetingId" params={{ meetingId: m.id }}>
+            {t('registrations.publicPage')}
+          </Link>
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('meeting.when')}</dt>
         <dd>
@@ -97,6 +109,20 @@ export function MeetingPage() {
         </a>
       </p>
       {m.description && <p>{m.description}</p>}
+      {m.mayManage && (
+        <ul className="actions" aria-label={t('minutesEditor.record')}>
+          <li>
+            <Link to="/meetings/$meetingId/attendance" params={{ meetingId: m.id }}>
+              {t('attendance.link')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/meetings/$meetingId/minutes/edit" params={{ meetingId: m.id }}>
+              {t('minutesEditor.link')}
+            </Link>
+          </li>
+        </ul>
+      )}
       {m.myInvitation ? <RsvpForm meetingId={m.id} answer={m.myInvitation.rsvp} seatSubstitute={m.myInvitation.seatSubstitute} /> : <p>{t('rsvp.notInvited')}</p>}
       <section aria-labelledby="agenda">
         <h2 id="agenda">{t('meeting.agenda')}</h2>

@@ -21,14 +21,6 @@ export const PeopleSearch = graphql(`
         }
       }
     }
-    organisations(first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
   }
 `);
 

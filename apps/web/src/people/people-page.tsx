@@ -4,6 +4,7 @@ import { RequestFailed, request } from '../core/client';
 import { ErrorSummary, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
+import { OrganisationSelect } from '../core/pickers';
 import { useQuery } from '../core/use-query';
 import { CreatePerson, PeopleSearch } from './people-page.operations';
 import { errorAt, fieldErrors } from './register-form';
@@ -157,15 +158,7 @@ export function PeoplePage() {
           {errorAt(errors, 'email') && <p id="email-error" className="field-error">{errorAt(errors, 'email')!.message}</p>}
           <label htmlFor="title">{t('people.jobTitle')}</label>
           <input id="title" name="title" type="text" />
-          <label htmlFor="affiliationId">{t('people.organisation')}</label>
-          <select id="affiliationId" name="affiliationId" defaultValue="">
-            <option value="">{t('people.none')}</option>
-            {data?.organisations.edges.map(({ node }) => (
-              <option key={node.id} value={node.id}>
-                {node.name}
-              </option>
-            ))}
-          </select>
+          <OrganisationSelect id="affiliationId" label={t('people.organisation')} none={t('people.none')} errors={errors} />
           <button type="submit">{t('people.addButton')}</button>
         </form>
       </section>

@@ -20,14 +20,6 @@ export const PersonPage = graphql(`
         displayName
       }
     }
-    organisations(first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
   }
 `);
 

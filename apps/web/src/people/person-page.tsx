@@ -5,6 +5,7 @@ import { ErrorSummary, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { LOCALES } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
+import { OrganisationSelect } from '../core/pickers';
 import { useQuery } from '../core/use-query';
 import { DuplicateCandidates, MergePeople, PersonPage as PersonQuery, UpdatePerson } from './person-page.operations';
 import { errorAt, fieldErrors } from './register-form';
@@ -27,7 +28,7 @@ export function PersonPage() {
   const mergeSummary = useRef<HTMLDivElement>(null);
   if (query.status === 'loading') return <Loading />;
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
-  const { person, organisations } = query.data;
+  const { person } = query.data;
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -137,17 +138,7 @@ export function PersonPage() {
           <label htmlFor="title">{t('people.jobTitle')}</label>
           <input type="text" defaultValue={person.title ?? ''} {...field('title')} />
           {fieldError('title')}
-          <label htmlFor="affiliationId">{t('people.organisation')}</label>
-          <select defaultValue={person.affiliation?.id ?? ''} {...field('affiliationId')}>
-            <option value="">{t('people.none')}</option>
-            {person.affiliation && !organisations.edges.some((e) => e.node.id === person.affiliation!.id) && <option value={person.affiliation.id}>{person.affiliation.name}</option>}
-            {organisations.edges.map(({ node }) => (
-              <option key={node.id} value={node.id}>
-                {node.name}
-              </option>
-            ))}
-          </select>
-          {fieldError('affiliationId')}
+          <OrganisationSelect id="affiliationId" label={t('people.organisation')} none={t('people.none')} initial={person.affiliation ? { id: person.affiliation.id, label: person.affiliation.name } : null} errors={errors} />
           <label htmlFor="locale">{t('people.language')}</label>
           <select defaultValue={person.locale} {...field('locale')}>
             {LOCALES.map((l) => (

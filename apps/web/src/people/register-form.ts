@@ -1,5 +1,5 @@
 import { RequestFailed } from '../core/client';
-import type { FieldError } from '../core/form';
+import { labelInPage, withLabel, type FieldError } from '../core/form';
 import type { MessageKey } from '../core/messages';
 
 /**
@@ -17,7 +17,9 @@ export function fieldErrors(error: unknown, fallback: string, t: (key: MessageKe
   if (failed.errors.length === 0) return [{ field: fallback, message: t('app.failed', { code: failed.kind }) }];
   return failed.errors.map((e) => {
     const named = e.fields?.[0];
-    return { field: named ? (ids[named] ?? named) : fallback, message: e.message };
+    const field = named ? (ids[named] ?? named) : fallback;
+    // The sentence names the field by its label, as the reader sees it, not by the API's name.
+    return { field, message: named ? withLabel(e.message, named, labelInPage(field)) : e.message };
   });
 }
 

@@ -1,4 +1,4 @@
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
 import { RequestFailed, request } from '../core/client';
 import { ErrorSummary, type FieldError } from '../core/form';
@@ -177,7 +177,7 @@ export function PublicRegisterPage() {
   );
 }
 
-interface EventFields {
+export interface EventFields {
   id: string;
   title: string;
   kind: string;
@@ -191,8 +191,11 @@ interface EventFields {
   waitlistOpen: boolean;
 }
 
-/** An open event and its registration form (registerForEvent: no account needed). */
-function EventCard({ event, locale }: { event: EventFields; locale: string }) {
+/**
+ * An open event and its registration form (registerForEvent: no account needed).
+ * On the event's own page (`titled`: its heading is the page's) without a heading of its own.
+ */
+export function EventCard({ event, locale, titled = false, onRegistered }: { event: EventFields; locale: string; titled?: boolean; onRegistered?(): void }) {
   const { t, dateTime } = useI18n();
   const id = useId();
   const [fields, setFields] = useState({ fullName: '', email: '', organisation: '' });
@@ -219,6 +222,8 @@ function EventCard({ event, locale }: { event: EventFields; locale: string }) {
         text: registerForEvent.status === 'WAITLISTED' ? t('public.waitlisted', { position: registerForEvent.waitlistPosition ?? 1 }) : t('public.confirmed'),
         error: false,
       });
+      // The places left change with each registration: the page asks again (and keeps this answer on screen).
+      onRegistered?.();
     } catch (error) {
       const failed = error instanceof RequestFailed ? error : new RequestFailed('other');
       const at = failed.errors.flatMap((err) => (err.fields ?? []).filter((f) => ['fullName', 'email', 'organisation'].includes(f)).map((f) => ({ field: fieldId(f), message: err.message })));
@@ -253,7 +258,13 @@ function EventCard({ event, locale }: { event: EventFields; locale: string }) {
 
   return (
     <>
-      <h3>{event.title}</h3>
+      {!titled && (
+        <h3>
+          <Link to="/events/$meetingId" params={{ meetingId: event.id }}>
+            {event.title}
+          </Link>
+        </h3>
+      )}
       <p className="secondary">{t(`public.kind.${event.kind}` as MessageKey)}</p>
       <dl className="facts">
         <dt>{t('public.when')}</dt>

@@ -182,6 +182,10 @@ export const NewAllocationPage = graphql(`
     workingGroup(id: $id) {
       id
       name
+      commission {
+        id
+        mayManage
+      }
     }
   }
 `);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { RequestFailed, request } from '../core/client';
-import type { FieldError } from '../core/form';
+import { labelInPage, withLabel, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { SearchOrganisations, SearchPeople } from './allocation-page.operations';
 
@@ -16,8 +16,9 @@ export function fieldErrorsOf(error: unknown, prefix: string, fallback: string, 
   if (failed.kind === 'network') return [{ field: fallback, message: offline, code: 'NETWORK' }];
   if (failed.errors.length === 0) return [{ field: fallback, message: failed.message, code: failed.kind }];
   return failed.errors.flatMap((e) => {
-    const fields = (e.fields ?? []).map((f) => `${prefix}-${f.split('.')[0]}`).filter((id) => document.getElementById(id));
-    return fields.length ? fields.map((field) => ({ field, message: e.message, code: e.code })) : [{ field: fallback, message: e.message, code: e.code }];
+    const fields = (e.fields ?? []).map((f) => ({ path: f, id: `${prefix}-${f.split('.')[0]}` })).filter(({ id }) => document.getElementById(id));
+    // The sentence names the field by its label, as the reader sees it, not by the API's name.
+    return fields.length ? fields.map(({ path, id }) => ({ field: id, message: withLabel(e.message, path, labelInPage(id)), code: e.code })) : [{ field: fallback, message: e.message, code: e.code }];
   });
 }
 

@@ -1,6 +1,6 @@
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
-import { request } from '../core/client';
+import { RequestFailed, request } from '../core/client';
 import { ErrorSummary } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
@@ -24,6 +24,8 @@ export function NewAllocationPage() {
   if (query.status === 'loading') return <Loading />;
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
   const g = query.data.workingGroup;
+  // Only those who manage the commission add seats (the API refuses the others too).
+  if (!g.commission.mayManage) return <Failed error={new RequestFailed('forbidden')} retry={query.reload} />;
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,7 @@ import { contextOf } from '../context/request-context.middleware';
 import { isLocale, DEFAULT_LOCALE } from '../i18n/locale';
 import { PERMISSION_KEY, Permission } from './permission';
 import { TokenService } from './token.service';
+import { ActorPreloads } from './actor-preloads';
 import { SESSION_COOKIE, isSameOrigin, readCookie } from './browser-session';
 
 /**
@@ -24,6 +25,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly dataSource: DataSource,
+    @Optional() private readonly preloads?: ActorPreloads,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -61,8 +63,24 @@ export class AuthGuard implements CanActivate {
     return { req, ctx: contextOf(req), http: true };
   }
 
-  private async authenticate(req: Request, ctx: RequestContext, http: boolean): Promise<void> {
-    if (ctx.actor) return;
+  /**
+   * The guard runs once per root field, and graphql-js starts a query's root fields
+   * together: the first one's authentication is shared by the others of the same
+   * request (one session statement per request, not one per root field).
+   */
+  private readonly authenticating = new WeakMap<RequestContext, Promise<void>>();
+
+  private authenticate(req: Request, ctx: RequestContext, http: boolean): Promise<void> {
+    if (ctx.actor) return Promise.resolve();
+    let pending = this.authenticating.get(ctx);
+    if (!pending) {
+      pending = this.authenticateOnce(req, ctx, http);
+      this.authenticating.set(ctx, pending);
+    }
+    return pending;
+  }
+
+  private async authenticateOnce(req: Request, ctx: RequestContext, http: boolean): Promise<void> {
     const header = req.headers.authorization;
     if (!header) {
       // Pages accept the browser session cookie (set by POST /login or signInBrowser);
@@ -93,8 +111,9 @@ export class AuthGuard implements CanActivate {
   }
 
   private async loadActor(req: Request, ctx: RequestContext, claims: { personId: string; accountId: string; sessionId: string }): Promise<boolean> {
-    const rows: { is_admin: boolean; locale: string }[] = await this.dataSource.query(
-      `SELECT a.is_admin, p.locale
+    const preloads = this.preloads?.all() ?? [];
+    const rows: ({ is_admin: boolean; locale: string } & Record<string, unknown>)[] = await this.dataSource.query(
+      `SELECT a.is_admin, p.locale${preloads.map((x, i) => `, ${x.select} AS preload_${i}`).join('')}
          FROM session s
          JOIN account a ON a.id = s.account_id
          JOIN person p ON p.id = a.person_id
@@ -113,6 +132,7 @@ export class AuthGuard implements CanActivate {
         locale: isLocale(rows[0].locale) ? rows[0].locale : DEFAULT_LOCALE,
       },
     );
+    preloads.forEach((x, i) => x.prime(ctx, claims.personId, rows[0][`preload_${i}`]));
     return true;
   }
 }

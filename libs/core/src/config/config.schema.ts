@@ -32,6 +32,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data').describe('Folder for local data: embedded Postgres, mail files, uploaded documents.'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres:postgres@localhost:54329/samverkan').describe('PostgreSQL connection string.'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('Maximum connections in the pool per process.'),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000).describe('How long a request waits for a database connection (from the pool or a new one) before it fails.'),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000).describe('A statement running longer than this is stopped by PostgreSQL rather than holding a connection.'),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://localhost:6379').describe('Redis connection string for BullMQ.'),
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_:-]+$/).default('samverkan').describe('Key prefix for BullMQ queues, so several installations can share one Redis.'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional().describe('SMTP server for outgoing mail. Unset: mail is written as .eml files under DATA_DIR/mail.'),

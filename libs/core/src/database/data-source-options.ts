@@ -21,8 +21,8 @@ export function dataSourceOptions(config: AppConfig, applicationName: string): D
     extra: {
       max: config.DATABASE_POOL_SIZE,
       // A statement that runs away is stopped rather than holding a connection.
-      statement_timeout: 30_000,
-      connectionTimeoutMillis: 10_000,
+      statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
     },
   };
 }

@@ -113,3 +113,20 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   const [rows, total] = await qb.skip(window.offset).take(window.limit + 1).getManyAndCount();
   return toConnection(rows, total, window);
 }
+
+/**
+ * A page and the total count in ONE statement (`count(*) OVER ()` beside the
+ * rows) instead of two (`getManyAndCount`). Only for a query builder that selects
+ * one entity without joined collections (LIMIT then cuts rows, not entities).
+ * A page past the end has no row to carry the count: then it is counted apart.
+ */
+export async function pageWithCount<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, window: { offset: number; limit: number }): Promise<ConnectionShape<T>> {
+  const { entities, raw } = await qb
+    .clone()
+    .addSelect('count(*) OVER ()', 'page_total_count')
+    .offset(window.offset)
+    .limit(window.limit + 1)
+    .getRawAndEntities<{ page_total_count: string }>();
+  const total = raw.length ? Number(raw[0].page_total_count) : window.offset > 0 ? await qb.getCount() : 0;
+  return toConnection(entities, total, window);
+}

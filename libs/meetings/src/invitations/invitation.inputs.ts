@@ -1,7 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { Attendance, RsvpAnswer } from './invitation.entity';
+import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { RsvpAnswer } from './invitation.entity';
 
 @InputType()
 export class RsvpInput {
@@ -19,40 +18,4 @@ export class RsvpInput {
   @IsString()
   @Length(1, 300)
   substituteName?: string;
-}
-
-@InputType()
-export class AttendanceEntryInput {
-  @Field(() => ID)
-  @IsUUID()
-  personId: string;
-
-  @Field(() => Attendance)
-  @IsEnum(Attendance)
-  attendance: Attendance;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  substitutedByPersonId?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 300)
-  substitutedByName?: string;
-}
-
-@InputType()
-export class RecordAttendanceInput {
-  @Field(() => ID)
-  @IsUUID()
-  meetingId: string;
-
-  @Field(() => [AttendanceEntryInput])
-  @ValidateNested({ each: true })
-  @Type(() => AttendanceEntryInput)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
-  entries: AttendanceEntryInput[];
 }

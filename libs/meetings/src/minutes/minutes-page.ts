@@ -93,7 +93,7 @@ ${decisions.map((d) => html`<p class="decision"><strong>${T.decision[locale]} ${
     body { max-width: none; padding: 0; font-size: 11pt; color: #000; }
     .no-print { display: none; }
     h2, h3 { break-after: avoid; } section, tr { break-inside: avoid; }
-    @page { margin: 2cm; }
+    @page { size: A4; margin: 2cm; }
   }
 </style>
 </head>

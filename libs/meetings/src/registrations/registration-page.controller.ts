@@ -35,17 +35,20 @@ export class RegistrationPageController {
       res,
       l,
       CANCEL_PAGE.title[l],
-      `<p><strong>${escapeHtml(registration.title)}</strong>, ${escapeHtml(formatDateTime(registration.startsAt, l, registration.timeZone))}</p><p>${escapeHtml(CANCEL_PAGE.ask[l])}</p><form method="post" action="cancel"><input type="hidden" name="token" value="${escapeHtml(token ?? '')}"><button type="submit">${escapeHtml(CANCEL_PAGE.button[l])}</button></form>`,
+      `<p><strong>${escapeHtml(registration.title)}</strong>, ${escapeHtml(formatDateTime(registration.startsAt, l, registration.timeZone))}</p><p>${escapeHtml(CANCEL_PAGE.ask[l])}</p><form method="post" action="cancel"><input type="hidden" name="token" value="${escapeHtml(token ?? '')}"><input type="hidden" name="lang" value="${l}"><button type="submit">${escapeHtml(CANCEL_PAGE.button[l])}</button></form>`,
     );
   }
 
   @Allow(Permission.Public)
   @Post('cancel')
   @HttpCode(200)
-  async cancel(@Ctx() ctx: RequestContext, @Body() body: { token?: unknown }, @Res() res: Response): Promise<void> {
-    const l = ctx.locale;
+  async cancel(@Ctx() ctx: RequestContext, @Body() body: { token?: unknown; lang?: unknown }, @Res() res: Response): Promise<void> {
+    const token = String(body?.token ?? '').slice(0, 200);
+    // The answer continues the page the button was on (its language), else the registration's, as the GET.
+    const registration = isLocale(body?.lang) ? undefined : await this.registrations.describeCancel(token);
+    const l = isLocale(body?.lang) ? body.lang : registration && isLocale(registration.locale) ? registration.locale : ctx.locale;
     try {
-      await this.registrations.cancel(ctx, String(body?.token ?? '').slice(0, 200));
+      await this.registrations.cancel(ctx, token);
       page(res, l, CANCEL_PAGE.title[l], `<p>${escapeHtml(CANCEL_PAGE.done[l])}</p>`);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

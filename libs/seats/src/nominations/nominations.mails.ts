@@ -8,6 +8,8 @@ export interface NominationMailProps {
   nominateUrl: string;
   /** For a vacancy notice: the seat that falls vacant and from when. */
   vacancy?: { seat: string; from: string };
+  /** For a reminder (the secretariat's button): when the request was first sent. */
+  reminder?: { sentAt: string };
 }
 
 const GREETING: Translated = { sv: 'Hej {name},', da: 'Hej {name},', en: 'Hello {name},' };
@@ -36,6 +38,12 @@ const GENDER_RULE: Translated = {
   da: 'Indstil {count} kvinder og {count} mænd (ligestillingsloven §§ 8–9), eller angiv begrundelsen for, at det ikke er muligt.',
   en: 'Propose {count} women and {count} men, or state why that is not possible.',
 };
+const REMINDER_SUBJECT: Translated = { sv: 'Påminnelse: {subject}', da: 'Påmindelse: {subject}', en: 'Reminder: {subject}' };
+const REMINDER_LINE: Translated = {
+  sv: 'Det här är en påminnelse: vi har ännu inte fått något svar på vår begäran från {sent}.',
+  da: 'Dette er en påmindelse: vi har endnu ikke modtaget svar på vores anmodning fra {sent}.',
+  en: 'This is a reminder: we have not yet had an answer to our request of {sent}.',
+};
 const MESSAGE: Translated = { sv: 'Meddelande från sekretariatet:', da: 'Besked fra sekretariatet:', en: 'Message from the secretariat:' };
 const NOMINATE: Translated = { sv: 'Nominera', da: 'Indstil', en: 'Nominate' };
 const LINK_NOTE: Translated = {
@@ -57,17 +65,21 @@ export const nominationRequestTemplate = defineMailTemplate<NominationMailProps>
     seat: props.vacancy?.seat ?? '',
     from: props.vacancy ? formatDate(props.vacancy.from, locale) : '',
   };
-  const subject = fill(props.vacancy ? VACANCY_SUBJECT : REQUEST_SUBJECT, locale, params).text;
+  const asked = fill(props.vacancy ? VACANCY_SUBJECT : REQUEST_SUBJECT, locale, params).text;
+  // A reminder says so in the subject and first line, in the recipient's language.
+  const subject = props.reminder ? fill(REMINDER_SUBJECT, locale, { subject: asked }).text : asked;
+  const reminded = props.reminder ? fill(REMINDER_LINE, locale, { sent: formatDate(props.reminder.sentAt.slice(0, 10), locale) }) : undefined;
   const hello = recipient.name ? fill(GREETING, locale, { name: recipient.name }) : undefined;
   const line = fill(props.vacancy ? VACANCY_LINE : REQUEST_LINE, locale, params);
   const rule = s.requiresGenderPair ? fill(GENDER_RULE, locale, params) : undefined;
   const buttons = mailButtons([{ label: NOMINATE[locale], url: props.nominateUrl }]);
   const body = html`${hello ? html`<p>${hello.html}</p>` : ''}
+${reminded ? html`<p><strong>${reminded.html}</strong></p>` : ''}
 <p>${line.html}</p>
 ${rule ? html`<p>${rule.html}</p>` : ''}
 ${s.message ? html`<p>${MESSAGE[locale]}</p><blockquote style="margin: 0 0 1em 1em; padding-left: 1em; border-left: 3px solid #ccc;">${s.message}</blockquote>` : ''}
 ${buttons.html}
 <p style="font-size: 0.9em; color: #4a4a4a;">${LINK_NOTE[locale]}</p>`;
-  const text = [hello?.text, line.text, rule?.text, s.message ? `${MESSAGE[locale]}\n${s.message}` : undefined, buttons.text, LINK_NOTE[locale]].filter(Boolean).join('\n\n') + textFooter(recipient);
+  const text = [hello?.text, reminded?.text, line.text, rule?.text, s.message ? `${MESSAGE[locale]}\n${s.message}` : undefined, buttons.text, LINK_NOTE[locale]].filter(Boolean).join('\n\n') + textFooter(recipient);
   return { subject, html: layout(recipient, subject, body), text };
 });

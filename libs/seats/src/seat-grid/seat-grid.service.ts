@@ -146,7 +146,7 @@ export class SeatGridService {
       const nominateUrl = await this.links.url(manager, NOMINATION_REPLY, contact.id, requestId);
       const { id } = await this.outbox.enqueue(manager, {
         template: nominationRequestTemplate,
-        props: { subject, nominateUrl },
+        props: { subject, nominateUrl, reminder: { sentAt: new Date(locked.sentAt).toISOString() } },
         recipient: { personId: contact.id, address: contact.email, name: contact.fullName, locale: contact.locale, timeZone: contact.timeZone },
         dedupeKey: reminderKey(requestId, sent + 1),
         commissionId: subject.commissionId,
