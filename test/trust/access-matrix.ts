@@ -799,6 +799,24 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
       return { query: `mutation($input: AnswerDatePollInput!) { answerDatePoll(input: $input) { id } }`, variables: { input: { pollId, votes: [{ optionId: optionIds[0], answer: 'YES' }] } } };
     },
   },
+  datePollAnswers: {
+    // The answers grid: who may choose (A's secretariat, the group's chair); A's others are refused, B does not learn of the poll.
+    expected: policy.schedule(),
+    call: async (w) => ({ query: `query($id: ID!) { datePollAnswers(id: $id) { personId answers { answer } } }`, variables: { id: (await freshPoll(w)).pollId } }),
+  },
+  remindMeetingInvitees: {
+    expected: policy.schedule(),
+    call: async (w) => ({ query: `mutation($id: ID!) { remindMeetingInvitees(meetingId: $id) { unanswered sent } }`, variables: { id: await freshMeeting(w) } }),
+  },
+  reorderAgenda: {
+    expected: policy.schedule(),
+    call: async (w) => {
+      const id = await freshMeeting(w, { agenda: [{ title: 'Opening', durationMinutes: 5 }, { title: 'Grants', durationMinutes: 20 }] });
+      const items: { id: string }[] = await w.t.db.query(`SELECT id FROM agenda_item WHERE meeting_id = $1 ORDER BY position`, [id]);
+      const seen = items.map((i) => i.id);
+      return { query: `mutation($input: ReorderAgendaInput!) { reorderAgenda(input: $input) { id position } }`, variables: { id, input: { meetingId: id, itemIds: [...seen].reverse(), seenItemIds: seen } } };
+    },
+  },
   chooseDatePollOption: {
     expected: policy.schedule(),
     call: async (w) => {

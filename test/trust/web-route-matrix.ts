@@ -38,6 +38,10 @@ import { AuditPage } from '../../apps/web/src/commissions/audit-page.operations'
 import { OpenEventPage } from '../../apps/web/src/public/event-page.operations';
 import { RegistrationsPage } from '../../apps/web/src/meetings/registrations/registrations-page.operations';
 import { GRAPHQL_MATRIX, ROUTE_MATRIX, anOpenEvent, freshDeliverable, freshMeeting, type Expectations } from './access-matrix';
+import { AgendaBuilderPage } from '../../apps/web/src/meetings/agenda/agenda-builder-page.operations';
+import { DatePollAnswersPage } from '../../apps/web/src/meetings/scheduling/date-poll-answers-page.operations';
+import { InvitationsPage } from '../../apps/web/src/meetings/scheduling/invitations-page.operations';
+import { NewDatePollPage } from '../../apps/web/src/meetings/scheduling/new-date-poll-page.operations';
 import type { World } from './world';
 
 /**
@@ -373,6 +377,37 @@ export const WEB_ROUTE_MATRIX: Record<string, WebRouteEntry> = {
     path: (id) => `/commissions/${id}/mail`,
     variables: (id) => ({ id, first: 25, after: null, status: null, search: null, skippedAfter: null, answersAfter: null }),
     nameSql: `SELECT title AS name FROM commission WHERE id = $1`,
+  },
+  '/working-groups/$workingGroupId/date-polls/new': {
+    follows: 'createDatePoll',
+    operation: NewDatePollPage,
+    id: (w) => w.a.groupId,
+    path: (id) => `/working-groups/${id}/date-polls/new`,
+    variables: (id) => ({ id }),
+    refuses: (data) => !data.workingGroup.myPermissions.scheduleMeetings,
+  },
+  '/date-polls/$datePollId/answers': {
+    follows: 'datePollAnswers',
+    operation: DatePollAnswersPage,
+    path: (id) => `/date-polls/${id}/answers`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM date_poll WHERE id = $1`,
+  },
+  '/meetings/$meetingId/invitations': {
+    follows: 'remindMeetingInvitees',
+    operation: InvitationsPage,
+    path: (id) => `/meetings/${id}/invitations`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM meeting WHERE id = $1`,
+    refuses: (data) => !data.meeting.maySchedule,
+  },
+  '/meetings/$meetingId/agenda': {
+    follows: 'reorderAgenda',
+    operation: AgendaBuilderPage,
+    path: (id) => `/meetings/${id}/agenda`,
+    variables: (id) => ({ id }),
+    nameSql: `SELECT title AS name FROM meeting WHERE id = $1`,
+    refuses: (data) => !data.meeting.maySchedule,
   },
 };
 

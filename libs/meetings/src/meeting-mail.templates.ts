@@ -13,7 +13,7 @@ export interface MeetingMailProps {
   agenda: { position: number; title: string; durationMinutes: number }[];
   carried: { title: string; dueOn: string | null }[];
   /** invite: first invitation; update: time, place or title changed (answer again); informed: you are a substitute. */
-  reason: 'invite' | 'update' | 'informed' | 'cancel' | 'registered' | 'waitlisted' | 'event-changed' | 'stand-in';
+  reason: 'invite' | 'update' | 'informed' | 'cancel' | 'registered' | 'waitlisted' | 'event-changed' | 'stand-in' | 'remind';
   url?: string;
   cancelUrl?: string;
   /** One-click answers (invitations and updates to those who answer): one signed link, an answer preselected per button. */
@@ -67,6 +67,7 @@ const SUBJECT: Record<MeetingMailProps['reason'], Translated> = {
   waitlisted: { sv: 'Väntelista: {title}, {at}', da: 'Venteliste: {title}, {at}', en: 'Waitlist: {title}, {at}' },
   'event-changed': { sv: 'Ändrat: {title}, {at}', da: 'Ændret: {title}, {at}', en: 'Changed: {title}, {at}' },
   'stand-in': { sv: 'Du kommer som ersättare: {title}, {at}', da: 'Du deltager som stedfortræder: {title}, {at}', en: 'You attend as substitute: {title}, {at}' },
+  remind: { sv: 'Svara på inbjudan: {title}, {at}', da: 'Svar på invitationen: {title}, {at}', en: 'Please answer: {title}, {at}' },
 };
 
 const LEAD: Record<MeetingMailProps['reason'], Translated> = {
@@ -104,6 +105,11 @@ const LEAD: Record<MeetingMailProps['reason'], Translated> = {
     sv: 'Ledamoten har meddelat att du kommer i hens ställe till {kind} {title}. Mötet finns nu i din kalender.',
     da: 'Medlemmet har meddelt, at du deltager i stedet til {kind} {title}. Mødet er nu i din kalender.',
     en: 'The member has told us that you attend the {kind} {title} in their place. The meeting is now in your calendar.',
+  },
+  remind: {
+    sv: 'Sekretariatet påminner: du har inte svarat på inbjudan till {kind} {title}. Svara ja, nej, kanske eller att din ersättare kommer.',
+    da: 'Sekretariatet minder om: du har ikke svaret på invitationen til {kind} {title}. Svar ja, nej, måske eller at din stedfortræder kommer.',
+    en: 'A reminder from the secretariat: you have not answered the invitation to the {kind} {title}. Answer yes, no, maybe, or that your substitute comes.',
   },
   'event-changed': {
     sv: '{kind} {title} som du är anmäld till har ändrats. Kontrollera tid och plats; din plats gäller.',

@@ -22,7 +22,7 @@ interface InviteeRow {
   rsvp: RsvpAnswer;
 }
 
-export type MeetingMailReason = 'invite' | 'update' | 'cancel' | 'stand-in';
+export type MeetingMailReason = 'invite' | 'update' | 'cancel' | 'stand-in' | 'remind';
 
 /**
  * Writes the mails about a meeting into the outbox, inside the caller's
@@ -68,7 +68,7 @@ export class MeetingNotifier {
    * Mails the meeting to its invitees (all, or `personIds`). Returns the outbox
    * ids to dispatch after commit. Nothing for a meeting that has already ended.
    */
-  async send(manager: EntityManager, meeting: Meeting, reason: MeetingMailReason, personIds?: string[]): Promise<string[]> {
+  async send(manager: EntityManager, meeting: Meeting, reason: MeetingMailReason, personIds?: string[], remindedAt?: Date): Promise<string[]> {
     // A meeting that is over is recorded (minutes, demo data), not announced.
     if (meeting.endsAt.getTime() < Date.now()) return [];
     const everyone = await this.invitees(manager, meeting.id);
@@ -88,13 +88,17 @@ export class MeetingNotifier {
       const calendar = calendarFor(method, rowEvent, { name: row.full_name, email: row.email, rsvp: row.rsvp, role: row.role }, reason === 'cancel' ? 'cancel.ics' : 'invite.ics');
       const mailReason: MeetingMailProps['reason'] = reason === 'invite' && row.role === InvitationRole.SUBSTITUTE ? 'informed' : reason;
       // Those who are asked to answer get the answers as buttons: one link bound to them and to this SEQUENCE.
-      const asked = (reason === 'invite' || reason === 'update') && row.role !== InvitationRole.SUBSTITUTE;
+      const asked = (reason === 'invite' || reason === 'update' || reason === 'remind') && row.role !== InvitationRole.SUBSTITUTE;
       const urls = asked ? await this.links.urls(manager, MEETING_RSVP_ACTION, row.person_id, meeting.id, RSVP_BUTTONS.map((answer) => ({ answer }))) : [];
       const { id, created } = await this.outbox.enqueue(manager, {
         template: meetingMailTemplate,
         props: { ...props, reason: mailReason, url: this.meetingUrl(meeting.id), rsvpButtons: urls.map((url, i) => ({ answer: RSVP_BUTTONS[i], url })), calendarReplies: inboundEnabled(this.config) },
         recipient: { personId: row.person_id, address: row.email, name: row.full_name, locale: toLocale(row.locale), timeZone: row.time_zone },
-        dedupeKey: `${reason === 'cancel' || reason === 'stand-in' ? reason : 'invite'}:${meeting.id}:${row.person_id}:${meeting.sequence}`,
+        // A reminder is keyed by its minute: a second press in the same minute sends nothing more.
+        dedupeKey:
+          reason === 'remind'
+            ? `remind:${meeting.id}:${row.person_id}:${meeting.sequence}:${(remindedAt ?? new Date()).toISOString().slice(0, 16)}`
+            : `${reason === 'cancel' || reason === 'stand-in' ? reason : 'invite'}:${meeting.id}:${row.person_id}:${meeting.sequence}`,
         calendar,
         commissionId: meeting.commissionId,
       });

@@ -8,14 +8,18 @@ import { NotificationsModule } from '@samverkan/notifications';
 import { PeopleModule } from '@samverkan/people';
 import { WorkingGroupsModule } from '@samverkan/working-groups';
 import { AgendaItemResolver } from './agenda/agenda-item.resolver';
+import { AgendaResolver } from './agenda/agenda.resolver';
+import { AgendaService } from './agenda/agenda.service';
 import { AgendaItemQuorumResolver, AttendanceResolver } from './attendance/attendance.resolver';
 import { AttendanceService } from './attendance/attendance.service';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { CalendarFeedController, MeetingEventController } from './calendar/calendar.controller';
 import { MeetingCalendarReplies } from './calendar/meeting-calendar-reply.service';
-import { DatePollResolver } from './date-polls/date-poll.resolver';
+import { DatePollRespondentResolver, DatePollResolver } from './date-polls/date-poll.resolver';
 import { DatePollsService } from './date-polls/date-polls.service';
+import { InvitationFollowUpResolver } from './invitations/invitation-follow-up.resolver';
+import { InvitationFollowUpService } from './invitations/invitation-follow-up.service';
 import { InvitationResolver } from './invitations/invitation.resolver';
 import { MeetingNotifier } from './meeting-notifier.service';
 import { MEETING_ENTITIES } from './meetings.entities';
@@ -36,8 +40,8 @@ import { RegistrationsService } from './registrations/registrations.service';
 /** Meetings and everything about them: what API and worker share (the worker needs the reminder rules). */
 @Module({
   imports: [TypeOrmModule.forFeature(MEETING_ENTITIES), AccessModule, MailModule, MailActionsModule, NotificationsModule, PeopleModule, WorkingGroupsModule],
-  providers: [MeetingsService, AttendanceService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingNotifier, MeetingCalendarReplies, InterestDeclarationsService],
-  exports: [MeetingsService, AttendanceService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingCalendarReplies, InterestDeclarationsService],
+  providers: [MeetingsService, AttendanceService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingNotifier, MeetingCalendarReplies, InterestDeclarationsService, AgendaService, InvitationFollowUpService],
+  exports: [MeetingsService, AttendanceService, MinutesService, DatePollsService, RegistrationsService, CalendarFeedService, MeetingCalendarReplies, InterestDeclarationsService, AgendaService, InvitationFollowUpService],
 })
 export class MeetingsModule {}
 
@@ -60,6 +64,10 @@ export class MeetingsModule {}
     CalendarFeedResolver,
     MeetingsMyPageService,
     MeetingsMyPageResolver,
+    // Scheduling and the agenda builder (issue 19).
+    AgendaResolver,
+    InvitationFollowUpResolver,
+    DatePollRespondentResolver,
   ],
   controllers: [MinutesPageController, MeetingEventController, CalendarFeedController, RegistrationPageController, RegistrationExportController],
 })

@@ -97,6 +97,8 @@ export const da: AreaMessages<typeof en> = {
   'audit.action.resend': 'Sendt igen',
   'audit.action.remove-role': 'Rolle fjernet',
   'audit.action.remind': 'Påmindelse sendt',
+  'audit.action.remind-invitees': 'Påmindelse sendt til inviterede, der ikke har svaret',
+  'audit.action.reorder-agenda': 'Dagsordenens rækkefølge ændret',
   'audit.action.record-attendance': 'Fremmøde registreret',
   'audit.action.promote': 'Flyttet fra ventelisten',
   'audit.action.open': 'Åbnet',

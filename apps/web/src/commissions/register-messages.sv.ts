@@ -97,6 +97,8 @@ export const sv: AreaMessages<typeof en> = {
   'audit.action.resend': 'Skickat igen',
   'audit.action.remove-role': 'Roll borttagen',
   'audit.action.remind': 'Påminnelse skickad',
+  'audit.action.remind-invitees': 'Påminnelse skickad till inbjudna som inte svarat',
+  'audit.action.reorder-agenda': 'Dagordningen ordnad om',
   'audit.action.record-attendance': 'Närvaro registrerad',
   'audit.action.promote': 'Flyttad från reservlistan',
   'audit.action.open': 'Öppnad',

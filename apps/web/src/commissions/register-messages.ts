@@ -95,6 +95,8 @@ export const en = {
   'audit.action.resend': 'Sent again',
   'audit.action.remove-role': 'Role removed',
   'audit.action.remind': 'Reminder sent',
+  'audit.action.remind-invitees': 'Reminder sent to those invited who have not answered',
+  'audit.action.reorder-agenda': 'Agenda reordered',
   'audit.action.record-attendance': 'Attendance recorded',
   'audit.action.promote': 'Moved up from the waiting list',
   'audit.action.open': 'Opened',

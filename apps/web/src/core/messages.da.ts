@@ -11,6 +11,8 @@ import { da as deliverablesManage } from '../deliverables/manage/messages.da';
 import { da as reviews } from '../deliverables/reviews/messages.da';
 import { da as me } from '../me/messages.da';
 import { da as meetings } from '../meetings/messages.da';
+import { da as meetingScheduling } from '../meetings/scheduling/messages.da';
+import { da as meetingAgenda } from '../meetings/agenda/messages.da';
 import { da as meetingAttendance } from '../meetings/attendance/messages.da';
 import { da as meetingMinutes } from '../meetings/minutes/messages.da';
 import { da as seats } from '../seats/messages.da';
@@ -33,6 +35,8 @@ export const DA_AREAS = {
   reviews,
   me,
   meetings,
+  meetingScheduling,
+  meetingAgenda,
   meetingAttendance,
   meetingMinutes,
   seats,

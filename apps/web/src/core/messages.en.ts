@@ -11,6 +11,8 @@ import { en as deliverablesManage } from '../deliverables/manage/messages';
 import { en as reviews } from '../deliverables/reviews/messages';
 import { en as me } from '../me/messages';
 import { en as meetings } from '../meetings/messages';
+import { en as meetingScheduling } from '../meetings/scheduling/messages';
+import { en as meetingAgenda } from '../meetings/agenda/messages';
 import { en as meetingAttendance } from '../meetings/attendance/messages';
 import { en as meetingMinutes } from '../meetings/minutes/messages';
 import { en as seats } from '../seats/messages';
@@ -33,6 +35,8 @@ export const EN_AREAS = {
   reviews,
   me,
   meetings,
+  meetingScheduling,
+  meetingAgenda,
   meetingAttendance,
   meetingMinutes,
   seats,

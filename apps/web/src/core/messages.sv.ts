@@ -11,6 +11,8 @@ import { sv as deliverablesManage } from '../deliverables/manage/messages.sv';
 import { sv as reviews } from '../deliverables/reviews/messages.sv';
 import { sv as me } from '../me/messages.sv';
 import { sv as meetings } from '../meetings/messages.sv';
+import { sv as meetingScheduling } from '../meetings/scheduling/messages.sv';
+import { sv as meetingAgenda } from '../meetings/agenda/messages.sv';
 import { sv as meetingAttendance } from '../meetings/attendance/messages.sv';
 import { sv as meetingMinutes } from '../meetings/minutes/messages.sv';
 import { sv as seats } from '../seats/messages.sv';
@@ -33,6 +35,8 @@ export const SV_AREAS = {
   reviews,
   me,
   meetings,
+  meetingScheduling,
+  meetingAgenda,
   meetingAttendance,
   meetingMinutes,
   seats,

@@ -13,6 +13,7 @@ export const DatePollPage = graphql(`
     datePoll(id: $id) {
       id
       title
+      maySchedule
       status
       timeZone
       place

@@ -70,6 +70,13 @@ export function DatePollPage() {
   return (
     <>
       <Heading>{poll.title}</Heading>
+      {poll.maySchedule && (
+        <p>
+          <Link to="/date-polls/$datePollId/answers" params={{ datePollId: poll.id }}>
+            {t('scheduling.answersLink')}
+          </Link>
+        </p>
+      )}
       {poll.place && <p>{t('meeting.place')}: {poll.place}</p>}
       {poll.status !== 'open' && (
         <p className="notice">

@@ -13,6 +13,7 @@ export const MeetingPage = graphql(`
     meeting(id: $id) {
       id
       title
+      maySchedule
       isOpen
       description
       startsAt

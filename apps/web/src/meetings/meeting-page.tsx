@@ -54,6 +54,20 @@ export function MeetingPage() {
           </Link>
         </p>
       )}
+      {m.maySchedule && (
+        <ul className="actions">
+          <li>
+            <Link to="/meetings/$meetingId/invitations" params={{ meetingId: m.id }}>
+              {t('scheduling.invitationsLink')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/meetings/$meetingId/agenda" params={{ meetingId: m.id }}>
+              {t('scheduling.agendaLink')}
+            </Link>
+          </li>
+        </ul>
+      )}
       {m.isOpen && (
         <p>
           {/* An open event: its registrants (the secretariat's list) and its public registration page. */}

@@ -36,6 +36,13 @@ export function GroupActions({ group: g }: { group: Group }) {
             </Link>
           </li>
         )}
+        {scheduleMeetings && (
+          <li>
+            <Link to="/working-groups/$workingGroupId/date-polls/new" params={{ workingGroupId: g.id }}>
+              {t('scheduling.newPollLink')}
+            </Link>
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -54,3 +54,20 @@ export class SetAgendaInput {
   @ArrayMaxSize(200)
   items: AgendaItemInput[];
 }
+
+@InputType()
+export class ReorderAgendaInput {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId: string;
+
+  @Field(() => [ID], { description: 'Every item of the agenda, in the new order.' })
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  itemIds: string[];
+
+  @Field(() => [ID], { description: 'The order the page showed before the move: when the agenda has changed since, the answer is CONFLICT.' })
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  seenItemIds: string[];
+}

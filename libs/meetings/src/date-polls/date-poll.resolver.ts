@@ -1,15 +1,22 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { Person, PeopleService } from '@samverkan/people';
 import { SchedulePayload } from '../meeting.types';
-import { uuid } from '../resolver-support';
+import { personVia, uuid } from '../resolver-support';
 import { DatePoll } from './date-poll.entity';
 import { AnswerDatePollInput, CreateDatePollInput } from './date-poll.inputs';
-import { PollOptionSummary, PollVote } from './date-poll.types';
+import { DatePollRespondent, PollOptionSummary, PollVote } from './date-poll.types';
 import { DatePollsService } from './date-polls.service';
 
 @Resolver(() => DatePoll)
 export class DatePollResolver {
   constructor(private readonly polls: DatePollsService) {}
+
+  @Allow(Permission.Authenticated)
+  @Query(() => [DatePollRespondent], { description: 'The answers grid: who answered what per option, and who has not answered (the group’s chair or the secretariat).' })
+  datePollAnswers(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, uuid) id: string) {
+    return this.polls.respondents(ctx, id);
+  }
 
   @Allow(Permission.Authenticated)
   @Query(() => DatePoll)
@@ -40,6 +47,11 @@ export class DatePollResolver {
     return this.polls.summary(ctx, poll.id);
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether you may see every answer and choose the time (the group’s chair or the secretariat).' })
+  maySchedule(@Ctx() ctx: RequestContext, @Parent() poll: DatePoll) {
+    return this.polls.maySchedule(ctx, poll);
+  }
+
   @ResolveField(() => [PollVote], { description: 'Your own answers, by option (empty before you answer).' })
   myAnswers(@Ctx() ctx: RequestContext, @Parent() poll: DatePoll) {
     return this.polls.myAnswers(ctx, poll.id);
@@ -48,5 +60,15 @@ export class DatePollResolver {
   @ResolveField(() => PollOptionSummary, { nullable: true, description: 'The best option so far.' })
   async bestOption(@Ctx() ctx: RequestContext, @Parent() poll: DatePoll) {
     return (await this.polls.summary(ctx, poll.id)).find((o) => o.best) ?? null;
+  }
+}
+
+@Resolver(() => DatePollRespondent)
+export class DatePollRespondentResolver {
+  constructor(private readonly people: PeopleService) {}
+
+  @ResolveField(() => Person, { nullable: true })
+  person(@Ctx() ctx: RequestContext, @Parent() respondent: DatePollRespondent) {
+    return personVia(this.people, ctx, 'poll-respondent', respondent.personId);
   }
 }

@@ -28,3 +28,15 @@ export class PollOptionSummary {
   @Field({ description: 'The best option: most who can come (yes or if need be), then most yes, then the earliest.' })
   best: boolean;
 }
+
+@ObjectType({ description: 'One person’s answers to a date poll: a row of the answers grid.' })
+export class DatePollRespondent {
+  @Field(() => ID)
+  personId: string;
+
+  @Field({ description: 'Whether the poll asked them (a member of the commission who was not asked may answer too).' })
+  invited: boolean;
+
+  @Field(() => [PollVote], { description: 'Their answer per option, in the options’ order; empty when they have not answered.' })
+  answers: PollVote[];
+}

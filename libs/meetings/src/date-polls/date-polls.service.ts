@@ -11,7 +11,7 @@ import { DATE_POLL_VOTE_ACTION, datePollInvitationTemplate } from './date-poll-m
 import { DatePollOption } from './date-poll-option.entity';
 import { DatePoll } from './date-poll.entity';
 import { AnswerDatePollInput, CreateDatePollInput } from './date-poll.inputs';
-import { PollOptionSummary } from './date-poll.types';
+import { DatePollRespondent, PollOptionSummary } from './date-poll.types';
 
 /** Date polls: the secretariat offers times, members answer yes / if need be / no, choosing one schedules the meeting. */
 @Injectable()
@@ -188,6 +188,40 @@ export class DatePollsService {
         return groupByKeys(ids, rows, (row) => row.poll_id).map((list) => list.map(({ optionId, answer }) => ({ optionId, answer })));
       })
       .load(pollId);
+  }
+
+  /** Whether the actor may see the answers grid and choose a time (the group's chair or the secretariat). */
+  async maySchedule(ctx: RequestContext, poll: DatePoll): Promise<boolean> {
+    if (!ctx.actor) return false;
+    if (poll.workingGroupId) return this.access.mayInGroup(ctx, { id: poll.workingGroupId, commissionId: poll.commissionId }, 'schedule');
+    return (await this.access.levelIn(ctx, poll.commissionId)) === 'manage';
+  }
+
+  /**
+   * The answers grid: everyone the poll asked and anyone else who answered,
+   * by name, with their answer per option. For those who may choose (the
+   * group's chair or the secretariat). One statement.
+   */
+  async respondents(ctx: RequestContext, pollId: string): Promise<DatePollRespondent[]> {
+    const poll = await this.get(ctx, pollId);
+    if (poll.workingGroupId) await this.access.requireInGroup(ctx, { id: poll.workingGroupId, commissionId: poll.commissionId }, 'schedule', 'DatePoll', pollId);
+    else await this.access.require(ctx, poll.commissionId, 'manage', 'DatePoll', pollId);
+    const rows: { person_id: string; invited: boolean; answers: { optionId: string; answer: PollAnswer }[] }[] = await this.dataSource.query(
+      `WITH asked AS (
+         SELECT person_id, true AS invited FROM date_poll_invitee WHERE poll_id = $1
+         UNION
+         SELECT a.person_id, false FROM date_poll_answer a JOIN date_poll_option o ON o.id = a.option_id
+          WHERE o.poll_id = $1 AND NOT EXISTS (SELECT 1 FROM date_poll_invitee i WHERE i.poll_id = $1 AND i.person_id = a.person_id)
+       )
+       SELECT asked.person_id, asked.invited,
+              coalesce((SELECT json_agg(json_build_object('optionId', o.id, 'answer', a.answer) ORDER BY o.starts_at, o.id)
+                          FROM date_poll_option o JOIN date_poll_answer a ON a.option_id = o.id AND a.person_id = asked.person_id
+                         WHERE o.poll_id = $1), '[]') AS answers
+         FROM asked JOIN person p ON p.id = asked.person_id AND p.erased_at IS NULL
+        ORDER BY p.full_name, p.id`,
+      [poll.id],
+    );
+    return rows.map((row) => ({ personId: row.person_id, invited: row.invited, answers: row.answers }));
   }
 
   /** Chooses an option: closes the poll and schedules the meeting (with invitations) at that time. */

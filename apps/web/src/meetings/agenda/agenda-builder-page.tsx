@@ -1,0 +1,323 @@
+import { Link, useParams } from '@tanstack/react-router';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { RequestFailed, request } from '../../core/client';
+import { ErrorSummary, FieldProblem, asFailure, described, signInAgain, useProblems } from '../../core/form';
+import { useI18n } from '../../core/i18n';
+import { Failed, Heading, Loading } from '../../core/page';
+import { useQuery } from '../../core/use-query';
+import '../scheduling/scheduling.css';
+import { AgendaBuilderPage as AgendaQuery, AgendaDeliverables, ReorderAgenda, SaveAgenda } from './agenda-builder-page.operations';
+
+type Meeting = ReturnType<typeof useAgenda>['meeting'];
+type Item = NonNullable<Meeting>['agenda'][number];
+
+function useAgenda(meetingId: string) {
+  const query = useQuery(AgendaQuery, { id: meetingId });
+  return { query, meeting: query.status === 'done' ? query.data.meeting : null };
+}
+
+/**
+ * The agenda builder: items with durations, presenters and linked
+ * deliverables, the planned minutes against the meeting's length, the
+ * conflicts of interest declared per item. An item moves by drag and drop or
+ * from the keyboard (arrow keys on its handle, or the up / down buttons): the
+ * same request, the same announcement. A move sends the order the page showed;
+ * when someone else changed the agenda meanwhile the API answers CONFLICT and
+ * the page says so and shows the current order.
+ */
+export function AgendaBuilderPage() {
+  const { meetingId } = useParams({ strict: false }) as { meetingId: string };
+  const { query, meeting } = useAgenda(meetingId);
+  if (query.status === 'loading') return <Loading />;
+  if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
+  if (!meeting!.maySchedule) return <Failed error={new RequestFailed('forbidden')} retry={query.reload} />;
+  return <Builder meeting={meeting!} reload={query.reload} />;
+}
+
+function Builder({ meeting: m, reload }: { meeting: NonNullable<Meeting>; reload(): void }) {
+  const { t } = useI18n();
+  const [items, setItems] = useState<Item[]>(() => sorted(m.agenda));
+  const [announcement, setAnnouncement] = useState('');
+  const [conflict, setConflict] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const handles = useRef(new Map<string, HTMLButtonElement>());
+  const focusAfter = useRef<string | null>(null);
+
+  // What the server holds, each time the page asks again (after a conflict or a save).
+  useEffect(() => setItems(sorted(m.agenda)), [m.agenda]);
+  useEffect(() => {
+    if (focusAfter.current) handles.current.get(focusAfter.current)?.focus();
+    focusAfter.current = null;
+  }, [items]);
+
+  async function move(id: string, to: number) {
+    const from = items.findIndex((i) => i.id === id);
+    if (busy || from < 0 || to < 0 || to >= items.length || to === from) return;
+    const next = [...items];
+    const [item] = next.splice(from, 1);
+    next.splice(to, 0, item);
+    setBusy(true);
+    setConflict(false);
+    setProblem(null);
+    try {
+      await request(ReorderAgenda, { input: { meetingId: m.id, itemIds: next.map((i) => i.id), seenItemIds: items.map((i) => i.id) } });
+      focusAfter.current = id;
+      setItems(next);
+      setAnnouncement(t('agenda.moved', { title: item.title, position: to + 1, count: next.length }));
+    } catch (error) {
+      const failed = asFailure(error);
+      if (failed.kind === 'unauthenticated') return signInAgain();
+      if (failed.errors[0]?.code === 'CONFLICT') {
+        setConflict(true);
+        focusAfter.current = id;
+        reload();
+      } else setProblem(failed.kind === 'network' ? t('app.offline') : (failed.errors[0]?.message ?? t('app.failed', { code: failed.kind })));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onHandleKey(event: KeyboardEvent<HTMLButtonElement>, id: string, index: number) {
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      void move(id, event.key === 'ArrowUp' ? index - 1 : index + 1);
+    }
+  }
+
+  function onDrop(event: DragEvent<HTMLLIElement>, index: number) {
+    event.preventDefault();
+    const id = dragged ?? event.dataTransfer.getData('text/plain');
+    setDragged(null);
+    if (id) void move(id, index);
+  }
+
+  async function save(next: NewItem[]) {
+    await request(SaveAgenda, { input: { meetingId: m.id, items: next.map(toInput) } });
+    reload();
+  }
+
+  const planned = items.reduce((sum, i) => sum + i.durationMinutes, 0);
+  const overrun = planned - m.lengthMinutes;
+  const conflictsOf = (itemId: string) => m.declaredConflicts.filter((c) => c.agendaItemId === itemId);
+  return (
+    <>
+      <Heading>{t('agenda.title', { title: m.title })}</Heading>
+      <ul className="actions">
+        <li>
+          <Link to="/meetings/$meetingId" params={{ meetingId: m.id }}>
+            {m.title}
+          </Link>
+        </li>
+        <li>
+          <Link to="/meetings/$meetingId/invitations" params={{ meetingId: m.id }}>
+            {t('scheduling.invitationsLink')}
+          </Link>
+        </li>
+      </ul>
+      <p id="agenda-intro">{t('agenda.intro')}</p>
+      <p className="agenda-sum">{t('agenda.planned', { planned, length: m.lengthMinutes })}</p>
+      {overrun > 0 && <p className="overrun">{t('agenda.overrun', { minutes: overrun })}</p>}
+      {conflict && (
+        <p className="notice agenda-conflict" role="alert">
+          {t('agenda.conflict')}
+        </p>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <p className="visually-hidden" aria-live="polite" id="agenda-announcement">
+        {announcement}
+      </p>
+      {items.length === 0 ? (
+        <p>{t('agenda.empty')}</p>
+      ) : (
+        <ol className="agenda-builder" aria-describedby="agenda-intro">
+          {items.map((item, index) => (
+            <li
+              key={item.id}
+              className={`agenda-item${dragged === item.id ? ' dragging' : ''}`}
+              data-item-id={item.id}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={(e) => onDrop(e, index)}
+            >
+              <button
+                type="button"
+                className="handle"
+                draggable
+                ref={(el) => {
+                  if (el) handles.current.set(item.id, el);
+                  else handles.current.delete(item.id);
+                }}
+                aria-describedby="agenda-intro"
+                onKeyDown={(e) => onHandleKey(e, item.id, index)}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData('text/plain', item.id);
+                  e.dataTransfer.effectAllowed = 'move';
+                  setDragged(item.id);
+                }}
+                onDragEnd={() => setDragged(null)}
+              >
+                {index + 1}
+                <span className="visually-hidden"> {t('agenda.handle', { title: item.title, position: index + 1, count: items.length })}</span>
+              </button>
+              <div className="body">
+                <strong className="item-title">{item.title}</strong> <span className="secondary">({t('agenda.minutes', { minutes: item.durationMinutes })})</span>
+                {(item.presenter || item.presenterName) && <div>{t('agenda.presenter', { name: item.presenter?.displayName ?? item.presenterName ?? '' })}</div>}
+                {item.deliverable && (
+                  <div>
+                    <Link to="/deliverables/$deliverableId" params={{ deliverableId: item.deliverable.id }}>
+                      {t('agenda.deliverable', { title: item.deliverable.title })}
+                    </Link>
+                  </div>
+                )}
+                {item.decisionExpected && <div>{t('agenda.decision')}</div>}
+                {conflictsOf(item.id).length > 0 && (
+                  <div>
+                    <h3 className="form-title">{t('agenda.conflicts')}</h3>
+                    <ul className="inline-list">
+                      {conflictsOf(item.id).map((c) => (
+                        <li key={c.id}>{t('agenda.conflictOf', { name: c.person.displayName, reason: c.reason })}</li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                <div className="moves">
+                  <button type="button" className="secondary-button" disabled={busy || index === 0} onClick={() => void move(item.id, index - 1)}>
+                    {t('agenda.up', { title: item.title })}
+                  </button>
+                  <button type="button" className="secondary-button" disabled={busy || index === items.length - 1} onClick={() => void move(item.id, index + 1)}>
+                    {t('agenda.down', { title: item.title })}
+                  </button>
+                  <button type="button" className="link" disabled={busy} onClick={() => void save(items.filter((i) => i.id !== item.id))}>
+                    {t('agenda.remove', { title: item.title })}
+                  </button>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      <AddItem meeting={m} onAdd={(input) => save([...items, input])} />
+    </>
+  );
+}
+
+function sorted(items: readonly Item[]): Item[] {
+  return [...items].sort((a, b) => a.position - b.position);
+}
+
+interface NewItem {
+  title: string;
+  description: string | null;
+  durationMinutes: number;
+  presenterPersonId: string | null;
+  presenterName: string | null;
+  deliverableId: string | null;
+  decisionExpected: boolean;
+}
+
+function toInput(item: NewItem) {
+  return {
+    title: item.title,
+    description: item.description ?? undefined,
+    durationMinutes: item.durationMinutes,
+    presenterPersonId: item.presenterPersonId ?? undefined,
+    presenterName: item.presenterPersonId ? undefined : (item.presenterName ?? undefined),
+    deliverableId: item.deliverableId ?? undefined,
+    decisionExpected: item.decisionExpected,
+  };
+}
+
+function AddItem({ meeting: m, onAdd }: { meeting: NonNullable<Meeting>; onAdd(item: NewItem): Promise<void> }) {
+  const { t } = useI18n();
+  const deliverables = useQuery(AgendaDeliverables, { commissionId: m.commissionId });
+  const { errors, fail, summary, setErrors } = useProblems();
+  const [title, setTitle] = useState('');
+  const [minutes, setMinutes] = useState('15');
+  const [presenterPersonId, setPresenterPersonId] = useState('');
+  const [presenterName, setPresenterName] = useState('');
+  const [deliverableId, setDeliverableId] = useState('');
+  const [decisionExpected, setDecisionExpected] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setSaved(false);
+    try {
+      await onAdd({
+        title,
+        description: null,
+        durationMinutes: Number(minutes),
+        presenterPersonId: presenterPersonId || null,
+        presenterName: presenterName.trim() || null,
+        deliverableId: deliverableId || null,
+        decisionExpected,
+      });
+      setErrors([]);
+      setTitle('');
+      setPresenterPersonId('');
+      setPresenterName('');
+      setDeliverableId('');
+      setDecisionExpected(false);
+      setSaved(true);
+    } catch (error) {
+      // The new item is the last of the list the API checked.
+      const last = `items.${m.agenda.length}`;
+      fail(error, 'item-title', { [`${last}.title`]: 'item-title', [`${last}.durationMinutes`]: 'item-minutes', [`${last}.presenterName`]: 'item-presenter-name', [`${last}.deliverableId`]: 'item-deliverable' });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section aria-labelledby="add-title">
+      <h2 id="add-title">{t('agenda.add')}</h2>
+      <ErrorSummary ref={summary} errors={errors} />
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+        <label htmlFor="item-title">{t('agenda.itemTitle')}</label>
+        <input id="item-title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} {...described('item-title', errors)} />
+        <FieldProblem id="item-title" errors={errors} />
+        <label htmlFor="item-minutes">{t('agenda.duration')}</label>
+        <input id="item-minutes" type="number" min={0} max={1440} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} {...described('item-minutes', errors)} />
+        <FieldProblem id="item-minutes" errors={errors} />
+        <label htmlFor="item-presenter">{t('agenda.presenterPerson')}</label>
+        <select id="item-presenter" value={presenterPersonId} onChange={(e) => setPresenterPersonId(e.target.value)}>
+          <option value="">{t('agenda.none')}</option>
+          {m.invitations.map((i) => (
+            <option key={i.id} value={i.person.id}>
+              {i.person.displayName}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="item-presenter-name">{t('agenda.presenterName')}</label>
+        <input id="item-presenter-name" type="text" value={presenterName} disabled={Boolean(presenterPersonId)} onChange={(e) => setPresenterName(e.target.value)} {...described('item-presenter-name', errors)} />
+        <FieldProblem id="item-presenter-name" errors={errors} />
+        <label htmlFor="item-deliverable">{t('agenda.deliverableChoice')}</label>
+        <select id="item-deliverable" value={deliverableId} onChange={(e) => setDeliverableId(e.target.value)} {...described('item-deliverable', errors)}>
+          <option value="">{t('agenda.none')}</option>
+          {deliverables.status === 'done' &&
+            deliverables.data.deliverables.edges.map(({ node }) => (
+              <option key={node.id} value={node.id}>
+                {node.title}
+              </option>
+            ))}
+        </select>
+        <FieldProblem id="item-deliverable" errors={errors} />
+        <label className="choice">
+          <input type="checkbox" id="item-decision" checked={decisionExpected} onChange={(e) => setDecisionExpected(e.target.checked)} />
+          {t('agenda.decisionExpected')}
+        </label>
+        <button type="submit" disabled={busy}>
+          {t('agenda.addSubmit')}
+        </button>
+        <p role="status" className="saved">
+          {saved ? t('agenda.saved') : ''}
+        </p>
+      </form>
+    </section>
+  );
+}
