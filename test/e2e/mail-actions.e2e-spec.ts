@@ -72,7 +72,7 @@ describe('actions from the mail (signed links and their pages)', () => {
       // One woman, no man and no reason: the gender rule refuses it, in Danish, and nothing is written.
       const refused = await browser.submit(button.url, form, { c1_name: 'Anne Lund', c1_email: 'anne@laeger.dk', c1_gender: 'woman' });
       expect(refused.status).toBe(400);
-      expect(refused.html).toContain('Indstillingen skal omfatte 1 kvinder og 1 mænd');
+      expect(refused.html).toContain('Indstillingen skal omfatte lige mange kvinder og mænd (1 af hver)');
       expect(refused.html).toContain('value="Anne Lund"');
       expect((await requestsOf(groupId))[0].nominations).toEqual([]);
 

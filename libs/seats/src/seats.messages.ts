@@ -47,9 +47,9 @@ registerMessages({
     en: 'The nomination request has already been answered or withdrawn.',
   },
   'seats.genderRule': {
-    sv: 'Förslaget ska innehålla {count} kvinnor och {count} män, eller ange skälet till att regeln inte följs.',
-    da: 'Indstillingen skal omfatte {count} kvinder og {count} mænd, eller angive begrundelsen for at reglen ikke følges.',
-    en: 'The nomination must propose {count} women and {count} men, or state why the rule is not met.',
+    sv: 'Förslaget ska innehålla lika många kvinnor som män ({count} av varje), eller ange skälet till att regeln inte följs.',
+    da: 'Indstillingen skal omfatte lige mange kvinder og mænd ({count} af hver), eller angive begrundelsen for at reglen ikke følges.',
+    en: 'The nomination must propose as many women as men ({count} of each), or state why the rule is not met.',
   },
   'seats.candidatePerson': {
     sv: 'Varje kandidat behöver en befintlig person eller ett namn.',

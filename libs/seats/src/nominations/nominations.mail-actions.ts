@@ -16,9 +16,9 @@ const TEXTS = {
     en: '{organisation} is asked to propose {count} person(s) for {group} ({commission}). Please answer by {date}.',
   },
   genderRule: {
-    sv: 'Föreslå {count} kvinnor och {count} män, eller ange skälet till att det inte går.',
-    da: 'Indstil {count} kvinder og {count} mænd (ligestillingsloven §§ 8–9), eller angiv begrundelsen for, at det ikke er muligt.',
-    en: 'Propose {count} women and {count} men, or state why that is not possible.',
+    sv: 'Föreslå lika många kvinnor som män ({count} av varje), eller ange skälet till att det inte går.',
+    da: 'Indstil lige mange kvinder og mænd ({count} af hver, ligestillingsloven §§ 8–9), eller angiv begrundelsen for, at det ikke er muligt.',
+    en: 'Propose as many women as men ({count} of each), or state why that is not possible.',
   },
   perspective: { sv: 'Platsen ska företräda: {perspective}.', da: 'Pladsen skal repræsentere: {perspective}.', en: 'The seat is to represent: {perspective}.' },
   message: { sv: 'Meddelande från sekretariatet: {message}', da: 'Besked fra sekretariatet: {message}', en: 'Message from the secretariat: {message}' },
@@ -37,9 +37,9 @@ const TEXTS = {
   other: { sv: 'Annat', da: 'Andet', en: 'Other' },
   perspectiveField: { sv: 'Perspektiv', da: 'Perspektiv', en: 'Perspective' },
   reason: {
-    sv: 'Skäl, om ni inte föreslår {count} kvinnor och {count} män',
-    da: 'Begrundelse, hvis I ikke indstiller {count} kvinder og {count} mænd',
-    en: 'Reason, if you do not propose {count} women and {count} men',
+    sv: 'Skäl, om ni inte föreslår lika många kvinnor som män ({count} av varje)',
+    da: 'Begrundelse, hvis I ikke indstiller lige mange kvinder og mænd ({count} af hver)',
+    en: 'Reason, if you do not propose as many women as men ({count} of each)',
   },
   submit: { sv: 'Skicka nomineringen', da: 'Send indstillingen', en: 'Send the nomination' },
   done: {

@@ -34,9 +34,9 @@ const VACANCY_LINE: Translated = {
   en: 'The seat {seat} in {group} ({commission}) is vacant from {from}. {organisation} is asked to propose a new member by {date}.',
 };
 const GENDER_RULE: Translated = {
-  sv: 'Föreslå {count} kvinnor och {count} män, eller ange skälet till att det inte går.',
-  da: 'Indstil {count} kvinder og {count} mænd (ligestillingsloven §§ 8–9), eller angiv begrundelsen for, at det ikke er muligt.',
-  en: 'Propose {count} women and {count} men, or state why that is not possible.',
+  sv: 'Föreslå lika många kvinnor som män ({count} av varje), eller ange skälet till att det inte går.',
+  da: 'Indstil lige mange kvinder og mænd ({count} af hver, ligestillingsloven §§ 8–9), eller angiv begrundelsen for, at det ikke er muligt.',
+  en: 'Propose as many women as men ({count} of each), or state why that is not possible.',
 };
 const REMINDER_SUBJECT: Translated = { sv: 'Påminnelse: {subject}', da: 'Påmindelse: {subject}', en: 'Reminder: {subject}' };
 const REMINDER_LINE: Translated = {
