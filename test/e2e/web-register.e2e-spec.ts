@@ -130,7 +130,7 @@ describe('the register pages', () => {
     await allocation(t, c.secretariat.token, groupId, lund, 2);
 
     // 120 organisations that sort before Umeå: more than any picker lists at once.
-    await t.db.query(`INSERT INTO organisation (name, kind, country) SELECT 'Aaa förening ' || g || ' ' || $1, 'ASSOCIATION', 'SE' FROM generate_series(1, 120) g`, [randomUUID().slice(0, 4)]);
+    await t.db.query(`INSERT INTO organisation (name, kind, country) SELECT 'Aaa förening ' || g || ' ' || $1, 'association', 'SE' FROM generate_series(1, 120) g`, [randomUUID().slice(0, 4)]);
     const { context, page } = await signedInPage(`/commissions/${c.commissionId}/stakeholders`);
     await page.waitForSelector('h1:has-text("Intressenter")');
     await page.selectOption('#coverage-country', 'SE');

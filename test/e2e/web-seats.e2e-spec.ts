@@ -2,7 +2,7 @@ import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import { COMMISSIONS, NGC_GROUP_NAME, ORGANISATIONS, SeedsModule, SeederService } from '@samverkan/seeds';
-import { checkPage, launchBrowser, newBrowserContext, submitSignIn } from '../harness/browser';
+import { checkPage, launchBrowser, newBrowserContext, submitSignIn, pickFromSearch } from '../harness/browser';
 import { TEST_PASSWORD, createPerson, signedInPerson } from '../harness/factories';
 import { actionLinks, mailTo } from '../harness/mail-browser';
 import { scaled } from '../harness/progress';
@@ -66,15 +66,7 @@ describe('the seat pages of the web application', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   }
 
-  /** Searches the register in a picker and chooses the entry named exactly `label`. */
-  async function pick(page: Page, id: string, search: string, label: string) {
-    await page.fill(`#${id}-search`, search);
-    const option = page.locator(`#${id} option`, { hasText: label });
-    await option.first().waitFor({ state: 'attached' });
-    const value = await page.locator(`#${id} option`).evaluateAll((options, wanted) => (options as { text: string; value: string }[]).find((o) => o.text === wanted || o.text.startsWith(`${wanted} <`))?.value, label);
-    expect({ id, label, found: !!value }).toEqual({ id, label, found: true });
-    await page.selectOption(`#${id}`, value!);
-  }
+  const pick = pickFromSearch;
 
   async function seatsOf(id: string) {
     const data = await ok(t, admin, GRID, { id });

@@ -4,7 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { COMMISSIONS, DEMO_PASSWORD, NGC_GROUP_NAME, ORGANISATIONS, PEOPLE, SeedsModule, SeederService } from '@samverkan/seeds';
 import type { PersonSeed } from '@samverkan/seeds';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import { axeViolations, launchBrowser, pickFromSearch } from '../harness/browser';
 import { TEST_PASSWORD, createPerson, login } from '../harness/factories';
 import { actionLinks, mailTo } from '../harness/mail-browser';
 import { scaled } from '../harness/progress';
@@ -185,10 +185,7 @@ describe('seed 003 built from an empty database in the browser alone (issue 18)'
     if (p.affiliation) {
       // The organisation list searches the register: its name, then the entry named so (with its short name after it).
       const name = orgName(p.affiliation);
-      await page.fill('#affiliationId-search', name);
-      await page.locator('#affiliationId option', { hasText: name }).first().waitFor({ state: 'attached' });
-      const value = await page.locator('#affiliationId option').evaluateAll((options, wanted) => (options as { text: string; value: string }[]).find((o) => o.text === wanted || o.text.startsWith(`${wanted} (`))?.value, name);
-      await page.selectOption('#affiliationId', value!);
+      await pickFromSearch(page, 'affiliationId', name, name);
     }
     if (p.gender) await page.selectOption('#gender', p.gender.toUpperCase());
     await page.click('section[aria-labelledby=add] button[type=submit]');
@@ -201,16 +198,7 @@ describe('seed 003 built from an empty database in the browser alone (issue 18)'
     return (await page.locator('.error-summary').count()) ? await page.locator('.error-summary').first().textContent() : null;
   }
 
-  /** A seats-page picker (search field + list): searches and chooses the entry named `label`. */
-  async function pickFromList(page: Page, id: string, search: string, label: string) {
-    await page.fill(`#${id}-search`, search);
-    await page.locator(`#${id} option`, { hasText: label }).first().waitFor({ state: 'attached' });
-    const value = await page
-      .locator(`#${id} option`)
-      .evaluateAll((options, wanted) => (options as { text: string; value: string }[]).find((o) => o.text === wanted || o.text.startsWith(`${wanted} <`))?.value, label);
-    expect({ id, label, found: !!value }).toEqual({ id, label, found: true });
-    await page.selectOption(`#${id}`, value!);
-  }
+  const pickFromList = pickFromSearch;
 
   it('starts from a database with no organisation, no person but the first administrator, no commission', async () => {
     const counts = async () => (await t.db.query(`SELECT (SELECT count(*)::int FROM organisation) AS o, (SELECT count(*)::int FROM person) AS p, (SELECT count(*)::int FROM commission) AS c, (SELECT count(*)::int FROM account) AS a`))[0];

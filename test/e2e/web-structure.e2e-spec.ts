@@ -126,7 +126,7 @@ describe('the structure pages (issue 18): seed 003 built in the browser', () => 
     await page.waitForSelector('#name-error');
     expect(await page.getAttribute('#name', 'aria-describedby')).toContain('name-error');
     expect(await page.getAttribute('#name', 'aria-invalid')).toBe('true');
-    expect(await page.textContent('#name-error')).toMatch(/name/);
+    expect(await page.textContent('#name-error')).toMatch(/^Navn /);
     expect(await page.locator('.error-summary li').count()).toBe(1);
     expect(await page.inputValue('#purpose')).toBe('Et formål, der ikke må gå tabt.');
     await check(page, 'group-new-errors');

@@ -72,3 +72,27 @@ export async function tabTo(page: Page, selector: string, limit = 80): Promise<v
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+/**
+ * Chooses, in a picker (a search field `#<id>-search` and its list `#<id>`), the entry
+ * named `label` exactly, or `label` followed by a short name "(…)" or an address "<…>".
+ * It waits for that entry, not for any that contains the words: a list still showing the
+ * last search's answers may hold "Nationalt Genom Centers bestyrelse" before the search for
+ * "Nationalt Genom Center" has come back.
+ */
+export async function pickFromSearch(page: Page, id: string, search: string, label: string): Promise<void> {
+  await page.fill(`#${id}-search`, search);
+  // Polled from here: the page's CSP forbids the string evaluation page.waitForFunction would use.
+  const deadline = Date.now() + scaled(30_000);
+  for (;;) {
+    const value = await page
+      .locator(`#${id} option`)
+      .evaluateAll((options, wanted) => (options as unknown as { text: string; value: string }[]).find((o) => o.text === wanted || o.text.startsWith(`${wanted} (`) || o.text.startsWith(`${wanted} <`))?.value ?? null, label);
+    if (value) {
+      await page.selectOption(`#${id}`, value);
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`no entry named "${label}" in #${id} after searching "${search}"`);
+    await page.waitForTimeout(100);
+  }
+}

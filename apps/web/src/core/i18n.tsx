@@ -8,6 +8,8 @@ export interface Viewer {
   name: string;
   locale: Locale;
   timeZone: string;
+  /** Whether the header offers the shared registers (people, organisations); unknown until a page or the layout asks. */
+  registers?: boolean;
 }
 
 interface I18n {
@@ -74,7 +76,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setViewer(next) {
         if (next) window.sessionStorage.setItem(VIEWER_KEY, JSON.stringify(next));
         else window.sessionStorage.removeItem(VIEWER_KEY);
-        setViewerState((current) => (current && next && current.personId === next.personId && current.locale === next.locale && current.timeZone === next.timeZone ? current : next));
+        setViewerState((current) => {
+          // A page that does not know about the registers keeps what an earlier one said.
+          const merged = current && next && current.personId === next.personId && next.registers === undefined ? { ...next, registers: current.registers } : next;
+          const same = current && merged && current.personId === merged.personId && current.locale === merged.locale && current.timeZone === merged.timeZone && current.registers === merged.registers;
+          if (merged && !same) window.sessionStorage.setItem(VIEWER_KEY, JSON.stringify(merged));
+          return same ? current : merged;
+        });
         if (next && !isLocale(new URLSearchParams(window.location.search).get('lang'))) setLocale(next.locale);
       },
       t(key, values) {

@@ -1,9 +1,8 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { SignOut } from '../accounts/sign-in.operations';
 import { request } from './client';
 import { useI18n } from './i18n';
-import { LayoutRegisters } from './layout.operations';
 import { LOCALES } from './messages';
 
 const LANGUAGE_NAMES = { sv: 'Svenska', da: 'Dansk', en: 'English' } as const;
@@ -12,21 +11,9 @@ const LANGUAGE_NAMES = { sv: 'Svenska', da: 'Dansk', en: 'English' } as const;
 export function Layout({ children }: { children: ReactNode }) {
   const { t, viewer, setViewer, locale, setLocale } = useI18n();
   const navigate = useNavigate();
-  // The registers are a secretariat's tools: asked once per signed-in person.
-  const [registers, setRegisters] = useState(false);
-  const personId = viewer?.personId;
-  useEffect(() => {
-    setRegisters(false);
-    if (!personId) return;
-    let live = true;
-    request(LayoutRegisters, {}).then(
-      (data) => live && setRegisters(data.mayEditStrategies),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [personId]);
+  // The registers are a secretariat's tools. My page says whether the person may use them in its one request (where
+  // sign-in leads), and the tab remembers it with the rest of the viewer: the layout makes no request of its own.
+  const registers = viewer?.registers === true;
 
   async function signOut(everywhere: boolean) {
     await request(SignOut, { everywhere }).catch(() => undefined);

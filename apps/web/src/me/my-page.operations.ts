@@ -3,6 +3,7 @@ import { graphql } from '../core/graphql';
 /** Everything My page shows, in one request. */
 export const MyPage = graphql(`
   query MyPage($from: DateTime!) {
+    mayEditStrategies
     me {
       person {
         id

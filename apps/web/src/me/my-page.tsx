@@ -12,9 +12,10 @@ export function MyPage() {
   const [from] = useState(() => new Date().toISOString());
   const query = useQuery(MyPageQuery, { from });
   const person = query.status === 'done' ? query.data.me.person : null;
+  const registers = query.status === 'done' ? query.data.mayEditStrategies : undefined;
   useEffect(() => {
-    if (person) setViewer({ personId: person.id, name: person.fullName, locale: person.locale, timeZone: person.timeZone });
-  }, [person, setViewer]);
+    if (person) setViewer({ personId: person.id, name: person.fullName, locale: person.locale, timeZone: person.timeZone, registers });
+  }, [person, registers, setViewer]);
 
   if (query.status === 'loading') return <Loading />;
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
