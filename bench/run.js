@@ -6,7 +6,7 @@
 // loop, (6) the API's peak RSS. Prints a table with the goals and writes
 // bench/results/latest.json.
 //
-//   --only dashboard,sweep,mail,reports,web   run some parts
+//   --only dashboard,mypage,overview,sweep,mail,reports,web   run some parts
 //   --out <file>                          write the results elsewhere
 //   BENCH_PROFILE=1                       CPU profile of our API under load (bench/results/profiles)
 
@@ -44,7 +44,7 @@ async function main() {
   const { benchLogins } = require('./lib/tokens');
   const { report, verdicts } = require('./lib/report-table');
   const say = infra.say;
-  const only = new Set((option('only') || 'dashboard,sweep,reports,mail,web').split(','));
+  const only = new Set((option('only') || 'dashboard,mypage,overview,sweep,reports,mail,web').split(','));
   const out = path.resolve(option('out') || path.join(config.BENCH_DIR, 'results', 'latest.json'));
   const profile = process.env.BENCH_PROFILE === '1';
 
@@ -95,6 +95,11 @@ async function main() {
     if (only.has('dashboard')) {
       const { runDashboard } = require('./lib/phase-dashboard');
       results.dashboard = await runDashboard({ databaseUrl, redisUrl: redis.url, logins, resultsDir, profile, pgPid: pg.pid, say });
+    }
+    const pages = ['mypage', 'overview'].filter((name) => only.has(name));
+    if (pages.length > 0) {
+      const { runPages } = require('./lib/phase-pages');
+      Object.assign(results, await runPages({ databaseUrl, redisUrl: redis.url, logins, pgPid: pg.pid, names: pages, say }));
     }
     if (only.has('sweep')) {
       const { runSweep } = require('./lib/phase-sweep');
