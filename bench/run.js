@@ -3,7 +3,8 @@
 // (1) the commission dashboard under load through our API, the SQL floor and
 // PostGraphile v5, (2) statements per request, (3) the reminder sweep with its
 // plan, (4) report compilation, (5) mail through the outbox vs a bare nodemailer
-// loop, (6) the API's peak RSS. Prints a table with the goals and writes
+// loop, (6) the API's peak RSS, (7) My page and the commission overview beside
+// their SQL floors, with the page budgets. Prints a table with the goals and writes
 // bench/results/latest.json.
 //
 //   --only dashboard,mypage,overview,sweep,mail,reports,web   run some parts
