@@ -161,6 +161,8 @@ async function runPages({ databaseUrl, redisUrl, logins, pgPid, names, say }) {
         .map((a, i) => (JSON.stringify(a) === JSON.stringify(answers.floor[i]) ? null : firstDifference(a, answers.floor[i])))
         .filter(Boolean);
       const sameAnswers = differences.length === 0;
+      // A comparison of answers that are all alike (empty pages, one reader's page for every reader) would prove nothing.
+      const distinctSamples = new Set(answers.ours.map((a) => JSON.stringify(a))).size === page.samples.length;
       if (!sameAnswers) say(`${name}: ✖ ours and the floor differ: ${differences[0]}`);
 
       say(`${name}: ${config.connections} connections, ${rounds} rounds of ${slice} s per path (interleaved) after ${config.warmupSeconds} s warm-up each, rotating over ${page.readers.length} readers`);
@@ -200,6 +202,7 @@ async function runPages({ databaseUrl, redisUrl, logins, pgPid, names, say }) {
         paths: figures,
         statements,
         sameAnswers,
+        distinctSamples,
         differences: differences.slice(0, 3),
         samples: answers.ours.map((a) => page.shape(a)),
       };

@@ -81,7 +81,7 @@ describe('benchmark (BENCH_SCALE=0.01)', () => {
     // answers, statements the same for a reader with little and one with much, My page's data in one request.
     for (const name of ['mypage', 'overview']) {
       const page = results[name];
-      expect({ name, same: page.sameAnswers, differences: page.differences }).toEqual({ name, same: true, differences: [] });
+      expect({ name, same: page.sameAnswers, distinct: page.distinctSamples, differences: page.differences }).toEqual({ name, same: true, distinct: true, differences: [] });
       // Three readers compared (the overview's are the big, the one-group and the last commission: two at this scale).
       expect(page.samples).toHaveLength(name === 'mypage' ? 3 : Math.min(3, results.reports.all.count));
       for (const path of ['ours', 'floor']) {
