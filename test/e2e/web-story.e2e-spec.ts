@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { NotificationSweep } from '@samverkan/notifications';
 import { DEMO_PASSWORD, NGC_GROUP_NAME, SeedsModule, SeederService } from '@samverkan/seeds';
-import { checkPage, launchBrowser, newBrowserContext, submitSignIn, tabTo } from '../harness/browser';
+import { checkPage, launchBrowser, newBrowserContext, submitSignIn } from '../harness/browser';
 import { login } from '../harness/factories';
 import { actionLinks, mailTo } from '../harness/mail-browser';
 import { scaled } from '../harness/progress';
@@ -15,7 +15,7 @@ import { eventually, startTestWorker } from '../harness/test-worker';
 /**
  * Issue 19's story, over the seeded NGC working group (seed 003, Denmark), in
  * headless Chromium: the secretariat finds a date by poll (one member answers from
- * the mail), builds the agenda (an item added, one moved with the keyboard),
+ * the mail), builds the agenda (items added, one moved by drag and drop),
  * invites (by choosing the time), gets the answers (the member's from the
  * invitation's mail link, the chair's on her meeting page), holds the meeting
  * (attendance), writes the minutes and has them approved (from the mail link and
@@ -148,7 +148,7 @@ describe('the secretariat’s whole cycle in the browser, over the seeded NGC wo
     const invitation = await mailTo(t.smtp, MEMBER, new RegExp(`^Invitation: ${MEETING_TITLE}`));
     expect((await ok(t, token[SECRETARIAT], `query($id: ID!) { datePoll(id: $id) { status chosenOptionId meetingId } }`, { id: pollId })).datePoll).toEqual({ status: 'closed', chosenOptionId: late, meetingId });
 
-    // 3. The agenda: two items added (one on the draft), the last moved first with the keyboard.
+    // 3. The agenda: two items added (one on the draft), the last moved first.
     await secretariat.click(`a[href="/meetings/${meetingId}/agenda"]`);
     await secretariat.waitForSelector('#item-title');
     for (const [title, minutes, deliverable] of [
@@ -161,19 +161,22 @@ describe('the secretariat’s whole cycle in the browser, over the seeded NGC wo
       await secretariat.click('section[aria-labelledby=add-title] button[type=submit]');
       await secretariat.locator(`ol.agenda-builder li`, { hasText: title }).waitFor();
     }
-    const welcome = secretariat.locator('ol.agenda-builder li', { hasText: 'Velkomst og godkendelse af dagsorden' });
-    const welcomeId = await welcome.getAttribute('data-item-id');
-    await tabTo(secretariat, `li[data-item-id="${welcomeId}"] button.handle`);
-    await secretariat.keyboard.press('ArrowUp');
-    await secretariat.locator('#agenda-announcement:not(:empty)').waitFor();
-    await eventually(async () => {
-      const agenda = (await ok(t, token[SECRETARIAT], meeting, { id: meetingId })).meeting.agenda as { title: string; position: number }[];
-      return agenda.sort((a, b) => a.position - b.position)[0].title === 'Velkomst og godkendelse af dagsorden';
-    }, 15_000, 'the moved item to be first');
-    const agenda = ((await ok(t, token[SECRETARIAT], meeting, { id: meetingId })).meeting.agenda as { id: string; title: string; position: number; deliverableId: string | null }[]).sort((a, b) => a.position - b.position);
-    expect(agenda.map((a) => [a.title, a.deliverableId])).toEqual([
-      ['Velkomst og godkendelse af dagsorden', null],
-      ['Status på afdækningen af kapacitet og kompetencer', draftId],
+    // Moved by drag and drop here (web-scheduling moves by keyboard only): the welcome dragged onto the first item.
+    const welcomeId = await secretariat.locator('ol.agenda-builder li', { hasText: 'Velkomst og godkendelse af dagsorden' }).getAttribute('data-item-id');
+    const statusId = await secretariat.locator('ol.agenda-builder li', { hasText: 'Status på afdækningen' }).getAttribute('data-item-id');
+    await secretariat.dragAndDrop(`li[data-item-id="${welcomeId}"] button.handle`, `li[data-item-id="${statusId}"]`);
+    await secretariat.locator('#agenda-announcement', { hasText: '“Velkomst og godkendelse af dagsorden” er flyttet til plads 1 af 2.' }).waitFor();
+    // Changed in place: the status item gets a longer slot and says which draft; it stays the same item (its id).
+    await secretariat.click(`li[data-item-id="${statusId}"] .moves button[aria-expanded]`);
+    await secretariat.fill('#edit-title', 'Status på afdækningen af kapacitet og kompetencer (udkast 1)');
+    await secretariat.fill('#edit-minutes', '60');
+    await secretariat.click(`li[data-item-id="${statusId}"] .agenda-edit button[type=submit]`);
+    await secretariat.locator(`li[data-item-id="${statusId}"] .item-title`, { hasText: '(udkast 1)' }).waitFor();
+    expect(await secretariat.textContent('.agenda-sum')).toContain('70 af mødets 180 minutter');
+    const agenda = ((await ok(t, token[SECRETARIAT], meeting, { id: meetingId })).meeting.agenda as { id: string; title: string; position: number; durationMinutes: number; deliverableId: string | null }[]).sort((a, b) => a.position - b.position);
+    expect(agenda.map((a) => [a.id, a.title, a.durationMinutes, a.deliverableId])).toEqual([
+      [welcomeId, 'Velkomst og godkendelse af dagsorden', 10, null],
+      [statusId, 'Status på afdækningen af kapacitet og kompetencer (udkast 1)', 60, draftId],
     ]);
     await checkPage(secretariat, 'story-agenda');
 
@@ -251,6 +254,9 @@ describe('the secretariat’s whole cycle in the browser, over the seeded NGC wo
     await secretariat.setInputFiles('#file', { name: 'Afdækning udkast 1.txt', mimeType: 'text/plain', buffer: Buffer.from('Udkast 1 til afdækningen af kapacitet og kompetencer.\n\n2.1 Regionernes behov\n', 'utf8') });
     await secretariat.click('section[aria-labelledby=upload-title] button[type=submit]');
     await secretariat.locator('#upload-status', { hasText: 'Version 1' }).waitFor();
+    // The file keeps its name as the browser sent it (UTF-8): "æ", not "Ã¦".
+    const versions = await ok(t, token[SECRETARIAT], `query($id: ID!) { deliverable(id: $id) { versions { number filename } } }`, { id: draftId });
+    expect(versions.deliverable.versions).toEqual([{ number: 1, filename: 'Afdækning udkast 1.txt' }]);
     await secretariat.click(`a[href="/deliverables/${draftId}/review-rounds/new"]`);
     await secretariat.waitForSelector('#deadline');
     expect(await secretariat.isChecked(`#reviewer-${person[MEMBER]}`)).toBe(true);

@@ -817,6 +817,14 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
       return { query: `mutation($input: ReorderAgendaInput!) { reorderAgenda(input: $input) { id position } }`, variables: { id, input: { meetingId: id, itemIds: [...seen].reverse(), seenItemIds: seen } } };
     },
   },
+  updateAgendaItem: {
+    expected: policy.schedule(),
+    call: async (w) => {
+      const id = await freshMeeting(w, { agenda: [{ title: 'Opening', durationMinutes: 5 }] });
+      const [item]: { id: string }[] = await w.t.db.query(`SELECT id FROM agenda_item WHERE meeting_id = $1`, [id]);
+      return { query: `mutation($input: UpdateAgendaItemInput!) { updateAgendaItem(input: $input) { id title } }`, variables: { id, input: { id: item.id, item: { title: 'Opening and agenda', durationMinutes: 10 } } } };
+    },
+  },
   chooseDatePollOption: {
     expected: policy.schedule(),
     call: async (w) => {

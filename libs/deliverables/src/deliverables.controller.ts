@@ -11,7 +11,7 @@ import { ReviewsService } from './reviews.service';
 const multer = require('multer') as MulterFactory;
 
 interface MulterFactory {
-  (options: { storage: unknown; limits: Record<string, number> }): { single(field: string): (req: Request, res: Response, done: (error?: unknown) => void) => void };
+  (options: { storage: unknown; defParamCharset?: string; limits: Record<string, number> }): { single(field: string): (req: Request, res: Response, done: (error?: unknown) => void) => void };
   memoryStorage(): unknown;
 }
 
@@ -95,6 +95,8 @@ export class DeliverablesController {
   private receive(req: Request, res: Response): Promise<UploadedFile | undefined> {
     const upload = multer({
       storage: multer.memoryStorage(),
+      // Browsers send a file's name as raw UTF-8 (the HTML standard); multer's default, latin1, made "Afdækning" "AfdÃ¦kning".
+      defParamCharset: 'utf8',
       limits: { fileSize: this.config.DOCUMENT_MAX_BYTES, files: 1, fields: 5, fieldSize: 10_000, parts: 10 },
     }).single('file');
     return new Promise((resolve, reject) => {

@@ -399,7 +399,8 @@ export class MeetingsService {
     return commissionId;
   }
 
-  private async checkPeople(ids: string[]): Promise<void> {
+  /** NOT_FOUND naming the first of `ids` that is no person (a presenter, a guest). */
+  async checkPeople(ids: string[]): Promise<void> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return;
     const found = await this.people.findByIds(unique);
@@ -547,7 +548,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
 }
 
-function agendaFields(item: AgendaItemInput): Partial<AgendaItem> {
+export function agendaFields(item: AgendaItemInput): Partial<AgendaItem> {
   return {
     title: item.title.trim(),
     description: item.description ?? null,

@@ -99,6 +99,7 @@ export const da: AreaMessages<typeof en> = {
   'audit.action.remind': 'Påmindelse sendt',
   'audit.action.remind-invitees': 'Påmindelse sendt til inviterede, der ikke har svaret',
   'audit.action.reorder-agenda': 'Dagsordenens rækkefølge ændret',
+  'audit.action.update-agenda-item': 'Punkt på dagsordenen ændret',
   'audit.action.record-attendance': 'Fremmøde registreret',
   'audit.action.promote': 'Flyttet fra ventelisten',
   'audit.action.open': 'Åbnet',

@@ -99,6 +99,7 @@ export const sv: AreaMessages<typeof en> = {
   'audit.action.remind': 'Påminnelse skickad',
   'audit.action.remind-invitees': 'Påminnelse skickad till inbjudna som inte svarat',
   'audit.action.reorder-agenda': 'Dagordningen ordnad om',
+  'audit.action.update-agenda-item': 'Punkt på dagordningen ändrat',
   'audit.action.record-attendance': 'Närvaro registrerad',
   'audit.action.promote': 'Flyttad från reservlistan',
   'audit.action.open': 'Öppnad',

@@ -97,6 +97,7 @@ export const en = {
   'audit.action.remind': 'Reminder sent',
   'audit.action.remind-invitees': 'Reminder sent to those invited who have not answered',
   'audit.action.reorder-agenda': 'Agenda reordered',
+  'audit.action.update-agenda-item': 'Agenda item changed',
   'audit.action.record-attendance': 'Attendance recorded',
   'audit.action.promote': 'Moved up from the waiting list',
   'audit.action.open': 'Opened',

@@ -5,6 +5,9 @@ import { request } from './client';
 import { useI18n } from './i18n';
 import { LOCALES } from './messages';
 
+// A header link is the current page (aria-current) on that page only, not on every page under it (a commission's deliverables are not the list of commissions).
+const EXACT = { exact: true } as const;
+
 const LANGUAGE_NAMES = { sv: 'Svenska', da: 'Dansk', en: 'English' } as const;
 
 /** Skip link, header with the main navigation, and the page in a focusable <main>. */
@@ -39,27 +42,27 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
             {viewer && (
               <li>
-                <Link to="/seats">{t('app.mySeats')}</Link>
+                <Link to="/seats" activeOptions={EXACT}>{t('app.mySeats')}</Link>
               </li>
             )}
             {viewer && (
               <li>
-                <Link to="/commissions">{t('commission.listTitle')}</Link>
+                <Link to="/commissions" activeOptions={EXACT}>{t('commission.listTitle')}</Link>
               </li>
             )}
             {viewer && registers && (
               <li>
-                <Link to="/people">{t('app.people')}</Link>
+                <Link to="/people" activeOptions={EXACT}>{t('app.people')}</Link>
               </li>
             )}
             {viewer && registers && (
               <li>
-                <Link to="/organisations">{t('app.organisations')}</Link>
+                <Link to="/organisations" activeOptions={EXACT}>{t('app.organisations')}</Link>
               </li>
             )}
             {viewer && (
               <li>
-                <Link to="/settings">{t('app.settings')}</Link>
+                <Link to="/settings" activeOptions={EXACT}>{t('app.settings')}</Link>
               </li>
             )}
             {viewer && (

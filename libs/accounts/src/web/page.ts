@@ -66,6 +66,8 @@ dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 figure { margin: 1em 0; }
 svg { max-width: 100%; height: auto; }
+/* On a phone a long title (a whole Danish group name) in the desktop size filled the first screen. */
+@media (max-width: 30em) { h1 { font-size: 1.5em; } }
 @media print {
   header.site nav, .skip, .no-print, form.logout { display: none !important; }
   body { font-size: 10.5pt; }

@@ -71,3 +71,15 @@ export class ReorderAgendaInput {
   @ArrayMaxSize(200)
   seenItemIds: string[];
 }
+
+@InputType({ description: 'What one agenda item says, replaced as a whole; its place, its declared conflicts of interest and its minutes notes stay.' })
+export class UpdateAgendaItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => AgendaItemInput)
+  @ValidateNested()
+  @Type(() => AgendaItemInput)
+  item: AgendaItemInput;
+}

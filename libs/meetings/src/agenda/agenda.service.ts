@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, BadInputError, ConflictError, RequestContext, inTransaction } from '@samverkan/core';
+import { AuditService, BadInputError, ConflictError, NotFoundError, RequestContext, inTransaction } from '@samverkan/core';
 import { Meeting } from '../meeting.entity';
-import { MeetingsService } from '../meetings.service';
+import { MeetingsService, agendaFields } from '../meetings.service';
 import './agenda.messages';
 import { AgendaItem } from './agenda-item.entity';
-import { ReorderAgendaInput } from './agenda.inputs';
+import { ReorderAgendaInput, UpdateAgendaItemInput } from './agenda.inputs';
 
 /**
  * Moves agenda items without touching what they say. Two secretaries may
@@ -20,6 +20,29 @@ export class AgendaService {
     private readonly audit: AuditService,
     private readonly meetings: MeetingsService,
   ) {}
+
+  /**
+   * Changes what one item says in place. setAgenda keeps an item only by its
+   * title, so editing a title there made a new item and dropped the conflicts
+   * members had declared on it; here the item keeps its id.
+   */
+  async updateItem(ctx: RequestContext, input: UpdateAgendaItemInput): Promise<AgendaItem> {
+    const found = await this.dataSource.getRepository(AgendaItem).findOneBy({ id: input.id });
+    if (!found) throw new NotFoundError('AgendaItem', input.id);
+    const meeting = await this.meetings.getToSchedule(ctx, found.meetingId);
+    if (input.item.presenterPersonId) await this.meetings.checkPeople([input.item.presenterPersonId]);
+    return inTransaction(this.dataSource, async (manager) => {
+      await manager.findOneOrFail(Meeting, { where: { id: meeting.id }, lock: { mode: 'pessimistic_write' } });
+      const before = await manager.findOneBy(AgendaItem, { id: input.id });
+      if (!before) throw new NotFoundError('AgendaItem', input.id);
+      const fields = agendaFields(input.item);
+      // A presenter among the invitees or one named from outside, not both.
+      if (fields.presenterPersonId) fields.presenterName = null;
+      const after = await manager.save(AgendaItem, { ...before, ...fields });
+      await this.audit.record(manager, ctx, { entity: 'meeting', entityId: meeting.id, action: 'update-agenda-item', before, after });
+      return after;
+    });
+  }
 
   async reorder(ctx: RequestContext, input: ReorderAgendaInput): Promise<AgendaItem[]> {
     const meeting = await this.meetings.getToSchedule(ctx, input.meetingId);

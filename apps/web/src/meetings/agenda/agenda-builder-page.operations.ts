@@ -76,3 +76,11 @@ export const SaveAgenda = graphql(`
     }
   }
 `);
+
+export const UpdateAgendaItem = graphql(`
+  mutation UpdateAgendaItem($input: UpdateAgendaItemInput!) {
+    updateAgendaItem(input: $input) {
+      id
+    }
+  }
+`);

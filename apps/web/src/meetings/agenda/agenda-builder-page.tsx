@@ -6,7 +6,7 @@ import { useI18n } from '../../core/i18n';
 import { Failed, Heading, Loading } from '../../core/page';
 import { useQuery } from '../../core/use-query';
 import '../scheduling/scheduling.css';
-import { AgendaBuilderPage as AgendaQuery, AgendaDeliverables, ReorderAgenda, SaveAgenda } from './agenda-builder-page.operations';
+import { AgendaBuilderPage as AgendaQuery, AgendaDeliverables, ReorderAgenda, SaveAgenda, UpdateAgendaItem } from './agenda-builder-page.operations';
 
 type Meeting = ReturnType<typeof useAgenda>['meeting'];
 type Item = NonNullable<Meeting>['agenda'][number];
@@ -42,6 +42,7 @@ function Builder({ meeting: m, reload }: { meeting: NonNullable<Meeting>; reload
   const [problem, setProblem] = useState<string | null>(null);
   const [dragged, setDragged] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const handles = useRef(new Map<string, HTMLButtonElement>());
   const focusAfter = useRef<string | null>(null);
 
@@ -193,16 +194,33 @@ function Builder({ meeting: m, reload }: { meeting: NonNullable<Meeting>; reload
                   <button type="button" className="secondary-button" aria-label={t('agenda.down', { title: item.title })} disabled={busy || index === items.length - 1} onClick={() => void move(item.id, index + 1)}>
                     {t('agenda.downShort')}
                   </button>
+                  <button type="button" className="link" aria-label={t('agenda.edit', { title: item.title })} aria-expanded={editing === item.id} onClick={() => setEditing(editing === item.id ? null : item.id)}>
+                    {t('agenda.editShort')}
+                  </button>
                   <button type="button" className="link" aria-label={t('agenda.remove', { title: item.title })} disabled={busy} onClick={() => void save(items.filter((i) => i.id !== item.id))}>
                     {t('agenda.removeShort')}
                   </button>
                 </div>
+                {editing === item.id && (
+                  <ItemForm
+                    meeting={m}
+                    item={item}
+                    onSave={async (input) => {
+                      await request(UpdateAgendaItem, { input: { id: item.id, item: toInput(input) } });
+                      reload();
+                    }}
+                    onDone={() => {
+                      setEditing(null);
+                      focusAfter.current = item.id;
+                    }}
+                  />
+                )}
               </div>
             </li>
           ))}
         </ol>
       )}
-      <AddItem meeting={m} onAdd={(input) => save([...items, input])} />
+      <ItemForm meeting={m} onSave={(input) => save([...items, input])} />
     </>
   );
 }
@@ -233,16 +251,19 @@ function toInput(item: NewItem) {
   };
 }
 
-function AddItem({ meeting: m, onAdd }: { meeting: NonNullable<Meeting>; onAdd(item: NewItem): Promise<void> }) {
+/** Add a new item (empty form at the page's foot), or change one in place (the item's own form, its values filled in). */
+function ItemForm({ meeting: m, item, onSave, onDone }: { meeting: NonNullable<Meeting>; item?: Item; onSave(item: NewItem): Promise<void>; onDone?(): void }) {
   const { t } = useI18n();
   const deliverables = useQuery(AgendaDeliverables, { commissionId: m.commissionId });
   const { errors, fail, summary, setErrors } = useProblems();
-  const [title, setTitle] = useState('');
-  const [minutes, setMinutes] = useState('15');
-  const [presenterPersonId, setPresenterPersonId] = useState('');
-  const [presenterName, setPresenterName] = useState('');
-  const [deliverableId, setDeliverableId] = useState('');
-  const [decisionExpected, setDecisionExpected] = useState(false);
+  // Ids of their own per form: the add form keeps "item-…", an item's form "edit-…".
+  const id = (name: string) => `${item ? 'edit' : 'item'}-${name}`;
+  const [title, setTitle] = useState(item?.title ?? '');
+  const [minutes, setMinutes] = useState(String(item?.durationMinutes ?? 15));
+  const [presenterPersonId, setPresenterPersonId] = useState(item?.presenterPersonId ?? '');
+  const [presenterName, setPresenterName] = useState(item?.presenterName ?? '');
+  const [deliverableId, setDeliverableId] = useState(item?.deliverableId ?? '');
+  const [decisionExpected, setDecisionExpected] = useState(item?.decisionExpected ?? false);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -250,9 +271,9 @@ function AddItem({ meeting: m, onAdd }: { meeting: NonNullable<Meeting>; onAdd(i
     setBusy(true);
     setSaved(false);
     try {
-      await onAdd({
+      await onSave({
         title,
-        description: null,
+        description: item?.description ?? null,
         durationMinutes: Number(minutes),
         presenterPersonId: presenterPersonId || null,
         presenterName: presenterName.trim() || null,
@@ -260,6 +281,7 @@ function AddItem({ meeting: m, onAdd }: { meeting: NonNullable<Meeting>; onAdd(i
         decisionExpected,
       });
       setErrors([]);
+      if (onDone) return onDone();
       setTitle('');
       setPresenterPersonId('');
       setPresenterName('');
@@ -267,26 +289,33 @@ function AddItem({ meeting: m, onAdd }: { meeting: NonNullable<Meeting>; onAdd(i
       setDecisionExpected(false);
       setSaved(true);
     } catch (error) {
-      // The new item is the last of the list the API checked.
-      const last = `items.${m.agenda.length}`;
-      fail(error, 'item-title', { [`${last}.title`]: 'item-title', [`${last}.durationMinutes`]: 'item-minutes', [`${last}.presenterName`]: 'item-presenter-name', [`${last}.deliverableId`]: 'item-deliverable' });
+      // A new item is the last of the list the API checked; an edited one is the input's `item`.
+      const at = item ? 'item' : `items.${m.agenda.length}`;
+      fail(error, id('title'), { [`${at}.title`]: id('title'), [`${at}.durationMinutes`]: id('minutes'), [`${at}.presenterName`]: id('presenter-name'), [`${at}.deliverableId`]: id('deliverable') });
     } finally {
       setBusy(false);
     }
   }
+  const heading = item ? `edit-title-${item.id}` : 'add-title';
   return (
-    <section aria-labelledby="add-title">
-      <h2 id="add-title">{t('agenda.add')}</h2>
+    <section aria-labelledby={heading} className={item ? 'agenda-edit' : undefined}>
+      {item ? (
+        <h3 id={heading} className="form-title">
+          {t('agenda.editTitle', { title: item.title })}
+        </h3>
+      ) : (
+        <h2 id={heading}>{t('agenda.add')}</h2>
+      )}
       <ErrorSummary ref={summary} errors={errors} />
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-        <label htmlFor="item-title">{t('agenda.itemTitle')}</label>
-        <input id="item-title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} {...described('item-title', errors)} />
-        <FieldProblem id="item-title" errors={errors} />
-        <label htmlFor="item-minutes">{t('agenda.duration')}</label>
-        <input id="item-minutes" type="number" min={0} max={1440} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} {...described('item-minutes', errors)} />
-        <FieldProblem id="item-minutes" errors={errors} />
-        <label htmlFor="item-presenter">{t('agenda.presenterPerson')}</label>
-        <select id="item-presenter" value={presenterPersonId} onChange={(e) => setPresenterPersonId(e.target.value)}>
+        <label htmlFor={id('title')}>{t('agenda.itemTitle')}</label>
+        <input id={id('title')} type="text" value={title} onChange={(e) => setTitle(e.target.value)} {...described(id('title'), errors)} />
+        <FieldProblem id={id('title')} errors={errors} />
+        <label htmlFor={id('minutes')}>{t('agenda.duration')}</label>
+        <input id={id('minutes')} type="number" min={0} max={1440} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} {...described(id('minutes'), errors)} />
+        <FieldProblem id={id('minutes')} errors={errors} />
+        <label htmlFor={id('presenter')}>{t('agenda.presenterPerson')}</label>
+        <select id={id('presenter')} value={presenterPersonId} onChange={(e) => setPresenterPersonId(e.target.value)}>
           <option value="">{t('agenda.none')}</option>
           {m.invitations.map((i) => (
             <option key={i.id} value={i.person.id}>
@@ -294,11 +323,11 @@ function AddItem({ meeting: m, onAdd }: { meeting: NonNullable<Meeting>; onAdd(i
             </option>
           ))}
         </select>
-        <label htmlFor="item-presenter-name">{t('agenda.presenterName')}</label>
-        <input id="item-presenter-name" type="text" value={presenterName} disabled={Boolean(presenterPersonId)} onChange={(e) => setPresenterName(e.target.value)} {...described('item-presenter-name', errors)} />
-        <FieldProblem id="item-presenter-name" errors={errors} />
-        <label htmlFor="item-deliverable">{t('agenda.deliverableChoice')}</label>
-        <select id="item-deliverable" value={deliverableId} onChange={(e) => setDeliverableId(e.target.value)} {...described('item-deliverable', errors)}>
+        <label htmlFor={id('presenter-name')}>{t('agenda.presenterName')}</label>
+        <input id={id('presenter-name')} type="text" value={presenterName} disabled={Boolean(presenterPersonId)} onChange={(e) => setPresenterName(e.target.value)} {...described(id('presenter-name'), errors)} />
+        <FieldProblem id={id('presenter-name')} errors={errors} />
+        <label htmlFor={id('deliverable')}>{t('agenda.deliverableChoice')}</label>
+        <select id={id('deliverable')} value={deliverableId} onChange={(e) => setDeliverableId(e.target.value)} {...described(id('deliverable'), errors)}>
           <option value="">{t('agenda.none')}</option>
           {deliverables.status === 'done' &&
             deliverables.data.deliverables.edges.map(({ node }) => (
@@ -307,14 +336,21 @@ function AddItem({ meeting: m, onAdd }: { meeting: NonNullable<Meeting>; onAdd(i
               </option>
             ))}
         </select>
-        <FieldProblem id="item-deliverable" errors={errors} />
+        <FieldProblem id={id('deliverable')} errors={errors} />
         <label className="choice">
-          <input type="checkbox" id="item-decision" checked={decisionExpected} onChange={(e) => setDecisionExpected(e.target.checked)} />
+          <input type="checkbox" id={id('decision')} checked={decisionExpected} onChange={(e) => setDecisionExpected(e.target.checked)} />
           {t('agenda.decisionExpected')}
         </label>
-        <button type="submit" disabled={busy}>
-          {t('agenda.addSubmit')}
-        </button>
+        <p className="buttons">
+          <button type="submit" disabled={busy}>
+            {item ? t('agenda.editSubmit') : t('agenda.addSubmit')}
+          </button>
+          {onDone && (
+            <button type="button" className="secondary-button" onClick={onDone}>
+              {t('agenda.editCancel')}
+            </button>
+          )}
+        </p>
         <p role="status" className="saved">
           {saved ? t('agenda.saved') : ''}
         </p>
