@@ -7,7 +7,7 @@
 // during boot (the young generation measured 134 MB of an idle API) and never
 // gives that back. It bounds the nursery only, not the heap: the old generation
 // keeps V8's default limit. Idle RSS 343 → 247 MB, peak under the dashboard load
-// 428 → 364 MB at equal CPU per request (bench/README.md, "A compiled executor").
+// 428 → 364 MB at equal CPU per request (BENCH_SCALE=0.1) (bench/README.md, "A compiled executor").
 const SERVER_NODE_FLAGS = ['--max-semi-space-size=16'];
 
 module.exports = { SERVER_NODE_FLAGS };
