@@ -154,8 +154,9 @@ async function main() {
 
     // ---------------------------------------------------------- children
     const guard = path.join(__dirname, 'lib', 'parent-guard.js');
+    const { SERVER_NODE_FLAGS } = require('./lib/node-flags');
     const launch = (name, file, args, tagColor) => {
-      const proc = spawn(process.execPath, ['--enable-source-maps', '--require', guard, file, ...args], {
+      const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--enable-source-maps', '--require', guard, file, ...args], {
         cwd: ROOT,
         env,
         detached: true, // own process group: a terminal Ctrl-C reaches only us, and we stop it in order

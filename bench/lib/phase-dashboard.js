@@ -18,6 +18,8 @@ const { runSlice, summarise } = require('./load');
 const { OURS_QUERY, POSTGRAPHILE_QUERY, POSTGRAPHILE_FUNCTIONS, normalise, summarise: shapeOf } = require('./dashboard');
 
 const PROFILE_HOOK = path.join(__dirname, 'profile-hook.js');
+// The V8 settings `npm start` and the Dockerfile run the API with (scripts/lib/node-flags.js).
+const { SERVER_NODE_FLAGS } = require('../../scripts/lib/node-flags');
 
 async function postJson(url, body, headers = {}) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -63,7 +65,7 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
     const api = await startServer('our API', path.join(config.ROOT, 'dist', 'apps', 'api', 'src', 'main.js'), {
       healthPath: '/health/live',
       logFile: path.join(logDir, 'api.log'),
-      nodeArgs: profile ? ['--require', PROFILE_HOOK] : [],
+      nodeArgs: [...SERVER_NODE_FLAGS, ...(profile ? ['--require', PROFILE_HOOK] : [])],
       env: {
         NODE_ENV: 'production',
         JWT_SECRET: config.jwtSecret,
@@ -107,6 +109,30 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
     });
     servers.push(pgl);
 
+    // BENCH_COMPARE_EXECUTORS=1: a second API on graphql-js (GRAPHQL_EXECUTOR), timed in the same
+    // interleaved rounds, so what graphql-jit gains is measured in one run (bench/README.md).
+    let reference;
+    if (process.env.BENCH_COMPARE_EXECUTORS === '1') {
+      reference = await startServer('our API on graphql-js', path.join(config.ROOT, 'dist', 'apps', 'api', 'src', 'main.js'), {
+        healthPath: '/health/live',
+        logFile: path.join(logDir, 'api-graphql-js.log'),
+        nodeArgs: SERVER_NODE_FLAGS,
+        env: {
+          NODE_ENV: 'production',
+          JWT_SECRET: config.jwtSecret,
+          DATABASE_URL: databaseUrl,
+          DATABASE_POOL_SIZE: '10',
+          REDIS_URL: redisUrl,
+          QUEUE_PREFIX: 'bench-api-graphql-js',
+          DATA_DIR: path.join(config.dataDir, 'api-graphql-js'),
+          LOG_LEVEL: 'warn',
+          EXPOSE_STATEMENT_COUNT: 'true',
+          GRAPHQL_EXECUTOR: 'graphql-js',
+        },
+      });
+      servers.push(reference);
+    }
+
     const oursBodies = new Map(commissions.map((c) => [c.id, JSON.stringify({ query: OURS_QUERY, variables: { id: c.id, from } })]));
     const pglBodies = new Map(commissions.map((c) => [c.id, JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: { id: c.id, from } })]));
     const paths = {
@@ -118,6 +144,18 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
           return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` }, body: oursBodies.get(c.id) };
         },
       },
+      ...(reference
+        ? {
+            oursGraphqlJs: {
+              server: reference,
+              ask: (c) => postJson(`${reference.url}/graphql`, { query: OURS_QUERY, variables: { id: c.id, from } }, { authorization: `Bearer ${c.token}` }),
+              makeRequest: (i) => {
+                const c = order[i % order.length];
+                return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` }, body: oursBodies.get(c.id) };
+              },
+            },
+          }
+        : {}),
       floor: {
         server: floor,
         ask: async (c) => (await fetch(`${floor.url}/dashboard?id=${c.id}&from=${encodeURIComponent(from)}`)).json(),
@@ -137,11 +175,12 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
     const answers = {};
     for (const [name, p] of Object.entries(paths)) {
       answers[name] = [];
-      for (const c of samples) answers[name].push(normalise(name, await p.ask(c)));
+      for (const c of samples) answers[name].push(normalise(name === 'oursGraphqlJs' ? 'ours' : name, await p.ask(c)));
     }
     const sameAnswers = {
       floor: answers.floor.every((a, i) => JSON.stringify(a) === JSON.stringify(answers.ours[i])),
       postgraphile: answers.postgraphile.every((a, i) => JSON.stringify(a) === JSON.stringify(answers.ours[i])),
+      ...(reference ? { graphqlJs: answers.oursGraphqlJs.every((a, i) => JSON.stringify(a) === JSON.stringify(answers.ours[i])) } : {}),
     };
 
     say(`dashboard: ${config.connections} connections, ${rounds} rounds of ${slice} s per path (interleaved) after ${config.warmupSeconds} s warm-up each, rotating over ${commissions.length} commissions`);
@@ -180,9 +219,13 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
       figure.postgresCpuMsPerRequest = pgPid ? (1000 * cpu[name].postgres) / Math.max(1, figure.requests) : null;
       results[name] = figure;
       say(
-        `  ${name.padEnd(12)} ${figure.requestsPerSecond.toFixed(1).padStart(6)} req/s, p50 ${figure.p50Ms.toFixed(0)} ms, p95 ${figure.p95Ms.toFixed(0)} ms, ` +
+        `  ${name.padEnd(13)} ${figure.requestsPerSecond.toFixed(1).padStart(6)} req/s, p50 ${figure.p50Ms.toFixed(0)} ms, p95 ${figure.p95Ms.toFixed(0)} ms, ` +
           `CPU/request: server ${figure.serverCpuMsPerRequest.toFixed(1)} ms${pgPid ? `, postgres ${figure.postgresCpuMsPerRequest.toFixed(1)} ms` : ''}, errors ${figure.errors + figure.non2xx}`,
       );
+    }
+    if (reference) {
+      const node = (n) => results[n].serverCpuMsPerRequest;
+      say(`  graphql-jit / graphql-js: API CPU per request ${(node('ours') / node('oursGraphqlJs')).toFixed(2)}×, answers ${sameAnswers.graphqlJs ? 'the same' : 'DIFFER'}`);
     }
     say(`  our API peak RSS ${apiMemory.peakRssMb.toFixed(0)} MB`);
     const shapes = samples.map((c, i) => ({ commission: c.n, ...shapeOf(answers.ours[i]) }));

@@ -52,14 +52,16 @@ export class CommissionTreePlan implements OnModuleInit {
     if (allocations) columns.push('(SELECT json_agg(sa ORDER BY sa.created_at, sa.id) FROM sa) AS allocations');
     if (allocations && (allocations.has('organisation') || allocations.has('nominatingOrganisation'))) {
       columns.push(
-        `(SELECT json_agg(o) FROM (SELECT organisation_id FROM sa UNION SELECT nominating_organisation_id FROM sa) x
-           CROSS JOIN LATERAL (SELECT * FROM organisation o WHERE o.id = x.organisation_id) o) AS organisations`,
+        `(SELECT json_agg(o) FROM organisation o
+           WHERE o.id = ANY(ARRAY(SELECT organisation_id FROM sa UNION SELECT nominating_organisation_id FROM sa))) AS organisations`,
       );
     }
     if (seats) columns.push('(SELECT json_agg(s ORDER BY s.number) FROM s) AS seats');
     if (sitting) columns.push('(SELECT json_agg(occ) FROM occ) AS occupancy');
     if (people) {
-      columns.push(`(SELECT json_agg(p) FROM (SELECT DISTINCT person_id FROM occ) x CROSS JOIN LATERAL (SELECT * FROM person p WHERE p.id = x.person_id) p) AS people`);
+      // An id array probes the primary key: as a join (LATERAL flattened) PostgreSQL chose a hash join over
+      // a scan of every person (20,000 rows in the benchmark, for ~200 sitting): 11–16 → 10 ms per statement.
+      columns.push(`(SELECT json_agg(p) FROM person p WHERE p.id = ANY(ARRAY(SELECT DISTINCT person_id FROM occ))) AS people`);
     }
     const [row]: {
       commissions: Record<string, unknown>[] | null;

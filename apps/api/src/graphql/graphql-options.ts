@@ -1,11 +1,12 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLFormattedError, GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request, Response } from 'express';
 import { AppConfig, DateTimeScalar, contextOf, noteErrorCode, statementsOf } from '@samverkan/core';
 import { withTokensFound } from './count-tokens';
 import { formatError, localizeError } from './format-error';
+import { JitExecutor } from './jit-executor';
 
 /**
  * Apollo with limits on depth, aliases, cost, tokens and directives
@@ -24,12 +25,19 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     maxDirectives: { n: config.GRAPHQL_MAX_DIRECTIVES },
     blockFieldSuggestion: { enabled: production },
   }).protect();
+  const jit = config.GRAPHQL_EXECUTOR === 'jit' ? new JitExecutor() : undefined;
+  // Sorted here rather than by `sortSchema`, which Nest applies after `transformSchema`:
+  // the executor must run the very schema Apollo validates against and introspects.
+  const sorted = (schema: GraphQLSchema) => lexicographicSortSchema(schema);
 
   return {
     autoSchemaFile: true,
     // The one DateTime scalar (strict reading of inputs); a Date field without an explicit type maps to it too.
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-    sortSchema: true,
+    sortSchema: false,
+    transformSchema: jit ? (schema: GraphQLSchema) => jit.useSchema(sorted(schema)) : sorted,
+    // Queries compiled by graphql-jit (jit-executor.ts), through Apollo's gateway interface: its one way to replace execution.
+    ...(jit ? { gateway: jit } : {}),
     path: '/graphql',
     playground: false,
     graphiql: false,

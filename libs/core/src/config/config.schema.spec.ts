@@ -19,6 +19,7 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud'],
     ['JWT_SECRET', 'short'],
     ['GRAPHQL_MAX_DEPTH', '1'],
+    ['GRAPHQL_EXECUTOR', 'fast'],
     ['HTTP_BODY_LIMIT', 'lots'],
     ['QUEUE_PREFIX', 'has space'],
   ])('stops on %s=%s with a message naming the variable', (name, value) => {
@@ -36,5 +37,10 @@ describe('configuration', () => {
     const config = parseConfig({ PORT: '4000', EXPOSE_STATEMENT_COUNT: 'true' });
     expect(config.PORT).toBe(4000);
     expect(config.EXPOSE_STATEMENT_COUNT).toBe(true);
+  });
+
+  it('compiles queries with graphql-jit unless told graphql-js', () => {
+    expect(parseConfig({}).GRAPHQL_EXECUTOR).toBe('jit');
+    expect(parseConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).GRAPHQL_EXECUTOR).toBe('graphql-js');
   });
 });

@@ -50,6 +50,7 @@ export const configSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000).describe('Highest computed cost of one operation.'),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3000).describe('Most tokens allowed in one operation document.'),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(50).describe('Most directives allowed in one operation.'),
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit').describe('What executes GraphQL queries: jit compiles each query once (graphql-jit, cached) and runs mutations on graphql-js; graphql-js runs everything as graphql-js does (bench/README.md, a compiled executor).'),
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb').describe('Largest JSON request body.'),
   REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(20).describe('Anonymous registrations for open events one client address may make within 10 minutes.'),
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional().describe('Bearer token the Prometheus scraper sends to /metrics. Unset: /metrics is open in development and absent in production.'),
