@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useRef, useState } from 'react';
+import { forwardRef, useCallback, useRef, useState, type ReactNode } from 'react';
 import { RequestFailed } from './client';
 import { useI18n } from './i18n';
 import { problemsOf, type FieldError } from './problems';
@@ -40,6 +40,25 @@ export function FieldProblem({ id, errors }: { id: string; errors: FieldError[] 
     <p id={`${id}-error`} className="field-error">
       {error.message}
     </p>
+  );
+}
+
+/**
+ * One labelled control in a `.field` box: its label, its hint (`<id>-hint`), its problem,
+ * then the control, which ties itself to them with `described(id, errors, '<id>-hint')` (or without a hint, `described(id, errors)`).
+ */
+export function Field({ id, label, hint, errors, children }: { id: string; label: ReactNode; hint?: ReactNode; errors: FieldError[]; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <FieldProblem id={id} errors={errors} />
+      {children}
+    </div>
   );
 }
 
