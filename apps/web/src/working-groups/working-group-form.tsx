@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { AimChecks } from '../core/aim-checks';
 import { ErrorSummary, FieldProblem, described, useProblems } from '../core/form';
 import { readFragment, type FragmentOf } from '../core/graphql';
 import { useI18n } from '../core/i18n';
@@ -148,41 +149,15 @@ export function WorkingGroupForm({
           </label>
         </div>
 
-        {commission.objectives.length > 0 && (
-          <fieldset id="objectiveIds" aria-describedby={errors.some((e) => e.field === 'objectiveIds') ? 'objectiveIds-error' : undefined}>
-            <legend>{t('group.objectives')}</legend>
-            <div className="checks">
-              {commission.objectives
-                .filter((o) => !o.withdrawnByAmendmentId || v.objectiveIds.includes(o.id))
-                .map((o) => (
-                  <label key={o.id} className="choice">
-                    <input type="checkbox" id={`objective-${o.letter}`} checked={v.objectiveIds.includes(o.id)} onChange={(e) => toggle('objectiveIds', o.id, e.target.checked)} />
-                    <span>
-                      <strong>{o.letter})</strong> {o.text}
-                    </span>
-                  </label>
-                ))}
-            </div>
-            <FieldProblem id="objectiveIds" errors={errors} />
-          </fieldset>
-        )}
-
-        {goals.length > 0 && (
-          <fieldset id="goalIds" aria-describedby={errors.some((e) => e.field === 'goalIds') ? 'goalIds-error' : undefined}>
-            <legend>{t('group.goals', { strategy: commission.strategy!.title })}</legend>
-            <div className="checks">
-              {goals.map((g) => (
-                <label key={g.id} className="choice">
-                  <input type="checkbox" id={`goal-${g.code.replace('.', '-')}`} checked={v.goalIds.includes(g.id)} onChange={(e) => toggle('goalIds', g.id, e.target.checked)} />
-                  <span>
-                    <strong>{g.code}</strong> {g.text}
-                  </span>
-                </label>
-              ))}
-            </div>
-            <FieldProblem id="goalIds" errors={errors} />
-          </fieldset>
-        )}
+        <AimChecks
+          objectives={commission.objectives}
+          goals={goals}
+          objectiveIds={v.objectiveIds}
+          goalIds={v.goalIds}
+          legends={{ objectives: t('group.objectives'), goals: commission.strategy ? t('group.goals', { strategy: commission.strategy.title }) : '' }}
+          onToggle={toggle}
+          errors={errors}
+        />
 
         <button type="submit" disabled={busy}>
           {submitLabel}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { AimChecks } from '../../core/aim-checks';
 import { ErrorSummary, FieldProblem, described, useProblems, type FieldError } from '../../core/form';
 import { readFragment, type FragmentOf } from '../../core/graphql';
 import { useI18n } from '../../core/i18n';
@@ -137,41 +138,15 @@ export function DeliverableForm({
           </>
         )}
 
-        {commission.objectives.length > 0 && (
-          <fieldset id="objectiveIds" aria-describedby={errors.some((e) => e.field === 'objectiveIds') ? 'objectiveIds-error' : undefined}>
-            <legend>{t('deliverables.form.objectives')}</legend>
-            <div className="checks">
-              {commission.objectives
-                .filter((o) => !o.withdrawnByAmendmentId || v.objectiveIds.includes(o.id))
-                .map((o) => (
-                  <label key={o.id} className="choice">
-                    <input type="checkbox" id={`objective-${o.letter}`} checked={v.objectiveIds.includes(o.id)} onChange={(e) => toggle('objectiveIds', o.id, e.target.checked)} />
-                    <span>
-                      <strong>{o.letter})</strong> {o.text}
-                    </span>
-                  </label>
-                ))}
-            </div>
-            <FieldProblem id="objectiveIds" errors={errors} />
-          </fieldset>
-        )}
-
-        {goals.length > 0 && (
-          <fieldset id="goalIds" aria-describedby={errors.some((e) => e.field === 'goalIds') ? 'goalIds-error' : undefined}>
-            <legend>{t('deliverables.form.goals', { strategy: commission.strategy!.title })}</legend>
-            <div className="checks">
-              {goals.map((g) => (
-                <label key={g.id} className="choice">
-                  <input type="checkbox" id={`goal-${g.code.replace(/\./g, '-')}`} checked={v.goalIds.includes(g.id)} onChange={(e) => toggle('goalIds', g.id, e.target.checked)} />
-                  <span>
-                    <strong>{g.code}</strong> {g.text}
-                  </span>
-                </label>
-              ))}
-            </div>
-            <FieldProblem id="goalIds" errors={errors} />
-          </fieldset>
-        )}
+        <AimChecks
+          objectives={commission.objectives}
+          goals={goals}
+          objectiveIds={v.objectiveIds}
+          goalIds={v.goalIds}
+          legends={{ objectives: t('deliverables.form.objectives'), goals: commission.strategy ? t('deliverables.form.goals', { strategy: commission.strategy.title }) : '' }}
+          onToggle={toggle}
+          errors={errors}
+        />
 
         <button type="submit" disabled={busy}>
           {submitLabel}
