@@ -6,7 +6,7 @@ import type { ResultOf } from '../core/graphql';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { MultiPicker, Picker, type Choice } from '../core/pickers';
-import { zonesWith } from '../core/time-zones';
+import { TimeZoneField } from '../core/time-zone-field';
 import { useQuery } from '../core/use-query';
 import { AssignCommissionRole, EditCommissionPage as EditQuery, RemoveCommissionRole, UpdateCommission } from './commission-form.operations';
 import { CADENCES, KINDS, type Cadence, type Kind } from './new-commission-page';
@@ -144,15 +144,7 @@ function EditCommission({ commission: c, reload }: { commission: Commission; rel
             </option>
           ))}
         </select>
-        <label htmlFor="timeZone">{t('commission.timeZone')}</label>
-        <select id="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} {...described('timeZone', errors)}>
-          {zonesWith(timeZone).map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
-        <FieldProblem id="timeZone" errors={errors} />
+        <TimeZoneField value={timeZone} onChange={setTimeZone} errors={errors} />
         <button type="submit">{t('commission.save')}</button>
       </form>
 
