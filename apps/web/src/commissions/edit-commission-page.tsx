@@ -1,4 +1,4 @@
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { RequestFailed, request } from '../core/client';
 import { ErrorSummary, FieldProblem, described, useProblems } from '../core/form';
@@ -10,6 +10,7 @@ import { TimeZoneField } from '../core/time-zone-field';
 import { useQuery } from '../core/use-query';
 import { AssignCommissionRole, EditCommissionPage as EditQuery, RemoveCommissionRole, UpdateCommission } from './commission-form.operations';
 import { CADENCES, KINDS, type Cadence, type Kind } from './new-commission-page';
+import { BackToCommission } from './back-to-commission';
 
 type Commission = ResultOf<typeof EditQuery>['commission'];
 const STATUSES = ['PLANNED', 'ACTIVE', 'REPORTED', 'CONCLUDED'] as const;
@@ -96,11 +97,7 @@ function EditCommission({ commission: c, reload }: { commission: Commission; rel
   return (
     <>
       <Heading>{t('commission.editTitle', { title: c.title })}</Heading>
-      <p>
-        <Link to="/commissions/$commissionId" params={{ commissionId: c.id }}>
-          {c.title}
-        </Link>
-      </p>
+      <BackToCommission id={c.id} title={c.title} />
       <ErrorSummary ref={summary} errors={errors} />
       {saved && (
         <p role="status" className="saved">
