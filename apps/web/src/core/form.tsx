@@ -100,6 +100,34 @@ export function fieldIdInPage(path: string): string | undefined {
   return document.getElementById(first) ? first : undefined;
 }
 
+/**
+ * A request a button sends outside a form: `busy` while it runs; no connection sets
+ * `offline` (OfflineNotice offers to send it again); a refusal sets `message` to what the
+ * API said; an ended session goes to sign-in. `run` answers what to say when it went through.
+ */
+export function useButtonRequest(run: () => Promise<string | null>) {
+  const { t } = useI18n();
+  const [message, setMessage] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
+  const [busy, setBusy] = useState(false);
+  async function send() {
+    setBusy(true);
+    setOffline(false);
+    setMessage(null);
+    try {
+      setMessage(await run());
+    } catch (error) {
+      const failed = asFailure(error);
+      if (failed.kind === 'unauthenticated') return signInAgain();
+      if (failed.kind === 'network') setOffline(true);
+      else setMessage(failed.errors[0]?.message ?? t('app.failed', { code: failed.kind }));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, offline, message, send };
+}
+
 /** Whatever a request threw, as the client's failure. */
 export function asFailure(error: unknown): RequestFailed {
   return error instanceof RequestFailed ? error : new RequestFailed('other');
