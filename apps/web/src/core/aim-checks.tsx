@@ -19,22 +19,22 @@ interface Goal {
  * something to choose, with its problem at its end.
  */
 export function AimChecks({
-  objectives,
-  goals,
-  objectiveIds,
-  goalIds,
+  commission,
+  chosen,
   legends,
   onToggle,
   errors,
 }: {
-  objectives: readonly Objective[];
-  goals: readonly Goal[];
-  objectiveIds: string[];
-  goalIds: string[];
-  legends: { objectives: string; goals: string };
+  commission: { objectives: readonly Objective[]; strategy: { title: string; priorityAreas: readonly { goals: readonly Goal[] }[] } | null };
+  chosen: { objectiveIds: string[]; goalIds: string[] };
+  /** The goals' legend names the strategy. */
+  legends: { objectives: string; goals(strategy: string): string };
   onToggle(key: 'objectiveIds' | 'goalIds', id: string, on: boolean): void;
   errors: FieldError[];
 }) {
+  const { objectives, strategy } = commission;
+  const { objectiveIds, goalIds } = chosen;
+  const goals = strategy?.priorityAreas.flatMap((a) => a.goals) ?? [];
   const describedBy = (id: string) => (errors.some((e) => e.field === id) ? `${id}-error` : undefined);
   return (
     <>
@@ -58,7 +58,7 @@ export function AimChecks({
       )}
       {goals.length > 0 && (
         <fieldset id="goalIds" aria-describedby={describedBy('goalIds')}>
-          <legend>{legends.goals}</legend>
+          <legend>{legends.goals(strategy!.title)}</legend>
           <div className="checks">
             {goals.map((g) => (
               <label key={g.id} className="choice">

@@ -79,7 +79,6 @@ export function WorkingGroupForm({
     }
   }
   const parents = commission.groups.filter((g) => !below.has(g.id) && (g.subgroupsAllowed || g.id === initial.parentId));
-  const goals = commission.strategy?.priorityAreas.flatMap((a) => a.goals) ?? [];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -150,11 +149,9 @@ export function WorkingGroupForm({
         </div>
 
         <AimChecks
-          objectives={commission.objectives}
-          goals={goals}
-          objectiveIds={v.objectiveIds}
-          goalIds={v.goalIds}
-          legends={{ objectives: t('group.objectives'), goals: commission.strategy ? t('group.goals', { strategy: commission.strategy.title }) : '' }}
+          commission={commission}
+          chosen={v}
+          legends={{ objectives: t('group.objectives'), goals: (strategy) => t('group.goals', { strategy }) }}
           onToggle={toggle}
           errors={errors}
         />

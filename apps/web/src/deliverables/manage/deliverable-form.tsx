@@ -64,7 +64,6 @@ export function DeliverableForm({
     setV((old) => ({ ...old, [key]: value }));
   };
   const toggle = (key: 'objectiveIds' | 'goalIds', id: string, on: boolean) => set(key, on ? [...v[key], id] : v[key].filter((x) => x !== id));
-  const goals = commission.strategy?.priorityAreas.flatMap((a) => a.goals) ?? [];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -139,11 +138,9 @@ export function DeliverableForm({
         )}
 
         <AimChecks
-          objectives={commission.objectives}
-          goals={goals}
-          objectiveIds={v.objectiveIds}
-          goalIds={v.goalIds}
-          legends={{ objectives: t('deliverables.form.objectives'), goals: commission.strategy ? t('deliverables.form.goals', { strategy: commission.strategy.title }) : '' }}
+          commission={commission}
+          chosen={v}
+          legends={{ objectives: t('deliverables.form.objectives'), goals: (strategy) => t('deliverables.form.goals', { strategy }) }}
           onToggle={toggle}
           errors={errors}
         />
