@@ -89,7 +89,23 @@ export function useProblems() {
     },
     [show, t],
   );
-  return { errors, setErrors: show, fail, summary };
+  const [busy, setBusy] = useState(false);
+  /** Sends the form: its problems cleared, `busy` while `work` runs, a refusal shown as `fail` shows it. */
+  const send = useCallback(
+    async (work: () => Promise<void>, fallback: string, names?: Record<string, string>) => {
+      show([]);
+      setBusy(true);
+      try {
+        await work();
+      } catch (error) {
+        fail(error, fallback, names);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [fail, show],
+  );
+  return { errors, setErrors: show, fail, summary, busy, send };
 }
 
 /** The input of an API field path in this page: "objectives.1.text" → #objectives-1-text, else the first segment's element. */

@@ -100,26 +100,19 @@ export function StatusReportsPage() {
 /** "Compile a report now": the running period unless one is named; the new report is linked when done. */
 function CompileForm({ commissionId, onCompiled }: { commissionId: string; onCompiled(): void }) {
   const { t } = useI18n();
-  const { errors, setErrors, fail, summary } = useProblems();
-  const [busy, setBusy] = useState(false);
+  const { errors, summary, busy, send } = useProblems();
   const [compiled, setCompiled] = useState<{ periodKey: string; url: string } | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const period = String(form.get('period') ?? '').trim();
-    setErrors([]);
     setCompiled(null);
-    setBusy(true);
-    try {
+    await send(async () => {
       const result = await request(CompileStatusReport, { input: { commissionId, period: period || null, notifyCommissioners: form.get('notifyCommissioners') === 'on' } });
       setCompiled(result.compileStatusReport);
       onCompiled();
-    } catch (error) {
-      fail(error, 'period');
-    } finally {
-      setBusy(false);
-    }
+    }, 'period');
   }
 
   return (
@@ -154,25 +147,18 @@ function CompileForm({ commissionId, onCompiled }: { commissionId: string; onCom
 /** How often the worker compiles scheduled reports (a cadence of the commission, as on its edit page). */
 function CadenceForm({ commissionId, initial, onSaved }: { commissionId: string; initial: Cadence; onSaved(): void }) {
   const { t } = useI18n();
-  const { errors, setErrors, fail, summary } = useProblems();
+  const { errors, summary, busy, send } = useProblems();
   const [cadence, setCadence] = useState<Cadence>(initial);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setErrors([]);
     setSaved(false);
-    setBusy(true);
-    try {
+    await send(async () => {
       await request(SetReportCadence, { input: { id: commissionId, reportCadence: cadence } });
       setSaved(true);
       onSaved();
-    } catch (error) {
-      fail(error, 'reportCadence');
-    } finally {
-      setBusy(false);
-    }
+    }, 'reportCadence');
   }
 
   return (
