@@ -67,6 +67,21 @@ describe('deliverables: workflow, deadlines, health, access, exports', () => {
     expect(updated.updateDeliverable).toEqual({ title: 'Förslag till program', goals: [{ code: '2.2' }], objectives: [{ letter: 'c' }], dueOn: '2031-03-31' });
     const sneaky = await t.gql(`mutation($input: UpdateDeliverableInput!) { updateDeliverable(input: $input) { dueOn } }`, { input: { id: d.id, dueOn: '2035-01-01' } }, { token: w.secretariat.token });
     expect(sneaky.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    // null clears what may be empty (the edit page sends it when the responsible person is taken away).
+    const person = await ok(t, w.secretariat.token, `mutation($input: UpdateDeliverableInput!) { updateDeliverable(input: $input) { responsiblePerson { id } } }`, {
+      input: { id: d.id, responsiblePersonId: w.member.id, publishedUrl: 'https://example.org/forslag' },
+    });
+    expect(person.updateDeliverable.responsiblePerson).toEqual({ id: w.member.id });
+    const cleared = await ok(t, w.secretariat.token, `mutation($input: UpdateDeliverableInput!) { updateDeliverable(input: $input) { title responsiblePerson { id } publishedUrl } }`, {
+      input: { id: d.id, responsiblePersonId: null, publishedUrl: null },
+    });
+    expect(cleared.updateDeliverable).toEqual({ title: 'Förslag till program', responsiblePerson: null, publishedUrl: null });
+    // What may not be empty refuses null as bad input, and nothing changes.
+    for (const field of ['title', 'kind']) {
+      const emptied = await t.gql(`mutation($input: UpdateDeliverableInput!) { updateDeliverable(input: $input) { title } }`, { input: { id: d.id, [field]: null } }, { token: w.secretariat.token });
+      expect({ field, code: emptied.errors?.[0].extensions.code }).toEqual({ field, code: 'BAD_USER_INPUT' });
+    }
   });
 
   it('moves only along the workflow; an invalid move is BAD_USER_INPUT naming the allowed ones', async () => {

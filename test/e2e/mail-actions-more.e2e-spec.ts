@@ -17,7 +17,7 @@ function slot(days: number, hour = 10) {
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const INVITATIONS = `query($id: ID!) { meeting(id: $id) { sequence invitations { id rsvp substituteName substitute { fullName } person { id } } } }`;
-const MAIL_ANSWERS = `query($id: ID!) { mailAnswers(commissionId: $id, first: 50) { edges { node { action actionLabel subjectId person { id } answerJson } } } }`;
+const MAIL_ANSWERS = `query($id: ID!) { mailAnswers(commissionId: $id, first: 50) { edges { node { action actionLabel subjectId person { id } answerJson answerText } } } }`;
 
 function tokenOf(url: string): string {
   return new URL(url).pathname.split('/').pop()!;
@@ -106,6 +106,8 @@ describe('more actions from the mail: RSVP, minutes approval, review answers', (
         ['meeting.rsvp', bo.id, { answer: 'no', substituteNamed: false }],
       ]);
       expect(answers[0].actionLabel).toBe('Svar på mötesinbjudan');
+      // What the mail log shows: the answer in the secretariat's language.
+      expect(answers.map((a: any) => a.answerText)).toEqual(['Kanske', 'Kommer inte']);
     });
 
     it('takes "my substitute attends" with the seat’s substitute or a named one, validated as rsvp validates', async () => {
@@ -353,6 +355,7 @@ describe('more actions from the mail: RSVP, minutes approval, review answers', (
       expect(answers.map((a: any) => [a.action, a.actionLabel, a.person.id, JSON.parse(a.answerJson)])).toEqual([
         ['review.answer', 'Granskningssvar', w.member.id, { verdict: 'request_changes', comments: 1 }],
       ]);
+      expect(answers[0].answerText).toBe('Begär ändringar, 1 synpunkt');
 
       // Another button of the same mail is the same link: used.
       const replay = await browser.get(buttons[0].url);

@@ -92,10 +92,11 @@ describe('actions from the mail (signed links and their pages)', () => {
       expect(request.nominations[0]).toMatchObject({ compliesWithGenderRule: true, genderRuleReason: null, candidates: [{ fullName: 'Anne Lund' }, { fullName: 'Peter Dahl' }] });
 
       // The secretariat sees who answered from the mail…
-      const answers = await ok(t, c.secretariat.token, `query($id: ID!) { mailAnswers(commissionId: $id, first: 50) { edges { node { action actionLabel subjectId person { id fullName } answerJson } } } }`, { id: c.commissionId });
+      const answers = await ok(t, c.secretariat.token, `query($id: ID!) { mailAnswers(commissionId: $id, first: 50) { edges { node { action actionLabel subjectId person { id fullName } answerJson answerText } } } }`, { id: c.commissionId });
       const answer = answers.mailAnswers.edges.map((e: any) => e.node).find((n: any) => n.subjectId === requestId);
       expect(answer).toMatchObject({ action: 'nomination.reply', actionLabel: 'Nominering', person: { id: contact.id, fullName: 'Karen Holm' } });
       expect(JSON.parse(answer.answerJson)).toEqual({ candidates: 2, reasonGiven: false });
+      expect(answer.answerText).toMatch(/^2 (kandidater|candidates)$/);
       // …and the audit trail marks the change as made from a mail link, by the contact.
       const trail = await ok(t, c.admin.token, `query($id: String!) { auditTrail(entity: "nomination", entityId: $id) { action actorPersonId origin } }`, { id: request.nominations[0].id });
       expect(trail.auditTrail).toEqual([{ action: 'submit', actorPersonId: contact.id, origin: `mail-link:nomination.reply:${decodeJwt(tokenOf(button.url)).jti}` }]);

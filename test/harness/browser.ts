@@ -76,14 +76,30 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   const shots = process.env.WEB_SCREENSHOTS;
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-    expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
+    // Taken before the checks, so a failing page can be looked at.
     if (shots) {
       mkdirSync(shots, { recursive: true });
       await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
     }
+    expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+    // On failure, the elements that reach past the window's right edge say where to look.
+    const wide = overflow > 0 ? await widerThanWindow(page) : [];
+    expect({ name, width, overflow, wide }).toEqual({ name, width, overflow: 0, wide: [] });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** The innermost elements whose right edge lies past the window's (tag#id.class and the text they start with). */
+function widerThanWindow(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const limit = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > limit + 0.5);
+    return wide
+      .filter((e) => !wide.some((other) => other !== e && e.contains(other)))
+      .slice(0, 5)
+      .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' "' + (e.textContent || '').trim().slice(0, 40) + '"');
+  })()`) as Promise<string[]>;
 }
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */

@@ -35,6 +35,7 @@ export * from './auth/browser-session';
 export * from './i18n/enum-labels';
 export * from './privacy/personal-data';
 export * from './validation/well-formed-text';
+export * from './validation/may-omit';
 export * from './csv/csv';
 export * from './auth/secret-hash';
 export * from './graphql/date-time.scalar';

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, IsUrl, Length, MaxLength, ValidateNested, ArrayMinSize } from 'class-validator';
-import { IsDateOnly } from '@samverkan/core';
+import { IsDateOnly, MayOmit } from '@samverkan/core';
 import { DeliverableKind, DeliverableStatus } from './deliverable.entity';
 import { DeliverableHealth } from './deliverable-health';
 import { AnchorKind, CommentDecision } from './review-comment.entity';
@@ -61,7 +61,7 @@ export class UpdateDeliverableInput {
   id: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @MayOmit()
   @IsString()
   @Length(1, 500)
   title?: string;
@@ -73,7 +73,7 @@ export class UpdateDeliverableInput {
   description?: string;
 
   @Field(() => DeliverableKind, { nullable: true })
-  @IsOptional()
+  @MayOmit()
   @IsEnum(DeliverableKind)
   kind?: DeliverableKind;
 

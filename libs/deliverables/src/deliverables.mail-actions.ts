@@ -8,6 +8,13 @@ import { ReviewRoundStatus } from './review.entity';
 import { ReviewVerdict } from './review-answer.entity';
 import { REVIEW_ANSWER_ACTION, REVIEW_BUTTON_LABELS } from './review-invitation.template';
 import { ReviewsService } from './reviews.service';
+import { VERDICT_LABELS } from './deliverables.messages';
+
+/** How many comments an answer from the mail carried, for the mail log. */
+const REVIEW_COUNT = {
+  one: { sv: '{count} synpunkt', da: '{count} kommentar', en: '{count} comment' },
+  other: { sv: '{count} synpunkter', da: '{count} kommentarer', en: '{count} comments' },
+} satisfies Record<string, Translated>;
 
 /** What a named reviewer sees of a review round on the answer page. */
 export interface ReviewRoundSubject {
@@ -153,4 +160,9 @@ export const reviewAnswer = registerMailAction<ReviewRoundSubject, AnswerReviewI
   service: () => ReviewsService,
   perform: (reviews, ctx, input) => reviews.answer(ctx, input.roundId, { verdict: input.verdict, summary: input.summary, comments: input.comments }),
   summarize: (input) => ({ verdict: input.verdict, comments: input.comments.length }),
+  describe(summary, locale) {
+    const verdict = VERDICT_LABELS[summary.verdict as ReviewVerdict]?.[locale] ?? String(summary.verdict ?? '');
+    const count = Number(summary.comments ?? 0);
+    return `${verdict.charAt(0).toUpperCase()}${verdict.slice(1)}, ${interpolate(REVIEW_COUNT[count === 1 ? 'one' : 'other'][locale], { count })}`;
+  },
 });

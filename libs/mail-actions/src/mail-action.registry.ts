@@ -78,6 +78,8 @@ export interface MailActionDefinition<S = unknown, I extends object = object, Sv
   perform(service: Svc, ctx: RequestContext, input: I, subjectId: string): Promise<unknown>;
   /** What the secretariat sees of the answer in `mailAnswers`: choices and counts, no personal data (names live in the domain's rows). */
   summarize(input: I): Record<string, unknown>;
+  /** That summary as the secretariat reads it in its language, e.g. "attending" or "2 candidates". */
+  describe(summary: Record<string, unknown>, locale: Locale): string;
   /** The action's name in the secretariat's list. */
   label: Translated;
 }

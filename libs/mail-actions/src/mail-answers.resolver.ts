@@ -42,6 +42,11 @@ export class MailAnswersResolver {
     return mailAction(use.action)?.label[ctx.locale] ?? use.action;
   }
 
+  @ResolveField(() => String, { description: 'What was answered, in the reader\'s language (e.g. "attending", "2 candidates").' })
+  answerText(@Ctx() ctx: RequestContext, @Parent() use: MailLinkUse) {
+    return mailAction(use.action)?.describe(use.answer ?? {}, ctx.locale) ?? '';
+  }
+
   @ResolveField(() => String, { description: 'What was answered, as JSON (e.g. the names proposed).' })
   answerJson(@Parent() use: MailLinkUse) {
     return JSON.stringify(use.answer ?? {});

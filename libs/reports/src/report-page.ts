@@ -163,7 +163,7 @@ ${!d.hasPrevious ? html`<p>${T.firstReport[locale]}</p>` : html`${diffTable(T.ne
   const rule = html`<section aria-labelledby="h-rule"><h2 id="h-rule">${T.ragRule[locale]}</h2><p>${T.ragRuleText[locale]}</p></section>`;
   const downloads = html`<section aria-labelledby="h-downloads" class="no-print"><h2 id="h-downloads">${T.downloads[locale]}</h2>
 <ul><li><a href="/reports/${report.id}/report.json" type="application/json">JSON</a></li><li><a href="/reports/${report.id}/report.csv" type="text/csv">CSV</a></li>
-<li><a href="/commissions/${report.commissionId}/reports?lang=${locale}">${T.allReports[locale]}</a></li></ul></section>`;
+<li><a href="/commissions/${report.commissionId}/status-reports">${T.allReports[locale]}</a></li></ul></section>`;
 
   return html`<h1>${T.statusReport[locale]}: ${m.title}</h1>
 <dl class="facts">

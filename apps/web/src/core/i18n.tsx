@@ -1,5 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setRequestLanguage } from './client';
 import { isLocale, loadMessages, messagesOf, type Locale, type MessageKey } from './messages';
 
@@ -62,29 +62,36 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const value = useMemo<I18n>(() => {
+  // Stable across renders: a page that clears the viewer when it mounts (sign-in) must not clear it again when the
+  // viewer it has just set changes the context (a new setViewer each time would re-run its effect mid-navigation).
+  const setLocale = useCallback((next: Locale) => {
     // The texts of the next language are fetched first (a chunk of their own): until then the page stays in the current one.
-    const setLocale = (next: Locale) => {
-      window.localStorage.setItem(LOCALE_KEY, next);
-      void loadMessages(next).then(() => setLocaleState(next), () => undefined);
-    };
+    window.localStorage.setItem(LOCALE_KEY, next);
+    void loadMessages(next).then(() => setLocaleState(next), () => undefined);
+  }, []);
+  const setViewer = useCallback(
+    (next: Viewer | null) => {
+      if (next) window.sessionStorage.setItem(VIEWER_KEY, JSON.stringify(next));
+      else window.sessionStorage.removeItem(VIEWER_KEY);
+      setViewerState((current) => {
+        // A page that does not know about the registers keeps what an earlier one said.
+        const merged = current && next && current.personId === next.personId && next.registers === undefined ? { ...next, registers: current.registers } : next;
+        const same = current && merged && current.personId === merged.personId && current.locale === merged.locale && current.timeZone === merged.timeZone && current.registers === merged.registers;
+        if (merged && !same) window.sessionStorage.setItem(VIEWER_KEY, JSON.stringify(merged));
+        return same ? current : merged;
+      });
+      if (next && !isLocale(new URLSearchParams(window.location.search).get('lang'))) setLocale(next.locale);
+    },
+    [setLocale],
+  );
+
+  const value = useMemo<I18n>(() => {
     return {
       locale,
       timeZone,
       viewer,
       setLocale,
-      setViewer(next) {
-        if (next) window.sessionStorage.setItem(VIEWER_KEY, JSON.stringify(next));
-        else window.sessionStorage.removeItem(VIEWER_KEY);
-        setViewerState((current) => {
-          // A page that does not know about the registers keeps what an earlier one said.
-          const merged = current && next && current.personId === next.personId && next.registers === undefined ? { ...next, registers: current.registers } : next;
-          const same = current && merged && current.personId === merged.personId && current.locale === merged.locale && current.timeZone === merged.timeZone && current.registers === merged.registers;
-          if (merged && !same) window.sessionStorage.setItem(VIEWER_KEY, JSON.stringify(merged));
-          return same ? current : merged;
-        });
-        if (next && !isLocale(new URLSearchParams(window.location.search).get('lang'))) setLocale(next.locale);
-      },
+      setViewer,
       t(key, values) {
         const id = `${locale}:${key}`;
         let format = formats.get(id);
@@ -101,7 +108,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(new Date(iso));
       },
     };
-  }, [locale, timeZone, viewer]);
+  }, [locale, timeZone, viewer, setLocale, setViewer]);
 
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

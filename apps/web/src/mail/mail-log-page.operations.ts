@@ -66,7 +66,7 @@ export const MailLogPage = graphql(`
         node {
           id
           actionLabel
-          answerJson
+          answerText
           at
           channel
           person {

@@ -194,7 +194,7 @@ export function MailLogPage() {
             {given.edges.map(({ node: a }) => (
               <li key={a.id}>
                 <strong>{a.person?.displayName ?? t('mail.answers.someone')}</strong>: {a.actionLabel}
-                {answerText(a.answerJson) && <> — {answerText(a.answerJson)}</>} ({dateTime(a.at)}, {t(a.channel === 'calendar-reply' ? 'mail.answers.calendar' : 'mail.answers.link')})
+                {a.answerText && <> — {a.answerText}</>} ({dateTime(a.at)}, {t(a.channel === 'calendar-reply' ? 'mail.answers.calendar' : 'mail.answers.link')})
               </li>
             ))}
           </ul>
@@ -203,17 +203,4 @@ export function MailLogPage() {
       </section>
     </>
   );
-}
-
-/** An answer's fields as "field: value" (the API gives them as JSON). */
-function answerText(json: string): string {
-  try {
-    const value = JSON.parse(json) as Record<string, unknown>;
-    return Object.entries(value)
-      .filter(([, v]) => v !== null && v !== '' && typeof v !== 'object')
-      .map(([k, v]) => `${k}: ${String(v)}`)
-      .join(', ');
-  } catch {
-    return '';
-  }
 }

@@ -38,7 +38,8 @@ export function pageLocale(req: Request, ctx: RequestContext | undefined): Local
 const CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.5; color: #1b1b1b; background: #fff; margin: 0; }
+/* A word longer than the line (a Danish group name on a phone) breaks rather than widening the page. */
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.5; color: #1b1b1b; background: #fff; margin: 0; overflow-wrap: break-word; hyphens: auto; }
 .skip { position: absolute; left: -9999px; top: 0; background: #fff; color: #0b57d0; padding: .5em 1em; }
 .skip:focus { left: 1em; z-index: 10; }
 header.site { display: flex; flex-wrap: wrap; gap: 1em; align-items: center; justify-content: space-between; padding: .75em 1.5em; border-bottom: 1px solid #d0d7de; }

@@ -29,6 +29,7 @@ const POLL_TEXTS = {
   },
   where: { sv: 'Plats: {place}', da: 'Sted: {place}', en: 'Where: {place}' },
   option: { sv: '{from} – {until}', da: '{from} – {until}', en: '{from} – {until}' },
+  optionAnswer: { sv: 'förslag {n}: {answer}', da: 'forslag {n}: {answer}', en: 'option {n}: {answer}' },
   submit: { sv: 'Skicka svaren', da: 'Send svarene', en: 'Send the answers' },
   done: {
     sv: 'Tack! Sekretariatet ser dina svar och väljer den tid som passar flest.',
@@ -109,4 +110,9 @@ export const datePollVote = registerMailAction<DatePollVoteSubject, AnswerDatePo
   service: () => DatePollsService,
   perform: (polls, ctx, input) => polls.answer(ctx, input),
   summarize: (input) => ({ answers: input.votes.map((v) => v.answer) }),
+  // The answers in the options' order: "Option 1: Yes, option 2: No".
+  describe: (summary, locale) =>
+    (Array.isArray(summary.answers) ? (summary.answers as PollAnswer[]) : [])
+      .map((answer, index) => interpolate(POLL_TEXTS.optionAnswer[locale], { n: index + 1, answer: POLL_ANSWER_LABELS[answer]?.[locale] ?? answer }))
+      .join(', '),
 });

@@ -140,4 +140,6 @@ export const meetingRsvp = registerMailAction<RsvpSubject, RsvpInput, MeetingsSe
   service: () => MeetingsService,
   perform: (meetings, ctx, input, meetingId) => meetings.rsvp(ctx, meetingId, input),
   summarize: (input) => ({ answer: input.answer, substituteNamed: !!input.substituteName }),
+  // Calendar replies are kept in the same shape ({ answer, via: 'calendar' }).
+  describe: (summary, locale) => capitalise(CURRENT_ANSWER[summary.answer as RsvpAnswer]?.[locale] ?? String(summary.answer ?? '')),
 });

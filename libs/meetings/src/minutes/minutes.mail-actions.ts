@@ -39,6 +39,7 @@ const MINUTES_TEXTS = {
   decision: { sv: 'Beslut {number}: {text}', da: 'Beslutning {number}: {text}', en: 'Decision {number}: {text}' },
   noDecisions: { sv: 'Protokollet innehåller inga beslut.', da: 'Referatet indeholder ingen beslutninger.', en: 'The minutes record no decisions.' },
   submit: { sv: 'Justera protokollet', da: 'Godkend referatet', en: 'Approve the minutes' },
+  approved: { sv: 'Justerat', da: 'Godkendt', en: 'Approved' },
   done: {
     sv: 'Din justering är registrerad. Protokollet fastställs när alla justerare har justerat.',
     da: 'Din godkendelse er registreret. Referatet er endeligt, når alle har godkendt det.',
@@ -101,4 +102,5 @@ export const minutesApproval = registerMailAction<MinutesApprovalSubject, Minute
   service: () => MinutesService,
   perform: (minutes, ctx, input) => minutes.approve(ctx, input.minutesId),
   summarize: () => ({ approved: true }),
+  describe: (_summary, locale) => MINUTES_TEXTS.approved[locale],
 });

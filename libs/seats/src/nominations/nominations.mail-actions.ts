@@ -8,6 +8,13 @@ import { NominationsService } from './nominations.service';
 
 const each = (make: (locale: Locale) => string): Translated => Object.fromEntries(LOCALES.map((l) => [l, make(l)])) as Translated;
 
+/** What a nomination from the mail carried, for the mail log (counts only). */
+const NOMINATION_COUNT = {
+  one: { sv: '{count} kandidat', da: '{count} kandidat', en: '{count} candidate' },
+  other: { sv: '{count} kandidater', da: '{count} kandidater', en: '{count} candidates' },
+  reasonGiven: { sv: 'skäl till avsteg från könsregeln angivet', da: 'begrundelse for fravigelse af kønsreglen givet', en: 'a reason for departing from the gender rule given' },
+} satisfies Record<string, Translated>;
+
 const TEXTS = {
   title: { sv: 'Nominering till {group}', da: 'Indstilling til {group}', en: 'Nomination for {group}' },
   asked: {
@@ -132,4 +139,9 @@ export const nominationReply = registerMailAction<NominationSubject, SubmitNomin
   perform: (nominations, ctx, input) => nominations.submit(ctx, input),
   // Counts only: the names are in the nomination itself, where erasure can reach them.
   summarize: (input) => ({ candidates: input.candidates.length, reasonGiven: !!input.genderRuleReason }),
+  describe(summary, locale) {
+    const count = Number(summary.candidates ?? 0);
+    const candidates = interpolate(NOMINATION_COUNT[count === 1 ? 'one' : 'other'][locale], { count });
+    return summary.reasonGiven ? `${candidates}, ${NOMINATION_COUNT.reasonGiven[locale]}` : candidates;
+  },
 });

@@ -65,10 +65,11 @@ export function EditDeliverablePage() {
                 title: v.title.trim(),
                 description: v.description.trim(),
                 kind: v.kind,
-                responsiblePersonId: v.responsible?.id,
+                // null clears: the form may take away the responsible person or the published address.
+                responsiblePersonId: v.responsible?.id ?? null,
                 goalIds: v.goalIds,
                 objectiveIds: v.objectiveIds,
-                publishedUrl: v.publishedUrl.trim() || undefined,
+                publishedUrl: v.publishedUrl.trim() || null,
               },
             });
             query.reload();

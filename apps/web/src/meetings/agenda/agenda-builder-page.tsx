@@ -176,14 +176,15 @@ function Builder({ meeting: m, reload }: { meeting: NonNullable<Meeting>; reload
                   </div>
                 )}
                 <div className="moves">
-                  <button type="button" className="secondary-button" disabled={busy || index === 0} onClick={() => void move(item.id, index - 1)}>
-                    {t('agenda.up', { title: item.title })}
+                  {/* Short words to see, the item's title to hear: a long title made three buttons a screen tall on a phone. */}
+                  <button type="button" className="secondary-button" aria-label={t('agenda.up', { title: item.title })} disabled={busy || index === 0} onClick={() => void move(item.id, index - 1)}>
+                    {t('agenda.upShort')}
                   </button>
-                  <button type="button" className="secondary-button" disabled={busy || index === items.length - 1} onClick={() => void move(item.id, index + 1)}>
-                    {t('agenda.down', { title: item.title })}
+                  <button type="button" className="secondary-button" aria-label={t('agenda.down', { title: item.title })} disabled={busy || index === items.length - 1} onClick={() => void move(item.id, index + 1)}>
+                    {t('agenda.downShort')}
                   </button>
-                  <button type="button" className="link" disabled={busy} onClick={() => void save(items.filter((i) => i.id !== item.id))}>
-                    {t('agenda.remove', { title: item.title })}
+                  <button type="button" className="link" aria-label={t('agenda.remove', { title: item.title })} disabled={busy} onClick={() => void save(items.filter((i) => i.id !== item.id))}>
+                    {t('agenda.removeShort')}
                   </button>
                 </div>
               </div>
