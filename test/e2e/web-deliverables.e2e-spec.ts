@@ -261,7 +261,8 @@ describe('deliverables in the browser (issue 19)', () => {
     await page.locator('#deliverables-count', { hasText: '2 deliverables' }).waitFor();
     await page.click('nav a[href*="view=board"]');
     await page.waitForSelector('#deliverables-board');
-    expect(await page.locator('nav a[aria-current=page]').allTextContents()).toEqual(['Board by status']);
+    // The page's own view switch (the header's "Commissions" is current too, on every commission page).
+    expect(await page.locator('main nav a[aria-current=page]').allTextContents()).toEqual(['Board by status']);
     expect(await page.locator('section[data-status=PLANNED] .dl-card a').allTextContents()).toEqual([late.title]);
     expect(await page.locator('section[data-status=IN_PROGRESS] .dl-card a').allTextContents()).toEqual([running.title]);
     expect(await page.locator('section[data-status=IN_PROGRESS] .dl-health').textContent()).toBe('At risk');
