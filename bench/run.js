@@ -3,10 +3,11 @@
 // (1) the commission dashboard under load through our API, the SQL floor and
 // PostGraphile v5, (2) statements per request, (3) the reminder sweep with its
 // plan, (4) report compilation, (5) mail through the outbox vs a bare nodemailer
-// loop, (6) the API's peak RSS. Prints a table with the goals and writes
+// loop, (6) the API's peak RSS, (7) My page and the commission overview beside
+// their SQL floors, with the page budgets. Prints a table with the goals and writes
 // bench/results/latest.json.
 //
-//   --only dashboard,sweep,mail,reports,web   run some parts
+//   --only dashboard,mypage,overview,sweep,mail,reports,web   run some parts
 //   --out <file>                          write the results elsewhere
 //   BENCH_PROFILE=1                       CPU profile of our API under load (bench/results/profiles)
 
@@ -44,7 +45,7 @@ async function main() {
   const { benchLogins } = require('./lib/tokens');
   const { report, verdicts } = require('./lib/report-table');
   const say = infra.say;
-  const only = new Set((option('only') || 'dashboard,sweep,reports,mail,web').split(','));
+  const only = new Set((option('only') || 'dashboard,mypage,overview,sweep,reports,mail,web').split(','));
   const out = path.resolve(option('out') || path.join(config.BENCH_DIR, 'results', 'latest.json'));
   const profile = process.env.BENCH_PROFILE === '1';
 
@@ -95,6 +96,11 @@ async function main() {
     if (only.has('dashboard')) {
       const { runDashboard } = require('./lib/phase-dashboard');
       results.dashboard = await runDashboard({ databaseUrl, redisUrl: redis.url, logins, resultsDir, profile, pgPid: pg.pid, say });
+    }
+    const pages = ['mypage', 'overview'].filter((name) => only.has(name));
+    if (pages.length > 0) {
+      const { runPages } = require('./lib/phase-pages');
+      Object.assign(results, await runPages({ databaseUrl, redisUrl: redis.url, logins, pgPid: pg.pid, names: pages, say }));
     }
     if (only.has('sweep')) {
       const { runSweep } = require('./lib/phase-sweep');

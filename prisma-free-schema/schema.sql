@@ -49,6 +49,7 @@ TABLE action_item (
   CONSTRAINT action_item_status_not_null NOT NULL status
   CONSTRAINT action_item_title_check CHECK (length(btrim(title)) >= 1 AND length(btrim(title)) <= 2000)
   CONSTRAINT action_item_title_not_null NOT NULL title
+  CREATE INDEX action_item_assignee_open_idx ON public.action_item USING btree (assignee_person_id, due_on) WHERE (status = ANY (ARRAY['open'::text, 'in_progress'::text]))
   CREATE INDEX action_item_meeting_idx ON public.action_item USING btree (meeting_id)
   CREATE INDEX action_item_open_idx ON public.action_item USING btree (meeting_id) WHERE (status = ANY (ARRAY['open'::text, 'in_progress'::text]))
   CREATE UNIQUE INDEX action_item_pkey ON public.action_item USING btree (id)
@@ -1094,6 +1095,7 @@ TABLE nomination_request (
   CONSTRAINT nomination_request_status_check CHECK (status = ANY (ARRAY['sent'::text, 'answered'::text, 'withdrawn'::text]))
   CONSTRAINT nomination_request_status_not_null NOT NULL status
   CREATE INDEX nomination_request_allocation_idx ON public.nomination_request USING btree (allocation_id)
+  CREATE INDEX nomination_request_contact_open_idx ON public.nomination_request USING btree (contact_person_id, deadline) WHERE (status = 'sent'::text)
   CREATE INDEX nomination_request_open_idx ON public.nomination_request USING btree (deadline) WHERE (status = 'sent'::text)
   CREATE UNIQUE INDEX nomination_request_pkey ON public.nomination_request USING btree (id)
 

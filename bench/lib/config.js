@@ -41,6 +41,10 @@ const counts = {
 // the second exactly one: statements per request must be the same for both.
 counts.bigCommissionGroups = Math.min(100, counts.groups - (counts.commissions - 1));
 
+// People who sit in a seat, with a login each: My page's readers (not in `counts`, so a data
+// set made before them still serves the other parts; the My page part asks for bench:data again).
+const memberLogins = at(300, 20);
+
 const durationSeconds = number('BENCH_DURATION', scale >= 0.5 ? 15 : 3, { min: 1, max: 600 });
 const warmupSeconds = number('BENCH_WARMUP', scale >= 0.5 ? 3 : 1, { min: 0, max: 120 });
 
@@ -50,6 +54,7 @@ module.exports = {
   scale,
   seed,
   counts,
+  memberLogins,
   /** Where `bench:data` keeps its own embedded PostgreSQL (unless BENCH_ADMIN_URL names a server). */
   dataDir: path.resolve(process.env.BENCH_DATA_DIR || path.join(ROOT, '.data', 'bench')),
   pgPort: Math.trunc(number('BENCH_PG_PORT', 54355, { min: 1, max: 65535 })),
@@ -70,5 +75,9 @@ module.exports = {
     apiRssMb: 250,
     /** The web app's first load (My page), gzipped JS + CSS, issue 17. */
     webFirstLoadKb: 150,
+    /** My page's data in one GraphQL request (issue 17). */
+    myPageRequests: 1,
+    /** The web pages (issue 20 item 4, the dashboard's goals: p50 ≤ p50VsFloor × the floor's, and at most this many statements per request, flat). */
+    pageStatements: 4,
   },
 };

@@ -12,7 +12,7 @@
 // trigger, appointments pass the exclusion constraint), so the data set is one
 // the application could have written.
 
-const { counts: defaultCounts, seed: defaultSeed } = require('./config');
+const { counts: defaultCounts, seed: defaultSeed, memberLogins: defaultMemberLogins } = require('./config');
 
 /** Rows in the tables that reminder rules read, by table; sums to counts.candidates. */
 async function tableExists(client, name) {
@@ -24,7 +24,7 @@ async function tableExists(client, name) {
  * Fills an empty, migrated database. `log(line)` reports each step with its time.
  * Returns what was made (row counts per table and the candidate breakdown).
  */
-async function generate(client, { counts = defaultCounts, seed = defaultSeed, log = () => {} } = {}) {
+async function generate(client, { counts = defaultCounts, seed = defaultSeed, memberLogins = defaultMemberLogins, log = () => {} } = {}) {
   const C = counts.commissions;
   const G = counts.groups;
   const P = counts.people;
@@ -233,6 +233,19 @@ async function generate(client, { counts = defaultCounts, seed = defaultSeed, lo
     SELECT bench.id('account', 0), bench.id('person', ${P}), 'person${P}@bench.samverkan.test', 'bench: no password login', true;
     INSERT INTO session (id, account_id, refresh_token_hash, expires_at)
     SELECT bench.id('session', c), bench.id('account', c), 'bench', now() + interval '400 days' FROM generate_series(0, ${C}) c`);
+
+  // Members who read My page: the first people (by number) who sit in a seat today, each with an account and a session.
+  await step(`${memberLogins} member logins (people with a current appointment)`, `
+    CREATE TABLE bench.member AS
+    SELECT row_number() OVER (ORDER BY m.i) AS k, m.i
+      FROM (SELECT DISTINCT bench.pick(34, t.s, ${staff + 1}, ${P}) AS i FROM bench.term t WHERE t.k = 'current') m
+     WHERE m.i < ${P}
+     ORDER BY m.i LIMIT ${memberLogins};
+    INSERT INTO account (id, person_id, email, password_hash, is_admin)
+    SELECT bench.id('member-account', m.i), bench.id('person', m.i), 'person' || m.i || '@bench.samverkan.test', 'bench: no password login', false
+      FROM bench.member m ORDER BY m.k;
+    INSERT INTO session (id, account_id, refresh_token_hash, expires_at)
+    SELECT bench.id('member-session', m.i), bench.id('member-account', m.i), 'bench', now() + interval '400 days' FROM bench.member m ORDER BY m.k`);
 
   const { rows: [result] } = await client.query(`
     SELECT (SELECT count(*) FROM organisation)::int AS organisations, (SELECT count(*) FROM person)::int AS people,

@@ -25,6 +25,27 @@ function verdicts(r) {
     check('no error answers under load', `${errors}`, errors === 0);
     goal('API peak RSS under dashboard load', `${fmt(d.apiMemory.peakRssMb, 0)} MB`, `< ${g.apiRssMb} MB`, d.apiMemory.peakRssMb < g.apiRssMb);
   }
+  for (const name of ['mypage', 'overview']) {
+    const page = r[name];
+    if (!page) continue;
+    const { ours, floor } = page.paths;
+    const cpu = (p) => p.serverCpuMsPerRequest + (p.postgresCpuMsPerRequest ?? 0);
+    const cpuRatio = cpu(ours) / Math.max(cpu(floor), 0.001);
+    const p50 = ours.p50Ms / Math.max(floor.p50Ms, 0.001);
+    // No PostGraphile beside the pages, so CPU per request has no goal of its own here: the figure, against the floor's.
+    v.push({ kind: 'figure', name: `${page.title}: CPU per request (node + postgres), ours / floor`, measured: `${fmt(cpuRatio, 2)}× (${fmt(cpu(ours))} vs ${fmt(cpu(floor))} ms)`, target: '(figure)', pass: true });
+    goal(`${page.title}: p50, ours / floor`, `${fmt(p50, 2)}×`, `≤ ${g.p50VsFloor}×`, p50 <= g.p50VsFloor);
+    const s = page.statements;
+    check(`${page.title}: statements per request, ${s.few.reader} vs ${s.many.reader}`, `${s.few.statements} vs ${s.many.statements}`, s.equal);
+    goal(`${page.title}: statements per request`, `${s.many.statements}`, `≤ ${g.pageStatements}`, typeof s.many.statements === 'number' && s.many.statements <= g.pageStatements);
+    check(
+      `${page.title}: same data from ours and the floor (${page.samples.length} readers, each page different)`,
+      `${page.sameAnswers ? 'same' : 'DIFFERS'}${page.distinctSamples ? '' : ', readers alike'}`,
+      page.sameAnswers && page.distinctSamples !== false,
+    );
+    const errors = ours.errors + ours.non2xx + floor.errors + floor.non2xx;
+    check(`${page.title}: no error answers under load`, `${errors}`, errors === 0);
+  }
   if (r.sweep) {
     const n = int(r.sweep.candidates.total);
     goal(`reminder sweep over ${n} candidates, backfill (${int(r.sweep.firstRun.owed)} owed at once)`, `${fmt(r.sweep.firstRun.seconds, 3)} s`, `< ${g.sweepSeconds} s`, r.sweep.firstRun.seconds < g.sweepSeconds);
@@ -37,6 +58,10 @@ function verdicts(r) {
   }
   if (r.web) {
     goal('web app first load (My page), gzipped JS + CSS', `${fmt(r.web.firstLoadGzipKb, 1)} kB`, `≤ ${g.webFirstLoadKb} kB`, r.web.firstLoadGzipKb <= g.webFirstLoadKb);
+  }
+  if (r.mypage && r.mypage.requests) {
+    const q = r.mypage.requests;
+    goal(`My page: GraphQL requests for its data (${q.how})`, `${q.count}${q.operations.length ? ` (${q.operations.join(', ')})` : ''}`, `= ${g.myPageRequests}`, q.count === g.myPageRequests);
   }
   if (r.mail) {
     goal('mail, outbox / bare nodemailer loop', `${fmt(r.mail.ratio, 2)}×`, `≥ ${g.mailVsBare}×`, r.mail.ratio >= g.mailVsBare);
@@ -91,6 +116,24 @@ function report(r) {
         `ours/PostGraphile: throughput ${fmt(o.requestsPerSecond / d.paths.postgraphile.requestsPerSecond, 2)}×, p50 ${fmt(o.p50Ms / d.paths.postgraphile.p50Ms, 2)}×`,
     );
   }
+  for (const name of ['mypage', 'overview']) {
+    const page = r[name];
+    if (!page) continue;
+    lines.push(
+      '',
+      `${page.title[0].toUpperCase()}${page.title.slice(1)} — the operation apps/web sends vs one SQL statement; ${page.load.connections} connections, ${page.load.duration} s per path in ${page.load.rounds} interleaved rounds after ${page.load.warmup} s warm-up, rotating over ${int(page.readers)} readers`,
+    );
+    const row = (label, p) => [label, fmt(p.requestsPerSecond), fmt(p.p50Ms, 0), fmt(p.p95Ms, 0), fmt(p.p99Ms, 0), fmt(p.serverCpuMsPerRequest), p.postgresCpuMsPerRequest == null ? '–' : fmt(p.postgresCpuMsPerRequest), int(p.requests), int(p.errors + p.non2xx)];
+    lines.push(
+      table([
+        ['path', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU ms/req node', 'CPU ms/req pg', 'requests', 'errors'],
+        row('our API (GraphQL, dist/)', page.paths.ours),
+        row('floor (1 SQL statement)', page.paths.floor),
+      ]),
+    );
+    const s = page.statements;
+    lines.push(`statements per request: ${s.few.statements} (${s.few.reader}), ${s.many.statements} (${s.many.reader}); ours/floor: throughput ${fmt(page.paths.ours.requestsPerSecond / page.paths.floor.requestsPerSecond, 2)}×`);
+  }
   if (r.sweep && r.sweep.steadyRun.postgresCpuSeconds != null) {
     const s = r.sweep;
     lines.push(
@@ -122,7 +165,7 @@ function report(r) {
     }
   }
   lines.push('', 'Goals');
-  lines.push(table([['', 'measured', 'goal', ''], ...verdicts(r).map((x) => [x.name, x.measured, x.target, x.pass ? 'PASS' : x.kind === 'check' ? 'FAIL' : 'MISS'])]));
+  lines.push(table([['', 'measured', 'goal', ''], ...verdicts(r).map((x) => [x.name, x.measured, x.target, x.kind === 'figure' ? '' : x.pass ? 'PASS' : x.kind === 'check' ? 'FAIL' : 'MISS'])]));
   return lines.join('\n');
 }
 

@@ -20,6 +20,7 @@ import { MemberPages1732300031000 } from './1732300031000-member-pages';
 import { PublicRegister1732400030000 } from './1732400030000-public-register';
 import { RegionsAndCommissionAudit1732400040001 } from './1732400040001-regions-and-commission-audit';
 import { ReviewReminders1732500060000 } from './1732500060000-review-reminders';
+import { MemberPageIndexes1732500110000 } from './1732500110000-member-page-indexes';
 
 /** Every migration, in order. The CLI, the app and the test template run this list. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   PublicRegister1732400030000,
   RegionsAndCommissionAudit1732400040001,
   ReviewReminders1732500060000,
+  MemberPageIndexes1732500110000,
 ];

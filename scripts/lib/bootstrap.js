@@ -133,7 +133,9 @@ function ensureBuilt({ log = defaultLog } = {}) {
     const changed =
       ['tsconfig.json', 'tsconfig.build.json'].map((f) => path.join(ROOT, f)).find((f) => mtime(f) > built) ||
       newerSource(path.join(ROOT, 'apps'), built) ||
-      newerSource(path.join(ROOT, 'libs'), built);
+      newerSource(path.join(ROOT, 'libs'), built) ||
+      // The migrations are compiled into dist/ too (the bench migrates its data set from there).
+      newerSource(path.join(ROOT, 'prisma-free-schema'), built);
     if (changed) reason = `${path.relative(ROOT, changed)} changed`;
   }
   if (!reason) return false;

@@ -11,7 +11,9 @@ import { scaled, untilExit } from '../harness/progress';
  * make a run valid. Speed goals are not asserted here (a shared CI machine at
  * 1 % of the data says nothing about them); that the three dashboard paths
  * return the same data, that statements per request do not grow, that the sweep
- * owes reminders and that every mail arrives, is.
+ * owes reminders, that My page and the commission overview answer as their SQL
+ * floors do (statements flat, My page one request in a browser) and that every
+ * mail arrives, is.
  *
  * Each script runs in a process group of its own (with the servers it starts),
  * ended with this file on any outcome; a script fails here when it neither
@@ -74,6 +76,26 @@ describe('benchmark (BENCH_SCALE=0.01)', () => {
     expect(results.dashboard.statements.bigCommission.groups).toBeGreaterThan(results.dashboard.statements.oneGroup.groups);
     expect(results.dashboard.statements.bigCommission.statements).toBe(results.dashboard.statements.oneGroup.statements);
     expect(results.dashboard.apiMemory.peakRssMb).toBeGreaterThan(0);
+
+    // The web application's two busiest views: the same data as their SQL floors for three readers, no error
+    // answers, statements the same for a reader with little and one with much, My page's data in one request.
+    for (const name of ['mypage', 'overview']) {
+      const page = results[name];
+      expect({ name, same: page.sameAnswers, distinct: page.distinctSamples, differences: page.differences }).toEqual({ name, same: true, distinct: true, differences: [] });
+      // Three readers compared (the overview's are the big, the one-group and the last commission: two at this scale).
+      expect(page.samples).toHaveLength(name === 'mypage' ? 3 : Math.min(3, results.reports.all.count));
+      for (const path of ['ours', 'floor']) {
+        expect(page.paths[path].requests).toBeGreaterThan(0);
+        expect(page.paths[path].errors + page.paths[path].non2xx).toBe(0);
+      }
+      expect(typeof page.statements.few.statements).toBe('number');
+      expect(page.statements.many.statements).toBe(page.statements.few.statements);
+    }
+    expect(results.mypage.statements.many.seats).toBeGreaterThan(results.mypage.statements.few.seats);
+    expect(results.mypage.samples.some((s: { nextMeetings: number }) => s.nextMeetings > 0)).toBe(true);
+    expect(results.overview.statements.many.groups).toBe(results.dashboard.statements.bigCommission.groups);
+    expect(results.overview.statements.few.groups).toBe(1);
+    expect(results.mypage.requests).toEqual({ how: 'headless Chromium, counted', count: 1, operations: ['MyPage'] });
 
     // The sweep ran the real rules over the candidates, owed reminders, then owed nothing more.
     expect(results.sweep.candidates.total).toBe(10000);
