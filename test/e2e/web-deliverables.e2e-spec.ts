@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import type { Browser, Page } from 'playwright-core';
+import { checkPage, launchBrowser, signedInPage } from '../harness/browser';
 import { createDeliverable, DeliverableWorld, deliverableWorld, inDays, setStatus } from '../harness/deliverable-fixtures';
 import { TEST_PASSWORD } from '../harness/factories';
 import { scaled } from '../harness/progress';
@@ -18,7 +16,6 @@ import { pick } from '../harness/web-structure';
  * limit named; filters the list and the board by group, goal, person and health
  * (on the server, statements flat). axe at 1280 and 390 px, no sideways scroll.
  */
-const SHOTS = process.env.WEB_SCREENSHOTS;
 const LIMIT = 3 * 1024 * 1024;
 
 const DELIVERABLE = `query($id: ID!) { deliverable(id: $id) { title kind dueOn description workingGroup { id } responsiblePerson { id } goals { code } objectives { letter }
@@ -49,30 +46,8 @@ describe('deliverables in the browser (issue 19)', () => {
     await t?.close();
   });
 
-  async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    context.setDefaultTimeout(scaled(30_000));
-    const page = await context.newPage();
-    await page.goto(`${t.url}/sign-in?lang=en`);
-    await page.fill('#email', email);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.press('#password', 'Enter');
-    await page.waitForURL(`${t.url}/`);
-    return { context, page };
-  }
-
-  async function check(page: Page, name: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-      expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `deliverables-${name}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const signedIn = (email: string) => signedInPage(browser, t.url, email, TEST_PASSWORD, { locale: 'en-US' }, '/sign-in?lang=en');
+  const check = (page: Page, name: string) => checkPage(page, `deliverables-${name}`);
 
   /** The POSTs of version uploads the page sends (none may leave for a refused file). */
   function countUploads(page: Page): { count: number } {
@@ -286,7 +261,8 @@ describe('deliverables in the browser (issue 19)', () => {
     await page.locator('#deliverables-count', { hasText: '2 deliverables' }).waitFor();
     await page.click('nav a[href*="view=board"]');
     await page.waitForSelector('#deliverables-board');
-    expect(await page.locator('nav a[aria-current=page]').allTextContents()).toEqual(['Board by status']);
+    // The page's own view switch (the header's "Commissions" is current too, on every commission page).
+    expect(await page.locator('main nav a[aria-current=page]').allTextContents()).toEqual(['Board by status']);
     expect(await page.locator('section[data-status=PLANNED] .dl-card a').allTextContents()).toEqual([late.title]);
     expect(await page.locator('section[data-status=IN_PROGRESS] .dl-card a').allTextContents()).toEqual([running.title]);
     expect(await page.locator('section[data-status=IN_PROGRESS] .dl-health').textContent()).toBe('At risk');

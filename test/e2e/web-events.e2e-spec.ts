@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import type { Browser, Page } from 'playwright-core';
+import { checkPage, launchBrowser, newBrowserContext } from '../harness/browser';
 import { TEST_PASSWORD } from '../harness/factories';
 import { mailTo } from '../harness/mail-browser';
 import { scaled } from '../harness/progress';
@@ -19,7 +17,6 @@ import { startTestWorker } from '../harness/test-worker';
  * list, and its export for Excel (UTF-8 with BOM, `;`). axe-core at 1280 and 390 px,
  * no horizontal scrolling.
  */
-const SHOTS = process.env.WEB_SCREENSHOTS;
 
 describe('open events in the browser', () => {
   jest.setTimeout(scaled(240_000));
@@ -52,24 +49,9 @@ describe('open events in the browser', () => {
     await t?.close();
   });
 
-  async function newContext(locale: string): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
-    context.setDefaultTimeout(scaled(30_000));
-    return context;
-  }
+  const newContext = (locale: string) => newBrowserContext(browser, { viewport: { width: 1280, height: 900 }, locale });
 
-  async function check(page: Page, name: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-      expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const check = (page: Page, name: string) => checkPage(page, `${name}`);
 
   async function register(page: Page, name: string, email: string, organisation: string) {
     await page.fill('input[autocomplete=name]', name);

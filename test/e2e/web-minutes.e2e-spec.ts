@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { print } from 'graphql';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { NotificationSweep } from '@samverkan/notifications';
 import { AttendancePage } from '../../apps/web/src/meetings/attendance/attendance-page.operations';
 import { MinutesEditorPage } from '../../apps/web/src/meetings/minutes/minutes-editor-page.operations';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import { checkPage, launchBrowser, signedInPage } from '../harness/browser';
 import { TEST_PASSWORD } from '../harness/factories';
 import { actionLinks, mailTo } from '../harness/mail-browser';
 import { GroupFixture, createMeeting, groupWithMembers } from '../harness/meeting-fixtures';
@@ -27,7 +25,6 @@ import { eventually, startTestWorker } from '../harness/test-worker';
  * 390 px without horizontal scrolling; the pages' statements do not grow with
  * the meeting.
  */
-const SHOTS = process.env.WEB_SCREENSHOTS; // a folder: the test also writes screenshots there
 
 describe('the attendance, minutes and justering pages of the web application', () => {
   jest.setTimeout(scaled(180_000));
@@ -68,31 +65,8 @@ describe('the attendance, minutes and justering pages of the web application', (
     await t?.close();
   });
 
-  async function signedIn(email: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    context.setDefaultTimeout(scaled(30_000));
-    const page = await context.newPage();
-    await page.goto(`${t.url}/sign-in`);
-    await page.waitForSelector('#email');
-    await page.fill('#email', email);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.press('#password', 'Enter');
-    await page.waitForURL(`${t.url}/`);
-    return { context, page };
-  }
-
-  async function check(page: Page, name: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-      expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `minutes-${name}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const signedIn = (email: string, options: Parameters<Browser['newContext']>[0] = {}) => signedInPage(browser, t.url, email, TEST_PASSWORD, options);
+  const check = (page: Page, name: string) => checkPage(page, `minutes-${name}`);
 
   const itemQuorum = async (page: Page, title: string) => (await page.locator(`.quorum-items li[data-item="${title}"]`).textContent()) ?? '';
   const itemMet = (page: Page, title: string) => page.locator(`.quorum-items li[data-item="${title}"] .met`).count();

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { print } from 'graphql';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { MailLogPage } from '../../apps/web/src/mail/mail-log-page.operations';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import { checkPage, launchBrowser, newBrowserContext, submitSignIn } from '../harness/browser';
 import { createDeliverable, inDays } from '../harness/deliverable-fixtures';
 import { TEST_PASSWORD, TestPerson, signedInPerson } from '../harness/factories';
 import { MailBrowser, actionLinks } from '../harness/mail-browser';
@@ -23,7 +21,6 @@ import { eventually, startTestWorker } from '../harness/test-worker';
  * a failed mail, the answers given from mail links, and sends the failed one again
  * (once, checked in the SMTP sink).
  */
-const SHOTS = process.env.WEB_SCREENSHOTS;
 const MAIL_LOG = `query($c: ID!, $status: MailStatus) { commissionMailLog(commissionId: $c, first: 50, status: $status) { totalCount edges { node { id toAddress status lastError subject } } } }`;
 
 describe('reports and the mail log in the web application (issue 19)', () => {
@@ -70,33 +67,13 @@ describe('reports and the mail log in the web application (issue 19)', () => {
     await t?.close();
   });
 
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(scaled(30_000));
-    return context;
-  }
+  const newContext = () => newBrowserContext(browser);
 
   /** The web application's sign-in form (where a page sends someone not signed in). */
-  async function signIn(page: Page, email: string) {
-    await page.waitForSelector('#email');
-    await page.fill('#email', email);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.press('#password', 'Enter');
-  }
+  const signIn = (page: Page, email: string) => submitSignIn(page, email, TEST_PASSWORD);
 
   /** axe 0 and no horizontal scrolling at 1280 and 390 px (and screenshots when asked). */
-  async function check(page: Page, name: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-      expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const check = (page: Page, name: string) => checkPage(page, `${name}`);
 
   it('compiles a report on demand (a refused period at its field), sets the cadence and opens the report at 1280 and 390 px', async () => {
     const context = await newContext();

@@ -1,8 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import type { Browser, Page } from 'playwright-core';
+import { checkPage, launchBrowser, newBrowserContext, submitSignIn } from '../harness/browser';
 import { createDeliverable, DeliverableWorld, deliverableWorld, inDays, setStatus } from '../harness/deliverable-fixtures';
 import { TEST_PASSWORD } from '../harness/factories';
 import { actionLinks, mailTo } from '../harness/mail-browser';
@@ -12,7 +11,6 @@ import { TestApp, startTestAppWithLinks } from '../harness/test-app';
 import { startTestWorker } from '../harness/test-worker';
 import type { INestApplicationContext } from '@nestjs/common';
 
-const SHOTS = process.env.WEB_SCREENSHOTS; // a folder: the test also writes screenshots there
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 /**
@@ -60,35 +58,17 @@ describe('review rounds in the web application: the secretariat’s side', () =>
     await t?.close();
   });
 
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(scaled(30_000));
-    return context;
-  }
+  const newContext = () => newBrowserContext(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 
   /** Opens an address and signs in on the way (the app sends a signed-out reader to sign-in and back). */
   async function open(page: Page, address: string, email: string) {
     await page.goto(`${t.url}${address}`);
     await page.waitForURL(/\/sign-in\?next=/);
-    await page.waitForSelector('#email');
-    await page.fill('#email', email);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.press('#password', 'Enter');
+    await submitSignIn(page, email, TEST_PASSWORD);
     await page.waitForURL(`${t.url}${address}`);
   }
 
-  async function check(page: Page, name: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-      expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `reviews-${name}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const check = (page: Page, name: string) => checkPage(page, `reviews-${name}`);
 
   const roundOf = async (roundId: string) =>
     (

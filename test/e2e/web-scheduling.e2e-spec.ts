@@ -1,15 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser } from '../harness/browser';
+import { checkPage, launchBrowser, newBrowserContext, submitSignIn, tabTo } from '../harness/browser';
 import { TEST_PASSWORD } from '../harness/factories';
 import { createMeeting, GroupFixture, groupWithMembers, mailsTo } from '../harness/meeting-fixtures';
 import { scaled } from '../harness/progress';
 import { group, ok } from '../harness/structure-fixtures';
 import { TestApp, startTestAppWithLinks } from '../harness/test-app';
 import { startTestWorker } from '../harness/test-worker';
-import { tabTo } from '../harness/web-structure';
 
 /**
  * Issue 19, scheduling: the secretariat finds a date by poll in the browser
@@ -22,7 +19,6 @@ import { tabTo } from '../harness/web-structure';
  * secretary's says so and shows the current order. Every step is checked
  * through GraphQL and the mails in the SMTP sink; axe-core at 1280 and 390 px.
  */
-const SHOTS = process.env.WEB_SCREENSHOTS;
 
 /** Presses Shift+Tab until the focused element matches (back to an earlier control, as a keyboard user would). */
 async function shiftTabTo(page: Page, selector: string, limit = 40): Promise<void> {
@@ -60,31 +56,16 @@ describe('scheduling and the agenda builder in the web application', () => {
   });
 
   async function signedIn(next: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    context.setDefaultTimeout(scaled(30_000));
+    const context = await newBrowserContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     const page = await context.newPage();
     await page.goto(`${t.url}/sign-in?next=${encodeURIComponent(next)}`);
-    await page.waitForSelector('#email');
-    await page.fill('#email', g.secretariat.email);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.press('#password', 'Enter');
+    await submitSignIn(page, g.secretariat.email, TEST_PASSWORD);
     await page.waitForURL((url) => url.pathname === next);
     await page.waitForSelector('main h1');
     return { context, page };
   }
 
-  async function check(page: Page, shot: string) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ shot, width, violations: await axeViolations(page) }).toEqual({ shot, width, violations: [] });
-      expect({ shot, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ shot, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `${shot}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const check = (page: Page, shot: string) => checkPage(page, `${shot}`);
 
   const [anna, bo, cleo] = [0, 1, 2];
 

@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { COMMISSIONS, DEMO_PASSWORD, NGC_GROUP_NAME, ORGANISATIONS, PEOPLE, SeedsModule, SeederService } from '@samverkan/seeds';
 import type { PersonSeed } from '@samverkan/seeds';
-import { axeViolations, launchBrowser, pickFromSearch } from '../harness/browser';
+import { checkPage, launchBrowser, newBrowserContext, pickFromSearch, signedInPage } from '../harness/browser';
 import { TEST_PASSWORD, createPerson, login } from '../harness/factories';
 import { actionLinks, mailTo } from '../harness/mail-browser';
 import { scaled } from '../harness/progress';
@@ -32,7 +30,6 @@ import { chosen, createCommissionInBrowser, createWorkingGroupInBrowser, seed003
  * from that nomination. axe at 1280 and 390 px and no horizontal scroll on every page
  * the story passes.
  */
-const SHOTS = process.env.WEB_SCREENSHOTS;
 const C003 = COMMISSIONS.find((c) => c.key === '003')!;
 const SEED = C003.groups[0];
 const DK_ORGS = ORGANISATIONS.filter((o) => o.country === 'DK');
@@ -127,36 +124,17 @@ describe('seed 003 built from an empty database in the browser alone (issue 18)'
   });
 
   async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
-    context.setDefaultTimeout(scaled(30_000));
+    const context = await newBrowserContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
     return { context, page: await context.newPage() };
   }
 
-  async function signIn(email: string, password = TEST_PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
-    const s = await newPage();
-    await s.page.goto(`${t.url}/sign-in`);
-    await s.page.waitForSelector('#email');
-    await s.page.fill('#email', email);
-    await s.page.fill('#password', password);
-    await s.page.press('#password', 'Enter');
-    await s.page.waitForURL(`${t.url}/`);
-    return s;
-  }
+  const signIn = (email: string, password = TEST_PASSWORD) => signedInPage(browser, t.url, email, password, { locale: 'da-DK' });
 
   const checked = new Set<string>();
-  /** axe (0 violations) and no horizontal scroll at 1280 and 390 px; a screenshot of each with WEB_SCREENSHOTS. */
+  /** The harness's checkPage (axe, no horizontal scroll, screenshots), remembering which pages the story checked. */
   async function check(page: Page, name: string) {
     checked.add(name);
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect({ name, width, violations: await axeViolations(page) }).toEqual({ name, width, violations: [] });
-      expect({ name, width, overflow: await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') }).toEqual({ name, width, overflow: 0 });
-      if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `seed003-${name}-${width}.png`), fullPage: true });
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await checkPage(page, `seed003-${name}`);
   }
 
   /** /organisations: one organisation through the add form (country, region from the list, parent by name). */

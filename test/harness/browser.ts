@@ -46,6 +46,28 @@ export async function submitSignIn(page: Page, email: string, password: string):
   await page.press('#password', 'Enter');
 }
 
+/** Opens the sign-in page at `baseUrl`, signs in as `email` and waits for the start page the app leads to. */
+export async function signInAt(page: Page, baseUrl: string, email: string, password: string, signInPath = '/sign-in'): Promise<void> {
+  await page.goto(`${baseUrl}${signInPath}`);
+  await submitSignIn(page, email, password);
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+/** A fresh context (1280 px wide unless `options` say otherwise) with one page, signed in as `email` (signInAt). */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+  signInPath = '/sign-in',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newBrowserContext(browser, { viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  await signInAt(page, baseUrl, email, password, signInPath);
+  return { context, page };
+}
+
 /**
  * The checks every page passes at 1280 and 390 px: no axe violation, no horizontal
  * scrolling; with WEB_SCREENSHOTS set (a folder), a full-page screenshot at each width.

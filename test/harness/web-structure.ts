@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { COMMISSIONS, ORGANISATIONS, PEOPLE } from '@samverkan/seeds';
+import { tabTo } from './browser';
 import { createPerson } from './factories';
 import { ok } from './structure-fixtures';
 import type { TestApp } from './test-app';
@@ -9,15 +10,6 @@ import type { TestApp } from './test-app';
  * working groups): each drives the real form as a person would, and returns the id
  * the page navigated to. Fields are found by their ids, so they work in any language.
  */
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-export async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(`!!document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
 
 /** Types a name into a register picker and waits until the page says it is chosen. */
 export async function pick(page: Page, id: string, name: string, keyboard = false): Promise<void> {

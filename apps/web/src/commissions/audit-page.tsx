@@ -1,10 +1,12 @@
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../core/i18n';
 import type { MessageKey } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
+import { PagerButtons, usePager } from '../core/pager';
 import { useQuery } from '../core/use-query';
 import { AuditPage as AuditQuery } from './audit-page.operations';
+import { BackToCommission } from './back-to-commission';
 import '../organisations/register.css';
 
 const ENTITIES = [
@@ -41,12 +43,11 @@ export function AuditPage() {
   const { commissionId } = useParams({ strict: false }) as { commissionId: string };
   const { t, dateTime } = useI18n();
   const [filter, setFilter] = useState<Filter>({ entity: '', entityName: '', actorPersonId: '', from: '', to: '' });
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
+  const pager = usePager();
   const query = useQuery(AuditQuery, {
     id: commissionId,
     first: PAGE,
-    after,
+    after: pager.after,
     entity: filter.entity || null,
     entityName: filter.entityName || null,
     actorPersonId: filter.actorPersonId || null,
@@ -72,17 +73,13 @@ export function AuditPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (key: string) => String(form.get(key) ?? '').trim();
-    setCursors([null]);
+    pager.reset();
     setFilter({ entity: text('entity'), entityName: text('entityName'), actorPersonId: text('actorPersonId'), from: text('from'), to: text('to') });
   }
 
   return (
     <>
-      <p>
-        <Link to="/commissions/$commissionId" params={{ commissionId }}>
-          {commission.title}
-        </Link>
-      </p>
+      <BackToCommission id={commissionId} title={commission.title} />
       <Heading>{t('audit.title', { title: commission.title })}</Heading>
       <p>{t('audit.intro')}</p>
       <form className="reg-filters" onSubmit={apply} aria-label={t('audit.filter')}>
@@ -156,18 +153,7 @@ export function AuditPage() {
           </table>
         </div>
       )}
-      <p className="reg-pager">
-        {cursors.length > 1 && (
-          <button type="button" className="secondary-button" onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('audit.previous')}
-          </button>
-        )}
-        {trail.pageInfo.hasNextPage && (
-          <button type="button" className="secondary-button" onClick={() => setCursors((c) => [...c, trail.pageInfo.endCursor])}>
-            {t('audit.next')}
-          </button>
-        )}
-      </p>
+      <PagerButtons pager={pager} pageInfo={trail.pageInfo} newer={t('audit.previous')} older={t('audit.next')} />
     </>
   );
 }

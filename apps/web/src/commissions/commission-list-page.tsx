@@ -4,6 +4,7 @@ import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
 import { useViewerFrom } from '../core/use-viewer';
 import { CommissionListPage as ListQuery } from './commission-list-page.operations';
+import { PeopleAndOrganisations } from './register-links';
 
 /** The commissions one has a part in (all, for administrators), and the way to set up a new one for those who may. */
 export function CommissionListPage() {
@@ -26,12 +27,7 @@ export function CommissionListPage() {
           {/* The register a new commission draws on: before the first commission, the only way to it. */}
           <nav aria-label={t('stakeholders.registerNav')}>
             <ul className="items">
-              <li>
-                <Link to="/people">{t('people.title')}</Link>
-              </li>
-              <li>
-                <Link to="/organisations">{t('organisations.title')}</Link>
-              </li>
+              <PeopleAndOrganisations />
             </ul>
           </nav>
         </>

@@ -1,4 +1,4 @@
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { RequestFailed, request } from '../core/client';
 import { ErrorSummary, FieldProblem, described, useProblems } from '../core/form';
@@ -6,10 +6,11 @@ import type { ResultOf } from '../core/graphql';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { MultiPicker, Picker, type Choice } from '../core/pickers';
-import { zonesWith } from '../core/time-zones';
+import { TimeZoneField } from '../core/time-zone-field';
 import { useQuery } from '../core/use-query';
 import { AssignCommissionRole, EditCommissionPage as EditQuery, RemoveCommissionRole, UpdateCommission } from './commission-form.operations';
 import { CADENCES, KINDS, type Cadence, type Kind } from './new-commission-page';
+import { BackToCommission } from './back-to-commission';
 
 type Commission = ResultOf<typeof EditQuery>['commission'];
 const STATUSES = ['PLANNED', 'ACTIVE', 'REPORTED', 'CONCLUDED'] as const;
@@ -96,11 +97,7 @@ function EditCommission({ commission: c, reload }: { commission: Commission; rel
   return (
     <>
       <Heading>{t('commission.editTitle', { title: c.title })}</Heading>
-      <p>
-        <Link to="/commissions/$commissionId" params={{ commissionId: c.id }}>
-          {c.title}
-        </Link>
-      </p>
+      <BackToCommission id={c.id} title={c.title} />
       <ErrorSummary ref={summary} errors={errors} />
       {saved && (
         <p role="status" className="saved">
@@ -144,15 +141,7 @@ function EditCommission({ commission: c, reload }: { commission: Commission; rel
             </option>
           ))}
         </select>
-        <label htmlFor="timeZone">{t('commission.timeZone')}</label>
-        <select id="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} {...described('timeZone', errors)}>
-          {zonesWith(timeZone).map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
-        <FieldProblem id="timeZone" errors={errors} />
+        <TimeZoneField value={timeZone} onChange={setTimeZone} errors={errors} />
         <button type="submit">{t('commission.save')}</button>
       </form>
 

@@ -5,7 +5,7 @@ import { ErrorSummary, FieldProblem, described, useProblems } from '../core/form
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { MultiPicker, Picker, type Choice } from '../core/pickers';
-import { zonesWith } from '../core/time-zones';
+import { TimeZoneField } from '../core/time-zone-field';
 import { useQuery } from '../core/use-query';
 import { CommissionFormOptions, CreateCommission } from './commission-form.operations';
 
@@ -168,15 +168,7 @@ export function NewCommissionPage() {
         </select>
         <FieldProblem id="reportCadence" errors={errors} />
 
-        <label htmlFor="timeZone">{t('commission.timeZone')}</label>
-        <select id="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} {...described('timeZone', errors)}>
-          {zonesWith(timeZone).map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
-        <FieldProblem id="timeZone" errors={errors} />
+        <TimeZoneField value={timeZone} onChange={setTimeZone} errors={errors} />
 
         {options.data.strategies.length > 0 && (
           <>

@@ -21,15 +21,25 @@ export function RegisterLinks({ commissionId, roles }: { commissionId: string; r
                 {t('audit.link')}
               </Link>
             </li>
-            <li>
-              <Link to="/people">{t('people.title')}</Link>
-            </li>
-            <li>
-              <Link to="/organisations">{t('organisations.title')}</Link>
-            </li>
+            <PeopleAndOrganisations />
           </>
         )}
       </ul>
     </nav>
+  );
+}
+
+/** The two registers every commission draws on, as list items: people and organisations. */
+export function PeopleAndOrganisations() {
+  const { t } = useI18n();
+  return (
+    <>
+      <li>
+        <Link to="/people">{t('people.title')}</Link>
+      </li>
+      <li>
+        <Link to="/organisations">{t('organisations.title')}</Link>
+      </li>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { useQuery } from '../core/use-query';
 import { errorAt, fieldErrors } from '../people/register-form';
 import { BarChart } from './bar-chart';
 import { RecordEngagement, StakeholdersPage as StakeholdersQuery } from './stakeholders-page.operations';
+import { BackToCommission } from './back-to-commission';
 import '../organisations/register.css';
 
 const ENGAGEMENT_KINDS = ['DIALOGUE', 'WORKSHOP', 'REVIEWER', 'NETWORK', 'CONSULTED', 'OTHER'] as const;
@@ -69,11 +70,7 @@ export function StakeholdersPage() {
 
   return (
     <>
-      <p>
-        <Link to="/commissions/$commissionId" params={{ commissionId }}>
-          {commission.title}
-        </Link>
-      </p>
+      <BackToCommission id={commissionId} title={commission.title} />
       <Heading>{t('stakeholders.title', { title: commission.title })}</Heading>
 
       <section aria-labelledby="register">

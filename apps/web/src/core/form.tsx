@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useRef, useState } from 'react';
+import { forwardRef, useCallback, useRef, useState, type ReactNode } from 'react';
 import { RequestFailed } from './client';
 import { useI18n } from './i18n';
 import { problemsOf, type FieldError } from './problems';
@@ -43,6 +43,25 @@ export function FieldProblem({ id, errors }: { id: string; errors: FieldError[] 
   );
 }
 
+/**
+ * One labelled control in a `.field` box: its label, its hint (`<id>-hint`), its problem,
+ * then the control, which ties itself to them with `described(id, errors, '<id>-hint')` (or without a hint, `described(id, errors)`).
+ */
+export function Field({ id, label, hint, errors, children }: { id: string; label: ReactNode; hint?: ReactNode; errors: FieldError[]; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <FieldProblem id={id} errors={errors} />
+      {children}
+    </div>
+  );
+}
+
 /** The props that tie an input to its problem: `aria-invalid` and `aria-describedby`. */
 export function described(id: string, errors: FieldError[], hint?: string): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
   const bad = errors.some((e) => e.field === id);
@@ -70,7 +89,23 @@ export function useProblems() {
     },
     [show, t],
   );
-  return { errors, setErrors: show, fail, summary };
+  const [busy, setBusy] = useState(false);
+  /** Sends the form: its problems cleared, `busy` while `work` runs, a refusal shown as `fail` shows it. */
+  const send = useCallback(
+    async (work: () => Promise<void>, fallback: string, names?: Record<string, string>) => {
+      show([]);
+      setBusy(true);
+      try {
+        await work();
+      } catch (error) {
+        fail(error, fallback, names);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [fail, show],
+  );
+  return { errors, setErrors: show, fail, summary, busy, send };
 }
 
 /** The input of an API field path in this page: "objectives.1.text" → #objectives-1-text, else the first segment's element. */
@@ -79,6 +114,34 @@ export function fieldIdInPage(path: string): string | undefined {
   if (document.getElementById(whole)) return whole;
   const first = path.split('.')[0];
   return document.getElementById(first) ? first : undefined;
+}
+
+/**
+ * A request a button sends outside a form: `busy` while it runs; no connection sets
+ * `offline` (OfflineNotice offers to send it again); a refusal sets `message` to what the
+ * API said; an ended session goes to sign-in. `run` answers what to say when it went through.
+ */
+export function useButtonRequest(run: () => Promise<string | null>) {
+  const { t } = useI18n();
+  const [message, setMessage] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
+  const [busy, setBusy] = useState(false);
+  async function send() {
+    setBusy(true);
+    setOffline(false);
+    setMessage(null);
+    try {
+      setMessage(await run());
+    } catch (error) {
+      const failed = asFailure(error);
+      if (failed.kind === 'unauthenticated') return signInAgain();
+      if (failed.kind === 'network') setOffline(true);
+      else setMessage(failed.errors[0]?.message ?? t('app.failed', { code: failed.kind }));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, offline, message, send };
 }
 
 /** Whatever a request threw, as the client's failure. */

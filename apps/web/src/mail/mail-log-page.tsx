@@ -1,10 +1,12 @@
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
+import { BackToCommission } from '../commissions/back-to-commission';
 import { request } from '../core/client';
 import { asFailure, signInAgain } from '../core/form';
 import { useI18n } from '../core/i18n';
 import type { MessageKey } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
+import { PagerButtons, usePager } from '../core/pager';
 import { useQuery } from '../core/use-query';
 import { useViewerFrom } from '../core/use-viewer';
 import { MailLogPage as MailLogQuery, ResendMail } from './mail-log-page.operations';
@@ -19,18 +21,6 @@ type Status = (typeof STATUSES)[number];
 interface Filter {
   status: Status | '';
   search: string;
-}
-
-/** Cursors of one paged list: the first page is null; "next" pushes, "previous" pops. */
-function usePager() {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  return {
-    after: cursors[cursors.length - 1],
-    hasPrevious: cursors.length > 1,
-    next: (cursor: string | null | undefined) => setCursors((all) => [...all, cursor ?? null]),
-    previous: () => setCursors((all) => all.slice(0, -1)),
-    reset: () => setCursors([null]),
-  };
 }
 
 /**
@@ -96,11 +86,7 @@ export function MailLogPage() {
 
   return (
     <>
-      <p>
-        <Link to="/commissions/$commissionId" params={{ commissionId }}>
-          {commission.title}
-        </Link>
-      </p>
+      <BackToCommission id={commissionId} title={commission.title} />
       <Heading>{t('mail.log.title', { title: commission.title })}</Heading>
       <p>{t('mail.log.intro')}</p>
       <form className="mail-filters" onSubmit={apply} aria-label={t('mail.log.filter')}>
@@ -180,7 +166,7 @@ export function MailLogPage() {
             </tbody>
           </table>
         )}
-        <Pager hasPrevious={mails.hasPrevious} hasNext={log.pageInfo.hasNextPage} onPrevious={mails.previous} onNext={() => mails.next(log.pageInfo.endCursor)} what={t('mail.log.mails')} />
+        <PagerButtons pager={mails} pageInfo={log.pageInfo} newer={t('mail.log.newer', { what: t('mail.log.mails') })} older={t('mail.log.older', { what: t('mail.log.mails') })} />
       </section>
 
       <section aria-labelledby="skipped">
@@ -196,7 +182,7 @@ export function MailLogPage() {
             ))}
           </ul>
         )}
-        <Pager hasPrevious={skipped.hasPrevious} hasNext={notSent.pageInfo.hasNextPage} onPrevious={skipped.previous} onNext={() => skipped.next(notSent.pageInfo.endCursor)} what={t('mail.skipped.what')} />
+        <PagerButtons pager={skipped} pageInfo={notSent.pageInfo} newer={t('mail.log.newer', { what: t('mail.skipped.what') })} older={t('mail.log.older', { what: t('mail.skipped.what') })} />
       </section>
 
       <section aria-labelledby="answers">
@@ -213,27 +199,8 @@ export function MailLogPage() {
             ))}
           </ul>
         )}
-        <Pager hasPrevious={answers.hasPrevious} hasNext={given.pageInfo.hasNextPage} onPrevious={answers.previous} onNext={() => answers.next(given.pageInfo.endCursor)} what={t('mail.answers.what')} />
+        <PagerButtons pager={answers} pageInfo={given.pageInfo} newer={t('mail.log.newer', { what: t('mail.answers.what') })} older={t('mail.log.older', { what: t('mail.answers.what') })} />
       </section>
     </>
-  );
-}
-
-function Pager({ hasPrevious, hasNext, onPrevious, onNext, what }: { hasPrevious: boolean; hasNext: boolean; onPrevious(): void; onNext(): void; what: string }) {
-  const { t } = useI18n();
-  if (!hasPrevious && !hasNext) return null;
-  return (
-    <p className="reg-pager">
-      {hasPrevious && (
-        <button type="button" className="secondary-button" onClick={onPrevious}>
-          {t('mail.log.newer', { what })}
-        </button>
-      )}
-      {hasNext && (
-        <button type="button" className="secondary-button" onClick={onNext}>
-          {t('mail.log.older', { what })}
-        </button>
-      )}
-    </p>
   );
 }

@@ -1,13 +1,14 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { request } from '../core/client';
-import { OfflineNotice, asFailure, signInAgain } from '../core/form';
+import { OfflineNotice, useButtonRequest } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
 import { ApproveMinutes, MeetingPage as MeetingQuery } from './meeting-page.operations';
 import { ConflictOfInterest, type Declaration } from './conflict-of-interest';
 import { RsvpForm } from './rsvp-form';
+import { ScheduleLinks } from './schedule-links';
 
 /** One meeting: when (in my zone and the meeting's), where, the agenda, my answer, the calendar file and the approved minutes. */
 export function MeetingPage() {
@@ -54,20 +55,7 @@ export function MeetingPage() {
           </Link>
         </p>
       )}
-      {m.maySchedule && (
-        <ul className="actions">
-          <li>
-            <Link to="/meetings/$meetingId/invitations" params={{ meetingId: m.id }}>
-              {t('scheduling.invitationsLink')}
-            </Link>
-          </li>
-          <li>
-            <Link to="/meetings/$meetingId/agenda" params={{ meetingId: m.id }}>
-              {t('scheduling.agendaLink')}
-            </Link>
-          </li>
-        </ul>
-      )}
+      {m.maySchedule && <ScheduleLinks meeting={m} current="meeting" />}
       {m.isOpen && (
         <p>
           {/* An open event: its registrants (the secretariat's list) and its public registration page. */}
@@ -185,25 +173,11 @@ export function MeetingPage() {
 /** Minutes sent to me for approval (justering): read them, then approve. */
 function ApproveMinutesForm({ minutesId, body, decisions, onApproved }: { minutesId: string; body: string; decisions: { id: string; number: number; text: string }[]; onApproved(): void }) {
   const { t } = useI18n();
-  const [message, setMessage] = useState<string | null>(null);
-  const [offline, setOffline] = useState(false);
-  const [busy, setBusy] = useState(false);
-  async function approve() {
-    setBusy(true);
-    setOffline(false);
-    setMessage(null);
-    try {
-      await request(ApproveMinutes, { minutesId });
-      onApproved();
-    } catch (error) {
-      const failed = asFailure(error);
-      if (failed.kind === 'unauthenticated') return signInAgain();
-      if (failed.kind === 'network') setOffline(true);
-      else setMessage(failed.errors[0]?.message ?? t('app.failed', { code: failed.kind }));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, offline, message, send: approve } = useButtonRequest(async () => {
+    await request(ApproveMinutes, { minutesId });
+    onApproved();
+    return null;
+  });
   return (
     <section aria-labelledby="minutes-approval">
       <h2 id="minutes-approval">{t('minutes.toApprove')}</h2>

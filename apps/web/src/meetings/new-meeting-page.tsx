@@ -1,14 +1,12 @@
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { RequestFailed, request } from '../core/client';
+import { request } from '../core/client';
 import { ErrorSummary, FieldProblem, described, useProblems } from '../core/form';
 import { useI18n } from '../core/i18n';
-import { Failed, Heading, Loading } from '../core/page';
-import { zonesWith } from '../core/time-zones';
+import { TimeZoneField } from '../core/time-zone-field';
 import { useQuery } from '../core/use-query';
 import { NewMeetingPage as NewMeetingQuery, ScheduleMeeting } from './new-meeting-page.operations';
-
-const KINDS = ['MEETING', 'WORKSHOP', 'WEBINAR', 'DIALOGUE'] as const;
+import { ForGroupScheduler, GroupScheduleHeading, MeetingKindField, type MeetingKind } from './schedule-fields';
 
 /**
  * Schedules a meeting of a working group: the secretariat, or the group's chair
@@ -17,11 +15,7 @@ const KINDS = ['MEETING', 'WORKSHOP', 'WEBINAR', 'DIALOGUE'] as const;
 export function NewMeetingPage() {
   const { workingGroupId } = useParams({ strict: false }) as { workingGroupId: string };
   const query = useQuery(NewMeetingQuery, { id: workingGroupId });
-  if (query.status === 'loading') return <Loading />;
-  if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
-  const g = query.data.workingGroup;
-  if (!g.myPermissions.scheduleMeetings) return <Failed error={new RequestFailed('forbidden')} retry={query.reload} />;
-  return <MeetingForm group={g} />;
+  return <ForGroupScheduler query={query}>{(g) => <MeetingForm group={g} />}</ForGroupScheduler>;
 }
 
 function MeetingForm({ group: g }: { group: { id: string; name: string; commission: { timeZone: string } } }) {
@@ -29,7 +23,7 @@ function MeetingForm({ group: g }: { group: { id: string; name: string; commissi
   const navigate = useNavigate();
   const { errors, fail, summary } = useProblems();
   const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('MEETING');
+  const [kind, setKind] = useState<MeetingKind>('MEETING');
   const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState('');
   const [timeZone, setTimeZone] = useState(g.commission.timeZone);
@@ -65,40 +59,20 @@ function MeetingForm({ group: g }: { group: { id: string; name: string; commissi
 
   return (
     <>
-      <Heading>{t('schedule.title', { group: g.name })}</Heading>
-      <p>
-        <Link to="/working-groups/$workingGroupId" params={{ workingGroupId: g.id }}>
-          {g.name}
-        </Link>
-      </p>
+      <GroupScheduleHeading group={g}>{t('schedule.title', { group: g.name })}</GroupScheduleHeading>
       <ErrorSummary ref={summary} errors={errors} />
       <form className="stack wide-form" onSubmit={(e) => void submit(e)} noValidate>
         <label htmlFor="title">{t('schedule.meetingTitle')}</label>
         <input id="title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} {...described('title', errors)} />
         <FieldProblem id="title" errors={errors} />
-        <label htmlFor="kind">{t('schedule.kind')}</label>
-        <select id="kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`schedule.${k}`)}
-            </option>
-          ))}
-        </select>
+        <MeetingKindField value={kind} onChange={setKind} />
         <label htmlFor="startsAt">{t('schedule.startsAt')}</label>
         <input id="startsAt" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} {...described('startsAt', errors)} />
         <FieldProblem id="startsAt" errors={errors} />
         <label htmlFor="endsAt">{t('schedule.endsAt')}</label>
         <input id="endsAt" type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} {...described('endsAt', errors)} />
         <FieldProblem id="endsAt" errors={errors} />
-        <label htmlFor="timeZone">{t('commission.timeZone')}</label>
-        <select id="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} {...described('timeZone', errors)}>
-          {zonesWith(timeZone).map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
-        <FieldProblem id="timeZone" errors={errors} />
+        <TimeZoneField value={timeZone} onChange={setTimeZone} errors={errors} />
         <label htmlFor="place">{t('meeting.place')}</label>
         <input id="place" type="text" value={place} onChange={(e) => setPlace(e.target.value)} {...described('place', errors)} />
         <FieldProblem id="place" errors={errors} />

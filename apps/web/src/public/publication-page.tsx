@@ -1,5 +1,6 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { BackToCommission } from '../commissions/back-to-commission';
 import { RequestFailed, request } from '../core/client';
 import { ErrorSummary, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
@@ -127,11 +128,7 @@ function PublicationForm({ commissionId, title, deliverables, initial }: { commi
   return (
     <>
       <Heading>{t('public.settings.title', { title })}</Heading>
-      <p>
-        <Link to="/commissions/$commissionId" params={{ commissionId }}>
-          {title}
-        </Link>
-      </p>
+      <BackToCommission id={commissionId} title={title} />
       <p>{t('public.settings.intro')}</p>
       <ErrorSummary ref={summary} errors={errors} />
       <form onSubmit={submit} noValidate>

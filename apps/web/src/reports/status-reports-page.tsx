@@ -1,10 +1,12 @@
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
+import { BackToCommission } from '../commissions/back-to-commission';
 import { request } from '../core/client';
-import { ErrorSummary, FieldProblem, described, useProblems } from '../core/form';
+import { ErrorSummary, Field, described, useProblems } from '../core/form';
 import { useI18n } from '../core/i18n';
 import type { MessageKey } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
+import { PagerButtons, usePager } from '../core/pager';
 import { useQuery } from '../core/use-query';
 import { useViewerFrom } from '../core/use-viewer';
 import { CompileStatusReport, SetReportCadence, StatusReportsPage as ReportsQuery } from './status-reports-page.operations';
@@ -23,8 +25,8 @@ type Cadence = (typeof CADENCES)[number];
 export function StatusReportsPage() {
   const { commissionId } = useParams({ strict: false }) as { commissionId: string };
   const { t, date, dateTime } = useI18n();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const query = useQuery(ReportsQuery, { id: commissionId, first: PAGE, after: cursors[cursors.length - 1] });
+  const pager = usePager();
+  const query = useQuery(ReportsQuery, { id: commissionId, first: PAGE, after: pager.after });
   useViewerFrom(query.status === 'done' ? query.data.me.person : null);
   if (query.status === 'loading') return <Loading />;
   if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
@@ -33,15 +35,11 @@ export function StatusReportsPage() {
   const day = (iso: string) => date(`${iso}T12:00:00Z`);
   return (
     <>
-      <p>
-        <Link to="/commissions/$commissionId" params={{ commissionId }}>
-          {c.title}
-        </Link>
-      </p>
+      <BackToCommission id={commissionId} title={c.title} />
       <Heading>{t('reports.list.title', { title: c.title })}</Heading>
       {manages && (
         <>
-          <CompileForm commissionId={commissionId} onCompiled={() => (cursors.length > 1 ? setCursors([null]) : query.reload())} />
+          <CompileForm commissionId={commissionId} onCompiled={() => (pager.hasPrevious ? pager.reset() : query.reload())} />
           <CadenceForm commissionId={commissionId} initial={c.reportCadence} onSaved={query.reload} />
         </>
       )}
@@ -93,18 +91,7 @@ export function StatusReportsPage() {
             </tbody>
           </table>
         )}
-        <p className="reg-pager">
-          {cursors.length > 1 && (
-            <button type="button" className="secondary-button" onClick={() => setCursors((all) => all.slice(0, -1))}>
-              {t('reports.list.previous')}
-            </button>
-          )}
-          {list.pageInfo.hasNextPage && (
-            <button type="button" className="secondary-button" onClick={() => setCursors((all) => [...all, list.pageInfo.endCursor])}>
-              {t('reports.list.next')}
-            </button>
-          )}
-        </p>
+        <PagerButtons pager={pager} pageInfo={list.pageInfo} newer={t('reports.list.previous')} older={t('reports.list.next')} />
       </section>
     </>
   );
@@ -113,26 +100,19 @@ export function StatusReportsPage() {
 /** "Compile a report now": the running period unless one is named; the new report is linked when done. */
 function CompileForm({ commissionId, onCompiled }: { commissionId: string; onCompiled(): void }) {
   const { t } = useI18n();
-  const { errors, setErrors, fail, summary } = useProblems();
-  const [busy, setBusy] = useState(false);
+  const { errors, summary, busy, send } = useProblems();
   const [compiled, setCompiled] = useState<{ periodKey: string; url: string } | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const period = String(form.get('period') ?? '').trim();
-    setErrors([]);
     setCompiled(null);
-    setBusy(true);
-    try {
+    await send(async () => {
       const result = await request(CompileStatusReport, { input: { commissionId, period: period || null, notifyCommissioners: form.get('notifyCommissioners') === 'on' } });
       setCompiled(result.compileStatusReport);
       onCompiled();
-    } catch (error) {
-      fail(error, 'period');
-    } finally {
-      setBusy(false);
-    }
+    }, 'period');
   }
 
   return (
@@ -140,14 +120,9 @@ function CompileForm({ commissionId, onCompiled }: { commissionId: string; onCom
       <h2 id="compile">{t('reports.compile.title')}</h2>
       <form onSubmit={submit} noValidate>
         <ErrorSummary ref={summary} errors={errors} />
-        <div className="field">
-          <label htmlFor="period">{t('reports.compile.period')}</label>
-          <p id="period-hint" className="hint">
-            {t('reports.compile.periodHint')}
-          </p>
-          <FieldProblem id="period" errors={errors} />
+        <Field id="period" label={t('reports.compile.period')} hint={t('reports.compile.periodHint')} errors={errors}>
           <input id="period" name="period" type="text" autoComplete="off" maxLength={30} {...described('period', errors, 'period-hint')} />
-        </div>
+        </Field>
         <label className="choice">
           <input type="checkbox" id="notifyCommissioners" name="notifyCommissioners" />
           {t('reports.compile.notify')}
@@ -172,25 +147,18 @@ function CompileForm({ commissionId, onCompiled }: { commissionId: string; onCom
 /** How often the worker compiles scheduled reports (a cadence of the commission, as on its edit page). */
 function CadenceForm({ commissionId, initial, onSaved }: { commissionId: string; initial: Cadence; onSaved(): void }) {
   const { t } = useI18n();
-  const { errors, setErrors, fail, summary } = useProblems();
+  const { errors, summary, busy, send } = useProblems();
   const [cadence, setCadence] = useState<Cadence>(initial);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setErrors([]);
     setSaved(false);
-    setBusy(true);
-    try {
+    await send(async () => {
       await request(SetReportCadence, { input: { id: commissionId, reportCadence: cadence } });
       setSaved(true);
       onSaved();
-    } catch (error) {
-      fail(error, 'reportCadence');
-    } finally {
-      setBusy(false);
-    }
+    }, 'reportCadence');
   }
 
   return (
@@ -198,12 +166,7 @@ function CadenceForm({ commissionId, initial, onSaved }: { commissionId: string;
       <h2 id="cadence">{t('reports.cadence.title')}</h2>
       <form onSubmit={submit} noValidate>
         <ErrorSummary ref={summary} errors={errors} />
-        <div className="field">
-          <label htmlFor="reportCadence">{t('reports.cadence.label')}</label>
-          <p id="reportCadence-hint" className="hint">
-            {t('reports.cadence.hint')}
-          </p>
-          <FieldProblem id="reportCadence" errors={errors} />
+        <Field id="reportCadence" label={t('reports.cadence.label')} hint={t('reports.cadence.hint')} errors={errors}>
           <select
             id="reportCadence"
             value={cadence}
@@ -219,7 +182,7 @@ function CadenceForm({ commissionId, initial, onSaved }: { commissionId: string;
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <p>
           <button type="submit" disabled={busy}>
             {t('reports.cadence.submit')}

@@ -1,12 +1,12 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useMemo, useState, type FormEvent } from 'react';
 import { request } from '../core/client';
-import { ErrorSummary } from '../core/form';
+import { ErrorSummary, FieldProblem, described } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
 import { AllocationPage as AllocationQuery, Appoint, ChangeSeatCount, EndAppointment, RemindNominationRequest, RequestNomination } from './allocation-page.operations';
-import { FieldMessage, Panel, Picker, ScrollTable, describedBy, useFormState } from './forms';
+import { Panel, Picker, ScrollTable, useFormState } from './forms';
 import { addDays, gridStatus, todayIso } from './seat-grid-page';
 import './seats.css';
 
@@ -168,8 +168,8 @@ export function AllocationPage() {
         <form className="inline-form" onSubmit={changeCount} noValidate>
           <div>
             <label htmlFor="count-seatCount">{t('seats.seatCount')}</label>
-            <input id="count-seatCount" name="count-seatCount" type="number" min={1} max={500} defaultValue={a.seatCount} key={a.seatCount} {...describedBy('count-seatCount', count.errors)} />
-            <FieldMessage id="count-seatCount" errors={count.errors} />
+            <input id="count-seatCount" name="count-seatCount" type="number" min={1} max={500} defaultValue={a.seatCount} key={a.seatCount} {...described('count-seatCount', count.errors)} />
+            <FieldProblem id="count-seatCount" errors={count.errors} />
           </div>
           <button type="submit" disabled={count.busy}>
             {t('seats.saveCount')}
@@ -233,19 +233,19 @@ export function AllocationPage() {
         {openRequests.length > 0 && <p className="secondary">{t('seats.openRequestNote')}</p>}
         <form className="stack" onSubmit={requestNomination} noValidate>
           <label htmlFor="ask-deadline">{t('seats.deadline')}</label>
-          <input id="ask-deadline" name="ask-deadline" type="date" defaultValue={addDays(today, 30)} {...describedBy('ask-deadline', ask.errors)} />
-          <FieldMessage id="ask-deadline" errors={ask.errors} />
+          <input id="ask-deadline" name="ask-deadline" type="date" defaultValue={addDays(today, 30)} {...described('ask-deadline', ask.errors)} />
+          <FieldProblem id="ask-deadline" errors={ask.errors} />
           <Picker id="ask-contactPersonId" label={t('seats.contact')} kind="person" optional={t('seats.noContactChosen')} errors={ask.errors} />
           <label htmlFor="ask-seatsRequested">{t('seats.seatsRequested')}</label>
           <input id="ask-seatsRequested" name="ask-seatsRequested" type="number" min={1} max={500} aria-describedby="ask-seatsRequested-hint" />
           <p id="ask-seatsRequested-hint" className="secondary">
             {t('seats.seatsRequestedHint')}
           </p>
-          <FieldMessage id="ask-seatsRequested" errors={ask.errors} />
+          <FieldProblem id="ask-seatsRequested" errors={ask.errors} />
           <p>{a.requiresGenderPair ? t('seats.ruleInRequest') : t('seats.noRuleInRequest')}</p>
           <label htmlFor="ask-message">{t('seats.message')}</label>
-          <textarea id="ask-message" name="ask-message" {...describedBy('ask-message', ask.errors)} />
-          <FieldMessage id="ask-message" errors={ask.errors} />
+          <textarea id="ask-message" name="ask-message" {...described('ask-message', ask.errors)} />
+          <FieldProblem id="ask-message" errors={ask.errors} />
           <button type="submit" disabled={ask.busy}>
             {t('seats.sendRequest')}
           </button>
@@ -282,8 +282,8 @@ export function AllocationPage() {
                         </span>
                         <div>
                           <label htmlFor={`from-${n.id}-${c.id}`}>{t('seats.startsOn')}</label>
-                          <input id={`from-${n.id}-${c.id}`} name={`from-${n.id}-${c.id}`} type="date" defaultValue={today} {...describedBy(`from-${n.id}-${c.id}`, fromNomination.errors)} />
-                          <FieldMessage id={`from-${n.id}-${c.id}`} errors={fromNomination.errors} />
+                          <input id={`from-${n.id}-${c.id}`} name={`from-${n.id}-${c.id}`} type="date" defaultValue={today} {...described(`from-${n.id}-${c.id}`, fromNomination.errors)} />
+                          <FieldProblem id={`from-${n.id}-${c.id}`} errors={fromNomination.errors} />
                         </div>
                         <button type="submit" disabled={fromNomination.busy}>
                           {t('seats.appointName', { name: c.displayName })}
@@ -367,11 +367,11 @@ export function AllocationPage() {
                   .map((p) => (
                     <form key={p.id} className="stack end-form" onSubmit={(e) => void endTerm(e, p.id)} noValidate aria-label={t('seats.endTermOf', { name: p.person.displayName })}>
                       <label htmlFor="end-endsOn">{t('seats.lastDay')}</label>
-                      <input id="end-endsOn" name="end-endsOn" type="date" defaultValue={today} {...describedBy('end-endsOn', end.errors)} />
-                      <FieldMessage id="end-endsOn" errors={end.errors} />
+                      <input id="end-endsOn" name="end-endsOn" type="date" defaultValue={today} {...described('end-endsOn', end.errors)} />
+                      <FieldProblem id="end-endsOn" errors={end.errors} />
                       <label htmlFor="end-reason">{t('seats.endReason')}</label>
-                      <textarea id="end-reason" name="end-reason" required {...describedBy('end-reason', end.errors)} />
-                      <FieldMessage id="end-reason" errors={end.errors} />
+                      <textarea id="end-reason" name="end-reason" required {...described('end-reason', end.errors)} />
+                      <FieldProblem id="end-reason" errors={end.errors} />
                       <p className="secondary">{a.workingGroup.holdoverAllowed ? t('seats.endNoteHoldover') : t('seats.endNote')}</p>
                       <div className="inline-form">
                         <button type="submit" disabled={end.busy}>
@@ -402,7 +402,7 @@ export function AllocationPage() {
             <option value="SUBSTITUTE">{t('seats.kind.SUBSTITUTE')}</option>
           </select>
           <label htmlFor="appoint-seatId">{t('seats.seat')}</label>
-          <select id="appoint-seatId" name="appoint-seatId" defaultValue="" {...describedBy('appoint-seatId', appoint.errors)}>
+          <select id="appoint-seatId" name="appoint-seatId" defaultValue="" {...described('appoint-seatId', appoint.errors)}>
             <option value="">{t('seats.firstFreeSeat')}</option>
             {[...a.seats]
               .sort((x, y) => x.number - y.number)
@@ -412,16 +412,16 @@ export function AllocationPage() {
                 </option>
               ))}
           </select>
-          <FieldMessage id="appoint-seatId" errors={appoint.errors} />
+          <FieldProblem id="appoint-seatId" errors={appoint.errors} />
           <label htmlFor="appoint-startsOn">{t('seats.startsOn')}</label>
-          <input id="appoint-startsOn" name="appoint-startsOn" type="date" defaultValue={today} {...describedBy('appoint-startsOn', appoint.errors)} />
-          <FieldMessage id="appoint-startsOn" errors={appoint.errors} />
+          <input id="appoint-startsOn" name="appoint-startsOn" type="date" defaultValue={today} {...described('appoint-startsOn', appoint.errors)} />
+          <FieldProblem id="appoint-startsOn" errors={appoint.errors} />
           <label htmlFor="appoint-endsOn">{t('seats.endsOn')}</label>
           <input id="appoint-endsOn" name="appoint-endsOn" type="date" aria-describedby="appoint-endsOn-hint" />
           <p id="appoint-endsOn-hint" className="secondary">
             {a.termMonths ? t('seats.endsOnHintTerm', { months: a.termMonths }) : t('seats.endsOnHint')}
           </p>
-          <FieldMessage id="appoint-endsOn" errors={appoint.errors} />
+          <FieldProblem id="appoint-endsOn" errors={appoint.errors} />
           <button type="submit" disabled={appoint.busy}>
             {t('seats.appoint')}
           </button>

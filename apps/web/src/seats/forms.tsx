@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { RequestFailed, request } from '../core/client';
-import { labelInPage, withLabel, type FieldError } from '../core/form';
+import { FieldProblem, described, labelInPage, withLabel, type FieldError } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { SearchOrganisations, SearchPeople } from './allocation-page.operations';
 
@@ -20,24 +20,6 @@ export function fieldErrorsOf(error: unknown, prefix: string, fallback: string, 
     // The sentence names the field by its label, as the reader sees it, not by the API's name.
     return fields.length ? fields.map(({ path, id }) => ({ field: id, message: withLabel(e.message, path, labelInPage(id)), code: e.code })) : [{ field: fallback, message: e.message, code: e.code }];
   });
-}
-
-/** The aria attributes of an input with (or without) its error. */
-export function describedBy(id: string, errors: FieldError[], hint?: string) {
-  const error = errors.some((e) => e.field === id);
-  const ids = [hint, error ? `${id}-error` : undefined].filter(Boolean).join(' ');
-  return { 'aria-invalid': error || undefined, 'aria-describedby': ids || undefined } as const;
-}
-
-/** The error under an input, if it has one. */
-export function FieldMessage({ id, errors }: { id: string; errors: FieldError[] }) {
-  const error = errors.find((e) => e.field === id);
-  if (!error) return null;
-  return (
-    <p id={`${id}-error`} className="field-error">
-      {error.message}
-    </p>
-  );
 }
 
 /** Runs a form's request, keeping its errors; focuses the summary when refused. */
@@ -133,7 +115,7 @@ export function Picker({
           setValue(e.target.value);
           onPick?.(e.target.value, e.target.selectedOptions[0]?.text ?? '');
         }}
-        {...describedBy(id, errors)}
+        {...described(id, errors)}
         data-loaded={loaded ? 'true' : undefined}
       >
         {optional !== undefined && <option value="">{optional}</option>}
@@ -143,7 +125,7 @@ export function Picker({
           </option>
         ))}
       </select>
-      <FieldMessage id={id} errors={errors} />
+      <FieldProblem id={id} errors={errors} />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { RequestFailed, request } from '../core/client';
-import { ErrorSummary } from '../core/form';
+import { ErrorSummary, FieldProblem, described } from '../core/form';
 import { useI18n } from '../core/i18n';
 import { Failed, Heading, Loading } from '../core/page';
 import { useQuery } from '../core/use-query';
 import { CreateAllocation, NewAllocationPage as NewAllocationQuery } from './allocation-page.operations';
-import { FieldMessage, Picker, describedBy, useFormState } from './forms';
+import { Picker, useFormState } from './forms';
 import './seats.css';
 
 const ROLES = ['MEMBER', 'CHAIR', 'EXPERT', 'OBSERVER'] as const;
@@ -65,8 +65,8 @@ export function NewAllocationPage() {
         <Picker id="alloc-organisationId" label={t('seats.organisation')} kind="organisation" errors={e} />
         <Picker id="alloc-nominatingOrganisationId" label={t('seats.nominatingBody')} kind="organisation" optional={t('seats.sameOrganisation')} errors={e} />
         <label htmlFor="alloc-seatCount">{t('seats.seatCount')}</label>
-        <input id="alloc-seatCount" name="alloc-seatCount" type="number" min={1} max={500} defaultValue={1} required {...describedBy('alloc-seatCount', e)} />
-        <FieldMessage id="alloc-seatCount" errors={e} />
+        <input id="alloc-seatCount" name="alloc-seatCount" type="number" min={1} max={500} defaultValue={1} required {...described('alloc-seatCount', e)} />
+        <FieldProblem id="alloc-seatCount" errors={e} />
         <label htmlFor="alloc-role">{t('seats.role')}</label>
         <select id="alloc-role" name="alloc-role" defaultValue="MEMBER">
           {ROLES.map((r) => (
@@ -76,21 +76,21 @@ export function NewAllocationPage() {
           ))}
         </select>
         <label htmlFor="alloc-requiredPerspective">{t('seats.requiredPerspective')}</label>
-        <input id="alloc-requiredPerspective" name="alloc-requiredPerspective" type="text" {...describedBy('alloc-requiredPerspective', e)} />
-        <FieldMessage id="alloc-requiredPerspective" errors={e} />
+        <input id="alloc-requiredPerspective" name="alloc-requiredPerspective" type="text" {...described('alloc-requiredPerspective', e)} />
+        <FieldProblem id="alloc-requiredPerspective" errors={e} />
         <label className="choice">
           <input id="alloc-requiresGenderPair" name="alloc-requiresGenderPair" type="checkbox" defaultChecked />
           {t('seats.requiresGenderPair')}
         </label>
         <label htmlFor="alloc-termMonths">{t('seats.termMonths')}</label>
-        <input id="alloc-termMonths" name="alloc-termMonths" type="number" min={1} max={240} {...describedBy('alloc-termMonths', e)} />
-        <FieldMessage id="alloc-termMonths" errors={e} />
+        <input id="alloc-termMonths" name="alloc-termMonths" type="number" min={1} max={240} {...described('alloc-termMonths', e)} />
+        <FieldProblem id="alloc-termMonths" errors={e} />
         <label htmlFor="alloc-maxConsecutiveTerms">{t('seats.maxConsecutiveTerms')}</label>
-        <input id="alloc-maxConsecutiveTerms" name="alloc-maxConsecutiveTerms" type="number" min={1} max={50} {...describedBy('alloc-maxConsecutiveTerms', e)} />
-        <FieldMessage id="alloc-maxConsecutiveTerms" errors={e} />
+        <input id="alloc-maxConsecutiveTerms" name="alloc-maxConsecutiveTerms" type="number" min={1} max={50} {...described('alloc-maxConsecutiveTerms', e)} />
+        <FieldProblem id="alloc-maxConsecutiveTerms" errors={e} />
         <label htmlFor="alloc-notes">{t('seats.notes')}</label>
-        <textarea id="alloc-notes" name="alloc-notes" {...describedBy('alloc-notes', e)} />
-        <FieldMessage id="alloc-notes" errors={e} />
+        <textarea id="alloc-notes" name="alloc-notes" {...described('alloc-notes', e)} />
+        <FieldProblem id="alloc-notes" errors={e} />
         <button type="submit" disabled={form.busy}>
           {t('seats.createAllocation')}
         </button>

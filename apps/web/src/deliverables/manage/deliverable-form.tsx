@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { AimChecks } from '../../core/aim-checks';
 import { ErrorSummary, FieldProblem, described, useProblems, type FieldError } from '../../core/form';
 import { readFragment, type FragmentOf } from '../../core/graphql';
 import { useI18n } from '../../core/i18n';
@@ -63,7 +64,6 @@ export function DeliverableForm({
     setV((old) => ({ ...old, [key]: value }));
   };
   const toggle = (key: 'objectiveIds' | 'goalIds', id: string, on: boolean) => set(key, on ? [...v[key], id] : v[key].filter((x) => x !== id));
-  const goals = commission.strategy?.priorityAreas.flatMap((a) => a.goals) ?? [];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -137,41 +137,13 @@ export function DeliverableForm({
           </>
         )}
 
-        {commission.objectives.length > 0 && (
-          <fieldset id="objectiveIds" aria-describedby={errors.some((e) => e.field === 'objectiveIds') ? 'objectiveIds-error' : undefined}>
-            <legend>{t('deliverables.form.objectives')}</legend>
-            <div className="checks">
-              {commission.objectives
-                .filter((o) => !o.withdrawnByAmendmentId || v.objectiveIds.includes(o.id))
-                .map((o) => (
-                  <label key={o.id} className="choice">
-                    <input type="checkbox" id={`objective-${o.letter}`} checked={v.objectiveIds.includes(o.id)} onChange={(e) => toggle('objectiveIds', o.id, e.target.checked)} />
-                    <span>
-                      <strong>{o.letter})</strong> {o.text}
-                    </span>
-                  </label>
-                ))}
-            </div>
-            <FieldProblem id="objectiveIds" errors={errors} />
-          </fieldset>
-        )}
-
-        {goals.length > 0 && (
-          <fieldset id="goalIds" aria-describedby={errors.some((e) => e.field === 'goalIds') ? 'goalIds-error' : undefined}>
-            <legend>{t('deliverables.form.goals', { strategy: commission.strategy!.title })}</legend>
-            <div className="checks">
-              {goals.map((g) => (
-                <label key={g.id} className="choice">
-                  <input type="checkbox" id={`goal-${g.code.replace(/\./g, '-')}`} checked={v.goalIds.includes(g.id)} onChange={(e) => toggle('goalIds', g.id, e.target.checked)} />
-                  <span>
-                    <strong>{g.code}</strong> {g.text}
-                  </span>
-                </label>
-              ))}
-            </div>
-            <FieldProblem id="goalIds" errors={errors} />
-          </fieldset>
-        )}
+        <AimChecks
+          commission={commission}
+          chosen={v}
+          legends={{ objectives: t('deliverables.form.objectives'), goals: (strategy) => t('deliverables.form.goals', { strategy }) }}
+          onToggle={toggle}
+          errors={errors}
+        />
 
         <button type="submit" disabled={busy}>
           {submitLabel}

@@ -5,6 +5,7 @@ import { ErrorSummary, FieldProblem, asFailure, described, signInAgain, useProbl
 import { useI18n } from '../../core/i18n';
 import { Failed, Heading, Loading } from '../../core/page';
 import { useQuery } from '../../core/use-query';
+import { ScheduleLinks } from '../schedule-links';
 import '../scheduling/scheduling.css';
 import { AgendaBuilderPage as AgendaQuery, AgendaDeliverables, ReorderAgenda, SaveAgenda, UpdateAgendaItem } from './agenda-builder-page.operations';
 
@@ -105,18 +106,7 @@ function Builder({ meeting: m, reload }: { meeting: NonNullable<Meeting>; reload
   return (
     <>
       <Heading>{t('agenda.title', { title: m.title })}</Heading>
-      <ul className="actions">
-        <li>
-          <Link to="/meetings/$meetingId" params={{ meetingId: m.id }}>
-            {m.title}
-          </Link>
-        </li>
-        <li>
-          <Link to="/meetings/$meetingId/invitations" params={{ meetingId: m.id }}>
-            {t('scheduling.invitationsLink')}
-          </Link>
-        </li>
-      </ul>
+      <ScheduleLinks meeting={m} current="agenda" />
       <p id="agenda-intro">{t('agenda.intro')}</p>
       <p className="agenda-sum">{t('agenda.planned', { planned, length: m.lengthMinutes })}</p>
       {overrun > 0 && <p className="overrun">{t('agenda.overrun', { minutes: overrun })}</p>}

@@ -1,7 +1,7 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { RequestFailed, request } from '../../core/client';
-import { ErrorSummary, FieldProblem, OfflineNotice, described, useProblems, type FieldError } from '../../core/form';
+import { ErrorSummary, Field, FieldProblem, OfflineNotice, described, useProblems, type FieldError } from '../../core/form';
 import type { ResultOf } from '../../core/graphql';
 import { useI18n } from '../../core/i18n';
 import { Failed, Heading, Loading } from '../../core/page';
@@ -32,6 +32,10 @@ interface ConflictRow {
 
 let nextKey = 1;
 const key = () => nextKey++;
+/** The list with `row` changed. */
+const changed = <Row extends { key: number }>(rows: Row[], row: Row, change: Partial<Row>) => rows.map((x) => (x.key === row.key ? { ...x, ...change } : x));
+/** The list without `row`. */
+const without = <Row extends { key: number }>(rows: Row[], row: Row) => rows.filter((x) => x.key !== row.key);
 
 /**
  * The minutes editor (secretariat): notes per agenda item, numbered decisions,
@@ -182,15 +186,38 @@ function DraftForm({ meeting: m, onSaved }: { meeting: Meeting; onSaved(): void 
       ))}
     </select>
   );
+  const personSelect = (id: string, value: string, onChange: (v: string) => void, none: string) => (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...described(id, errors)}>
+      <option value="">{none}</option>
+      {people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.displayName}
+        </option>
+      ))}
+    </select>
+  );
+  const textInput = (id: string, value: string, onChange: (v: string) => void, type = 'text') => (
+    <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} {...described(id, errors)} />
+  );
+  const removeButton = (label: string, remove: () => void) => (
+    <button type="button" className="secondary-button" onClick={() => (touched(), remove())}>
+      {t('minutesEditor.remove', { what: label })}
+    </button>
+  );
+  const addButton = (id: string, text: string, add: () => void) => (
+    <p>
+      <button id={id} type="button" className="secondary-button" onClick={() => (touched(), add())}>
+        {text}
+      </button>
+    </p>
+  );
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="wide-form minutes-form">
       <ErrorSummary ref={summary} errors={errors} />
-      <div className="field">
-        <label htmlFor="body">{t('minutesEditor.body')}</label>
-        <FieldProblem id="body" errors={errors} />
+      <Field id="body" label={t('minutesEditor.body')} errors={errors}>
         <textarea id="body" value={body} onChange={(e) => (touched(), setBody(e.target.value))} {...described('body', errors)} />
-      </div>
+      </Field>
 
       <h2>{t('minutesEditor.items')}</h2>
       {agenda.map((item) => (
@@ -204,124 +231,77 @@ function DraftForm({ meeting: m, onSaved }: { meeting: Meeting; onSaved(): void 
       {decisions.length === 0 && <p>{t('minutesEditor.none')}</p>}
       {decisions.map((d, index) => {
         const label = t('minutesEditor.decision', { number: index + 1 });
-        const update = (change: Partial<DecisionRow>) => (touched(), setDecisions(decisions.map((x) => (x.key === d.key ? { ...x, ...change } : x))));
+        const id = (field: keyof DecisionRow) => `decisions-${index}-${field}`;
+        const update = (change: Partial<DecisionRow>) => (touched(), setDecisions(changed(decisions, d, change)));
         return (
           <fieldset key={d.key} className="inner">
             <legend>{label}</legend>
-            <div className="field">
-              <label htmlFor={`decisions-${index}-agendaItemId`}>{t('minutesEditor.item')}</label>
-              {itemSelect(`decisions-${index}-agendaItemId`, d.agendaItemId, (v) => update({ agendaItemId: v }), true)}
-            </div>
-            <div className="field">
-              <label htmlFor={`decisions-${index}-text`}>{t('minutesEditor.decisionText', { number: index + 1 })}</label>
-              <FieldProblem id={`decisions-${index}-text`} errors={errors} />
-              <textarea id={`decisions-${index}-text`} value={d.text} onChange={(e) => update({ text: e.target.value })} {...described(`decisions-${index}-text`, errors)} />
-            </div>
-            <button type="button" className="secondary-button" onClick={() => (touched(), setDecisions(decisions.filter((x) => x.key !== d.key)))}>
-              {t('minutesEditor.remove', { what: label })}
-            </button>
+            <Field id={id('agendaItemId')} label={t('minutesEditor.item')} errors={errors}>
+              {itemSelect(id('agendaItemId'), d.agendaItemId, (v) => update({ agendaItemId: v }), true)}
+            </Field>
+            <Field id={id('text')} label={t('minutesEditor.decisionText', { number: index + 1 })} errors={errors}>
+              <textarea id={id('text')} value={d.text} onChange={(e) => update({ text: e.target.value })} {...described(id('text'), errors)} />
+            </Field>
+            {removeButton(label, () => setDecisions(without(decisions, d)))}
           </fieldset>
         );
       })}
-      <p>
-        <button id="add-decision" type="button" className="secondary-button" onClick={() => (touched(), setDecisions([...decisions, { key: key(), agendaItemId: '', text: '' }]))}>
-          {t('minutesEditor.addDecision')}
-        </button>
-      </p>
+      {addButton('add-decision', t('minutesEditor.addDecision'), () => setDecisions([...decisions, { key: key(), agendaItemId: '', text: '' }]))}
 
       <h2>{t('minutesEditor.actionItems')}</h2>
       <p className="hint">{t('minutesEditor.carriedHint')}</p>
       {actions.map((a, index) => {
         const label = t('minutesEditor.actionItem', { number: index + 1 });
-        const update = (change: Partial<ActionRow>) => (touched(), setActions(actions.map((x) => (x.key === a.key ? { ...x, ...change } : x))));
+        const id = (field: keyof ActionRow) => `actionItems-${index}-${field}`;
+        const update = (change: Partial<ActionRow>) => (touched(), setActions(changed(actions, a, change)));
         return (
           <fieldset key={a.key} className="inner">
             <legend>{label}</legend>
-            <div className="field">
-              <label htmlFor={`actionItems-${index}-title`}>{t('minutesEditor.actionTitle')}</label>
-              <FieldProblem id={`actionItems-${index}-title`} errors={errors} />
-              <input id={`actionItems-${index}-title`} type="text" value={a.title} onChange={(e) => update({ title: e.target.value })} {...described(`actionItems-${index}-title`, errors)} />
-            </div>
-            <div className="field">
-              <label htmlFor={`actionItems-${index}-assigneePersonId`}>{t('minutesEditor.owner')}</label>
-              <FieldProblem id={`actionItems-${index}-assigneePersonId`} errors={errors} />
-              <select id={`actionItems-${index}-assigneePersonId`} value={a.assigneePersonId} onChange={(e) => update({ assigneePersonId: e.target.value })} {...described(`actionItems-${index}-assigneePersonId`, errors)}>
-                <option value="">{t('minutesEditor.noOwner')}</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.displayName}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`actionItems-${index}-dueOn`}>{t('minutesEditor.due')}</label>
-              <FieldProblem id={`actionItems-${index}-dueOn`} errors={errors} />
-              <input id={`actionItems-${index}-dueOn`} type="date" value={a.dueOn} onChange={(e) => update({ dueOn: e.target.value })} {...described(`actionItems-${index}-dueOn`, errors)} />
-            </div>
-            <div className="field">
-              <label htmlFor={`actionItems-${index}-agendaItemId`}>{t('minutesEditor.item')}</label>
-              {itemSelect(`actionItems-${index}-agendaItemId`, a.agendaItemId, (v) => update({ agendaItemId: v }), true)}
-            </div>
-            <button type="button" className="secondary-button" onClick={() => (touched(), setActions(actions.filter((x) => x.key !== a.key)))}>
-              {t('minutesEditor.remove', { what: label })}
-            </button>
+            <Field id={id('title')} label={t('minutesEditor.actionTitle')} errors={errors}>
+              {textInput(id('title'), a.title, (v) => update({ title: v }))}
+            </Field>
+            <Field id={id('assigneePersonId')} label={t('minutesEditor.owner')} errors={errors}>
+              {personSelect(id('assigneePersonId'), a.assigneePersonId, (v) => update({ assigneePersonId: v }), t('minutesEditor.noOwner'))}
+            </Field>
+            <Field id={id('dueOn')} label={t('minutesEditor.due')} errors={errors}>
+              {textInput(id('dueOn'), a.dueOn, (v) => update({ dueOn: v }), 'date')}
+            </Field>
+            <Field id={id('agendaItemId')} label={t('minutesEditor.item')} errors={errors}>
+              {itemSelect(id('agendaItemId'), a.agendaItemId, (v) => update({ agendaItemId: v }), true)}
+            </Field>
+            {removeButton(label, () => setActions(without(actions, a)))}
           </fieldset>
         );
       })}
-      <p>
-        <button id="add-action-item" type="button" className="secondary-button" onClick={() => (touched(), setActions([...actions, { key: key(), agendaItemId: '', title: '', assigneePersonId: '', dueOn: '' }]))}>
-          {t('minutesEditor.addActionItem')}
-        </button>
-      </p>
+      {addButton('add-action-item', t('minutesEditor.addActionItem'), () => setActions([...actions, { key: key(), agendaItemId: '', title: '', assigneePersonId: '', dueOn: '' }]))}
 
       <h2>{t('minutesEditor.conflicts')}</h2>
       {!minutes && m.declaredConflicts.length > 0 && <p className="hint">{t('minutesEditor.fromDeclarations')}</p>}
       {conflicts.map((c, index) => {
         const label = t('minutesEditor.conflict', { number: index + 1 });
-        const update = (change: Partial<ConflictRow>) => (touched(), setConflicts(conflicts.map((x) => (x.key === c.key ? { ...x, ...change } : x))));
+        const id = (field: keyof ConflictRow) => `conflictsOfInterest-${index}-${field}`;
+        const update = (change: Partial<ConflictRow>) => (touched(), setConflicts(changed(conflicts, c, change)));
         return (
           <fieldset key={c.key} className="inner">
             <legend>{label}</legend>
-            <div className="field">
-              <label htmlFor={`conflictsOfInterest-${index}-agendaItemId`}>{t('minutesEditor.item')}</label>
-              <FieldProblem id={`conflictsOfInterest-${index}-agendaItemId`} errors={errors} />
-              {itemSelect(`conflictsOfInterest-${index}-agendaItemId`, c.agendaItemId, (v) => update({ agendaItemId: v }), false)}
-            </div>
-            <div className="field">
-              <label htmlFor={`conflictsOfInterest-${index}-personId`}>{t('minutesEditor.person')}</label>
-              <FieldProblem id={`conflictsOfInterest-${index}-personId`} errors={errors} />
-              <select id={`conflictsOfInterest-${index}-personId`} value={c.personId} onChange={(e) => update({ personId: e.target.value })} {...described(`conflictsOfInterest-${index}-personId`, errors)}>
-                <option value="">{t('minutesEditor.choose')}</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.displayName}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`conflictsOfInterest-${index}-reason`}>{t('minutesEditor.reason')}</label>
-              <FieldProblem id={`conflictsOfInterest-${index}-reason`} errors={errors} />
-              <input id={`conflictsOfInterest-${index}-reason`} type="text" value={c.reason} onChange={(e) => update({ reason: e.target.value })} {...described(`conflictsOfInterest-${index}-reason`, errors)} />
-            </div>
+            <Field id={id('agendaItemId')} label={t('minutesEditor.item')} errors={errors}>
+              {itemSelect(id('agendaItemId'), c.agendaItemId, (v) => update({ agendaItemId: v }), false)}
+            </Field>
+            <Field id={id('personId')} label={t('minutesEditor.person')} errors={errors}>
+              {personSelect(id('personId'), c.personId, (v) => update({ personId: v }), t('minutesEditor.choose'))}
+            </Field>
+            <Field id={id('reason')} label={t('minutesEditor.reason')} errors={errors}>
+              {textInput(id('reason'), c.reason, (v) => update({ reason: v }))}
+            </Field>
             <label className="choice">
               <input type="checkbox" checked={c.leftRoom} onChange={(e) => update({ leftRoom: e.target.checked })} />
               {t('minutesEditor.leftRoom')}
             </label>
-            <p>
-              <button type="button" className="secondary-button" onClick={() => (touched(), setConflicts(conflicts.filter((x) => x.key !== c.key)))}>
-                {t('minutesEditor.remove', { what: label })}
-              </button>
-            </p>
+            <p>{removeButton(label, () => setConflicts(without(conflicts, c)))}</p>
           </fieldset>
         );
       })}
-      <p>
-        <button id="add-conflict" type="button" className="secondary-button" onClick={() => (touched(), setConflicts([...conflicts, { key: key(), agendaItemId: '', personId: '', reason: '', leftRoom: true }]))}>
-          {t('minutesEditor.addConflict')}
-        </button>
-      </p>
+      {addButton('add-conflict', t('minutesEditor.addConflict'), () => setConflicts([...conflicts, { key: key(), agendaItemId: '', personId: '', reason: '', leftRoom: true }]))}
 
       <FieldProblem id="minutes-save" errors={errors} />
       <p>

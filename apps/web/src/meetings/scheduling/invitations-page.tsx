@@ -1,12 +1,13 @@
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { RequestFailed, request } from '../../core/client';
-import { ErrorSummary, FieldProblem, OfflineNotice, asFailure, described, signInAgain, useProblems } from '../../core/form';
+import { ErrorSummary, FieldProblem, OfflineNotice, described, useButtonRequest, useProblems } from '../../core/form';
 import { useI18n } from '../../core/i18n';
 import { Failed, Heading, Loading } from '../../core/page';
 import { useQuery } from '../../core/use-query';
 import { InvitationsDoubleBookings, InvitationsPage as InvitationsQuery, RemindInvitees, RescheduleMeeting } from './invitations-page.operations';
 import { localInput } from './local-time';
+import { ScheduleLinks } from '../schedule-links';
 import './scheduling.css';
 
 const ANSWERS = ['YES', 'SUBSTITUTE', 'MAYBE', 'NO', 'PENDING'] as const;
@@ -30,18 +31,7 @@ export function InvitationsPage() {
   return (
     <>
       <Heading>{t('scheduling.invitationsTitle', { title: m.title })}</Heading>
-      <ul className="actions">
-        <li>
-          <Link to="/meetings/$meetingId" params={{ meetingId: m.id }}>
-            {m.title}
-          </Link>
-        </li>
-        <li>
-          <Link to="/meetings/$meetingId/agenda" params={{ meetingId: m.id }}>
-            {t('scheduling.agendaLink')}
-          </Link>
-        </li>
-      </ul>
+      <ScheduleLinks meeting={m} current="invitations" />
       <dl className="facts">
         <dt>{t('meeting.when')}</dt>
         <dd>
@@ -107,25 +97,10 @@ export function InvitationsPage() {
 
 function RemindButton({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
-  const [message, setMessage] = useState<string | null>(null);
-  const [offline, setOffline] = useState(false);
-  const [busy, setBusy] = useState(false);
-  async function remind() {
-    setBusy(true);
-    setOffline(false);
-    setMessage(null);
-    try {
-      const { remindMeetingInvitees: r } = await request(RemindInvitees, { id: meetingId });
-      setMessage(r.sent > 0 ? t('scheduling.reminded', { count: r.sent }) : t('scheduling.remindedAlready'));
-    } catch (error) {
-      const failed = asFailure(error);
-      if (failed.kind === 'unauthenticated') return signInAgain();
-      if (failed.kind === 'network') setOffline(true);
-      else setMessage(failed.errors[0]?.message ?? t('app.failed', { code: failed.kind }));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, offline, message, send: remind } = useButtonRequest(async () => {
+    const { remindMeetingInvitees: r } = await request(RemindInvitees, { id: meetingId });
+    return r.sent > 0 ? t('scheduling.reminded', { count: r.sent }) : t('scheduling.remindedAlready');
+  });
   return (
     <>
       <button type="button" disabled={busy} onClick={() => void remind()}>

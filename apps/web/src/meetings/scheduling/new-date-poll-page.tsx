@@ -1,15 +1,13 @@
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { RequestFailed, request } from '../../core/client';
+import { request } from '../../core/client';
 import { ErrorSummary, FieldProblem, described, useProblems } from '../../core/form';
 import { useI18n } from '../../core/i18n';
-import { Failed, Heading, Loading } from '../../core/page';
-import { zonesWith } from '../../core/time-zones';
+import { TimeZoneField } from '../../core/time-zone-field';
 import { useQuery } from '../../core/use-query';
+import { ForGroupScheduler, GroupScheduleHeading, MeetingKindField, type MeetingKind } from '../schedule-fields';
 import { CreateDatePoll, NewDatePollPage as NewDatePollQuery } from './new-date-poll-page.operations';
 import './scheduling.css';
-
-const KINDS = ['MEETING', 'WORKSHOP', 'WEBINAR', 'DIALOGUE'] as const;
 
 /**
  * A date poll for a working group (the secretariat or the group's chair): the
@@ -18,11 +16,7 @@ const KINDS = ['MEETING', 'WORKSHOP', 'WEBINAR', 'DIALOGUE'] as const;
 export function NewDatePollPage() {
   const { workingGroupId } = useParams({ strict: false }) as { workingGroupId: string };
   const query = useQuery(NewDatePollQuery, { id: workingGroupId });
-  if (query.status === 'loading') return <Loading />;
-  if (query.status === 'failed') return <Failed error={query.error} retry={query.reload} />;
-  const g = query.data.workingGroup;
-  if (!g.myPermissions.scheduleMeetings) return <Failed error={new RequestFailed('forbidden')} retry={query.reload} />;
-  return <PollForm group={g} />;
+  return <ForGroupScheduler query={query}>{(g) => <PollForm group={g} />}</ForGroupScheduler>;
 }
 
 function PollForm({ group: g }: { group: { id: string; name: string; commission: { timeZone: string } } }) {
@@ -30,7 +24,7 @@ function PollForm({ group: g }: { group: { id: string; name: string; commission:
   const navigate = useNavigate();
   const { errors, fail, summary } = useProblems();
   const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('MEETING');
+  const [kind, setKind] = useState<MeetingKind>('MEETING');
   const [timeZone, setTimeZone] = useState(g.commission.timeZone);
   const [place, setPlace] = useState('');
   const [options, setOptions] = useState([{ startsAt: '', endsAt: '' }]);
@@ -57,35 +51,15 @@ function PollForm({ group: g }: { group: { id: string; name: string; commission:
 
   return (
     <>
-      <Heading>{t('scheduling.newPoll', { group: g.name })}</Heading>
-      <p>
-        <Link to="/working-groups/$workingGroupId" params={{ workingGroupId: g.id }}>
-          {g.name}
-        </Link>
-      </p>
+      <GroupScheduleHeading group={g}>{t('scheduling.newPoll', { group: g.name })}</GroupScheduleHeading>
       <p>{t('scheduling.pollIntro')}</p>
       <ErrorSummary ref={summary} errors={errors} />
       <form className="stack wide-form" onSubmit={(e) => void submit(e)} noValidate>
         <label htmlFor="title">{t('scheduling.pollTitle')}</label>
         <input id="title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} {...described('title', errors)} />
         <FieldProblem id="title" errors={errors} />
-        <label htmlFor="kind">{t('schedule.kind')}</label>
-        <select id="kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`schedule.${k}`)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="timeZone">{t('commission.timeZone')}</label>
-        <select id="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} {...described('timeZone', errors)}>
-          {zonesWith(timeZone).map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
-        <FieldProblem id="timeZone" errors={errors} />
+        <MeetingKindField value={kind} onChange={setKind} />
+        <TimeZoneField value={timeZone} onChange={setTimeZone} errors={errors} />
         <label htmlFor="place">{t('meeting.place')}</label>
         <input id="place" type="text" value={place} onChange={(e) => setPlace(e.target.value)} {...described('place', errors)} />
         <FieldProblem id="place" errors={errors} />
