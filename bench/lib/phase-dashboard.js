@@ -15,33 +15,12 @@ const { Client } = require('pg');
 const config = require('./config');
 const { startServer, cpuSecondsOfTree } = require('./proc');
 const { runSlice, summarise } = require('./load');
+const { startOurApi, postJson, rotation } = require('./our-api');
 const { OURS_QUERY, POSTGRAPHILE_QUERY, POSTGRAPHILE_FUNCTIONS, normalise, summarise: shapeOf } = require('./dashboard');
 
 const PROFILE_HOOK = path.join(__dirname, 'profile-hook.js');
-// The V8 settings `npm start` and the Dockerfile run the API with (scripts/lib/node-flags.js).
-const { SERVER_NODE_FLAGS } = require('../../scripts/lib/node-flags');
 
-async function postJson(url, body, headers = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
-  }
-}
 
-/** A fixed order over all commissions, the same for every path (a deterministic shuffle). */
-function rotation(commissions) {
-  const order = [...commissions];
-  let state = config.seed;
-  for (let i = order.length - 1; i > 0; i--) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    const j = state % (i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
 
 async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile, pgPid, say }) {
   const commissions = logins.commissions;
@@ -62,23 +41,7 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
 
   try {
     // --- ours: the compiled API, as production runs it
-    const api = await startServer('our API', path.join(config.ROOT, 'dist', 'apps', 'api', 'src', 'main.js'), {
-      healthPath: '/health/live',
-      logFile: path.join(logDir, 'api.log'),
-      nodeArgs: [...SERVER_NODE_FLAGS, ...(profile ? ['--require', PROFILE_HOOK] : [])],
-      env: {
-        NODE_ENV: 'production',
-        JWT_SECRET: config.jwtSecret,
-        DATABASE_URL: databaseUrl,
-        DATABASE_POOL_SIZE: '10',
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: 'bench-api',
-        DATA_DIR: path.join(config.dataDir, 'api'),
-        LOG_LEVEL: 'warn',
-        EXPOSE_STATEMENT_COUNT: 'true',
-        PROFILE_FILE: profileFile,
-      },
-    });
+    const api = await startOurApi({ name: 'api', logDir, databaseUrl, redisUrl, nodeArgs: profile ? ['--require', PROFILE_HOOK] : [], env: { PROFILE_FILE: profileFile } });
     servers.push(api);
     const askOurs = (c) => postJson(`${api.url}/graphql`, { query: OURS_QUERY, variables: { id: c.id, from } }, { authorization: `Bearer ${c.token}` });
     const bigAnswer = await askOurs(big);
@@ -113,23 +76,7 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
     // interleaved rounds, so what graphql-jit gains is measured in one run (bench/README.md).
     let reference;
     if (process.env.BENCH_COMPARE_EXECUTORS === '1') {
-      reference = await startServer('our API on graphql-js', path.join(config.ROOT, 'dist', 'apps', 'api', 'src', 'main.js'), {
-        healthPath: '/health/live',
-        logFile: path.join(logDir, 'api-graphql-js.log'),
-        nodeArgs: SERVER_NODE_FLAGS,
-        env: {
-          NODE_ENV: 'production',
-          JWT_SECRET: config.jwtSecret,
-          DATABASE_URL: databaseUrl,
-          DATABASE_POOL_SIZE: '10',
-          REDIS_URL: redisUrl,
-          QUEUE_PREFIX: 'bench-api-graphql-js',
-          DATA_DIR: path.join(config.dataDir, 'api-graphql-js'),
-          LOG_LEVEL: 'warn',
-          EXPOSE_STATEMENT_COUNT: 'true',
-          GRAPHQL_EXECUTOR: 'graphql-js',
-        },
-      });
+      reference = await startOurApi({ label: 'our API on graphql-js', name: 'api-graphql-js', logDir, databaseUrl, redisUrl, env: { GRAPHQL_EXECUTOR: 'graphql-js' } });
       servers.push(reference);
     }
 
@@ -235,4 +182,4 @@ async function runDashboard({ databaseUrl, redisUrl, logins, resultsDir, profile
   }
 }
 
-module.exports = { runDashboard, postJson };
+module.exports = { runDashboard };

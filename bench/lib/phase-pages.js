@@ -12,30 +12,11 @@ const path = require('node:path');
 const config = require('./config');
 const { startServer, cpuSecondsOfTree } = require('./proc');
 const { runSlice, summarise } = require('./load');
+const { startOurApi, postJson, rotation } = require('./our-api');
 const { MYPAGE_QUERY, OVERVIEW_QUERY, normaliseMyPage, normaliseOverview, myPageShape, overviewShape } = require('./pages');
 const { SetupError } = require('./infra');
 
-async function postJson(url, body, headers = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
-  }
-}
 
-/** A fixed order over the readers, the same for both paths (a deterministic shuffle). */
-function rotation(readers) {
-  const order = [...readers];
-  let state = config.seed;
-  for (let i = order.length - 1; i > 0; i--) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    const j = state % (i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
 
 /** What each page is: its readers, the two requests, the checks' readers. */
 function pageDefinitions(logins, from) {
@@ -90,21 +71,7 @@ async function runPages({ databaseUrl, redisUrl, logins, pgPid, names, say }) {
   fs.mkdirSync(logDir, { recursive: true });
   const servers = [];
   try {
-    const api = await startServer('our API', path.join(config.ROOT, 'dist', 'apps', 'api', 'src', 'main.js'), {
-      healthPath: '/health/live',
-      logFile: path.join(logDir, 'api-pages.log'),
-      env: {
-        NODE_ENV: 'production',
-        JWT_SECRET: config.jwtSecret,
-        DATABASE_URL: databaseUrl,
-        DATABASE_POOL_SIZE: '10',
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: 'bench-pages',
-        DATA_DIR: path.join(config.dataDir, 'api-pages'),
-        LOG_LEVEL: 'warn',
-        EXPOSE_STATEMENT_COUNT: 'true',
-      },
-    });
+    const api = await startOurApi({ name: 'api-pages', logDir, databaseUrl, redisUrl });
     servers.push(api);
     const floor = await startServer('the page floor', path.join(config.BENCH_DIR, 'servers', 'page-floor.js'), {
       logFile: path.join(logDir, 'page-floor.log'),
