@@ -2,7 +2,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { checkPage, launchBrowser, newBrowserContext, submitSignIn, tabTo } from '../harness/browser';
-import { TEST_PASSWORD, createPerson } from '../harness/factories';
+import { TEST_PASSWORD, createPerson, signedInPerson } from '../harness/factories';
 import { scaled } from '../harness/progress';
 import { allocation, appoint, commission, CommissionFixture, group, ok, organisation } from '../harness/structure-fixtures';
 import { TestApp, startTestApp } from '../harness/test-app';
@@ -98,6 +98,31 @@ describe('the register pages', () => {
     await page.goto(`${t.url}/people/${duplicate.id}`);
     await page.waitForSelector('.notice:has-text("har slagits ihop med Mats Holmström")');
     await check(page, 'person-merged');
+    await context.close();
+  });
+
+  it('shows a person’s details as a form only to who may change them: a member reads another’s, and edits their own', async () => {
+    const member = await signedInPerson(t, { fullName: 'Lina Ledamot', locale: 'sv', timeZone: 'Europe/Stockholm' });
+    const other = await createPerson(t.db, { fullName: 'Olle Annan', account: false });
+    const groupId = await group(t, c.secretariat.token, c.commissionId);
+    const allocationId = await allocation(t, c.secretariat.token, groupId, await organisation(t, c.secretariat.token), 1);
+    // Olle holds a seat in the commission: his details are his and the secretariat's, not another member's.
+    expect((await appoint(t, c.secretariat.token, { allocationId, personId: other.id })).errors).toBeUndefined();
+    const asked = await ok(t, member.token, `query($a: ID!, $b: ID!) { a: person(id: $a) { mayEdit } b: person(id: $b) { mayEdit } }`, { a: other.id, b: member.id });
+    expect(asked).toEqual({ a: { mayEdit: false }, b: { mayEdit: true } });
+
+    const context = await newBrowserContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${t.url}/people/${other.id}`);
+    await submitSignIn(page, member.email, TEST_PASSWORD);
+    await page.waitForSelector('h1:has-text("Olle Annan")');
+    expect(await page.locator('#fullName').count()).toBe(0);
+    expect(await page.locator('#duplicate-q').count()).toBe(0);
+    expect(await page.locator('main a[href="/people"]').count()).toBe(0);
+    await check(page, 'person-read-only');
+    await page.goto(`${t.url}/people/${member.id}`);
+    await page.waitForSelector('#fullName');
+    expect(await page.locator('#duplicate-q').count()).toBe(0);
     await context.close();
   });
 

@@ -194,6 +194,8 @@ describe('seed 003 built from an empty database in the browser alone (issue 18)'
     await page.goto(`${t.url}/commissions`);
     await page.click('a[href="/organisations"]');
     await page.waitForSelector('#name');
+    // The administrator reads in Swedish: a new organisation starts in Sweden (the Danish secretariat's, below, in Denmark).
+    expect(await page.inputValue('#country')).toBe('SE');
     await check(page, 'organisations-empty');
     await addOrganisation(page, DK_ORGS.find((o) => o.key === 'ngc')!);
     await addOrganisation(page, DK_ORGS.find((o) => o.key === 'ngc-board')!, true);
@@ -238,6 +240,7 @@ describe('seed 003 built from an empty database in the browser alone (issue 18)'
     const { context, page } = await signIn(secretariat.email!);
     await page.goto(`${t.url}/organisations`);
     await page.waitForSelector('#name');
+    expect(await page.inputValue('#country')).toBe('DK');
     for (const o of DK_ORGS.filter((x) => x.key !== 'ngc' && x.key !== 'ngc-board')) await addOrganisation(page, o);
     await page.goto(`${t.url}/organisations?country=DK`);
     await page.waitForSelector('#name');

@@ -69,6 +69,11 @@ export class PeopleResolver {
     return (await this.access.privateDataVisible(ctx, person.id)) ? person.email : null;
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether you may change the person\'s details (the person themself, their secretariat, an administrator): what updatePerson allows.' })
+  mayEdit(@Ctx() ctx: RequestContext, @Parent() person: Person) {
+    return this.access.privateDataVisible(ctx, person.id);
+  }
+
   @ResolveField(() => Gender, { nullable: true, description: 'For gender-balance reporting only; visible to the person, their secretariat and administrators.' })
   async gender(@Ctx() ctx: RequestContext, @Parent() person: Person) {
     return (await this.access.privateDataVisible(ctx, person.id)) ? person.gender : null;

@@ -25,7 +25,8 @@ export interface OrganisationValues {
 /** The fields of an organisation, shared by the add and edit forms; the region list follows the chosen country. */
 export function OrganisationFields({ values, regions, kinds, errors }: { values?: OrganisationValues; regions: readonly Region[]; kinds: readonly { value: string; label: string }[]; errors: FieldError[] }) {
   const { t, locale } = useI18n();
-  const [country, setCountry] = useState(values?.country ?? 'SE');
+  // A new organisation is most likely in the reader's own country: Denmark for a Danish reader, else Sweden.
+  const [country, setCountry] = useState(values?.country ?? (locale === 'da' ? 'DK' : 'SE'));
   const [parent, setParent] = useState<Choice | null>(values?.parent ? { id: values.parent.id, label: values.parent.name } : null);
   const countryName = (code: string) => {
     try {

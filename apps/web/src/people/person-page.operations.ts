@@ -12,6 +12,7 @@ export const PersonPage = graphql(`
       timeZone
       gender
       erasedAt
+      mayEdit
       affiliation {
         id
         name
@@ -24,6 +25,8 @@ export const PersonPage = graphql(`
     me {
       isAdmin
     }
+    # Secretariats and administrators: who may merge duplicates.
+    mayEditStrategies
   }
 `);
 

@@ -134,9 +134,12 @@ export function PersonPage() {
 
   return (
     <>
-      <p>
-        <Link to="/people">{t('people.title')}</Link>
-      </p>
+      {/* The register is a secretariat's tool; a member who follows a link to a person has no list to go back to. */}
+      {query.data.mayEditStrategies && (
+        <p>
+          <Link to="/people">{t('people.title')}</Link>
+        </p>
+      )}
       <Heading>{person.displayName}</Heading>
       {person.mergedInto && (
         <p className="notice">
@@ -152,6 +155,28 @@ export function PersonPage() {
           {saved}
         </p>
       )}
+      {/* Someone who may not change the details reads them (the API would refuse the save). */}
+      {!person.mayEdit && (
+        <dl className="facts">
+          {person.title && (
+            <>
+              <dt>{t('people.jobTitle')}</dt>
+              <dd>{person.title}</dd>
+            </>
+          )}
+          {person.affiliation && (
+            <>
+              <dt>{t('people.organisation')}</dt>
+              <dd>
+                <Link to="/organisations/$organisationId" params={{ organisationId: person.affiliation.id }}>
+                  {person.affiliation.name}
+                </Link>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      {person.mayEdit && (
       <section aria-labelledby="details">
         <h2 id="details">{t('people.edit')}</h2>
         <ErrorSummary ref={summary} errors={errors} />
@@ -178,6 +203,7 @@ export function PersonPage() {
           <button type="submit">{t('people.save')}</button>
         </form>
       </section>
+      )}
 
       {me.isAdmin && !person.mergedInto && !person.erasedAt && (
         <section aria-labelledby="account">
@@ -213,7 +239,7 @@ export function PersonPage() {
         </section>
       )}
 
-      {!person.mergedInto && !person.erasedAt && (
+      {query.data.mayEditStrategies && !person.mergedInto && !person.erasedAt && (
         <section aria-labelledby="merge">
           <h2 id="merge">{t('people.merge')}</h2>
           <p>{t('people.mergeIntro', { name: person.displayName })}</p>
