@@ -367,18 +367,7 @@ export class MeetingsService {
 
   private async toDoubleBookings(ctx: RequestContext, rows: OverlapRow[]): Promise<DoubleBooking[]> {
     const visible = await this.access.visibleCommissionIds(ctx);
-    return rows.map((row) => {
-      const shown = visible === 'all' || visible.includes(row.other_commission_id);
-      return {
-        personId: row.person_id,
-        personName: row.full_name,
-        meetingId: row.meeting_id,
-        otherMeetingId: shown ? row.other_id : null,
-        otherTitle: shown ? row.other_title : null,
-        otherStartsAt: row.other_starts_at,
-        otherEndsAt: row.other_ends_at,
-      };
-    });
+    return rows.map((row) => doubleBookingOf(row, visible));
   }
 
   /** Whether the actor keeps the meeting's record (attendance, minutes): its commission's secretariat. */
@@ -527,7 +516,8 @@ export function seatSubstituteSql(seat: string, day: string, except: string): st
            ORDER BY a.starts_on DESC, a.id LIMIT 1`;
 }
 
-interface OverlapRow {
+/** An invitee's other meeting at the same time, as the overlap queries return it. */
+export interface OverlapRow {
   person_id: string;
   full_name: string;
   meeting_id: string;
@@ -536,6 +526,20 @@ interface OverlapRow {
   other_commission_id: string;
   other_starts_at: Date;
   other_ends_at: Date;
+}
+
+/** A double booking as the reader may see it: the other meeting's title and id only where its commission is visible to them. */
+export function doubleBookingOf(row: OverlapRow, visible: 'all' | readonly string[]): DoubleBooking {
+  const shown = visible === 'all' || visible.includes(row.other_commission_id);
+  return {
+    personId: row.person_id,
+    personName: row.full_name,
+    meetingId: row.meeting_id,
+    otherMeetingId: shown ? row.other_id : null,
+    otherTitle: shown ? row.other_title : null,
+    otherStartsAt: row.other_starts_at,
+    otherEndsAt: row.other_ends_at,
+  };
 }
 
 export function checkTimes(startsAt: Date, endsAt: Date): void {

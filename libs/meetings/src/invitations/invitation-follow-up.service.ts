@@ -6,7 +6,7 @@ import { OutboxService } from '@samverkan/mail';
 import { MeetingNotifier } from '../meeting-notifier.service';
 import { Meeting, MeetingStatus } from '../meeting.entity';
 import { DoubleBooking } from '../meeting.types';
-import { MeetingsService } from '../meetings.service';
+import { MeetingsService, OverlapRow, doubleBookingOf } from '../meetings.service';
 import './invitation-follow-up.messages';
 import { InvitationReminderResult } from './invitation-follow-up.types';
 
@@ -43,16 +43,7 @@ export class InvitationFollowUpService {
     const visible = await this.access.visibleCommissionIds(ctx);
     return ctx
       .loader<string, DoubleBooking[]>('meeting.doubleBookings', async (ids) => {
-        const rows: {
-          person_id: string;
-          full_name: string;
-          meeting_id: string;
-          other_id: string;
-          other_title: string;
-          other_commission_id: string;
-          other_starts_at: Date;
-          other_ends_at: Date;
-        }[] = await this.dataSource.query(
+        const rows: OverlapRow[] = await this.dataSource.query(
           `SELECT mine.person_id, p.full_name, m.id AS meeting_id, other.id AS other_id, other.title AS other_title, other.commission_id AS other_commission_id,
                   other.starts_at AS other_starts_at, other.ends_at AS other_ends_at
              FROM meeting m
@@ -67,18 +58,7 @@ export class InvitationFollowUpService {
         );
         return groupByKeys(
           ids,
-          rows.map((row) => {
-            const shown = visible === 'all' || visible.includes(row.other_commission_id);
-            return {
-              personId: row.person_id,
-              personName: row.full_name,
-              meetingId: row.meeting_id,
-              otherMeetingId: shown ? row.other_id : null,
-              otherTitle: shown ? row.other_title : null,
-              otherStartsAt: row.other_starts_at,
-              otherEndsAt: row.other_ends_at,
-            };
-          }),
+          rows.map((row) => doubleBookingOf(row, visible)),
           (row) => row.meetingId,
         );
       })
