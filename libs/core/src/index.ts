@@ -45,3 +45,4 @@ export * from './validation/constraint-messages';
 export * from './graphql/read-plan';
 export * from './auth/actor-preloads';
 export * from './graphql/plain-reads';
+export * from './database/prepared-query';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AccessLevel, AccessService, sittingSql } from '@samverkan/access';
-import { AuditService, BadInputError, ConflictError, ConnectionShape, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError, groupByKeys, inTimeZone, inTransaction, instantOf, oneByKeys, pageWindow, pageWithCount, entityFromJson, toConnection } from '@samverkan/core';
+import { AuditService, BadInputError, ConflictError, ConnectionShape, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError, groupByKeys, inTimeZone, inTransaction, instantOf, oneByKeys, pageWindow, pageWithCount, entityFromJson, queryPrepared, toConnection } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
 import { PeopleService, Person } from '@samverkan/people';
 import { WorkingGroup, WorkingGroupsService } from '@samverkan/working-groups';
@@ -154,7 +154,8 @@ export class MeetingsService {
       }
     }
     const rows: { meeting: Record<string, unknown>; total: string; group?: Record<string, unknown> | null; invitation?: Record<string, unknown> | null; seatSubstitute?: Record<string, unknown> | null }[] =
-      await this.dataSource.query(
+      await queryPrepared(
+        this.dataSource,
         `SELECT ${columns.join(', ')}
            FROM (${pageSql}) page
            JOIN meeting lm ON lm.id = page.id

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
+import { queryPrepared } from '../database/prepared-query';
 
 /**
  * One list read as plain rows: a statement with its own parameters ($1, $2, …),
@@ -34,7 +35,7 @@ export function readPlain<T>(ctx: RequestContext, dataSource: DataSource, read: 
 }
 
 async function readTogether(dataSource: DataSource, reads: readonly PlainRead[]): Promise<unknown[][]> {
-  if (reads.length === 1) return [await dataSource.query(reads[0].sql, [...reads[0].params])];
+  if (reads.length === 1) return [await queryPrepared(dataSource, reads[0].sql, reads[0].params)];
   const params: unknown[] = [];
   const columns = reads.map((read, i) => {
     const offset = params.length;
@@ -45,7 +46,7 @@ async function readTogether(dataSource: DataSource, reads: readonly PlainRead[])
     });
     return `(SELECT coalesce(json_agg(q), '[]') FROM (${sql}) q) AS r${i}`;
   });
-  const [row]: Record<string, Record<string, unknown>[]>[] = await dataSource.query(`SELECT ${columns.join(',\n       ')}`, params);
+  const [row] = await queryPrepared<Record<string, Record<string, unknown>[]>>(dataSource, `SELECT ${columns.join(',\n       ')}`, params);
   return reads.map((read, i) => {
     const rows = row[`r${i}`];
     for (const column of read.timestamps ?? []) {
