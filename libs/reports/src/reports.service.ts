@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService } from '@samverkan/access';
-import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConnectionArgs, ConnectionShape, groupByKeys, inTransaction, isLocale, NotFoundError, paginate, publicUrl, registeredEnumLabels, RequestContext, UnauthenticatedError } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConnectionArgs, ConnectionShape, groupByKeys, inTransaction, isLocale, NotFoundError, pageWindow, pageWithCount, publicUrl, registeredEnumLabels, RequestContext, UnauthenticatedError } from '@samverkan/core';
 import { OutboxService, mailPaths, mailUrl } from '@samverkan/mail';
 import './reports.messages';
 import './reports.labels';
@@ -271,7 +271,7 @@ export class ReportsService {
       .orderBy('r.period_end', 'DESC')
       .addOrderBy('r.compiled_at', 'DESC')
       .addOrderBy('r.id', 'DESC');
-    return paginate(qb, args);
+    return pageWithCount(qb, pageWindow(args));
   }
 
   /** The commission's title for list pages (the caller already passed the access check). */
@@ -316,9 +316,13 @@ export class ReportsService {
       .load(reportId);
   }
 
-  /** A snapshot compiled on the caller's transaction and never stored (the commissioner's overview: the caller checks access). */
+  /**
+   * A snapshot compiled live and never stored (the commissioner's overview: the caller checks
+   * access): the sections' statements as one statement, without what only a stored report
+   * shows (`live`: period activity, meetings, decisions, deadline moves).
+   */
   compileLive(q: Queryable, request: CompileRequest): ReturnType<typeof compileSnapshot> {
-    return compileSnapshot(q, request, this.sections);
+    return compileSnapshot(q, request, this.sections, { live: true, combined: true });
   }
 
   /** For benchmarks and tests: compile without access checks or mail, and return the snapshot. */

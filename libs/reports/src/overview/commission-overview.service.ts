@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DateTime } from 'luxon';
 import { AccessService } from '@samverkan/access';
-import { NotFoundError, RequestContext } from '@samverkan/core';
+import { entityFromJson, NotFoundError, RequestContext, Selection } from '@samverkan/core';
 import type { TrackedItem } from '../diff';
 import type { DeliverablesSection } from '../sections/deliverables.section';
 import { expandSnapshot } from '../snapshot-store';
@@ -14,9 +14,12 @@ import type { CommissionOverview } from './commission-overview.types';
  * The commissioner's home: the commission as a status report would show it today —
  * the same sections, RAG roll-up and diff (against the newest report) as
  * `compileSnapshot`, so RAG, late and vacant have one definition — but compiled
- * live and never stored. A fixed number of statements however many groups
- * (the sections are set-based), in one repeatable-read transaction so the figures
- * agree with each other.
+ * live and never stored. Two statements however many groups: the commission's day
+ * with its newest report, then every section's SQL as one statement (one snapshot of
+ * the database, so the figures agree with each other without a transaction), leaving
+ * out what the overview does not show (`live`: the period's activity, meetings,
+ * decisions, deadline moves). The newest report's snapshot is read only when the
+ * changes since it (`sinceLastReport`) are asked for.
  */
 @Injectable()
 export class CommissionOverviewService {
@@ -26,30 +29,33 @@ export class CommissionOverviewService {
     private readonly reports: ReportsService,
   ) {}
 
-  async overview(ctx: RequestContext, commissionId: string): Promise<CommissionOverview> {
+  async overview(ctx: RequestContext, commissionId: string, selection?: Selection): Promise<CommissionOverview> {
     await this.access.require(ctx, commissionId, 'oversee');
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [commission]: { starts_on: string; today: string }[] = await manager.query(
-        `SELECT starts_on::text, (now() AT TIME ZONE time_zone)::date::text AS today FROM commission WHERE id = $1`,
-        [commissionId],
-      );
-      if (!commission) throw new NotFoundError('Commission', commissionId);
-      const last = await manager
-        .getRepository(StatusReport)
-        .createQueryBuilder('r')
-        .addSelect('r.snapshot')
-        .where('r.commission_id = :commissionId', { commissionId })
-        .orderBy('r.period_end', 'DESC')
-        .addOrderBy('r.compiled_at', 'DESC')
-        .addOrderBy('r.id', 'DESC')
-        .limit(1)
-        .getOne();
-      const today = commission.today;
-      // The "period" of a live view: from the day after the last report's period up to today.
-      const after = last ? DateTime.fromISO(last.periodEnd).plus({ days: 1 }).toISODate()! : commission.starts_on;
-      const start = after <= today ? after : today;
-      const previousItems: TrackedItem[] | undefined = last?.snapshot ? expandSnapshot(last.snapshot).items : undefined;
-      const { snapshot, summary } = await this.reports.compileLive(manager, {
+    const withDiff = !selection || selection.has('sinceLastReport');
+    const columns = this.dataSource
+      .getMetadata(StatusReport)
+      .columns.filter((c) => c.isSelect)
+      .map((c) => `r.${c.databaseName}`)
+      .join(', ');
+    const [commission]: { starts_on: string; today: string; last: Record<string, unknown> | null; snapshot: unknown }[] = await this.dataSource.query(
+      `SELECT c.starts_on::text, (now() AT TIME ZONE c.time_zone)::date::text AS today,
+              CASE WHEN r.id IS NULL THEN NULL ELSE to_json(r) END AS last,
+              ${withDiff ? '(SELECT s.snapshot FROM status_report s WHERE s.id = r.id)' : 'NULL'} AS snapshot
+         FROM commission c
+         LEFT JOIN LATERAL (SELECT ${columns} FROM status_report r WHERE r.commission_id = c.id
+                             ORDER BY r.period_end DESC, r.compiled_at DESC, r.id DESC LIMIT 1) r ON true
+        WHERE c.id = $1`,
+      [commissionId],
+    );
+    if (!commission) throw new NotFoundError('Commission', commissionId);
+    const last = commission.last ? entityFromJson(this.dataSource, StatusReport, commission.last) : null;
+    const today = commission.today;
+    // The "period" of a live view: from the day after the last report's period up to today.
+    const after = last ? DateTime.fromISO(last.periodEnd).plus({ days: 1 }).toISODate()! : commission.starts_on;
+    const start = after <= today ? after : today;
+    const previousItems: TrackedItem[] | undefined = last && commission.snapshot ? expandSnapshot(commission.snapshot).items : undefined;
+    {
+      const { snapshot, summary } = await this.reports.compileLive(this.dataSource.manager, {
         commissionId,
         period: { key: `${start}..${today}`, start, end: today, cadence: 'custom' },
         asOf: today,
@@ -60,7 +66,6 @@ export class CommissionOverviewService {
       const deliverables = (snapshot.sections.deliverables as DeliverablesSection | undefined)?.deliverables ?? [];
       const rag = (value: string) => value as RagValue;
       const change = (c: { key: string; kind: string; title: string; changes: string[] }) => ({ key: c.key, kind: c.kind, title: c.title, changes: c.changes });
-      if (last) delete last.snapshot;
       return {
         commissionId,
         title: mandate.title,
@@ -108,6 +113,6 @@ export class CommissionOverviewService {
           newlyLate: snapshot.diff.newlyLate.map(change),
         },
       };
-    });
+    }
   }
 }

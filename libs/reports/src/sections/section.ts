@@ -44,12 +44,74 @@ export interface SectionResult<D = unknown> {
   activity: number;
 }
 
+/** One statement of a section, with its own parameters ($1, $2, … of this statement). */
+export interface SectionQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * What a section's build can leave out. `live`: the commission overview's "the report as it
+ * would be today", never stored — only what the RAG roll-up, the overdue list and the tracked
+ * items (the diff) are made of: no activity count for the period, no deadline moves, no
+ * meetings held or planned, no decisions, no count of deadline changes per deliverable.
+ */
+export interface SectionOptions {
+  live?: boolean;
+}
+
+/**
+ * A section's statements and how their rows become its result: run one by one
+ * (`runPlan`, the worker's compiler) or as sub-selects of ONE statement
+ * (`runPlansCombined`, the overview) — the same SQL and the same assembly either way.
+ */
+export interface SectionPlan<D = unknown> {
+  queries: SectionQuery[];
+  /** The rows of each query, in order (objects with the queries' column names). */
+  assemble(rows: any[][]): SectionResult<D>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
 /**
  * One domain's part of a report. Each builder is set-based SQL over the whole
  * commission (a fixed number of statements however many groups), so a report of
  * a 100-group commission costs the same few statements as one of a single group.
+ * A section with a `plan` can be compiled in one statement together with others.
  */
 export interface ReportSection<D = unknown> {
   readonly name: string;
   build(q: Queryable, scope: SectionScope): Promise<SectionResult<D>>;
+  plan?(scope: SectionScope, options?: SectionOptions): SectionPlan<D>;
+}
+
+/** Runs a plan's statements one after the other on `q` (the caller's transaction). */
+export async function runPlan<D>(q: Queryable, plan: SectionPlan<D>): Promise<SectionResult<D>> {
+  const rows: unknown[][] = [];
+  for (const query of plan.queries) rows.push(await q.query(query.sql, query.params));
+  return plan.assemble(rows as any[][]); // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * Runs the statements of several plans as ONE statement: each query a sub-select whose rows
+ * come back as a JSON array (`json_agg` over the query, in its own ORDER BY), its parameters
+ * renumbered after those of the queries before it. One statement sees one snapshot of the
+ * database, so the figures agree without a repeatable-read transaction. The section SQL has
+ * no `$` but its parameters (no dollar quoting, no `$` in literals). JSON carries every column
+ * the sections read as the driver would give it (counts are cast to int, dates to text), with
+ * one difference the sections absorb: a timestamp arrives as an ISO string, not a Date.
+ */
+export async function runPlansCombined(q: Queryable, plans: SectionPlan[]): Promise<SectionResult[]> {
+  const params: unknown[] = [];
+  const columns: string[] = [];
+  for (const plan of plans) {
+    for (const query of plan.queries) {
+      const offset = params.length;
+      params.push(...query.params);
+      const sql = offset === 0 ? query.sql : query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${offset + Number(n)}`);
+      columns.push(`(SELECT coalesce(json_agg(t), '[]'::json) FROM (${sql}) t) AS q${columns.length}`);
+    }
+  }
+  if (columns.length === 0) return plans.map((plan) => plan.assemble([]));
+  const [row] = await q.query(`SELECT ${columns.join(',\n')}`, params);
+  let next = 0;
+  return plans.map((plan) => plan.assemble(plan.queries.map(() => row[`q${next++}`])));
 }
