@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DateTime } from 'luxon';
 import { AccessService } from '@samverkan/access';
-import { entityFromJson, NotFoundError, RequestContext, Selection } from '@samverkan/core';
+import { entityFromJson, NotFoundError, queryPrepared, RequestContext, Selection } from '@samverkan/core';
 import type { TrackedItem } from '../diff';
 import type { DeliverablesSection } from '../sections/deliverables.section';
 import { expandSnapshot } from '../snapshot-store';
@@ -37,7 +37,10 @@ export class CommissionOverviewService {
       .columns.filter((c) => c.isSelect)
       .map((c) => `r.${c.databaseName}`)
       .join(', ');
-    const [commission]: { starts_on: string; today: string; last: Record<string, unknown> | null; snapshot: unknown }[] = await this.dataSource.query(
+    // Both statements are fixed texts (values are parameters), prepared once per connection: planning
+    // the sections' statement cost as much as running it for a small commission.
+    const q = { query: (sql: string, params?: unknown[]) => queryPrepared(this.dataSource, sql, params) };
+    const [commission]: { starts_on: string; today: string; last: Record<string, unknown> | null; snapshot: unknown }[] = await q.query(
       `SELECT c.starts_on::text, (now() AT TIME ZONE c.time_zone)::date::text AS today,
               CASE WHEN r.id IS NULL THEN NULL ELSE to_json(r) END AS last,
               ${withDiff ? '(SELECT s.snapshot FROM status_report s WHERE s.id = r.id)' : 'NULL'} AS snapshot
@@ -55,7 +58,7 @@ export class CommissionOverviewService {
     const start = after <= today ? after : today;
     const previousItems: TrackedItem[] | undefined = last && commission.snapshot ? expandSnapshot(commission.snapshot).items : undefined;
     {
-      const { snapshot, summary } = await this.reports.compileLive(this.dataSource.manager, {
+      const { snapshot, summary } = await this.reports.compileLive(q, {
         commissionId,
         period: { key: `${start}..${today}`, start, end: today, cadence: 'custom' },
         asOf: today,

@@ -59,7 +59,8 @@ const share = (women: number, men: number) => (women + men > 0 ? Math.round((wom
  * The seat states are computed once (per seat, then per allocation) and the groups
  * rolled up from their allocations; the groups with their allocations, the goals and
  * the period's activity are three set-based statements for the whole commission
- * (two for a live overview, which has no period activity).
+ * (two for a live overview, which has no period activity, and reads no person: no
+ * chair, no gender balance).
  */
 export class CompositionSectionBuilder implements ReportSection<CompositionSection> {
   readonly name = 'composition';
@@ -69,6 +70,14 @@ export class CompositionSectionBuilder implements ReportSection<CompositionSecti
   }
 
   plan(scope: SectionScope, options: SectionOptions = {}): SectionPlan<CompositionSection> {
+    // A live overview shows neither the chair, the lead organisation nor the gender balance: no person is read.
+    const live = options.live === true;
+    const gender = live
+      ? `0 AS women, 0 AS men, 0 AS other, 0 AS not_stated`
+      : `count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'woman')::int AS women,
+               count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'man')::int AS men,
+               count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'other')::int AS other,
+               count(*) FILTER (WHERE ss.state = 'filled' AND p.gender IS NULL)::int AS not_stated`;
     // The latest principal appointment of every seat that exists on the day, once; then per allocation.
     const groupsSql = `
       WITH seat_state AS (
@@ -91,17 +100,14 @@ export class CompositionSectionBuilder implements ReportSection<CompositionSecti
                count(*) FILTER (WHERE ss.state = 'filled')::int AS filled,
                count(*) FILTER (WHERE ss.state = 'holdover')::int AS holdover,
                count(*) FILTER (WHERE ss.state = 'vacant')::int AS vacant,
-               count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'woman')::int AS women,
-               count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'man')::int AS men,
-               count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'other')::int AS other,
-               count(*) FILTER (WHERE ss.state = 'filled' AND p.gender IS NULL)::int AS not_stated
+               ${gender}
           FROM seat_state ss
           JOIN seat_allocation sa ON sa.id = ss.allocation_id
           JOIN organisation o ON o.id = sa.organisation_id
-          LEFT JOIN person p ON p.id = ss.person_id
+          ${live ? '' : 'LEFT JOIN person p ON p.id = ss.person_id'}
          GROUP BY ss.working_group_id, sa.id, o.name, sa.role
       )
-      SELECT g.id, g.name, g.parent_id, g.status, chair.full_name AS chair, lead.name AS lead_organisation,
+      SELECT g.id, g.name, g.parent_id, g.status, ${live ? 'NULL::text AS chair, NULL::text AS lead_organisation' : 'chair.full_name AS chair, lead.name AS lead_organisation'},
              coalesce((SELECT array_agg(wg.goal_id ORDER BY wg.goal_id) FROM working_group_goal wg WHERE wg.working_group_id = g.id), '{}') AS goal_ids,
              coalesce(sum(a.seats), 0)::int AS seats,
              coalesce(sum(a.filled), 0)::int AS filled,
@@ -115,11 +121,10 @@ export class CompositionSectionBuilder implements ReportSection<CompositionSecti
                                                  'holdover', a.holdover, 'vacant', a.vacant) ORDER BY a.organisation, a.id)
                         FILTER (WHERE a.id IS NOT NULL), '[]') AS allocations
         FROM working_group g
-        LEFT JOIN person chair ON chair.id = g.chair_person_id
-        LEFT JOIN organisation lead ON lead.id = g.lead_organisation_id
+        ${live ? '' : 'LEFT JOIN person chair ON chair.id = g.chair_person_id LEFT JOIN organisation lead ON lead.id = g.lead_organisation_id'}
         LEFT JOIN allocation_state a ON a.working_group_id = g.id
        WHERE g.commission_id = $1 AND (g.established_on IS NULL OR g.established_on <= $2)
-       GROUP BY g.id, chair.full_name, lead.name
+       GROUP BY g.id${live ? '' : ', chair.full_name, lead.name'}
        ORDER BY g.name, g.id`;
     const goalsSql = `SELECT go.id, go.code, go.text, pa.title AS priority_area, array_agg(wg.working_group_id ORDER BY wg.working_group_id) AS group_ids
          FROM working_group_goal wg

@@ -54,7 +54,8 @@ export interface SectionQuery {
  * What a section's build can leave out. `live`: the commission overview's "the report as it
  * would be today", never stored — only what the RAG roll-up, the overdue list and the tracked
  * items (the diff) are made of: no activity count for the period, no deadline moves, no
- * meetings held or planned, no decisions, no count of deadline changes per deliverable.
+ * meetings held or planned, no decisions, no count of deadline changes per deliverable,
+ * and no person's name or gender (chair, responsible, gender balance).
  */
 export interface SectionOptions {
   live?: boolean;
