@@ -7,7 +7,7 @@ import { MandateSectionBuilder, MandateSection } from './sections/mandate.sectio
 import { DeliverablesSectionBuilder } from './sections/deliverables.section';
 import { MeetingsSectionBuilder } from './sections/meetings.section';
 import './section-pages';
-import { runPlan, runPlansCombined } from './sections/section';
+import { queryPlansCombined, runPlan } from './sections/section';
 import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionOptions, SectionPlan, SectionResult, SectionScope } from './sections/section';
 
 /** The sections every report is built from, in order. */
@@ -36,13 +36,31 @@ export interface CompileOptions extends SectionOptions {
 async function buildSections(q: Queryable, scope: SectionScope, sections: ReportSection[], options: CompileOptions): Promise<SectionResult[]> {
   if (!options.combined) {
     const results: SectionResult[] = [];
-    for (const section of sections) results.push(section.plan ? await runPlan(q, section.plan(scope, options)) : await section.build(q, scope));
+    for (const section of sections) results.push(section.plan ? await runPlan(q, section.plan(scope, options), scope) : await section.build(q, scope));
     return results;
   }
   const planned = sections.map((section) => section.plan?.(scope, options));
-  const combined = await runPlansCombined(q, planned.filter((plan): plan is SectionPlan => plan !== undefined));
+  const { rows } = await queryPlansCombined(q, planned.filter((plan): plan is SectionPlan => plan !== undefined));
+  return assembleSections(q, scope, sections, planned, rows);
+}
+
+/**
+ * The sections' results from the rows of their plans' queries (`queryPlansCombined`, in the
+ * order of the plans given); a section without a plan runs its own statements here.
+ */
+export async function assembleSections(
+  q: Queryable,
+  scope: SectionScope,
+  sections: readonly ReportSection[],
+  planned: (SectionPlan | undefined)[],
+  rows: any[][][], // eslint-disable-line @typescript-eslint/no-explicit-any
+): Promise<SectionResult[]> {
   const results: SectionResult[] = [];
-  for (const [i, section] of sections.entries()) results.push(planned[i] ? combined.shift()! : await section.build(q, scope));
+  let next = 0;
+  for (const [i, section] of sections.entries()) {
+    const plan = planned[i];
+    results.push(plan ? plan.assemble(rows[next++], scope) : await section.build(q, scope));
+  }
   return results;
 }
 
@@ -59,13 +77,22 @@ export async function compileSnapshot(
   sections: ReportSection[] = defaultSections(),
   options: CompileOptions = {},
 ): Promise<{ snapshot: ReportSnapshot; summary: ReportSummary }> {
-  const scope: SectionScope = { commissionId: request.commissionId, periodStart: request.period.start, periodEnd: request.period.end, asOf: request.asOf };
+  const results = await buildSections(q, scopeOf(request), sections, options);
+  return composeSnapshot(request, sections, results);
+}
+
+/** The scope the sections are compiled for. */
+export function scopeOf(request: CompileRequest): SectionScope {
+  return { commissionId: request.commissionId, periodStart: request.period.start, periodEnd: request.period.end, asOf: request.asOf };
+}
+
+/** The snapshot and its summary from the sections' results (in the sections' order): roll-up, overdue list, diff. No SQL. */
+export function composeSnapshot(request: CompileRequest, sections: readonly ReportSection[], results: SectionResult[]): { snapshot: ReportSnapshot; summary: ReportSummary } {
   const data: Record<string, unknown> = {};
   const items: TrackedItem[] = [];
   const signals: RagSignal[] = [];
   const overdue: OverdueItem[] = [];
   let activity = 0;
-  const results = await buildSections(q, scope, sections, options);
   for (const [i, section] of sections.entries()) {
     const result = results[i];
     data[section.name] = result.data;

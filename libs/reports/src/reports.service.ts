@@ -8,11 +8,11 @@ import './reports.messages';
 import './reports.labels';
 import './reports.personal-data';
 import { customPeriodKey, owedPeriodsSql, parsePeriodKey, periodContaining, ReportPeriod } from './period';
-import { CompileRequest, compileSnapshot } from './report-compiler';
+import { compileSnapshot } from './report-compiler';
 import { expandSnapshot, packSnapshot } from './snapshot-store';
 import { reportMailTemplate } from './report-mail.template';
 import type { ReportKind, ReportSnapshot } from './report-snapshot';
-import type { Queryable, ReportSection } from './sections/section';
+import type { ReportSection } from './sections/section';
 import { defaultSections } from './report-compiler';
 import { CompileStatusReportInput, SetCustomReportPeriodsInput } from './reports.inputs';
 import { ReportCustomPeriod } from './report-custom-period.entity';
@@ -316,13 +316,9 @@ export class ReportsService {
       .load(reportId);
   }
 
-  /**
-   * A snapshot compiled live and never stored (the commissioner's overview: the caller checks
-   * access): the sections' statements as one statement, without what only a stored report
-   * shows (`live`: period activity, meetings, decisions, deadline moves).
-   */
-  compileLive(q: Queryable, request: CompileRequest): ReturnType<typeof compileSnapshot> {
-    return compileSnapshot(q, request, this.sections, { live: true, combined: true });
+  /** The sections a report is compiled from, in order (the commissioner's overview compiles them live, in its own statement). */
+  reportSections(): readonly ReportSection[] {
+    return this.sections;
   }
 
   /** For benchmarks and tests: compile without access checks or mail, and return the snapshot. */

@@ -1,6 +1,6 @@
 import { compositionSignal } from '../rag';
 import { runPlan } from './section';
-import type { Queryable, RagSignal, ReportSection, SectionOptions, SectionPlan, SectionQuery, SectionResult, SectionScope } from './section';
+import type { Queryable, RagSignal, ReportSection, SectionOptions, PlanScope, SectionPlan, SectionQuery, SectionResult, SectionScope } from './section';
 
 export interface GenderCounts {
   women: number;
@@ -66,10 +66,10 @@ export class CompositionSectionBuilder implements ReportSection<CompositionSecti
   readonly name = 'composition';
 
   build(q: Queryable, scope: SectionScope): Promise<SectionResult<CompositionSection>> {
-    return runPlan(q, this.plan(scope));
+    return runPlan(q, this.plan(scope), scope);
   }
 
-  plan(scope: SectionScope, options: SectionOptions = {}): SectionPlan<CompositionSection> {
+  plan(scope: PlanScope, options: SectionOptions = {}): SectionPlan<CompositionSection> {
     // A live overview shows neither the chair, the lead organisation nor the gender balance: no person is read.
     const live = options.live === true;
     const gender = live

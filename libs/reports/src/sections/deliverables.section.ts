@@ -1,7 +1,7 @@
 import type { Rag } from '../rag';
 import type { TrackedItem } from '../diff';
 import { runPlan } from './section';
-import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionOptions, SectionPlan, SectionQuery, SectionResult, SectionScope } from './section';
+import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionOptions, PlanScope, SectionPlan, SectionQuery, SectionResult, SectionScope } from './section';
 
 export interface DeliverableRow {
   id: string;
@@ -47,10 +47,10 @@ export class DeliverablesSectionBuilder implements ReportSection<DeliverablesSec
   readonly name = 'deliverables';
 
   build(q: Queryable, scope: SectionScope): Promise<SectionResult<DeliverablesSection>> {
-    return runPlan(q, this.plan(scope));
+    return runPlan(q, this.plan(scope), scope);
   }
 
-  plan(scope: SectionScope, options: SectionOptions = {}): SectionPlan<DeliverablesSection> {
+  plan(scope: PlanScope, options: SectionOptions = {}): SectionPlan<DeliverablesSection> {
     const deadlineChanges = options.live
       ? '0'
       : '(SELECT count(*) FROM deliverable_deadline_change dc WHERE dc.deliverable_id = d.id AND dc.changed_at::date <= $2)::int';

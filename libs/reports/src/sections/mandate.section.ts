@@ -1,5 +1,5 @@
 import { runPlan } from './section';
-import type { Queryable, ReportSection, SectionPlan, SectionResult, SectionScope } from './section';
+import type { PlanScope, Queryable, ReportSection, SectionPlan, SectionResult, SectionScope } from './section';
 
 export interface DeadlineChange {
   decidedOn: string;
@@ -35,10 +35,10 @@ export class MandateSectionBuilder implements ReportSection<MandateSection> {
   readonly name = 'mandate';
 
   build(q: Queryable, scope: SectionScope): Promise<SectionResult<MandateSection>> {
-    return runPlan(q, this.plan(scope));
+    return runPlan(q, this.plan(scope), scope);
   }
 
-  plan(scope: SectionScope): SectionPlan<MandateSection> {
+  plan(scope: PlanScope): SectionPlan<MandateSection> {
     const sql = `SELECT c.id, c.title, c.kind, c.reference_number, c.status, c.report_cadence, c.time_zone, c.starts_on::text,
               c.initial_reporting_deadline::text, c.reporting_deadline::text,
               body.name AS commissioning_body, lead.name AS lead_organisation,
@@ -58,7 +58,7 @@ export class MandateSectionBuilder implements ReportSection<MandateSection> {
          JOIN organisation body ON body.id = c.commissioning_body_id
          JOIN organisation lead ON lead.id = c.lead_organisation_id
         WHERE c.id = $1`;
-    return { queries: [{ sql, params: [scope.commissionId, scope.asOf, scope.periodStart] }], assemble: ([[row]]) => this.assemble(row, scope) };
+    return { queries: [{ sql, params: [scope.commissionId, scope.asOf, scope.periodStart] }], assemble: ([[row]], values) => this.assemble(row, values) };
   }
 
   private assemble(row: any, scope: SectionScope): SectionResult<MandateSection> { // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,6 +1,6 @@
 import type { TrackedItem } from '../diff';
 import { runPlan } from './section';
-import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionOptions, SectionPlan, SectionResult, SectionScope } from './section';
+import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionOptions, PlanScope, SectionPlan, SectionResult, SectionScope } from './section';
 
 /** How far ahead a report lists planned meetings. */
 export const PLANNED_HORIZON_DAYS = 90;
@@ -65,10 +65,10 @@ export class MeetingsSectionBuilder implements ReportSection<MeetingsSection> {
   readonly name = 'meetings';
 
   build(q: Queryable, scope: SectionScope): Promise<SectionResult<MeetingsSection>> {
-    return runPlan(q, this.plan(scope));
+    return runPlan(q, this.plan(scope), scope);
   }
 
-  plan(scope: SectionScope, options: SectionOptions = {}): SectionPlan<MeetingsSection> {
+  plan(scope: PlanScope, options: SectionOptions = {}): SectionPlan<MeetingsSection> {
     const meetingsSql = `SELECT m.id, m.title, m.kind, m.status, m.starts_at, m.time_zone, (m.starts_at AT TIME ZONE m.time_zone)::date::text AS on_date,
               m.working_group_id, g.name AS group_name
          FROM meeting m LEFT JOIN working_group g ON g.id = m.working_group_id
@@ -92,11 +92,11 @@ export class MeetingsSectionBuilder implements ReportSection<MeetingsSection> {
           AND (a.status IN ('open', 'in_progress') OR (a.done_at IS NOT NULL AND a.done_at::date BETWEEN $3 AND $2))
         ORDER BY a.due_on NULLS LAST, a.created_at, a.id`;
     const actions = { sql: actionsSql, params: [scope.commissionId, scope.asOf, scope.periodStart] };
-    if (options.live) return { queries: [actions], assemble: ([actionRows]) => this.assemble(scope, [], [], actionRows) };
+    if (options.live) return { queries: [actions], assemble: ([actionRows], values) => this.assemble(values, [], [], actionRows) };
     const period = [scope.commissionId, scope.periodStart, scope.asOf];
     return {
       queries: [{ sql: meetingsSql, params: period }, { sql: decisionsSql, params: period }, actions],
-      assemble: ([meetings, decisions, actionRows]) => this.assemble(scope, meetings, decisions, actionRows),
+      assemble: ([meetings, decisions, actionRows], values) => this.assemble(values, meetings, decisions, actionRows),
     };
   }
 

@@ -62,14 +62,25 @@ export interface SectionOptions {
 }
 
 /**
+ * A value the statement computes itself (the commission's today, say), written in place of
+ * a section's parameter when its plan runs inside a larger statement (`queryPlansCombined`).
+ */
+export class SqlExpression {
+  constructor(readonly sql: string) {}
+}
+
+/** The scope a plan's SQL is written for: values, or expressions of the statement it runs in. */
+export type PlanScope = { [K in keyof SectionScope]: SectionScope[K] | SqlExpression };
+
+/**
  * A section's statements and how their rows become its result: run one by one
  * (`runPlan`, the worker's compiler) or as sub-selects of ONE statement
- * (`runPlansCombined`, the overview) — the same SQL and the same assembly either way.
+ * (`queryPlansCombined`, the overview) — the same SQL and the same assembly either way.
  */
 export interface SectionPlan<D = unknown> {
   queries: SectionQuery[];
-  /** The rows of each query, in order (objects with the queries' column names). */
-  assemble(rows: any[][]): SectionResult<D>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The rows of each query, in order (objects with the queries' column names), and the scope's values. */
+  assemble(rows: any[][], scope: SectionScope): SectionResult<D>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 /**
@@ -81,38 +92,47 @@ export interface SectionPlan<D = unknown> {
 export interface ReportSection<D = unknown> {
   readonly name: string;
   build(q: Queryable, scope: SectionScope): Promise<SectionResult<D>>;
-  plan?(scope: SectionScope, options?: SectionOptions): SectionPlan<D>;
+  plan?(scope: PlanScope, options?: SectionOptions): SectionPlan<D>;
 }
 
 /** Runs a plan's statements one after the other on `q` (the caller's transaction). */
-export async function runPlan<D>(q: Queryable, plan: SectionPlan<D>): Promise<SectionResult<D>> {
+export async function runPlan<D>(q: Queryable, plan: SectionPlan<D>, scope: SectionScope): Promise<SectionResult<D>> {
   const rows: unknown[][] = [];
   for (const query of plan.queries) rows.push(await q.query(query.sql, query.params));
-  return plan.assemble(rows as any[][]); // eslint-disable-line @typescript-eslint/no-explicit-any
+  return plan.assemble(rows as any[][], scope); // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** What a combined statement selects besides the plans: its own CTEs (`with`, without the keyword) and columns; its parameters come first ($1 …). */
+export interface CombinedHead {
+  with: string;
+  columns: string;
+  params: unknown[];
 }
 
 /**
  * Runs the statements of several plans as ONE statement: each query a sub-select whose rows
  * come back as a JSON array (`json_agg` over the query, in its own ORDER BY), its parameters
- * renumbered after those of the queries before it. One statement sees one snapshot of the
- * database, so the figures agree without a repeatable-read transaction. The section SQL has
- * no `$` but its parameters (no dollar quoting, no `$` in literals). JSON carries every column
- * the sections read as the driver would give it (counts are cast to int, dates to text), with
- * one difference the sections absorb: a timestamp arrives as an ISO string, not a Date.
+ * renumbered after those before it, or replaced by the statement's own expression
+ * (`SqlExpression`, e.g. a day the head's CTEs compute). One statement sees one snapshot of
+ * the database, so the figures agree without a repeatable-read transaction. The section SQL
+ * has no `$` but its parameters (no dollar quoting, no `$` in literals). JSON carries every
+ * column the sections read as the driver would give it (counts are cast to int, dates to
+ * text), with one difference the sections absorb: a timestamp arrives as an ISO string.
+ * Returns the head's columns and, per plan, the rows of each of its queries.
  */
-export async function runPlansCombined(q: Queryable, plans: SectionPlan[]): Promise<SectionResult[]> {
-  const params: unknown[] = [];
-  const columns: string[] = [];
+export async function queryPlansCombined(q: Queryable, plans: SectionPlan[], head?: CombinedHead): Promise<{ head: Record<string, unknown>; rows: any[][][] }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const params: unknown[] = [...(head?.params ?? [])];
+  const columns: string[] = head ? [head.columns] : [];
+  let n = 0;
   for (const plan of plans) {
     for (const query of plan.queries) {
-      const offset = params.length;
-      params.push(...query.params);
-      const sql = offset === 0 ? query.sql : query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${offset + Number(n)}`);
-      columns.push(`(SELECT coalesce(json_agg(t), '[]'::json) FROM (${sql}) t) AS q${columns.length}`);
+      const names = query.params.map((value) => (value instanceof SqlExpression ? `(${value.sql})` : `$${params.push(value)}`));
+      const sql = query.sql.replace(/\$(\d+)/g, (_, i: string) => names[Number(i) - 1]);
+      columns.push(`(SELECT coalesce(json_agg(t), '[]'::json) FROM (${sql}) t) AS q${n++}`);
     }
   }
-  if (columns.length === 0) return plans.map((plan) => plan.assemble([]));
-  const [row] = await q.query(`SELECT ${columns.join(',\n')}`, params);
-  let next = 0;
-  return plans.map((plan) => plan.assemble(plan.queries.map(() => row[`q${next++}`])));
+  if (columns.length === 0) return { head: {}, rows: plans.map(() => []) };
+  const [row] = await q.query(`${head ? `WITH ${head.with}\n` : ''}SELECT ${columns.join(',\n')}`, params);
+  n = 0;
+  return { head: row, rows: plans.map((plan) => plan.queries.map(() => row[`q${n++}`])) };
 }
