@@ -71,60 +71,58 @@ export class CommissionOverviewService {
       kind: 'on_demand',
       previous: last && row.snapshot ? { id: last.id, items: expandSnapshot(row.snapshot).items } : undefined,
     };
-    {
-      const results = await assembleSections(q, scopeOf(request), sections, planned, rows);
-      const { snapshot, summary } = composeSnapshot(request, sections, results);
-      const { mandate, composition } = snapshot.sections;
-      const deliverables = (snapshot.sections.deliverables as DeliverablesSection | undefined)?.deliverables ?? [];
-      const rag = (value: string) => value as RagValue;
-      const change = (c: { key: string; kind: string; title: string; changes: string[] }) => ({ key: c.key, kind: c.kind, title: c.title, changes: c.changes });
-      return {
-        commissionId,
-        title: mandate.title,
-        asOf: today,
-        rag: rag(snapshot.rollup.commission),
-        reportingDeadline: mandate.reportingDeadline,
-        groups: composition.groups.map((g) => ({
-          id: g.id,
-          name: g.name,
-          parentId: g.parentId,
-          status: g.status,
-          rag: rag(snapshot.rollup.groups[g.id] ?? 'no_data'),
-          seats: g.seats,
-          filled: g.filled,
-          holdover: g.holdover,
-          vacant: g.vacant,
-        })),
-        goals: composition.goals.map((g) => ({ id: g.id, code: g.code, text: g.text, priorityArea: g.priorityArea, rag: rag(snapshot.rollup.goals[g.id] ?? 'no_data') })),
-        nextDeadlines: deliverables
-          .filter((d) => d.dueOn >= today && d.status !== 'delivered' && d.status !== 'cancelled')
-          .slice(0, 10)
-          .map((d) => ({ deliverableId: d.id, title: d.title, dueOn: d.dueOn, groupName: d.groupName, status: d.status, rag: rag(d.rag) })),
-        overdue: snapshot.overdue.map((o) => ({
-          key: o.key,
-          kind: o.kind,
-          deliverableId: o.kind === 'deliverable' ? o.key.slice('deliverable:'.length) : null,
-          title: o.title,
-          dueOn: o.dueOn,
-          groupName: o.groupName,
-          daysOverdue: o.daysOverdue,
-        })),
-        vacancies: composition.groups.flatMap((g) =>
-          g.allocations.filter((a) => a.vacant > 0).map((a) => ({ groupId: g.id, groupName: g.name, organisation: a.organisation, vacant: a.vacant, seats: a.seats })),
-        ),
-        seats: summary.seats,
-        filled: summary.filled,
-        holdover: summary.holdover ?? 0,
-        vacant: summary.vacant,
-        lastReport: last ?? null,
-        sinceLastReport: {
-          hasPrevious: snapshot.diff.hasPrevious,
-          new: snapshot.diff.new.map(change),
-          changed: snapshot.diff.changed.map(change),
-          completed: snapshot.diff.completed.map(change),
-          newlyLate: snapshot.diff.newlyLate.map(change),
-        },
-      };
-    }
+    const results = await assembleSections(q, scopeOf(request), sections, planned, rows);
+    const { snapshot, summary } = composeSnapshot(request, sections, results);
+    const { mandate, composition } = snapshot.sections;
+    const deliverables = (snapshot.sections.deliverables as DeliverablesSection | undefined)?.deliverables ?? [];
+    const rag = (value: string) => value as RagValue;
+    const change = (c: { key: string; kind: string; title: string; changes: string[] }) => ({ key: c.key, kind: c.kind, title: c.title, changes: c.changes });
+    return {
+      commissionId,
+      title: mandate.title,
+      asOf: today,
+      rag: rag(snapshot.rollup.commission),
+      reportingDeadline: mandate.reportingDeadline,
+      groups: composition.groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        parentId: g.parentId,
+        status: g.status,
+        rag: rag(snapshot.rollup.groups[g.id] ?? 'no_data'),
+        seats: g.seats,
+        filled: g.filled,
+        holdover: g.holdover,
+        vacant: g.vacant,
+      })),
+      goals: composition.goals.map((g) => ({ id: g.id, code: g.code, text: g.text, priorityArea: g.priorityArea, rag: rag(snapshot.rollup.goals[g.id] ?? 'no_data') })),
+      nextDeadlines: deliverables
+        .filter((d) => d.dueOn >= today && d.status !== 'delivered' && d.status !== 'cancelled')
+        .slice(0, 10)
+        .map((d) => ({ deliverableId: d.id, title: d.title, dueOn: d.dueOn, groupName: d.groupName, status: d.status, rag: rag(d.rag) })),
+      overdue: snapshot.overdue.map((o) => ({
+        key: o.key,
+        kind: o.kind,
+        deliverableId: o.kind === 'deliverable' ? o.key.slice('deliverable:'.length) : null,
+        title: o.title,
+        dueOn: o.dueOn,
+        groupName: o.groupName,
+        daysOverdue: o.daysOverdue,
+      })),
+      vacancies: composition.groups.flatMap((g) =>
+        g.allocations.filter((a) => a.vacant > 0).map((a) => ({ groupId: g.id, groupName: g.name, organisation: a.organisation, vacant: a.vacant, seats: a.seats })),
+      ),
+      seats: summary.seats,
+      filled: summary.filled,
+      holdover: summary.holdover ?? 0,
+      vacant: summary.vacant,
+      lastReport: last ?? null,
+      sinceLastReport: {
+        hasPrevious: snapshot.diff.hasPrevious,
+        new: snapshot.diff.new.map(change),
+        changed: snapshot.diff.changed.map(change),
+        completed: snapshot.diff.completed.map(change),
+        newlyLate: snapshot.diff.newlyLate.map(change),
+      },
+    };
   }
 }
