@@ -43,4 +43,5 @@ export * from './validation/is-date-time';
 export * from './files/durable-write';
 export * from './validation/constraint-messages';
 export * from './graphql/read-plan';
+export * from './graphql/planned-columns';
 export * from './auth/actor-preloads';

@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '@samverkan/access';
 import { Commission } from '@samverkan/commissions';
@@ -49,8 +50,8 @@ export class GroupSeatsResolver {
 
   // A hot list field (the dashboard): (parent, args, context) without parameter decorators, see gqlCtx.
   @ResolveField(() => [SeatAllocation])
-  allocations(group: WorkingGroup, _args: unknown, context: GqlContext) {
-    return this.seats.allocationsOf(gqlCtx(context), group.id);
+  allocations(group: WorkingGroup, _args: unknown, context: GqlContext, info: GraphQLResolveInfo) {
+    return this.seats.allocationsOf(gqlCtx(context), group.id, info);
   }
 
   @ResolveField(() => [Seat], { description: 'Vacant seats (status VACANT: nobody sits in them; a seat held over is not vacant).' })
