@@ -83,7 +83,7 @@ describe('the attendance, minutes and justering pages of the web application', (
     await page.check(`#attendance-${bo.id}-PRESENT`);
     await page.check(`#attendance-${cleo.id}-ABSENT`);
     await page.click('#attendance-save');
-    await page.waitForSelector('form [role=status]:not(:empty)');
+    await page.waitForSelector('form p.saved:not(:empty)');
     const recorded = await ok(t, g.secretariat.token, `query($id: ID!) { meeting(id: $id) { invitations { personId attendance } } }`, { id: meetingId });
     const attendanceOf = new Map(recorded.meeting.invitations.map((i: { personId: string; attendance: string | null }) => [i.personId, i.attendance]));
     expect([attendanceOf.get(anna.id), attendanceOf.get(bo.id), attendanceOf.get(cleo.id)]).toEqual(['PRESENT', 'PRESENT', 'ABSENT']);

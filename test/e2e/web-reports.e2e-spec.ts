@@ -104,8 +104,10 @@ describe('reports and the mail log in the web application (issue 19)', () => {
     expect(reports.statusReports.totalCount).toBe(1);
     expect(reports.statusReports.edges[0].node.kind).toBe('ON_DEMAND');
     reportId = reports.statusReports.edges[0].node.id;
-    expect(await link.getAttribute('href')).toBe(`/reports/${reportId}`);
-    await page.waitForSelector(`#report-list ~ table a[href="/reports/${reportId}"]`);
+    // The report page is asked for in the language the application shows (its own page, rendered by the API).
+    const lang = await page.getAttribute('html', 'lang');
+    expect(await link.getAttribute('href')).toBe(`/reports/${reportId}?lang=${lang}`);
+    await page.waitForSelector(`#report-list ~ table a[href="/reports/${reportId}?lang=${lang}"]`);
     await check(page, 'status-reports');
 
     // The cadence: monthly from now on.
@@ -116,7 +118,8 @@ describe('reports and the mail log in the web application (issue 19)', () => {
 
     // The report itself.
     await link.click();
-    await page.waitForURL(`${t.url}/reports/${reportId}`);
+    await page.waitForURL(`${t.url}/reports/${reportId}?lang=${lang}`);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
     await page.waitForSelector('#h-composition');
     await check(page, 'report');
     await page.setViewportSize({ width: 390, height: 900 });
@@ -191,7 +194,7 @@ describe('reports and the mail log in the web application (issue 19)', () => {
     await tab.goto(`${t.url}/commissions/${g.commissionId}/status-reports`);
     await tab.waitForSelector('#report-list');
     expect(await tab.locator('#period').count()).toBe(0);
-    expect(await tab.locator(`a[href="/reports/${reportId}"]`).count()).toBe(1);
+    expect(await tab.locator(`a[href^="/reports/${reportId}?lang="]`).count()).toBe(1);
     await reader.close();
   });
 

@@ -203,10 +203,15 @@ describe('the secretariat’s whole cycle in the browser, over the seeded NGC wo
     await t.db.query(`UPDATE meeting SET starts_at = now() - interval '1 hour', ends_at = now() + interval '2 hours' WHERE id = $1`, [meetingId]);
     await secretariat.goto(`${t.url}/meetings/${meetingId}/attendance`);
     await secretariat.waitForSelector('#attendance-save');
-    await secretariat.check(`#attendance-${person[CHAIR]}-PRESENT`);
-    await secretariat.check(`#attendance-${person[MEMBER]}-PRESENT`);
+    // The two who said yes are filled in as present from their answers; the rest stay unmarked.
+    await secretariat.click('#attendance-from-answers');
+    await secretariat.locator('form p.hint[role=status]', { hasText: '2 personer udfyldt fra deres svar' }).waitFor();
+    expect(await secretariat.isChecked(`#attendance-${person[CHAIR]}-PRESENT`)).toBe(true);
+    expect(await secretariat.isChecked(`#attendance-${person[MEMBER]}-PRESENT`)).toBe(true);
+    expect(await secretariat.locator('form input[type=radio]:checked').count()).toBe(2);
+    expect(await secretariat.isDisabled('#attendance-from-answers')).toBe(true);
     await secretariat.click('#attendance-save');
-    await secretariat.waitForSelector('form [role=status]:not(:empty)');
+    await secretariat.waitForSelector('form p.saved:not(:empty)');
     const present = (await ok(t, token[SECRETARIAT], meeting, { id: meetingId })).meeting.invitations as { personId: string; attendance: string | null }[];
     const attendanceOf = new Map(present.map((i) => [i.personId, i.attendance]));
     expect([attendanceOf.get(person[CHAIR]), attendanceOf.get(person[MEMBER])]).toEqual(['PRESENT', 'PRESENT']);
@@ -297,7 +302,7 @@ describe('the secretariat’s whole cycle in the browser, over the seeded NGC wo
     await secretariat.click('section[aria-labelledby=compile] button[type=submit]');
     const link = secretariat.locator('section[aria-labelledby=compile] [role=status] a');
     await link.waitFor();
-    const reportId = /\/reports\/([^/]+)$/.exec((await link.getAttribute('href'))!)![1];
+    const reportId = /\/reports\/([^/?]+)(?:\?lang=da)?$/.exec((await link.getAttribute('href'))!)![1];
     const compiled = await ok(t, token[SECRETARIAT], `query($id: ID!) { statusReport(id: $id) { kind openedBy { personId asCommissioner } } }`, { id: reportId });
     expect(compiled.statusReport).toEqual({ kind: 'ON_DEMAND', openedBy: [] });
 
@@ -326,7 +331,7 @@ describe('the secretariat’s whole cycle in the browser, over the seeded NGC wo
     // "All reports of the commission" leads to the web application's list.
     await reader.click(`a[href="/commissions/${commissionId}/status-reports"]`);
     await reader.waitForURL(`${t.url}/commissions/${commissionId}/status-reports`);
-    await reader.waitForSelector(`a[href="/reports/${reportId}"]`);
+    await reader.waitForSelector(`a[href^="/reports/${reportId}?lang="]`);
     await context.close();
     const opened = await ok(t, token[SECRETARIAT], `query($id: ID!) { statusReport(id: $id) { openedBy { personId asCommissioner } } }`, { id: reportId });
     expect(opened.statusReport.openedBy).toEqual([{ personId: person[COMMISSIONER], asCommissioner: true }]);

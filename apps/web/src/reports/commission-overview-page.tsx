@@ -1,4 +1,5 @@
 import { Link, useParams } from '@tanstack/react-router';
+import { reportHref } from './report-href';
 import { useI18n } from '../core/i18n';
 import type { MessageKey } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
@@ -21,7 +22,7 @@ function RagBadge({ rag }: { rag: Rag }) {
  */
 export function CommissionOverviewPage() {
   const { commissionId } = useParams({ strict: false }) as { commissionId: string };
-  const { t, date, dateTime } = useI18n();
+  const { t, date, dateTime, locale } = useI18n();
   const query = useQuery(OverviewQuery, { id: commissionId });
   useViewerFrom(query.status === 'done' ? query.data.me.person : null);
   if (query.status === 'loading') return <Loading />;
@@ -221,7 +222,7 @@ export function CommissionOverviewPage() {
         ) : (
           <>
             <p>
-              <a href={o.lastReport.url}>{t('reports.overview.lastReport', { period: o.lastReport.periodKey })}</a>
+              <a href={reportHref(o.lastReport.url, locale)}>{t('reports.overview.lastReport', { period: o.lastReport.periodKey })}</a>
             </p>
             {changeLists.every(([, list]) => list.length === 0) && <p>{t('reports.overview.nothingChanged')}</p>}
             {changeLists
@@ -251,7 +252,7 @@ export function CommissionOverviewPage() {
           <ul className="items">
             {reports.map((r) => (
               <li key={r.id}>
-                <a href={r.url}>{r.periodKey}</a> ({t(`reports.kind.${r.kind}` as MessageKey)}) <RagBadge rag={r.rag} />{' '}
+                <a href={reportHref(r.url, locale)}>{r.periodKey}</a> ({t(`reports.kind.${r.kind}` as MessageKey)}) <RagBadge rag={r.rag} />{' '}
                 <span className="secondary">
                   {t('reports.overview.compiled')} {dateTime(r.compiledAt)}
                 </span>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { BackToCommission } from '../commissions/back-to-commission';
 import { request } from '../core/client';
 import { ErrorSummary, Field, described, useProblems } from '../core/form';
+import { reportHref } from './report-href';
 import { useI18n } from '../core/i18n';
 import type { MessageKey } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
@@ -24,7 +25,7 @@ type Cadence = (typeof CADENCES)[number];
  */
 export function StatusReportsPage() {
   const { commissionId } = useParams({ strict: false }) as { commissionId: string };
-  const { t, date, dateTime } = useI18n();
+  const { t, date, dateTime, locale } = useI18n();
   const pager = usePager();
   const query = useQuery(ReportsQuery, { id: commissionId, first: PAGE, after: pager.after });
   useViewerFrom(query.status === 'done' ? query.data.me.person : null);
@@ -65,7 +66,7 @@ export function StatusReportsPage() {
               {list.edges.map(({ node: r }) => (
                 <tr key={r.id} role="row">
                   <th scope="row" role="rowheader">
-                    <a href={r.url}>{t('reports.list.open', { period: r.periodKey })}</a>
+                    <a href={reportHref(r.url, locale)}>{t('reports.list.open', { period: r.periodKey })}</a>
                     <br />
                     <span className="secondary">
                       {day(r.periodStart)} – {day(r.periodEnd)}
@@ -99,7 +100,7 @@ export function StatusReportsPage() {
 
 /** "Compile a report now": the running period unless one is named; the new report is linked when done. */
 function CompileForm({ commissionId, onCompiled }: { commissionId: string; onCompiled(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { errors, summary, busy, send } = useProblems();
   const [compiled, setCompiled] = useState<{ periodKey: string; url: string } | null>(null);
 
@@ -135,7 +136,7 @@ function CompileForm({ commissionId, onCompiled }: { commissionId: string; onCom
         <p role="status" className="saved">
           {compiled && (
             <>
-              {t('reports.compile.done', { period: compiled.periodKey })} <a href={compiled.url}>{t('reports.list.open', { period: compiled.periodKey })}</a>
+              {t('reports.compile.done', { period: compiled.periodKey })} <a href={reportHref(compiled.url, locale)}>{t('reports.list.open', { period: compiled.periodKey })}</a>
             </>
           )}
         </p>

@@ -10,6 +10,8 @@ import { AttendancePage as AttendanceQuery, RecordAttendance } from './attendanc
 
 type Mark = 'PRESENT' | 'ABSENT' | 'APOLOGIES' | 'SUBSTITUTED';
 const MARKS: Mark[] = ['PRESENT', 'ABSENT', 'APOLOGIES', 'SUBSTITUTED'];
+/** What an answer to the invitation says about the day, until the secretariat marks otherwise. */
+const FROM_ANSWER: Partial<Record<string, Mark>> = { YES: 'PRESENT', NO: 'APOLOGIES', SUBSTITUTE: 'SUBSTITUTED' };
 
 interface Entry {
   attendance: Mark | null;
@@ -72,11 +74,23 @@ function AttendanceForm({ meeting: m, onSaved }: { meeting: Meeting; onSaved(): 
       }),
     ),
   );
+  const [filled, setFilled] = useState<number | null>(null);
   const begun = new Date(m.startsAt).getTime() <= Date.now();
   const set = (personId: string, change: Partial<Entry>) => {
     setSaved(false);
     setEntries((all) => ({ ...all, [personId]: { ...all[personId], ...change } }));
   };
+  /** Marks whoever is not marked yet as their answer said: yes → present, no → apologies, a substitute → substituted. */
+  const fillFromAnswers = () => {
+    const fill = m.invitations.flatMap((i) => {
+      const mark = entries[i.personId].attendance ? null : FROM_ANSWER[i.rsvp];
+      return mark ? [[i.personId, mark] as const] : [];
+    });
+    setSaved(false);
+    setFilled(fill.length);
+    setEntries((all) => ({ ...all, ...Object.fromEntries(fill.map(([personId, mark]) => [personId, { ...all[personId], attendance: mark }])) }));
+  };
+  const answered = m.invitations.some((i) => !entries[i.personId].attendance && FROM_ANSWER[i.rsvp]);
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -119,6 +133,14 @@ function AttendanceForm({ meeting: m, onSaved }: { meeting: Meeting; onSaved(): 
       <h2 id="record">{t('attendance.record')}</h2>
       {!begun && <p className="notice">{t('attendance.notBegun')}</p>}
       <ErrorSummary ref={summary} errors={errors} />
+      <p>
+        <button id="attendance-from-answers" type="button" className="secondary-button" disabled={!answered} onClick={fillFromAnswers}>
+          {t('attendance.fromAnswers')}
+        </button>
+      </p>
+      <p role="status" className="hint">
+        {filled === null ? '' : t('attendance.filled', { count: filled })}
+      </p>
       {m.invitations.map((i) => {
         const e = entries[i.personId];
         const byId = `by-${i.personId}`;

@@ -17,6 +17,8 @@ export const da: AreaMessages<typeof en> = {
   'attendance.SUBSTITUTED': 'Stedfortræder',
   'attendance.substitutedBy': 'Hvem mødte for {name}',
   'attendance.rsvpSubstitute': 'Svarede: stedfortræderen {name} kommer',
+  'attendance.fromAnswers': 'Udfyld fra svarene',
+  'attendance.filled': '{count, plural, =0 {Ingen tilbage at udfylde fra svarene.} one {# person udfyldt fra sit svar: kontrollér og gem.} other {# personer udfyldt fra deres svar: kontrollér og gem.}}',
   'attendance.save': 'Gem fremmødet',
   'attendance.saved': 'Fremmødet er gemt.',
   'attendance.nothing': 'Markér mindst én person.',

@@ -17,6 +17,8 @@ export const sv: AreaMessages<typeof en> = {
   'attendance.SUBSTITUTED': 'Ersatt',
   'attendance.substitutedBy': 'Vem tjänstgjorde för {name}',
   'attendance.rsvpSubstitute': 'Svarade: ersättaren {name} kommer',
+  'attendance.fromAnswers': 'Fyll i från svaren',
+  'attendance.filled': '{count, plural, =0 {Ingen kvar att fylla i från svaren.} one {# person ifylld från sitt svar: kontrollera och spara.} other {# personer ifyllda från sina svar: kontrollera och spara.}}',
   'attendance.save': 'Spara närvaron',
   'attendance.saved': 'Närvaron är sparad.',
   'attendance.nothing': 'Markera minst en person.',

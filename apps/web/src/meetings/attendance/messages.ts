@@ -15,6 +15,8 @@ export const en = {
   'attendance.SUBSTITUTED': 'Substituted',
   'attendance.substitutedBy': 'Who sat in for {name}',
   'attendance.rsvpSubstitute': 'Answered: the substitute {name} comes',
+  'attendance.fromAnswers': 'Fill in from the answers',
+  'attendance.filled': '{count, plural, =0 {Nobody left to fill in from the answers.} one {# person filled in from their answer: check and save.} other {# people filled in from their answers: check and save.}}',
   'attendance.save': 'Save attendance',
   'attendance.saved': 'Attendance saved.',
   'attendance.nothing': 'Mark at least one person.',
