@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { plannedProperties, selectionOf } from '@samverkan/core';
 import { ORGANISATION_PLANNED } from '@samverkan/organisations';
 import { PERSON_PLANNED, Person } from '@samverkan/people';
-import { SEAT_ALLOCATION_PLANNED, SEAT_PLANNED } from '@samverkan/seats';
+import { OCCUPANCY_PLANNED, SEAT_ALLOCATION_PLANNED, SEAT_PLANNED } from '@samverkan/seats';
 import { parse, GraphQLResolveInfo, OperationDefinitionNode, FieldNode } from 'graphql';
 import { TestApp, startTestApp } from '../harness/test-app';
 import { createPerson } from '../harness/factories';
@@ -118,6 +118,10 @@ describe('commission dashboard read path', () => {
     expect(plannedProperties(schema, metadata(SEAT_PLANNED.target), SEAT_PLANNED, seats)).toEqual(['allocationId', 'id', 'number']);
     expect(plannedProperties(schema, metadata(ORGANISATION_PLANNED.target), ORGANISATION_PLANNED, allocations.get('organisation')!)).toEqual(['id', 'name']);
     expect(plannedProperties(schema, metadata(Person), PERSON_PLANNED, person)).toEqual(['fullName', 'id']);
+    // Who sits: what occupancyOf needs to tell the status, and the person's key.
+    expect(plannedProperties(schema, metadata(OCCUPANCY_PLANNED.target), OCCUPANCY_PLANNED, seats.get('currentAppointment')!)).toEqual([
+      'endedReason', 'endsOn', 'id', 'kind', 'personId', 'seatId', 'startsOn',
+    ]);
     // `Person.appointments` is a resolver of libs/seats that PERSON_PLANNED does not list: whole rows.
     const withAppointments = new Map([...person, ['appointments', new Map([['id', new Map()]])]]);
     expect(plannedProperties(schema, metadata(Person), PERSON_PLANNED, withAppointments)).toBeUndefined();
@@ -140,7 +144,7 @@ describe('commission dashboard read path', () => {
         commission(id: $id) {
           groups { allocations {
             id seatCount organisation { id name } nominatingOrganisation { id country }
-            seats { id number allocation { id notes } currentAppointment { person { id fullName } again: person { id title timeZone } } }
+            seats { id number allocation { id notes } currentAppointment { termNumber person { id fullName } again: person { id title timeZone } } }
           } }
           roles { role person { id fullName locale } }
         }
@@ -157,6 +161,7 @@ describe('commission dashboard read path', () => {
     expect(sitting.length).toBeGreaterThan(0);
     for (const seat of sitting) {
       expect(seat.currentAppointment.again).toEqual({ id: personId, title: 'Överläkare', timeZone: 'Europe/Copenhagen' });
+      expect(seat.currentAppointment.termNumber).toBe(1);
       expect(seat.currentAppointment.person.fullName).toEqual(expect.any(String));
       expect(seat.allocation.notes).toBe('Allmänmedicin');
     }

@@ -22,8 +22,8 @@ import { PERSON_PLANNED, PeopleService, Person } from '@samverkan/people';
 import { WorkingGroup, WorkingGroupsService } from '@samverkan/working-groups';
 import { SeatAllocation } from './allocations/seat-allocation.entity';
 import { Seat } from './seat.entity';
-import { OCCUPANCY_COLUMNS, OccupancyRow, SeatsService } from './seats.service';
-import { SEAT_ALLOCATION_PLANNED, SEAT_PLANNED } from './seats.planned';
+import { OCCUPANCY_COLUMNS, OccupancyRow, SeatsService, occupancyOf } from './seats.service';
+import { OCCUPANCY_PLANNED, SEAT_ALLOCATION_PLANNED, SEAT_PLANNED } from './seats.planned';
 
 const EMPTY: Selection = new Map();
 
@@ -93,6 +93,11 @@ export class CommissionTreePlan implements OnModuleInit {
     const seatLevel = seats && columnsOf(SEAT_PLANNED, seats);
     const organisationLevel = organisationSelections.some(Boolean) ? columnsOf(ORGANISATION_PLANNED, ...organisationSelections) : undefined;
     const personLevel = people ? columnsOf(PERSON_PLANNED, ...personSelections) : undefined;
+    // Who sits: the appointments' columns occupancyOf needs, and those selected below the seat's appointments
+    // (`status` alone selects none of them).
+    const occupancyLevel = sitting
+      ? columnsOf(OCCUPANCY_PLANNED, seats!.has('status') ? EMPTY : undefined, selectedAt(seats!, 'currentAppointment'), selectedAt(seats!, 'currentSubstitute'))
+      : undefined;
 
     const columns = [
       '(SELECT json_agg(c) FROM commission c WHERE c.id = ANY($1::uuid[])) AS commissions',
@@ -106,7 +111,12 @@ export class CommissionTreePlan implements OnModuleInit {
       );
     }
     if (seatLevel) columns.push(`(SELECT json_agg(${rowOf(seatLevel, 's')} ORDER BY s.number) FROM s) AS seats`);
-    if (sitting) columns.push('(SELECT json_agg(occ) FROM occ) AS occupancy');
+    if (occupancyLevel) {
+      const row = occupancyLevel.properties
+        ? `${jsonOfProperties(occupancyLevel.metadata, 'occ', occupancyLevel.properties).slice(0, -1)}, 'holdover_allowed', occ.holdover_allowed, 'ended', occ.ended)`
+        : 'occ';
+      columns.push(`(SELECT json_agg(${row}) FROM occ) AS occupancy`);
+    }
     if (personLevel) {
       // An id array probes the primary key: as a join (LATERAL flattened) PostgreSQL chose a hash join over
       // a scan of every person (20,000 rows in the benchmark, for ~200 sitting): 11–16 → 10 ms per statement.
@@ -180,7 +190,12 @@ export class CommissionTreePlan implements OnModuleInit {
       seats: seatLevel?.properties ? undefined : seatList,
       seatIds: seatList?.map((s) => s.id),
       allocationIds: allocationList?.map((a) => a.id),
-      occupancyRows: sitting ? (row.occupancy ?? []) : undefined,
+      occupancyRows: occupancyLevel && !occupancyLevel.properties ? (row.occupancy ?? []) : undefined,
     });
+    if (occupancyLevel?.properties && seatList) {
+      const ids = seatList.map((s) => s.id);
+      const occupancies = occupancyOf(ids, row.occupancy ?? []);
+      primePlanned(ctx, OCCUPANCY_PLANNED.store, occupancyLevel.properties, ids.map((id, i) => [id, occupancies[i]] as const));
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { PlannedLevel } from '@samverkan/core';
 import { SeatAllocation } from './allocations/seat-allocation.entity';
+import { Appointment } from './appointments/appointment.entity';
 import { Seat } from './seat.entity';
 
 /**
@@ -37,5 +38,23 @@ export const SEAT_PLANNED: PlannedLevel = {
     currentSubstitute: ['id'],
     allocation: ['allocationId'],
     appointments: ['id'],
+  },
+};
+
+/**
+ * Who sits in a seat (`SeatsService.occupancy`: its current principal and
+ * substitute appointments) as the plan may fetch it: keyed by seat, holding
+ * `Appointment`s with the columns `occupancyOf` needs to tell the seat's status
+ * (`always`) and those selected below `currentAppointment`/`currentSubstitute`.
+ */
+export const OCCUPANCY_PLANNED: PlannedLevel = {
+  store: 'seat.occupancy',
+  typeName: 'Appointment',
+  target: Appointment,
+  always: ['id', 'seatId', 'personId', 'kind', 'startsOn', 'endsOn', 'endedReason'],
+  reads: {
+    person: ['personId'],
+    seat: ['seatId'],
+    status: ['startsOn', 'endsOn'],
   },
 };

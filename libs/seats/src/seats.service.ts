@@ -14,7 +14,7 @@ import { Appointment } from './appointments/appointment.entity';
 import { AppointmentStatus } from './appointments/appointment.types';
 import { GenderBalance } from './balance/balance.types';
 import { Seat } from './seat.entity';
-import { SEAT_ALLOCATION_PLANNED, SEAT_PLANNED } from './seats.planned';
+import { OCCUPANCY_PLANNED, SEAT_ALLOCATION_PLANNED, SEAT_PLANNED } from './seats.planned';
 import { SeatStatus } from './seat.types';
 
 export interface Occupancy {
@@ -117,9 +117,13 @@ export class SeatsService {
     return planned ? Promise.resolve(planned) : this.seatsOfAllocation(ctx).load(allocationId);
   }
 
-  /** Who holds a seat today: principal (current or holding over) and substitute. One statement per request. */
-  occupancy(ctx: RequestContext, seatId: string): Promise<Occupancy> {
-    return this.occupancyOfSeat(ctx).load(seatId);
+  /**
+   * Who holds a seat today: principal (current or holding over) and substitute. One statement per request.
+   * A field resolver passes its `info`: what a read plan fetched with the columns it selects answers it (`primePlanned`).
+   */
+  occupancy(ctx: RequestContext, seatId: string, info?: GraphQLResolveInfo): Promise<Occupancy> {
+    const planned = plannedValue<Occupancy>(ctx, this.dataSource, OCCUPANCY_PLANNED, seatId, info);
+    return planned ? Promise.resolve(planned) : this.occupancyOfSeat(ctx).load(seatId);
   }
 
   /**
