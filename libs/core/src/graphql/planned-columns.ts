@@ -110,7 +110,8 @@ export function primePlanned(ctx: RequestContext, store: string, properties: rea
   stores.set(store, list);
 }
 
-const neededByNode = new WeakMap<object, string[] | null>();
+/** Per field node of a parsed operation and level: the properties that field needs (null: whole rows). */
+const neededByNode = new WeakMap<object, Map<PlannedLevel, string[] | null>>();
 
 /**
  * A value a plan primed (`primePlanned`) for `key`, if one holds every property
@@ -122,11 +123,15 @@ export function plannedValue<V>(ctx: RequestContext, dataSource: DataSource, lev
   const stores = info && planned.get(ctx)?.get(level.store);
   if (!stores) return undefined;
   const node = info.fieldNodes[0];
-  let needed = neededByNode.get(node);
+  let byLevel = neededByNode.get(node);
+  let needed = byLevel?.get(level);
   if (needed === undefined) {
     needed = plannedProperties(info.schema, dataSource.getMetadata(level.target), level, selectionOf(info)) ?? null;
     // Several nodes (aliases, fragments) merge into one selection: cache only the plain case.
-    if (info.fieldNodes.length === 1) neededByNode.set(node, needed);
+    if (info.fieldNodes.length === 1) {
+      if (!byLevel) neededByNode.set(node, (byLevel = new Map()));
+      byLevel.set(level, needed);
+    }
   }
   if (!needed) return undefined;
   for (const s of stores) {
