@@ -45,3 +45,5 @@ export * from './validation/constraint-messages';
 export * from './graphql/read-plan';
 export * from './graphql/planned-columns';
 export * from './auth/actor-preloads';
+export * from './graphql/plain-reads';
+export * from './database/prepared-query';
