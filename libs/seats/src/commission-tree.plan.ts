@@ -33,11 +33,16 @@ const EMPTY: Selection = new Map();
  * allocations → organisation → seats → who sits in them → person, fetched in
  * ONE statement, whatever the number of groups, instead of one statement per
  * level (six). The statement is chosen from what the operation selects below
- * `commission` (no allocations selected, none fetched), returns each level as a
- * flat JSON array of whole rows, and primes the loaders the field resolvers
- * already use (`ofCommission`, `allocationsOf`, `seatsOf`, `occupancy`, the
- * organisation and person loaders). The resolvers, and any access rule they
- * apply, run unchanged; they just find their data loaded. Access to the
+ * `commission` (no allocations selected, none fetched) and returns each level as
+ * a flat JSON array. A level comes with only the columns its selection needs
+ * (`plannedProperties`: the plain columns selected and what the selected field
+ * resolvers declare they read) and waits in a per-request store that only those
+ * field resolvers consult (`primePlanned`/`plannedValue`); a level whose
+ * selection holds a field nobody declared comes as whole rows and primes the
+ * loaders the field resolvers already use (`ofCommission`, `allocationsOf`,
+ * `seatsOf`, `occupancy`, the organisation and person loaders), which every
+ * other caller shares. The resolvers, and any access rule they apply, run
+ * unchanged; they just find their data loaded. Access to the
  * commission is decided by `CommissionsService.get` before the plan runs; the
  * plan brings the commission's row too, so `get` reads it from the loader.
  */

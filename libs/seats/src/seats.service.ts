@@ -127,9 +127,10 @@ export class SeatsService {
   }
 
   /**
-   * Hands `allocationsOf`, `seatsOf` and `occupancy` what a read plan fetched
-   * (commission-tree.plan.ts): each group's allocations and each allocation's seats
+   * Hands `allocationsOf`, `seatsOf` and `occupancy` what a read plan fetched as whole
+   * rows (commission-tree.plan.ts): each group's allocations and each allocation's seats
    * in the loaders' order, and the occupancy rows (`OCCUPANCY_COLUMNS`) of those seats.
+   * Levels fetched with only some columns go to `primePlanned` instead, never here.
    */
   primeTree(
     ctx: RequestContext,
