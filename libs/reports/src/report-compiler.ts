@@ -7,7 +7,8 @@ import { MandateSectionBuilder, MandateSection } from './sections/mandate.sectio
 import { DeliverablesSectionBuilder } from './sections/deliverables.section';
 import { MeetingsSectionBuilder } from './sections/meetings.section';
 import './section-pages';
-import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionScope } from './sections/section';
+import { queryPlansCombined, runPlan } from './sections/section';
+import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionOptions, SectionPlan, SectionResult, SectionScope } from './sections/section';
 
 /** The sections every report is built from, in order. */
 export function defaultSections(): ReportSection[] {
@@ -22,20 +23,78 @@ export interface CompileRequest {
   previous?: { id: string; items: TrackedItem[] };
 }
 
+export interface CompileOptions extends SectionOptions {
+  /**
+   * The sections' statements as ONE statement (`runPlansCombined`; a section without a
+   * plan runs its own statements after it). The worker compiles statement by statement
+   * in its transaction; the live overview, with no transaction, in one.
+   */
+  combined?: boolean;
+}
+
+/** Each section's result, in the sections' order. */
+async function buildSections(q: Queryable, scope: SectionScope, sections: ReportSection[], options: CompileOptions): Promise<SectionResult[]> {
+  if (!options.combined) {
+    const results: SectionResult[] = [];
+    for (const section of sections) results.push(section.plan ? await runPlan(q, section.plan(scope, options), scope) : await section.build(q, scope));
+    return results;
+  }
+  const planned = sections.map((section) => section.plan?.(scope, options));
+  const { rows } = await queryPlansCombined(q, planned.filter((plan): plan is SectionPlan => plan !== undefined));
+  return assembleSections(q, scope, sections, planned, rows);
+}
+
+/**
+ * The sections' results from the rows of their plans' queries (`queryPlansCombined`, in the
+ * order of the plans given); a section without a plan runs its own statements here.
+ */
+export async function assembleSections(
+  q: Queryable,
+  scope: SectionScope,
+  sections: readonly ReportSection[],
+  planned: (SectionPlan | undefined)[],
+  rows: any[][][], // eslint-disable-line @typescript-eslint/no-explicit-any
+): Promise<SectionResult[]> {
+  const results: SectionResult[] = [];
+  let next = 0;
+  for (const [i, section] of sections.entries()) {
+    const plan = planned[i];
+    results.push(plan ? plan.assemble(rows[next++], scope) : await section.build(q, scope));
+  }
+  return results;
+}
+
 /**
  * Builds a report snapshot from its sections, then rolls RAG up (rag.ts) and
  * diffs against the previous report. Pure apart from the sections' SQL, which
- * runs on the caller's transaction.
+ * runs on the caller's transaction (or as one statement: `options.combined`).
+ * With `options.live` the sections leave out what only a stored report shows
+ * (SectionOptions): the roll-up, the overdue list and the tracked items are the same.
  */
-export async function compileSnapshot(q: Queryable, request: CompileRequest, sections: ReportSection[] = defaultSections()): Promise<{ snapshot: ReportSnapshot; summary: ReportSummary }> {
-  const scope: SectionScope = { commissionId: request.commissionId, periodStart: request.period.start, periodEnd: request.period.end, asOf: request.asOf };
+export async function compileSnapshot(
+  q: Queryable,
+  request: CompileRequest,
+  sections: ReportSection[] = defaultSections(),
+  options: CompileOptions = {},
+): Promise<{ snapshot: ReportSnapshot; summary: ReportSummary }> {
+  const results = await buildSections(q, scopeOf(request), sections, options);
+  return composeSnapshot(request, sections, results);
+}
+
+/** The scope the sections are compiled for. */
+export function scopeOf(request: CompileRequest): SectionScope {
+  return { commissionId: request.commissionId, periodStart: request.period.start, periodEnd: request.period.end, asOf: request.asOf };
+}
+
+/** The snapshot and its summary from the sections' results (in the sections' order): roll-up, overdue list, diff. No SQL. */
+export function composeSnapshot(request: CompileRequest, sections: readonly ReportSection[], results: SectionResult[]): { snapshot: ReportSnapshot; summary: ReportSummary } {
   const data: Record<string, unknown> = {};
   const items: TrackedItem[] = [];
   const signals: RagSignal[] = [];
   const overdue: OverdueItem[] = [];
   let activity = 0;
-  for (const section of sections) {
-    const result = await section.build(q, scope);
+  for (const [i, section] of sections.entries()) {
+    const result = results[i];
     data[section.name] = result.data;
     items.push(...(result.items ?? []));
     signals.push(...(result.signals ?? []));

@@ -2,17 +2,17 @@ import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService } from '@samverkan/access';
-import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConnectionArgs, ConnectionShape, groupByKeys, inTransaction, isLocale, NotFoundError, paginate, publicUrl, registeredEnumLabels, RequestContext, UnauthenticatedError } from '@samverkan/core';
+import { APP_CONFIG, AppConfig, AuditService, BadInputError, ConnectionArgs, ConnectionShape, groupByKeys, inTransaction, isLocale, NotFoundError, pageWindow, pageWithCount, publicUrl, registeredEnumLabels, RequestContext, UnauthenticatedError } from '@samverkan/core';
 import { OutboxService, mailPaths, mailUrl } from '@samverkan/mail';
 import './reports.messages';
 import './reports.labels';
 import './reports.personal-data';
 import { customPeriodKey, owedPeriodsSql, parsePeriodKey, periodContaining, ReportPeriod } from './period';
-import { CompileRequest, compileSnapshot } from './report-compiler';
+import { compileSnapshot } from './report-compiler';
 import { expandSnapshot, packSnapshot } from './snapshot-store';
 import { reportMailTemplate } from './report-mail.template';
 import type { ReportKind, ReportSnapshot } from './report-snapshot';
-import type { Queryable, ReportSection } from './sections/section';
+import type { ReportSection } from './sections/section';
 import { defaultSections } from './report-compiler';
 import { CompileStatusReportInput, SetCustomReportPeriodsInput } from './reports.inputs';
 import { ReportCustomPeriod } from './report-custom-period.entity';
@@ -285,7 +285,7 @@ export class ReportsService {
       .orderBy('r.period_end', 'DESC')
       .addOrderBy('r.compiled_at', 'DESC')
       .addOrderBy('r.id', 'DESC');
-    return paginate(qb, args);
+    return pageWithCount(qb, pageWindow(args));
   }
 
   /** The commission's title for list pages (the caller already passed the access check). */
@@ -330,9 +330,9 @@ export class ReportsService {
       .load(reportId);
   }
 
-  /** A snapshot compiled on the caller's transaction and never stored (the commissioner's overview: the caller checks access). */
-  compileLive(q: Queryable, request: CompileRequest): ReturnType<typeof compileSnapshot> {
-    return compileSnapshot(q, request, this.sections);
+  /** The sections a report is compiled from, in order (the commissioner's overview compiles them live, in its own statement). */
+  reportSections(): readonly ReportSection[] {
+    return this.sections;
   }
 
   /** For benchmarks and tests: compile without access checks or mail, and return the snapshot. */

@@ -1,6 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { Args, ID, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Allow, Ctx, Permission, RequestContext, selectionOf } from '@samverkan/core';
 import { CommissionOverviewService } from './commission-overview.service';
 import { CommissionOverview } from './commission-overview.types';
 
@@ -10,7 +11,7 @@ export class CommissionOverviewResolver {
 
   @Allow(Permission.Authenticated)
   @Query(() => CommissionOverview, { description: 'A commission at a glance today (commissioners and secretariat): RAG per group and goal, deadlines, late items, vacancies, changes since the last report.' })
-  commissionOverview(@Ctx() ctx: RequestContext, @Args('commissionId', { type: () => ID }, new ParseUUIDPipe()) commissionId: string): Promise<CommissionOverview> {
-    return this.overviews.overview(ctx, commissionId);
+  commissionOverview(@Ctx() ctx: RequestContext, @Args('commissionId', { type: () => ID }, new ParseUUIDPipe()) commissionId: string, @Info() info: GraphQLResolveInfo): Promise<CommissionOverview> {
+    return this.overviews.overview(ctx, commissionId, selectionOf(info));
   }
 }

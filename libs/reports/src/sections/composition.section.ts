@@ -1,5 +1,6 @@
 import { compositionSignal } from '../rag';
-import type { Queryable, RagSignal, ReportSection, SectionResult, SectionScope } from './section';
+import { runPlan } from './section';
+import type { Queryable, RagSignal, ReportSection, SectionOptions, PlanScope, SectionPlan, SectionQuery, SectionResult, SectionScope } from './section';
 
 export interface GenderCounts {
   women: number;
@@ -55,17 +56,32 @@ const share = (women: number, men: number) => (women + men > 0 ? Math.round((wom
 /**
  * Per working group on the report's day: seats filled, held over and vacant per
  * organisation, gender balance of the principals, and the goals the group pursues.
- * Three set-based statements for the whole commission.
+ * The seat states are computed once (per seat, then per allocation) and the groups
+ * rolled up from their allocations; the groups with their allocations, the goals and
+ * the period's activity are three set-based statements for the whole commission
+ * (two for a live overview, which has no period activity, and reads no person: no
+ * chair, no gender balance).
  */
 export class CompositionSectionBuilder implements ReportSection<CompositionSection> {
   readonly name = 'composition';
 
-  async build(q: Queryable, scope: SectionScope): Promise<SectionResult<CompositionSection>> {
-    const params = [scope.commissionId, scope.asOf];
-    // The latest principal appointment of every seat that exists on the day, once.
-    const seatsCte = `
+  build(q: Queryable, scope: SectionScope): Promise<SectionResult<CompositionSection>> {
+    return runPlan(q, this.plan(scope), scope);
+  }
+
+  plan(scope: PlanScope, options: SectionOptions = {}): SectionPlan<CompositionSection> {
+    // A live overview shows neither the chair, the lead organisation nor the gender balance: no person is read.
+    const live = options.live === true;
+    const gender = live
+      ? `0 AS women, 0 AS men, 0 AS other, 0 AS not_stated`
+      : `count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'woman')::int AS women,
+               count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'man')::int AS men,
+               count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'other')::int AS other,
+               count(*) FILTER (WHERE ss.state = 'filled' AND p.gender IS NULL)::int AS not_stated`;
+    // The latest principal appointment of every seat that exists on the day, once; then per allocation.
+    const groupsSql = `
       WITH seat_state AS (
-        SELECT sa.working_group_id, sa.id AS allocation_id, s.id AS seat_id, lp.person_id, lp.ends_on,
+        SELECT sa.working_group_id, sa.id AS allocation_id, s.id AS seat_id, lp.person_id,
                CASE WHEN lp.seat_id IS NULL THEN 'vacant'
                     WHEN lp.ends_on IS NULL OR lp.ends_on >= $2 THEN 'filled'
                     WHEN g.holdover_allowed AND lp.ended_reason IS NULL THEN 'holdover' ELSE 'vacant' END AS state
@@ -77,68 +93,61 @@ export class CompositionSectionBuilder implements ReportSection<CompositionSecti
              WHERE a.seat_id = s.id AND a.kind = 'principal' AND a.starts_on <= $2
              ORDER BY a.starts_on DESC LIMIT 1) lp ON true
          WHERE g.commission_id = $1
-      )`;
-    const groups: any[] = await q.query( // eslint-disable-line @typescript-eslint/no-explicit-any
-      `${seatsCte}
-       SELECT g.id, g.name, g.parent_id, g.status, chair.full_name AS chair, lead.name AS lead_organisation,
-              coalesce((SELECT array_agg(wg.goal_id ORDER BY wg.goal_id) FROM working_group_goal wg WHERE wg.working_group_id = g.id), '{}') AS goal_ids,
-              count(ss.seat_id)::int AS seats,
-              count(*) FILTER (WHERE ss.state = 'filled')::int AS filled,
-              count(*) FILTER (WHERE ss.state = 'holdover')::int AS holdover,
-              count(*) FILTER (WHERE ss.state = 'vacant')::int AS vacant,
-              count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'woman')::int AS women,
-              count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'man')::int AS men,
-              count(*) FILTER (WHERE ss.state = 'filled' AND p.gender = 'other')::int AS other,
-              count(*) FILTER (WHERE ss.state = 'filled' AND p.gender IS NULL)::int AS not_stated
-         FROM working_group g
-         LEFT JOIN person chair ON chair.id = g.chair_person_id
-         LEFT JOIN organisation lead ON lead.id = g.lead_organisation_id
-         LEFT JOIN seat_state ss ON ss.working_group_id = g.id
-         LEFT JOIN person p ON p.id = ss.person_id
-        WHERE g.commission_id = $1 AND (g.established_on IS NULL OR g.established_on <= $2)
-        GROUP BY g.id, chair.full_name, lead.name
-        ORDER BY g.name, g.id`,
-      params,
-    );
-    const allocations: any[] = await q.query( // eslint-disable-line @typescript-eslint/no-explicit-any
-      `${seatsCte}
-       SELECT ss.working_group_id, o.name AS organisation, sa.role,
-              count(*)::int AS seats,
-              count(*) FILTER (WHERE ss.state = 'filled')::int AS filled,
-              count(*) FILTER (WHERE ss.state = 'holdover')::int AS holdover,
-              count(*) FILTER (WHERE ss.state = 'vacant')::int AS vacant
-         FROM seat_state ss
-         JOIN seat_allocation sa ON sa.id = ss.allocation_id
-         JOIN organisation o ON o.id = sa.organisation_id
-        GROUP BY ss.working_group_id, sa.id, o.name, sa.role
-        ORDER BY o.name, sa.id`,
-      params,
-    );
-    const goals: any[] = await q.query( // eslint-disable-line @typescript-eslint/no-explicit-any
-      `SELECT go.id, go.code, go.text, pa.title AS priority_area, array_agg(wg.working_group_id ORDER BY wg.working_group_id) AS group_ids
+      ),
+      allocation_state AS (
+        SELECT ss.working_group_id, sa.id, o.name AS organisation, sa.role,
+               count(*)::int AS seats,
+               count(*) FILTER (WHERE ss.state = 'filled')::int AS filled,
+               count(*) FILTER (WHERE ss.state = 'holdover')::int AS holdover,
+               count(*) FILTER (WHERE ss.state = 'vacant')::int AS vacant,
+               ${gender}
+          FROM seat_state ss
+          JOIN seat_allocation sa ON sa.id = ss.allocation_id
+          JOIN organisation o ON o.id = sa.organisation_id
+          ${live ? '' : 'LEFT JOIN person p ON p.id = ss.person_id'}
+         GROUP BY ss.working_group_id, sa.id, o.name, sa.role
+      )
+      SELECT g.id, g.name, g.parent_id, g.status, ${live ? 'NULL::text AS chair, NULL::text AS lead_organisation' : 'chair.full_name AS chair, lead.name AS lead_organisation'},
+             coalesce((SELECT array_agg(wg.goal_id ORDER BY wg.goal_id) FROM working_group_goal wg WHERE wg.working_group_id = g.id), '{}') AS goal_ids,
+             coalesce(sum(a.seats), 0)::int AS seats,
+             coalesce(sum(a.filled), 0)::int AS filled,
+             coalesce(sum(a.holdover), 0)::int AS holdover,
+             coalesce(sum(a.vacant), 0)::int AS vacant,
+             coalesce(sum(a.women), 0)::int AS women,
+             coalesce(sum(a.men), 0)::int AS men,
+             coalesce(sum(a.other), 0)::int AS other,
+             coalesce(sum(a.not_stated), 0)::int AS not_stated,
+             coalesce(json_agg(json_build_object('organisation', a.organisation, 'role', a.role, 'seats', a.seats, 'filled', a.filled,
+                                                 'holdover', a.holdover, 'vacant', a.vacant) ORDER BY a.organisation, a.id)
+                        FILTER (WHERE a.id IS NOT NULL), '[]') AS allocations
+        FROM working_group g
+        ${live ? '' : 'LEFT JOIN person chair ON chair.id = g.chair_person_id LEFT JOIN organisation lead ON lead.id = g.lead_organisation_id'}
+        LEFT JOIN allocation_state a ON a.working_group_id = g.id
+       WHERE g.commission_id = $1 AND (g.established_on IS NULL OR g.established_on <= $2)
+       GROUP BY g.id${live ? '' : ', chair.full_name, lead.name'}
+       ORDER BY g.name, g.id`;
+    const goalsSql = `SELECT go.id, go.code, go.text, pa.title AS priority_area, array_agg(wg.working_group_id ORDER BY wg.working_group_id) AS group_ids
          FROM working_group_goal wg
          JOIN working_group g ON g.id = wg.working_group_id
          JOIN goal go ON go.id = wg.goal_id
          JOIN priority_area pa ON pa.id = go.priority_area_id
         WHERE g.commission_id = $1
         GROUP BY go.id, pa.title, pa.number
-        ORDER BY pa.number, string_to_array(go.code, '.')::int[]`,
-      [scope.commissionId],
-    );
-    const [activity] = await q.query(
-      `SELECT (SELECT count(*) FROM appointment a JOIN seat s ON s.id = a.seat_id JOIN seat_allocation sa ON sa.id = s.allocation_id
+        ORDER BY pa.number, string_to_array(go.code, '.')::int[]`;
+    const activitySql = `SELECT (SELECT count(*) FROM appointment a JOIN seat s ON s.id = a.seat_id JOIN seat_allocation sa ON sa.id = s.allocation_id
                  JOIN working_group g ON g.id = sa.working_group_id
                 WHERE g.commission_id = $1 AND (a.starts_on BETWEEN $2 AND $3 OR a.ends_on BETWEEN $2 AND $3))::int
             + (SELECT count(*) FROM working_group g WHERE g.commission_id = $1
-                  AND (g.established_on BETWEEN $2 AND $3 OR g.concluded_on BETWEEN $2 AND $3))::int AS n`,
-      [scope.commissionId, scope.periodStart, scope.periodEnd],
-    );
-    const byGroup = new Map<string, AllocationComposition[]>();
-    for (const row of allocations) {
-      const list = byGroup.get(row.working_group_id) ?? [];
-      list.push({ organisation: row.organisation, role: row.role, seats: row.seats, filled: row.filled, holdover: row.holdover, vacant: row.vacant });
-      byGroup.set(row.working_group_id, list);
-    }
+                  AND (g.established_on BETWEEN $2 AND $3 OR g.concluded_on BETWEEN $2 AND $3))::int AS n`;
+    const queries: SectionQuery[] = [
+      { sql: groupsSql, params: [scope.commissionId, scope.asOf] },
+      { sql: goalsSql, params: [scope.commissionId] },
+    ];
+    if (!options.live) queries.push({ sql: activitySql, params: [scope.commissionId, scope.periodStart, scope.periodEnd] });
+    return { queries, assemble: ([groups, goals, activity]) => this.assemble(groups, goals, activity?.[0]?.n ?? 0) };
+  }
+
+  private assemble(groups: any[], goals: any[], activity: number): SectionResult<CompositionSection> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const rows: GroupComposition[] = groups.map((g) => ({
       id: g.id,
       name: g.name,
@@ -156,7 +165,7 @@ export class CompositionSectionBuilder implements ReportSection<CompositionSecti
       other: g.other,
       notStated: g.not_stated,
       shareWomen: share(g.women, g.men),
-      allocations: byGroup.get(g.id) ?? [],
+      allocations: g.allocations,
     }));
     const sum = (pick: (g: GroupComposition) => number) => rows.reduce((total, g) => total + pick(g), 0);
     const women = sum((g) => g.women);
@@ -184,7 +193,7 @@ export class CompositionSectionBuilder implements ReportSection<CompositionSecti
         },
       },
       signals,
-      activity: activity.n,
+      activity,
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { Rag } from '../rag';
 import type { TrackedItem } from '../diff';
-import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionResult, SectionScope } from './section';
+import { runPlan } from './section';
+import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionOptions, PlanScope, SectionPlan, SectionQuery, SectionResult, SectionScope } from './section';
 
 export interface DeliverableRow {
   id: string;
@@ -39,34 +40,42 @@ export interface DeliverablesSection {
 /**
  * Deliverables with their status and RAG by the deliverables area's own health
  * rule (its SQL twin `deliverable_health(due_on, status, day)`), evaluated on the
- * report's day; overdue ones; deadline moves in the period. Two statements.
+ * report's day; overdue ones; deadline moves in the period. Two statements (one for a
+ * live overview, which shows neither the moves, how often a deadline changed nor who is responsible).
  */
 export class DeliverablesSectionBuilder implements ReportSection<DeliverablesSection> {
   readonly name = 'deliverables';
 
-  async build(q: Queryable, scope: SectionScope): Promise<SectionResult<DeliverablesSection>> {
-    const rows: any[] = await q.query( // eslint-disable-line @typescript-eslint/no-explicit-any
-      `SELECT d.id, d.title, d.kind, d.status, d.due_on::text, d.delivered_on::text, d.created_at::date::text AS created_on,
-              d.working_group_id, g.name AS group_name, p.full_name AS responsible,
+  build(q: Queryable, scope: SectionScope): Promise<SectionResult<DeliverablesSection>> {
+    return runPlan(q, this.plan(scope), scope);
+  }
+
+  plan(scope: PlanScope, options: SectionOptions = {}): SectionPlan<DeliverablesSection> {
+    const deadlineChanges = options.live
+      ? '0'
+      : '(SELECT count(*) FROM deliverable_deadline_change dc WHERE dc.deliverable_id = d.id AND dc.changed_at::date <= $2)::int';
+    const rowsSql = `SELECT d.id, d.title, d.kind, d.status, d.due_on::text, d.delivered_on::text, d.created_at::date::text AS created_on,
+              d.working_group_id, g.name AS group_name, ${options.live ? 'NULL::text' : 'p.full_name'} AS responsible,
               deliverable_health(d.due_on, d.status, $2::date) AS health,
               ($2::date - d.due_on) AS days_over,
               coalesce((SELECT array_agg(dg.goal_id ORDER BY dg.goal_id) FROM deliverable_goal dg WHERE dg.deliverable_id = d.id), '{}') AS goal_ids,
-              (SELECT count(*) FROM deliverable_deadline_change dc WHERE dc.deliverable_id = d.id AND dc.changed_at::date <= $2)::int AS deadline_changes,
+              ${deadlineChanges} AS deadline_changes,
               (d.created_at::date BETWEEN $3 AND $2 OR d.due_on BETWEEN $3 AND $2 OR d.delivered_on BETWEEN $3 AND $2) AS active_in_period
          FROM deliverable d
          LEFT JOIN working_group g ON g.id = d.working_group_id
-         LEFT JOIN person p ON p.id = d.responsible_person_id
+         ${options.live ? '' : 'LEFT JOIN person p ON p.id = d.responsible_person_id'}
         WHERE d.commission_id = $1
-        ORDER BY d.due_on, d.title, d.id`,
-      [scope.commissionId, scope.asOf, scope.periodStart],
-    );
-    const moves: any[] = await q.query( // eslint-disable-line @typescript-eslint/no-explicit-any
-      `SELECT dc.deliverable_id, d.title, dc.old_due_on::text, dc.new_due_on::text, dc.reason, dc.changed_at::date::text AS changed_on
+        ORDER BY d.due_on, d.title, d.id`;
+    const movesSql = `SELECT dc.deliverable_id, d.title, dc.old_due_on::text, dc.new_due_on::text, dc.reason, dc.changed_at::date::text AS changed_on
          FROM deliverable_deadline_change dc JOIN deliverable d ON d.id = dc.deliverable_id
         WHERE d.commission_id = $1 AND dc.changed_at::date BETWEEN $2 AND $3
-        ORDER BY dc.changed_at, dc.id`,
-      [scope.commissionId, scope.periodStart, scope.asOf],
-    );
+        ORDER BY dc.changed_at, dc.id`;
+    const queries: SectionQuery[] = [{ sql: rowsSql, params: [scope.commissionId, scope.asOf, scope.periodStart] }];
+    if (!options.live) queries.push({ sql: movesSql, params: [scope.commissionId, scope.periodStart, scope.asOf] });
+    return { queries, assemble: ([rows, moves = []]) => this.assemble(rows, moves) };
+  }
+
+  private assemble(rows: any[], moves: any[]): SectionResult<DeliverablesSection> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const deliverables: DeliverableRow[] = rows.map((r) => ({
       id: r.id,
       title: r.title,

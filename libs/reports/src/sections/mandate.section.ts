@@ -1,4 +1,5 @@
-import type { Queryable, ReportSection, SectionResult, SectionScope } from './section';
+import { runPlan } from './section';
+import type { PlanScope, Queryable, ReportSection, SectionPlan, SectionResult, SectionScope } from './section';
 
 export interface DeadlineChange {
   decidedOn: string;
@@ -33,9 +34,12 @@ export interface MandateSection {
 export class MandateSectionBuilder implements ReportSection<MandateSection> {
   readonly name = 'mandate';
 
-  async build(q: Queryable, scope: SectionScope): Promise<SectionResult<MandateSection>> {
-    const [row] = await q.query(
-      `SELECT c.id, c.title, c.kind, c.reference_number, c.status, c.report_cadence, c.time_zone, c.starts_on::text,
+  build(q: Queryable, scope: SectionScope): Promise<SectionResult<MandateSection>> {
+    return runPlan(q, this.plan(scope), scope);
+  }
+
+  plan(scope: PlanScope): SectionPlan<MandateSection> {
+    const sql = `SELECT c.id, c.title, c.kind, c.reference_number, c.status, c.report_cadence, c.time_zone, c.starts_on::text,
               c.initial_reporting_deadline::text, c.reporting_deadline::text,
               body.name AS commissioning_body, lead.name AS lead_organisation,
               coalesce((SELECT json_agg(o.name ORDER BY o.name) FROM commission_partner cp JOIN organisation o ON o.id = cp.organisation_id
@@ -53,9 +57,11 @@ export class MandateSectionBuilder implements ReportSection<MandateSection> {
          FROM commission c
          JOIN organisation body ON body.id = c.commissioning_body_id
          JOIN organisation lead ON lead.id = c.lead_organisation_id
-        WHERE c.id = $1`,
-      [scope.commissionId, scope.asOf, scope.periodStart],
-    );
+        WHERE c.id = $1`;
+    return { queries: [{ sql, params: [scope.commissionId, scope.asOf, scope.periodStart] }], assemble: ([[row]], values) => this.assemble(row, values) };
+  }
+
+  private assemble(row: any, scope: SectionScope): SectionResult<MandateSection> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const amendments = row.amendments as DeadlineChange[];
     const lastDeadline = [...amendments].reverse().find((a) => a.newDeadline)?.newDeadline;
     const data: MandateSection = {

@@ -1,5 +1,6 @@
 import type { TrackedItem } from '../diff';
-import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionResult, SectionScope } from './section';
+import { runPlan } from './section';
+import type { OverdueItem, Queryable, RagSignal, ReportSection, SectionOptions, PlanScope, SectionPlan, SectionResult, SectionScope } from './section';
 
 /** How far ahead a report lists planned meetings. */
 export const PLANNED_HORIZON_DAYS = 90;
@@ -52,7 +53,8 @@ export interface MeetingsSection {
 /**
  * Meetings held in the period and planned ahead, the decisions taken and the
  * action items still open (overdue ones put their group at risk, rule 2b of
- * rag.ts). Three set-based statements for the whole commission.
+ * rag.ts). Three set-based statements for the whole commission (one for a live overview,
+ * which shows no meetings or decisions: the action items alone).
  *
  * Decisions and action items come from approved minutes only: a draft (or
  * minutes still with the adjusters) is not yet the record of the meeting and
@@ -62,27 +64,24 @@ export interface MeetingsSection {
 export class MeetingsSectionBuilder implements ReportSection<MeetingsSection> {
   readonly name = 'meetings';
 
-  async build(q: Queryable, scope: SectionScope): Promise<SectionResult<MeetingsSection>> {
-    const meetings: any[] = await q.query( // eslint-disable-line @typescript-eslint/no-explicit-any
-      `SELECT m.id, m.title, m.kind, m.status, m.starts_at, m.time_zone, (m.starts_at AT TIME ZONE m.time_zone)::date::text AS on_date,
+  build(q: Queryable, scope: SectionScope): Promise<SectionResult<MeetingsSection>> {
+    return runPlan(q, this.plan(scope), scope);
+  }
+
+  plan(scope: PlanScope, options: SectionOptions = {}): SectionPlan<MeetingsSection> {
+    const meetingsSql = `SELECT m.id, m.title, m.kind, m.status, m.starts_at, m.time_zone, (m.starts_at AT TIME ZONE m.time_zone)::date::text AS on_date,
               m.working_group_id, g.name AS group_name
          FROM meeting m LEFT JOIN working_group g ON g.id = m.working_group_id
         WHERE m.commission_id = $1 AND m.status <> 'cancelled'
           AND m.starts_at >= ($2::date - 1)::timestamptz AND m.starts_at < ($3::date + ${PLANNED_HORIZON_DAYS + 2})::timestamptz
           AND (m.starts_at AT TIME ZONE m.time_zone)::date BETWEEN $2 AND $3::date + ${PLANNED_HORIZON_DAYS}
-        ORDER BY m.starts_at, m.id`,
-      [scope.commissionId, scope.periodStart, scope.asOf],
-    );
-    const decisions: any[] = await q.query( // eslint-disable-line @typescript-eslint/no-explicit-any
-      `SELECT m.id AS meeting_id, m.title AS meeting_title, (m.starts_at AT TIME ZONE m.time_zone)::date::text AS on_date, dn.number, dn.text
+        ORDER BY m.starts_at, m.id`;
+    const decisionsSql = `SELECT m.id AS meeting_id, m.title AS meeting_title, (m.starts_at AT TIME ZONE m.time_zone)::date::text AS on_date, dn.number, dn.text
          FROM decision dn JOIN minutes mi ON mi.id = dn.minutes_id JOIN meeting m ON m.id = mi.meeting_id
         WHERE m.commission_id = $1 AND m.status <> 'cancelled' AND mi.status = 'approved'
           AND (m.starts_at AT TIME ZONE m.time_zone)::date BETWEEN $2 AND $3
-        ORDER BY m.starts_at, dn.number`,
-      [scope.commissionId, scope.periodStart, scope.asOf],
-    );
-    const actions: any[] = await q.query( // eslint-disable-line @typescript-eslint/no-explicit-any
-      `SELECT a.id, a.title, a.status, a.due_on::text, p.full_name AS assignee, m.title AS meeting_title, m.working_group_id, g.name AS group_name,
+        ORDER BY m.starts_at, dn.number`;
+    const actionsSql = `SELECT a.id, a.title, a.status, a.due_on::text, p.full_name AS assignee, m.title AS meeting_title, m.working_group_id, g.name AS group_name,
               (a.due_on IS NOT NULL AND a.due_on < $2) AS overdue, ($2::date - a.due_on) AS days_over,
               ((m.starts_at AT TIME ZONE m.time_zone)::date BETWEEN $3 AND $2 OR (a.done_at IS NOT NULL AND a.done_at::date BETWEEN $3 AND $2)) AS active_in_period
          FROM action_item a JOIN minutes mi ON mi.id = a.minutes_id AND mi.status = 'approved'
@@ -91,9 +90,17 @@ export class MeetingsSectionBuilder implements ReportSection<MeetingsSection> {
          LEFT JOIN person p ON p.id = a.assignee_person_id
         WHERE m.commission_id = $1 AND (m.starts_at AT TIME ZONE m.time_zone)::date <= $2
           AND (a.status IN ('open', 'in_progress') OR (a.done_at IS NOT NULL AND a.done_at::date BETWEEN $3 AND $2))
-        ORDER BY a.due_on NULLS LAST, a.created_at, a.id`,
-      [scope.commissionId, scope.asOf, scope.periodStart],
-    );
+        ORDER BY a.due_on NULLS LAST, a.created_at, a.id`;
+    const actions = { sql: actionsSql, params: [scope.commissionId, scope.asOf, scope.periodStart] };
+    if (options.live) return { queries: [actions], assemble: ([actionRows], values) => this.assemble(values, [], [], actionRows) };
+    const period = [scope.commissionId, scope.periodStart, scope.asOf];
+    return {
+      queries: [{ sql: meetingsSql, params: period }, { sql: decisionsSql, params: period }, actions],
+      assemble: ([meetings, decisions, actionRows], values) => this.assemble(values, meetings, decisions, actionRows),
+    };
+  }
+
+  private assemble(scope: SectionScope, meetings: any[], decisions: any[], actions: any[]): SectionResult<MeetingsSection> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const toMeeting = (m: any): MeetingRow => ({ // eslint-disable-line @typescript-eslint/no-explicit-any
       id: m.id,
       title: m.title,

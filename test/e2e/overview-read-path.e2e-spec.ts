@@ -1,0 +1,154 @@
+import { TestApp, startTestApp } from '../harness/test-app';
+import { createPerson } from '../harness/factories';
+import { commission, CommissionFixture, organisation } from '../harness/structure-fixtures';
+import { compileSnapshot } from '../../libs/reports/src/report-compiler';
+import { CompileOptions } from '../../libs/reports/src/report-compiler';
+
+// The benchmark's own overview operation (the page's, read from apps/web) and its hand-written single-statement floor.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pages = require('../../bench/lib/pages.js') as {
+  OVERVIEW_QUERY: string;
+  OVERVIEW_FLOOR_SQL: string;
+  normaliseOverview(kind: string, body: unknown): any;
+};
+
+/**
+ * The commission overview's read path (issue 20): the operation apps/web sends for
+ * /commissions/<id>/overview, for a commission of one group and one of 100 — the same
+ * few statements for both, and the same data as the benchmark's single-SQL floor; and
+ * the sections compiled as one statement give the same snapshot as statement by statement.
+ */
+describe('commission overview read path', () => {
+  let t: TestApp;
+  let small: CommissionFixture;
+  let large: CommissionFixture;
+
+  /** Groups of 8 allocations (1–4 seats), principals in most seats, deliverables late and due, meetings with approved minutes and action items. */
+  async function fill(fixture: CommissionFixture, groups: number): Promise<void> {
+    const org = await organisation(t, fixture.admin.token);
+    const people: string[] = [];
+    for (let i = 0; i < 12; i++) people.push((await createPerson(t.db, { account: false })).id);
+    await t.db.query(
+      `INSERT INTO working_group (commission_id, name, status, holdover_allowed)
+       SELECT $1, 'Group ' || lpad(g::text, 3, '0'), CASE WHEN g % 7 = 0 THEN 'concluded' ELSE 'active' END, g % 2 = 0 FROM generate_series(1, $2) g`,
+      [fixture.commissionId, groups],
+    );
+    await t.db.query(
+      `INSERT INTO seat_allocation (working_group_id, organisation_id, nominating_organisation_id, seat_count)
+       SELECT g.id, $2, $2, 1 + (n % 4) FROM working_group g CROSS JOIN generate_series(0, 7) n WHERE g.commission_id = $1`,
+      [fixture.commissionId, org],
+    );
+    // Current terms, terms that ended (held over where the group allows it), coming ones, and empty seats.
+    await t.db.query(
+      `INSERT INTO appointment (seat_id, person_id, kind, starts_on, ends_on)
+       SELECT s.id, ($2::uuid[])[1 + (row_number() OVER (ORDER BY s.id)) % 12], 'principal',
+              CASE WHEN s.number = 3 THEN current_date + 30 ELSE current_date - 400 END,
+              CASE WHEN s.number = 2 THEN current_date - 10 ELSE NULL END
+         FROM seat s JOIN seat_allocation sa ON sa.id = s.allocation_id JOIN working_group g ON g.id = sa.working_group_id
+        WHERE g.commission_id = $1 AND s.number <> 4`,
+      [fixture.commissionId, people],
+    );
+    await t.db.query(
+      `INSERT INTO deliverable (commission_id, working_group_id, title, kind, due_on, status, responsible_person_id)
+       SELECT $1, (SELECT g.id FROM working_group g WHERE g.commission_id = $1 ORDER BY g.name OFFSET (n % $3) LIMIT 1),
+              'Deliverable ' || n, 'report', current_date + (n * 7 - 70), (ARRAY['planned','in_progress','in_review','approved','cancelled'])[1 + n % 5],
+              CASE WHEN n % 3 = 0 THEN NULL ELSE ($2::uuid[])[1 + n % 12] END
+         FROM generate_series(1, 60) n`,
+      [fixture.commissionId, people, groups],
+    );
+    // Meetings of the first group, held and planned; the held ones with approved minutes and action items, some overdue.
+    await t.db.query(
+      `INSERT INTO meeting (commission_id, working_group_id, title, starts_at, ends_at, time_zone)
+       SELECT $1, (SELECT g.id FROM working_group g WHERE g.commission_id = $1 ORDER BY g.name LIMIT 1), 'Meeting ' || n,
+              now() + (n - 5) * interval '3 days', now() + (n - 5) * interval '3 days' + interval '2 hours', 'Europe/Stockholm'
+         FROM generate_series(1, 15) n`,
+      [fixture.commissionId],
+    );
+    await t.db.query(
+      `INSERT INTO minutes (meeting_id, status, sent_for_approval_at, approved_at)
+       SELECT m.id, 'in_approval', now() - interval '1 day', NULL FROM meeting m WHERE m.commission_id = $1 AND m.starts_at < now() - interval '1 day'`,
+      [fixture.commissionId],
+    );
+    await t.db.query(
+      `INSERT INTO action_item (minutes_id, meeting_id, title, assignee_person_id, due_on, status, done_at)
+       SELECT mi.id, mi.meeting_id, 'Action ' || n || ' of ' || m.title, ($2::uuid[])[1 + n], current_date + (n * 5 - 12),
+              CASE WHEN n = 3 THEN 'done' ELSE 'open' END, CASE WHEN n = 3 THEN now() END
+         FROM minutes mi JOIN meeting m ON m.id = mi.meeting_id CROSS JOIN generate_series(1, 3) n WHERE m.commission_id = $1`,
+      [fixture.commissionId, people],
+    );
+    await t.db.query(
+      `UPDATE minutes mi SET status = 'approved', approved_at = now() FROM meeting m WHERE m.id = mi.meeting_id AND m.commission_id = $1`,
+      [fixture.commissionId],
+    );
+  }
+
+  async function overview(fixture: CommissionFixture) {
+    const response = await t.gql(pages.OVERVIEW_QUERY, { id: fixture.commissionId }, { token: fixture.secretariat.token });
+    expect(response.errors).toBeUndefined();
+    return response;
+  }
+
+  async function floor(fixture: CommissionFixture) {
+    const [{ body }] = await t.db.query(pages.OVERVIEW_FLOOR_SQL, [fixture.commissionId, fixture.secretariat.id]);
+    return JSON.parse(body);
+  }
+
+  async function compile(fixture: CommissionFixture, options: CompileOptions) {
+    const [{ today }] = await t.db.query(`SELECT (now() AT TIME ZONE time_zone)::date::text AS today FROM commission WHERE id = $1`, [fixture.commissionId]);
+    const start = new Date(Date.parse(today) - 30 * 86_400_000).toISOString().slice(0, 10);
+    const request = { commissionId: fixture.commissionId, period: { key: `${start}..${today}`, start, end: today, cadence: 'custom' as const }, asOf: today, kind: 'on_demand' as const };
+    return compileSnapshot(t.db, request, undefined, options);
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    small = await commission(t);
+    large = await commission(t, small.admin);
+    await fill(small, 1);
+    await fill(large, 100);
+  });
+  afterAll(() => t?.close());
+
+  it('answers a 1-group and a 100-group commission with the same statements, at most 4', async () => {
+    // The session (1), the reader's person (1, until the session statement carries it: then 3),
+    // the reports with their count (1), the overview: the commission's day, its newest report and every section (1).
+    const one = await overview(small);
+    const many = await overview(large);
+    expect(one.data?.commissionOverview.groups).toHaveLength(1);
+    expect(many.data?.commissionOverview.groups).toHaveLength(100);
+    expect(many.data?.commissionOverview.overdue.length).toBeGreaterThan(0);
+    expect(many.data?.commissionOverview.vacancies.length).toBeGreaterThan(0);
+    expect(many.extensions?.sqlStatements).toBe(one.extensions?.sqlStatements);
+    expect(one.extensions?.sqlStatements).toBeLessThanOrEqual(4);
+  });
+
+  it('returns the same data as the single-statement floor', async () => {
+    for (const fixture of [small, large]) {
+      expect(pages.normaliseOverview('ours', await overview(fixture))).toEqual(pages.normaliseOverview('floor', await floor(fixture)));
+    }
+  });
+
+  it('compiles the same snapshot in one statement as statement by statement, and live leaves out only what the overview does not show', async () => {
+    for (const fixture of [small, large]) {
+      const apart = await compile(fixture, {});
+      const together = await compile(fixture, { combined: true });
+      expect(together).toEqual(apart);
+      expect(apart.snapshot.sections.meetings).toMatchObject({ openActionItems: expect.any(Array) });
+      expect((apart.snapshot.sections.meetings as { held: unknown[] }).held.length).toBeGreaterThan(0);
+      const live = await compile(fixture, { combined: true, live: true });
+      expect(live.snapshot.rollup).toEqual(apart.snapshot.rollup);
+      expect(live.snapshot.items).toEqual(apart.snapshot.items);
+      expect(live.snapshot.overdue).toEqual(apart.snapshot.overdue);
+      // The same seats, states and allocations; no chair, lead organisation or gender balance (the overview shows none).
+      const unnamed = (c: any) => ({
+        ...c,
+        groups: c.groups.map((g: any) => ({ ...g, chair: null, leadOrganisation: null, women: 0, men: 0, other: 0, notStated: 0, shareWomen: null })),
+        totals: { ...c.totals, women: 0, men: 0, other: 0, notStated: 0, shareWomen: null },
+      });
+      expect(live.snapshot.sections.composition).toEqual(unnamed(apart.snapshot.sections.composition));
+      expect(apart.snapshot.sections.composition.totals.men + apart.snapshot.sections.composition.totals.women + apart.snapshot.sections.composition.totals.notStated).toBeGreaterThan(0);
+      expect(live.snapshot.sections.mandate).toEqual(apart.snapshot.sections.mandate);
+      expect({ ...live.summary, isEmpty: null }).toEqual({ ...apart.summary, isEmpty: null });
+    }
+  });
+});
