@@ -16,7 +16,8 @@ function startOurApi({ label = 'our API', name, logDir, databaseUrl, redisUrl, n
   return startServer(label, path.join(config.ROOT, 'dist', 'apps', 'api', 'src', 'main.js'), {
     healthPath: '/health/live',
     logFile: path.join(logDir, `${name}.log`),
-    nodeArgs: [...SERVER_NODE_FLAGS, ...nodeArgs],
+    // BENCH_API_NODE_FLAGS: more V8 flags for our API only, for an A/B (e.g. --optimize-for-size).
+    nodeArgs: [...SERVER_NODE_FLAGS, ...(process.env.BENCH_API_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean), ...nodeArgs],
     env: {
       NODE_ENV: 'production',
       JWT_SECRET: config.jwtSecret,

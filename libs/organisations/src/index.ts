@@ -1,5 +1,6 @@
 import './organisations.labels';
 export * from './organisation.entity';
+export * from './organisation.planned';
 export * from './region.entity';
 export * from './regions.service';
 export * from './organisation.inputs';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { GraphQLResolveInfo } from 'graphql';
 import { DataSource, In, Repository } from 'typeorm';
 import {
+  plannedValue,
   AuditService,
   BadInputError,
   ConnectionArgs,
@@ -17,6 +19,7 @@ import {
   definedOnly,
 } from '@samverkan/core';
 import { Organisation, OrganisationKind } from './organisation.entity';
+import { ORGANISATION_PLANNED } from './organisation.planned';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.inputs';
 import { RegionsService } from './regions.service';
 
@@ -65,9 +68,14 @@ export class OrganisationsService {
     return organisation;
   }
 
-  /** Loads organisations by id with one statement per request. */
-  load(ctx: RequestContext, id: string): Promise<Organisation | undefined> {
-    return this.byId(ctx).load(id);
+  /**
+   * Loads organisations by id with one statement per request. A field resolver
+   * passes its `info`: an organisation a read plan fetched with the columns that
+   * field selects (`primePlanned`) answers it without a statement.
+   */
+  load(ctx: RequestContext, id: string, info?: GraphQLResolveInfo): Promise<Organisation | undefined> {
+    const planned = plannedValue<Organisation>(ctx, this.dataSource, ORGANISATION_PLANNED, id, info);
+    return planned ? Promise.resolve(planned) : this.byId(ctx).load(id);
   }
 
   /** Hands `load` organisations (whole rows) that a read plan fetched. */

@@ -1,8 +1,10 @@
 import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { GraphQLResolveInfo } from 'graphql';
 import { DataSource, In, Repository } from 'typeorm';
 import {
   ActorPreloads,
+  plannedValue,
   AuditService,
   ForbiddenError,
   ConflictError,
@@ -19,6 +21,7 @@ import {
   entityFromJson,
 } from '@samverkan/core';
 import { Person } from './person.entity';
+import { PERSON_PLANNED } from './person.planned';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
 
 registerMessages({
@@ -84,9 +87,14 @@ export class PeopleService implements OnModuleInit {
     if (!(await access.privateDataVisible(ctx, personId))) throw new ForbiddenError();
   }
 
-  /** Loads people by id with one statement per request. */
-  load(ctx: RequestContext, id: string): Promise<Person | undefined> {
-    return this.byId(ctx).load(id);
+  /**
+   * Loads people by id with one statement per request. A field resolver passes its
+   * `info`: a person a read plan fetched with the columns that field selects
+   * (`primePlanned`) answers it without a statement.
+   */
+  load(ctx: RequestContext, id: string, info?: GraphQLResolveInfo): Promise<Person | undefined> {
+    const planned = plannedValue<Person>(ctx, this.dataSource, PERSON_PLANNED, id, info);
+    return planned ? Promise.resolve(planned) : this.byId(ctx).load(id);
   }
 
   /** Hands `load` people (whole rows) that a read plan fetched. */

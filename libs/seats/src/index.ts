@@ -1,6 +1,7 @@
 import './seats.personal-data';
 import './seats.labels';
 export * from './seat.entity';
+export * from './seats.planned';
 export * from './seat.types';
 export * from './seats.service';
 export * from './seats.module';

@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '@samverkan/access';
 import { Commission } from '@samverkan/commissions';
@@ -18,18 +19,18 @@ export class SeatResolver {
 
   // Hot list fields (the dashboard) take (parent, args, context) without parameter decorators: see gqlCtx.
   @ResolveField(() => SeatStatus)
-  async status(seat: Seat & { status?: SeatStatus }, _args: unknown, context: GqlContext) {
-    return seat.status ?? (await this.seats.occupancy(gqlCtx(context), seat.id)).status;
+  async status(seat: Seat & { status?: SeatStatus }, _args: unknown, context: GqlContext, info: GraphQLResolveInfo) {
+    return seat.status ?? (await this.seats.occupancy(gqlCtx(context), seat.id, info)).status;
   }
 
   @ResolveField(() => Appointment, { nullable: true, description: 'The principal sitting now (or holding over).' })
-  async currentAppointment(seat: Seat, _args: unknown, context: GqlContext) {
-    return (await this.seats.occupancy(gqlCtx(context), seat.id)).principal ?? null;
+  async currentAppointment(seat: Seat, _args: unknown, context: GqlContext, info: GraphQLResolveInfo) {
+    return (await this.seats.occupancy(gqlCtx(context), seat.id, info)).principal ?? null;
   }
 
   @ResolveField(() => Appointment, { nullable: true })
-  async currentSubstitute(@Ctx() ctx: RequestContext, @Parent() seat: Seat) {
-    return (await this.seats.occupancy(ctx, seat.id)).substitute ?? null;
+  async currentSubstitute(seat: Seat, _args: unknown, context: GqlContext, info: GraphQLResolveInfo) {
+    return (await this.seats.occupancy(gqlCtx(context), seat.id, info)).substitute ?? null;
   }
 
   @ResolveField(() => SeatAllocation)
@@ -49,8 +50,8 @@ export class GroupSeatsResolver {
 
   // A hot list field (the dashboard): (parent, args, context) without parameter decorators, see gqlCtx.
   @ResolveField(() => [SeatAllocation])
-  allocations(group: WorkingGroup, _args: unknown, context: GqlContext) {
-    return this.seats.allocationsOf(gqlCtx(context), group.id);
+  allocations(group: WorkingGroup, _args: unknown, context: GqlContext, info: GraphQLResolveInfo) {
+    return this.seats.allocationsOf(gqlCtx(context), group.id, info);
   }
 
   @ResolveField(() => [Seat], { description: 'Vacant seats (status VACANT: nobody sits in them; a seat held over is not vacant).' })

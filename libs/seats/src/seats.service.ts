@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { GraphQLResolveInfo } from 'graphql';
 import { DataSource, In, Repository } from 'typeorm';
 import { AccessService } from '@samverkan/access';
-import { AuditService, NotFoundError, RequestContext, groupByKeys, inTransaction, oneByKeys } from '@samverkan/core';
+import { AuditService, NotFoundError, RequestContext, groupByKeys, inTransaction, oneByKeys, plannedValue } from '@samverkan/core';
 import { OrganisationsService } from '@samverkan/organisations';
 import { WorkingGroupsService } from '@samverkan/working-groups';
 import './seats.messages';
@@ -13,6 +14,7 @@ import { Appointment } from './appointments/appointment.entity';
 import { AppointmentStatus } from './appointments/appointment.types';
 import { GenderBalance } from './balance/balance.types';
 import { Seat } from './seat.entity';
+import { OCCUPANCY_PLANNED, SEAT_ALLOCATION_PLANNED, SEAT_PLANNED } from './seats.planned';
 import { SeatStatus } from './seat.types';
 
 export interface Occupancy {
@@ -103,42 +105,60 @@ export class SeatsService {
     return ctx.loader<string, Seat | undefined>('seat.byId', async (ids) => oneByKeys(ids, await this.seats.findBy({ id: In([...ids]) }), (s) => s.id)).load(id);
   }
 
-  allocationsOf(ctx: RequestContext, groupId: string): Promise<SeatAllocation[]> {
-    return this.allocationsOfGroup(ctx).load(groupId);
+  /** A field resolver passes its `info`: allocations a read plan fetched with the columns it selects answer it (`primePlanned`). */
+  allocationsOf(ctx: RequestContext, groupId: string, info?: GraphQLResolveInfo): Promise<SeatAllocation[]> {
+    const planned = plannedValue<SeatAllocation[]>(ctx, this.dataSource, SEAT_ALLOCATION_PLANNED, groupId, info);
+    return planned ? Promise.resolve(planned) : this.allocationsOfGroup(ctx).load(groupId);
   }
 
-  /** Active (not retired) seats of an allocation, by number. */
-  seatsOf(ctx: RequestContext, allocationId: string): Promise<Seat[]> {
-    return this.seatsOfAllocation(ctx).load(allocationId);
-  }
-
-  /** Who holds a seat today: principal (current or holding over) and substitute. One statement per request. */
-  occupancy(ctx: RequestContext, seatId: string): Promise<Occupancy> {
-    return this.occupancyOfSeat(ctx).load(seatId);
+  /** Active (not retired) seats of an allocation, by number. With `info`, as `allocationsOf`. */
+  seatsOf(ctx: RequestContext, allocationId: string, info?: GraphQLResolveInfo): Promise<Seat[]> {
+    const planned = plannedValue<Seat[]>(ctx, this.dataSource, SEAT_PLANNED, allocationId, info);
+    return planned ? Promise.resolve(planned) : this.seatsOfAllocation(ctx).load(allocationId);
   }
 
   /**
-   * Hands `allocationsOf`, `seatsOf` and `occupancy` what a read plan fetched
-   * (commission-tree.plan.ts): each group's allocations and each allocation's seats
+   * Who holds a seat today: principal (current or holding over) and substitute. One statement per request.
+   * A field resolver passes its `info`: what a read plan fetched with the columns it selects answers it (`primePlanned`).
+   */
+  occupancy(ctx: RequestContext, seatId: string, info?: GraphQLResolveInfo): Promise<Occupancy> {
+    const planned = plannedValue<Occupancy>(ctx, this.dataSource, OCCUPANCY_PLANNED, seatId, info);
+    return planned ? Promise.resolve(planned) : this.occupancyOfSeat(ctx).load(seatId);
+  }
+
+  /**
+   * Hands `allocationsOf`, `seatsOf` and `occupancy` what a read plan fetched as whole
+   * rows (commission-tree.plan.ts): each group's allocations and each allocation's seats
    * in the loaders' order, and the occupancy rows (`OCCUPANCY_COLUMNS`) of those seats.
+   * Levels fetched with only some columns go to `primePlanned` instead, never here.
    */
   primeTree(
     ctx: RequestContext,
-    tree: { groupIds?: string[]; allocations?: SeatAllocation[]; seats?: Seat[]; occupancyRows?: OccupancyRow[] },
+    tree: {
+      groupIds?: string[];
+      allocations?: SeatAllocation[];
+      seats?: Seat[];
+      /** The allocations' ids (in the order of the rows), when the plan keeps the allocations themselves apart (`primePlanned`). */
+      allocationIds?: string[];
+      /** The seats' ids when the plan keeps the seats themselves apart (`primePlanned`). */
+      seatIds?: string[];
+      occupancyRows?: OccupancyRow[];
+    },
   ): void {
     if (tree.groupIds && tree.allocations) {
       const loader = this.allocationsOfGroup(ctx);
       groupByKeys(tree.groupIds, tree.allocations, (a) => a.workingGroupId).forEach((list, i) => loader.prime(tree.groupIds![i], list));
     }
-    if (tree.allocations && tree.seats) {
-      const ids = tree.allocations.map((a) => a.id);
+    const allocationIds = tree.allocations?.map((a) => a.id) ?? tree.allocationIds;
+    if (allocationIds && tree.seats) {
+      const ids = allocationIds;
       const loader = this.seatsOfAllocation(ctx);
       groupByKeys(ids, tree.seats, (s) => s.allocationId).forEach((list, i) => loader.prime(ids[i], list));
     }
-    if (tree.seats && tree.occupancyRows) {
-      const ids = tree.seats.map((s) => s.id);
+    const seatIds = tree.seats?.map((s) => s.id) ?? tree.seatIds;
+    if (seatIds && tree.occupancyRows) {
       const loader = this.occupancyOfSeat(ctx);
-      occupancyOf(ids, tree.occupancyRows).forEach((o, i) => loader.prime(ids[i], o));
+      occupancyOf(seatIds, tree.occupancyRows).forEach((o, i) => loader.prime(seatIds[i], o));
     }
   }
 

@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, GqlContext, gqlCtx, Permission, RequestContext } from '@samverkan/core';
 import { Organisation, OrganisationsService } from '@samverkan/organisations';
@@ -33,13 +34,13 @@ export class SeatAllocationResolver {
 
   // Hot list fields (the dashboard) take (parent, args, context) without parameter decorators: see gqlCtx.
   @ResolveField(() => Organisation)
-  organisation(allocation: SeatAllocation, _args: unknown, context: GqlContext) {
-    return this.organisations.load(gqlCtx(context), allocation.organisationId);
+  organisation(allocation: SeatAllocation, _args: unknown, context: GqlContext, info: GraphQLResolveInfo) {
+    return this.organisations.load(gqlCtx(context), allocation.organisationId, info);
   }
 
   @ResolveField(() => Organisation)
-  nominatingOrganisation(@Ctx() ctx: RequestContext, @Parent() allocation: SeatAllocation) {
-    return this.organisations.load(ctx, allocation.nominatingOrganisationId);
+  nominatingOrganisation(allocation: SeatAllocation, _args: unknown, context: GqlContext, info: GraphQLResolveInfo) {
+    return this.organisations.load(gqlCtx(context), allocation.nominatingOrganisationId, info);
   }
 
   @ResolveField(() => WorkingGroup)
@@ -48,8 +49,8 @@ export class SeatAllocationResolver {
   }
 
   @ResolveField('seats', () => [Seat])
-  seatList(allocation: SeatAllocation, _args: unknown, context: GqlContext) {
-    return this.seats.seatsOf(gqlCtx(context), allocation.id);
+  seatList(allocation: SeatAllocation, _args: unknown, context: GqlContext, info: GraphQLResolveInfo) {
+    return this.seats.seatsOf(gqlCtx(context), allocation.id, info);
   }
 
   @ResolveField(() => Int, { description: 'Seats whose principal term runs today (status FILLED; holdovers are counted in holdoverCount). filledCount + holdoverCount + vacantCount = the active seats.' })

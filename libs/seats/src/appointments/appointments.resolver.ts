@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '@samverkan/access';
 import { Allow, Ctx, GqlContext, gqlCtx, Permission, RequestContext } from '@samverkan/core';
@@ -31,8 +32,8 @@ export class AppointmentResolver {
 
   // A hot list field (the dashboard): (parent, args, context) without parameter decorators, see gqlCtx.
   @ResolveField(() => Person)
-  person(appointment: Appointment, _args: unknown, context: GqlContext) {
-    return this.people.load(gqlCtx(context), appointment.personId);
+  person(appointment: Appointment, _args: unknown, context: GqlContext, info: GraphQLResolveInfo) {
+    return this.people.load(gqlCtx(context), appointment.personId, info);
   }
 
   @ResolveField(() => Seat)
