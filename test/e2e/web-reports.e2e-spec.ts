@@ -110,7 +110,36 @@ describe('reports and the mail log in the web application (issue 19)', () => {
     await page.waitForSelector(`#report-list ~ table a[href="/reports/${reportId}?lang=${lang}"]`);
     await check(page, 'status-reports');
 
-    // The cadence: monthly from now on.
+    // Periods of its own: chosen, then two periods entered; the second first overlaps the first and is refused at its field.
+    await page.selectOption('#reportCadence', 'CUSTOM');
+    await page.click('section[aria-labelledby=cadence] button[type=submit]');
+    await page.waitForSelector('#periods-add');
+    expect(await page.locator('section[aria-labelledby=periods] li').count()).toBe(0);
+    await page.click('#periods-add');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('periods-0-startsOn');
+    await page.fill('#periods-0-startsOn', inDays(-30));
+    await page.fill('#periods-0-endsOn', inDays(30));
+    await page.click('#periods-add');
+    // The next period starts the day after the last one ends.
+    expect(await page.inputValue('#periods-1-startsOn')).toBe(inDays(31));
+    await page.fill('#periods-1-startsOn', inDays(10));
+    await page.fill('#periods-1-endsOn', inDays(90));
+    await page.click('#periods-save');
+    await page.waitForSelector('#periods-1-startsOn-error');
+    expect(await page.textContent('#periods-1-startsOn-error')).toContain(`${inDays(-30)}..${inDays(30)}`);
+    expect(await page.getAttribute('#periods-1-startsOn', 'aria-invalid')).toBe('true');
+    await check(page, 'report-periods-refused');
+    await page.fill('#periods-1-startsOn', inDays(31));
+    await page.click('#periods-save');
+    await page.waitForSelector('section[aria-labelledby=periods] [role=status]:not(:empty)');
+    const periods = await ok(t, g.secretariat.token, `query($c: ID!) { customReportPeriods(commissionId: $c) { startsOn endsOn } }`, { c: g.commissionId });
+    expect(periods.customReportPeriods).toEqual([
+      { startsOn: inDays(-30), endsOn: inDays(30) },
+      { startsOn: inDays(31), endsOn: inDays(90) },
+    ]);
+    await check(page, 'report-periods');
+
+    // The cadence: monthly from now on (the periods of its own are kept, and no longer shown).
     await page.selectOption('#reportCadence', 'MONTHLY');
     await page.click('section[aria-labelledby=cadence] button[type=submit]');
     await page.waitForSelector('section[aria-labelledby=cadence] [role=status]:not(:empty)');

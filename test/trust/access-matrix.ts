@@ -584,6 +584,10 @@ export const GRAPHQL_MATRIX: Record<string, MatrixEntry> = {
     expected: policy.manage(),
     call: (w) => ({ query: `mutation($c: ID!) { compileStatusReport(input: { commissionId: $c, period: "2022-Q1" }) { id } }`, variables: { c: w.a.commissionId } }),
   },
+  customReportPeriods: {
+    expected: policy.oversee(),
+    call: (w) => ({ query: `query($c: ID!) { customReportPeriods(commissionId: $c) { id startsOn endsOn } }`, variables: { c: w.a.commissionId } }),
+  },
   setCustomReportPeriods: {
     expected: policy.manage(),
     call: (w) => ({ query: `mutation($c: ID!) { setCustomReportPeriods(input: { commissionId: $c, periods: [] }) { id } }`, variables: { c: w.a.commissionId } }),

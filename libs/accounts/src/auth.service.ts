@@ -120,7 +120,10 @@ export class AuthService {
 
   async me(ctx: RequestContext): Promise<Me> {
     const actor = ctx.actor!;
-    return { person: await this.people.get(actor.personId), isAdmin: actor.isAdmin, sessionId: actor.sessionId };
+    // The person is in the request's loader already (the session statement brings it: PeopleService's ActorPreload).
+    const person = await this.people.load(ctx, actor.personId);
+    if (!person) throw new NotFoundError('Person', actor.personId);
+    return { person, isAdmin: actor.isAdmin, sessionId: actor.sessionId };
   }
 
   async createAccount(ctx: RequestContext, input: CreateAccountInput): Promise<Me> {

@@ -44,3 +44,5 @@ export * from './files/durable-write';
 export * from './validation/constraint-messages';
 export * from './graphql/read-plan';
 export * from './auth/actor-preloads';
+export * from './graphql/plain-reads';
+export * from './database/prepared-query';

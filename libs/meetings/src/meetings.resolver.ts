@@ -1,5 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, Permission, RequestContext } from '@samverkan/core';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Allow, Ctx, Permission, RequestContext, selectedAt, selectionOf } from '@samverkan/core';
 import { WorkingGroup, WorkingGroupsService } from '@samverkan/working-groups';
 import { AgendaItem } from './agenda/agenda-item.entity';
 import { SetAgendaInput } from './agenda/agenda.inputs';
@@ -36,8 +37,14 @@ export class MeetingResolver {
 
   @Allow(Permission.Authenticated)
   @Query(() => MeetingConnection, { description: 'Meetings the actor may see (their commissions, and meetings they are invited to), by start.' })
-  meetingList(@Ctx() ctx: RequestContext, @Args() args: MeetingListArgs) {
-    return this.meetings.list(ctx, args);
+  meetingList(@Ctx() ctx: RequestContext, @Args() args: MeetingListArgs, @Info() info: GraphQLResolveInfo) {
+    // The page's groups and the reader's invitations come in the page's statement when selected (issue 20).
+    const node = selectedAt(selectionOf(info), 'edges', 'node');
+    return this.meetings.list(ctx, args, {
+      workingGroup: !!node?.has('workingGroup'),
+      myInvitation: !!node?.has('myInvitation'),
+      seatSubstitute: !!selectedAt(node ?? new Map(), 'myInvitation', 'seatSubstitute'),
+    });
   }
 
   @Allow(Permission.Authenticated)

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AccessLevel, AccessService, sittingSql } from '@samverkan/access';
-import { AuditService, BadInputError, ConflictError, ConnectionShape, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError, groupByKeys, inTimeZone, inTransaction, instantOf, oneByKeys, pageWindow, pageWithCount } from '@samverkan/core';
+import { AuditService, BadInputError, ConflictError, ConnectionShape, ForbiddenError, NotFoundError, RequestContext, UnauthenticatedError, groupByKeys, inTimeZone, inTransaction, instantOf, oneByKeys, pageWindow, pageWithCount, entityFromJson, queryPrepared, toConnection } from '@samverkan/core';
 import { OutboxService } from '@samverkan/mail';
-import { PeopleService } from '@samverkan/people';
-import { WorkingGroupsService } from '@samverkan/working-groups';
+import { PeopleService, Person } from '@samverkan/people';
+import { WorkingGroup, WorkingGroupsService } from '@samverkan/working-groups';
 import './meetings.messages';
 import './meetings.reminders';
 import { AgendaItem } from './agenda/agenda-item.entity';
@@ -17,6 +17,19 @@ import { Meeting, MeetingStatus } from './meeting.entity';
 import { CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs';
 import { DoubleBooking, MeetingListArgs, SchedulePayload } from './meeting.types';
 import { ActionItem } from './minutes/action-item.entity';
+import { primePersonVia } from './resolver-support';
+
+/**
+ * What a page of `meetingList` brings beside its meetings, in the same statement
+ * (issue 20: My page's next meetings with their groups and the reader's
+ * invitations): chosen by the resolver from what the operation selects.
+ */
+export interface MeetingListIncludes {
+  workingGroup?: boolean;
+  myInvitation?: boolean;
+  /** The reader's invitation's seat substitute (with `myInvitation`). */
+  seatSubstitute?: boolean;
+}
 
 /** Fields whose change moves the meeting in people's calendars: RSVPs are asked again. */
 const RESCHEDULING_FIELDS = ['startsAt', 'endsAt', 'timeZone', 'place', 'onlineUrl'] as const;
@@ -49,11 +62,13 @@ export class MeetingsService {
   myInvitation(ctx: RequestContext, meetingId: string): Promise<Invitation | undefined> {
     const personId = ctx.actor?.personId;
     if (!personId) return Promise.resolve(undefined);
-    return ctx
-      .loader<string, Invitation | undefined>('meeting.myInvitation', async (ids) =>
-        oneByKeys(ids, await this.dataSource.getRepository(Invitation).findBy({ meetingId: In([...ids]), personId }), (i) => i.meetingId),
-      )
-      .load(meetingId);
+    return this.myInvitations(ctx, personId).load(meetingId);
+  }
+
+  private myInvitations(ctx: RequestContext, personId: string) {
+    return ctx.loader<string, Invitation | undefined>('meeting.myInvitation', async (ids) =>
+      oneByKeys(ids, await this.dataSource.getRepository(Invitation).findBy({ meetingId: In([...ids]), personId }), (i) => i.meetingId),
+    );
   }
 
   /**
@@ -77,7 +92,13 @@ export class MeetingsService {
     return meeting;
   }
 
-  async list(ctx: RequestContext, args: MeetingListArgs): Promise<ConnectionShape<Meeting>> {
+  /**
+   * A page of meetings and their count in one statement; with `include`, the
+   * same statement joins each meeting's group, the reader's invitation and its
+   * seat substitute (one row each at most), and hands them to the loaders the
+   * field resolvers use (`workingGroup`, `myInvitation`, `seatSubstitute`).
+   */
+  async list(ctx: RequestContext, args: MeetingListArgs, include: MeetingListIncludes = {}): Promise<ConnectionShape<Meeting>> {
     if (!ctx.actor) throw new UnauthenticatedError();
     const window = pageWindow(args);
     if (args.workingGroupId) await this.groups.get(ctx, args.workingGroupId);
@@ -97,7 +118,70 @@ export class MeetingsService {
         { visible, me: ctx.actor.personId },
       );
     }
-    return pageWithCount(qb, window);
+    if (!include.workingGroup && !include.myInvitation) return pageWithCount(qb, window);
+    return this.pageWithListed(ctx, ctx.actor.personId, qb, window, include);
+  }
+
+  /**
+   * The page (the list's own query: ids and the count, LIMIT before anything is
+   * joined) with each meeting's row, group, the reader's invitation and its seat
+   * substitute beside it, as JSON; the loaders get what came.
+   */
+  private async pageWithListed(
+    ctx: RequestContext,
+    personId: string,
+    qb: SelectQueryBuilder<Meeting>,
+    window: { offset: number; limit: number },
+    include: MeetingListIncludes,
+  ): Promise<ConnectionShape<Meeting>> {
+    const [pageSql, params] = qb
+      .clone()
+      .select('m.id', 'id')
+      .addSelect('count(*) OVER ()', 'total')
+      .offset(window.offset)
+      .limit(window.limit + 1)
+      .getQueryAndParameters();
+    const reader = `$${params.length + 1}`;
+    const columns = ['to_json(lm) AS meeting', 'page.total'];
+    const joins: string[] = [];
+    if (include.workingGroup) columns.push('(SELECT to_json(lg) FROM working_group lg WHERE lg.id = lm.working_group_id) AS "group"');
+    if (include.myInvitation) {
+      columns.push('to_json(li) AS invitation');
+      joins.push(`LEFT JOIN invitation li ON li.meeting_id = lm.id AND li.person_id = ${reader}`);
+      if (include.seatSubstitute) {
+        columns.push('(SELECT to_json(lsp) FROM person lsp WHERE lsp.id = lsub.person_id) AS "seatSubstitute"');
+        joins.push(`LEFT JOIN LATERAL (${seatSubstituteSql('li.seat_id', '(lm.starts_at AT TIME ZONE lm.time_zone)::date', 'li.person_id')}) lsub ON li.seat_id IS NOT NULL`);
+      }
+    }
+    const rows: { meeting: Record<string, unknown>; total: string; group?: Record<string, unknown> | null; invitation?: Record<string, unknown> | null; seatSubstitute?: Record<string, unknown> | null }[] =
+      await queryPrepared(
+        this.dataSource,
+        `SELECT ${columns.join(', ')}
+           FROM (${pageSql}) page
+           JOIN meeting lm ON lm.id = page.id
+           ${joins.join('\n           ')}
+          ORDER BY lm.starts_at, lm.id`,
+        [...params, personId],
+      );
+    const entity = <T extends object>(target: new () => T, row: Record<string, unknown> | null | undefined) => (row ? entityFromJson(this.dataSource, target, row) : undefined);
+    const invitations = this.myInvitations(ctx, personId);
+    const meetings = rows.map((row) => {
+      const meeting = entity(Meeting, row.meeting)!;
+      const group = entity(WorkingGroup, row.group);
+      if (group) this.groups.prime(ctx, [group]);
+      if (include.myInvitation) {
+        const invitation = entity(Invitation, row.invitation);
+        invitations.prime(meeting.id, invitation);
+        if (include.seatSubstitute && invitation) {
+          const substitute = entity(Person, row.seatSubstitute);
+          this.seatSubstitutes(ctx).prime(invitation.id, substitute?.id ?? null);
+          if (substitute) primePersonVia(ctx, this.people, 'seat-substitute', [substitute]);
+        }
+      }
+      return meeting;
+    });
+    const total = rows.length ? Number(rows[0].total) : window.offset > 0 ? await qb.getCount() : 0;
+    return toConnection(meetings, total, window);
   }
 
   /**
@@ -467,20 +551,22 @@ export class MeetingsService {
       const meeting = await this.load(ctx, invitation.meetingId);
       if (!meeting || (await this.access.levelIn(ctx, meeting.commissionId)) !== 'manage') return null;
     }
-    return ctx
-      .loader<string, string | null>('invitation.seatSubstitute', async (ids) => {
-        const rows: { invitation_id: string; person_id: string }[] = await this.dataSource.query(
-          `SELECT i.id AS invitation_id, sub.person_id
-             FROM invitation i
-             JOIN meeting m ON m.id = i.meeting_id
-            CROSS JOIN LATERAL (${seatSubstituteSql('i.seat_id', '(m.starts_at AT TIME ZONE m.time_zone)::date', 'i.person_id')}) sub
-            WHERE i.id = ANY($1::uuid[])`,
-          [ids],
-        );
-        const byInvitation = new Map(rows.map((row) => [row.invitation_id, row.person_id]));
-        return ids.map((id) => byInvitation.get(id) ?? null);
-      })
-      .load(invitation.id);
+    return this.seatSubstitutes(ctx).load(invitation.id);
+  }
+
+  private seatSubstitutes(ctx: RequestContext) {
+    return ctx.loader<string, string | null>('invitation.seatSubstitute', async (ids) => {
+      const rows: { invitation_id: string; person_id: string }[] = await this.dataSource.query(
+        `SELECT i.id AS invitation_id, sub.person_id
+           FROM invitation i
+           JOIN meeting m ON m.id = i.meeting_id
+          CROSS JOIN LATERAL (${seatSubstituteSql('i.seat_id', '(m.starts_at AT TIME ZONE m.time_zone)::date', 'i.person_id')}) sub
+          WHERE i.id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const byInvitation = new Map(rows.map((row) => [row.invitation_id, row.person_id]));
+      return ids.map((id) => byInvitation.get(id) ?? null);
+    });
   }
 
   /**

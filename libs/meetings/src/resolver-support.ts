@@ -12,7 +12,15 @@ export const uuid = new ParseUUIDPipe();
  */
 export function personVia(people: PeopleService, ctx: RequestContext, relation: string, id: string | null): Promise<Person | null> {
   if (!id) return Promise.resolve(null);
-  return ctx
-    .loader<string, Person | null>(`meetings.person:${relation}`, async (ids) => (await people.findByIds(ids)).map((p) => p ?? null))
-    .load(id);
+  return peopleVia(ctx, people, relation).load(id);
+}
+
+function peopleVia(ctx: RequestContext, people: PeopleService, relation: string) {
+  return ctx.loader<string, Person | null>(`meetings.person:${relation}`, async (ids) => (await people.findByIds(ids)).map((p) => p ?? null));
+}
+
+/** Hands `personVia` the people of a relation that a read plan fetched. */
+export function primePersonVia(ctx: RequestContext, people: PeopleService, relation: string, persons: Person[]): void {
+  const loader = peopleVia(ctx, people, relation);
+  for (const person of persons) loader.prime(person.id, person);
 }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import {
+  ActorPreloads,
   AuditService,
   ForbiddenError,
   ConflictError,
@@ -15,6 +16,7 @@ import {
   inTransaction,
   paginate,
   definedOnly,
+  entityFromJson,
 } from '@samverkan/core';
 import { Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
@@ -42,12 +44,27 @@ export interface PeopleFilter {
 
 /** People: create, update, look up. Other areas use this service, never the repository. */
 @Injectable()
-export class PeopleService {
+export class PeopleService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Person) private readonly people: Repository<Person>,
     private readonly audit: AuditService,
+    @Optional() private readonly preloads?: ActorPreloads,
   ) {}
+
+  /**
+   * The reader's own person comes with the auth guard's session statement (issue 20):
+   * `me { person }`, and anything else that loads the actor's person, costs no
+   * statement of its own.
+   */
+  onModuleInit(): void {
+    this.preloads?.register({
+      select: '(SELECT to_json(x) FROM person x WHERE x.id = $3)',
+      prime: (ctx, personId, row) => {
+        if (row) this.byId(ctx).prime(personId, entityFromJson(this.dataSource, Person, row as Record<string, unknown>));
+      },
+    });
+  }
 
   async get(id: string): Promise<Person> {
     const person = await this.people.findOneBy({ id });

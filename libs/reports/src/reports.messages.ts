@@ -2,9 +2,14 @@ import { ErrorCode, registerConstraintErrors, registerMessages } from '@samverka
 
 registerMessages({
   'reports.periodEndsBeforeStart': {
-    sv: '{field}: en period slutar (endsOn) före sin början (startsOn).',
-    da: '{field}: en periode slutter (endsOn) før sin begyndelse (startsOn).',
-    en: '{field}: a period ends (endsOn) before it starts (startsOn).',
+    sv: '{field}: perioden slutar före sin början ({startsOn}).',
+    da: '{field}: perioden slutter før sin begyndelse ({startsOn}).',
+    en: '{field}: the period ends before it starts ({startsOn}).',
+  },
+  'reports.periodOverlaps': {
+    sv: '{field}: perioden börjar innan perioden {previous} har slutat.',
+    da: '{field}: perioden begynder, før perioden {previous} er slut.',
+    en: '{field}: the period begins before the period {previous} has ended.',
   },
   'reports.unknownPeriod': {
     sv: 'Perioden {period} finns inte för uppdraget (rapporteringsintervall: {cadence}).',

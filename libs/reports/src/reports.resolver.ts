@@ -43,6 +43,12 @@ export class ReportsResolver {
   }
 
   @Allow(Permission.Authenticated)
+  @Query(() => [CustomReportPeriod], { description: 'The report periods of a commission whose cadence is CUSTOM, earliest first (secretariat and commissioners).' })
+  customReportPeriods(@Ctx() ctx: RequestContext, @Args('commissionId', { type: () => ID }, new ParseUUIDPipe()) commissionId: string) {
+    return this.reports.customPeriods(ctx, commissionId);
+  }
+
+  @Allow(Permission.Authenticated)
   @Mutation(() => [CustomReportPeriod], { description: 'Sets the report periods of a commission whose cadence is CUSTOM.' })
   setCustomReportPeriods(@Ctx() ctx: RequestContext, @Args('input') input: SetCustomReportPeriodsInput) {
     return this.reports.setCustomPeriods(ctx, input);

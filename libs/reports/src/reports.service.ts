@@ -230,7 +230,15 @@ export class ReportsService {
   /** Replaces the custom report periods of a commission (used when its cadence is CUSTOM). */
   async setCustomPeriods(ctx: RequestContext, input: SetCustomReportPeriodsInput): Promise<ReportCustomPeriod[]> {
     await this.access.require(ctx, input.commissionId, 'manage');
-    for (const p of input.periods) if (p.endsOn < p.startsOn) throw BadInputError.field('periods', 'reports.periodEndsBeforeStart');
+    // Said at the period's own field (periods.<i>.endsOn); the exclusion constraint stays the last word on overlaps.
+    input.periods.forEach((p, i) => {
+      if (p.endsOn < p.startsOn) throw BadInputError.field(`periods.${i}.endsOn`, 'reports.periodEndsBeforeStart', { startsOn: p.startsOn });
+    });
+    const byStart = input.periods.map((p, i) => ({ ...p, i })).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+    for (let k = 1; k < byStart.length; k++) {
+      const [previous, p] = [byStart[k - 1], byStart[k]];
+      if (p.startsOn <= previous.endsOn) throw BadInputError.field(`periods.${p.i}.startsOn`, 'reports.periodOverlaps', { previous: `${previous.startsOn}..${previous.endsOn}` });
+    }
     return inTransaction(this.dataSource, async (manager) => {
       const before = await manager.find(ReportCustomPeriod, { where: { commissionId: input.commissionId }, order: { startsOn: 'ASC' } });
       await manager.delete(ReportCustomPeriod, { commissionId: input.commissionId });
@@ -245,6 +253,12 @@ export class ReportsService {
       });
       return after;
     });
+  }
+
+  /** The report periods of a commission whose cadence is CUSTOM, first first (those who oversee it). */
+  async customPeriods(ctx: RequestContext, commissionId: string): Promise<ReportCustomPeriod[]> {
+    await this.access.require(ctx, commissionId, 'oversee');
+    return this.dataSource.getRepository(ReportCustomPeriod).find({ where: { commissionId }, order: { startsOn: 'ASC' } });
   }
 
   /** A report, for those who oversee its commission (NOT_FOUND for anyone without a role there). */

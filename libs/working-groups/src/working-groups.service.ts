@@ -68,7 +68,17 @@ export class WorkingGroupsService {
   }
 
   load(ctx: RequestContext, id: string): Promise<WorkingGroup | undefined> {
-    return ctx.loader<string, WorkingGroup | undefined>('group.byId', async (ids) => oneByKeys(ids, await this.groups.findBy({ id: In([...ids]) }), (g) => g.id)).load(id);
+    return this.byId(ctx).load(id);
+  }
+
+  /** Hands `load` groups (whole rows) that a read plan fetched. */
+  prime(ctx: RequestContext, groups: WorkingGroup[]): void {
+    const loader = this.byId(ctx);
+    for (const group of groups) loader.prime(group.id, group);
+  }
+
+  private byId(ctx: RequestContext) {
+    return ctx.loader<string, WorkingGroup | undefined>('group.byId', async (ids) => oneByKeys(ids, await this.groups.findBy({ id: In([...ids]) }), (g) => g.id));
   }
 
   ofCommission(ctx: RequestContext, commissionId: string): Promise<WorkingGroup[]> {

@@ -17,6 +17,11 @@ export const StatusReportsPage = graphql(`
       myRoles
       reportCadence
     }
+    customReportPeriods(commissionId: $id) {
+      id
+      startsOn
+      endsOn
+    }
     statusReports(commissionId: $id, first: $first, after: $after) {
       totalCount
       pageInfo {
@@ -66,6 +71,16 @@ export const SetReportCadence = graphql(`
     updateCommission(input: $input) {
       id
       reportCadence
+    }
+  }
+`);
+
+export const SetCustomReportPeriods = graphql(`
+  mutation SetCustomReportPeriods($input: SetCustomReportPeriodsInput!) {
+    setCustomReportPeriods(input: $input) {
+      id
+      startsOn
+      endsOn
     }
   }
 `);

@@ -4,6 +4,7 @@ import { BackToCommission } from '../commissions/back-to-commission';
 import { request } from '../core/client';
 import { ErrorSummary, Field, described, useProblems } from '../core/form';
 import { reportHref } from './report-href';
+import { ReportPeriodsForm } from './report-periods-form';
 import { useI18n } from '../core/i18n';
 import type { MessageKey } from '../core/messages';
 import { Failed, Heading, Loading } from '../core/page';
@@ -42,6 +43,7 @@ export function StatusReportsPage() {
         <>
           <CompileForm commissionId={commissionId} onCompiled={() => (pager.hasPrevious ? pager.reset() : query.reload())} />
           <CadenceForm commissionId={commissionId} initial={c.reportCadence} onSaved={query.reload} />
+          {c.reportCadence === 'CUSTOM' && <ReportPeriodsForm commissionId={commissionId} initial={query.data.customReportPeriods} onSaved={query.reload} />}
         </>
       )}
       <section aria-labelledby="report-list">

@@ -6,7 +6,8 @@ import type { RequestContext } from '../context/request-context';
  * the auth guard's session statement instead of a statement of its own: `select`
  * is a SQL expression over the statement's `$3` (the person's id) whose value
  * (JSON for anything structured) `prime` hands to the area's loader. libs/access
- * registers the actor's roles here: one statement for the session and the roles.
+ * registers the actor's roles here, libs/people the actor's own person row: one
+ * statement for the session, the roles and the person.
  */
 export interface ActorPreload {
   select: string;

@@ -10,6 +10,7 @@ import { isLocale, DEFAULT_LOCALE } from '../i18n/locale';
 import { PERMISSION_KEY, Permission } from './permission';
 import { TokenService } from './token.service';
 import { ActorPreloads } from './actor-preloads';
+import { queryPrepared } from '../database/prepared-query';
 import { SESSION_COOKIE, isSameOrigin, readCookie } from './browser-session';
 
 /**
@@ -112,7 +113,9 @@ export class AuthGuard implements CanActivate {
 
   private async loadActor(req: Request, ctx: RequestContext, claims: { personId: string; accountId: string; sessionId: string }): Promise<boolean> {
     const preloads = this.preloads?.all() ?? [];
-    const rows: ({ is_admin: boolean; locale: string } & Record<string, unknown>)[] = await this.dataSource.query(
+    // A prepared statement: the same text on every request, whose planning (the roles' rules) cost more than its run.
+    const rows = await queryPrepared<{ is_admin: boolean; locale: string } & Record<string, unknown>>(
+      this.dataSource,
       `SELECT a.is_admin, p.locale${preloads.map((x, i) => `, ${x.select} AS preload_${i}`).join('')}
          FROM session s
          JOIN account a ON a.id = s.account_id

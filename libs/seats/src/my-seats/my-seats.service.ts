@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RequestContext, UnauthenticatedError } from '@samverkan/core';
+import { RequestContext, UnauthenticatedError, readPlain } from '@samverkan/core';
 import { MyNominationRequest, MySeat } from './my-seats.types';
 
-/** My page's seats and nomination requests: one statement each, the person's own rows only. */
+/** My page's seats and nomination requests: one read each (combined with My page's other lists: readPlain), the person's own rows only. */
 @Injectable()
 export class MySeatsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async seats(ctx: RequestContext): Promise<MySeat[]> {
-    return this.dataSource.query(
-      `SELECT a.id AS "appointmentId", a.kind, wg.id AS "workingGroupId", wg.name AS "workingGroupName", o.name AS "organisationName",
+    return readPlain<MySeat>(ctx, this.dataSource, {
+      sql: `SELECT a.id AS "appointmentId", a.kind, wg.id AS "workingGroupId", wg.name AS "workingGroupName", o.name AS "organisationName",
               s.number AS "seatNumber", a.term_number AS "termNumber", a.starts_on::text AS "startsOn", a.ends_on::text AS "endsOn",
               CASE WHEN a.kind = 'substitute' THEN (
                 SELECT p.full_name FROM appointment pa JOIN person p ON p.id = pa.person_id
@@ -23,13 +23,13 @@ export class MySeatsService {
          JOIN organisation o ON o.id = sa.organisation_id
         WHERE a.person_id = $1 AND (a.ends_on IS NULL OR a.ends_on >= current_date)
         ORDER BY wg.name, a.starts_on`,
-      [this.personId(ctx)],
-    );
+      params: [this.personId(ctx)],
+    });
   }
 
   async nominationRequests(ctx: RequestContext): Promise<MyNominationRequest[]> {
-    return this.dataSource.query(
-      `SELECT nr.id, o.name AS "organisationName", wg.id AS "workingGroupId", wg.name AS "workingGroupName",
+    return readPlain<MyNominationRequest>(ctx, this.dataSource, {
+      sql: `SELECT nr.id, o.name AS "organisationName", wg.id AS "workingGroupId", wg.name AS "workingGroupName",
               nr.seats_requested AS "seatsRequested", nr.deadline::text AS deadline, nr.status
          FROM nomination_request nr
          JOIN organisation o ON o.id = nr.organisation_id
@@ -38,8 +38,8 @@ export class MySeatsService {
         WHERE nr.contact_person_id = $1 AND nr.status = 'sent'
         ORDER BY nr.deadline
         LIMIT 50`,
-      [this.personId(ctx)],
-    );
+      params: [this.personId(ctx)],
+    });
   }
 
   private personId(ctx: RequestContext): string {
