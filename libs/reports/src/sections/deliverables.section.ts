@@ -40,7 +40,8 @@ export interface DeliverablesSection {
 /**
  * Deliverables with their status and RAG by the deliverables area's own health
  * rule (its SQL twin `deliverable_health(due_on, status, day)`), evaluated on the
- * report's day; overdue ones; deadline moves in the period. Two statements (one for a
+ * report's day (their goals joined once for the commission, not looked up per row);
+ * overdue ones; deadline moves in the period. Two statements (one for a
  * live overview, which shows neither the moves, how often a deadline changed nor who is responsible).
  */
 export class DeliverablesSectionBuilder implements ReportSection<DeliverablesSection> {
@@ -58,12 +59,15 @@ export class DeliverablesSectionBuilder implements ReportSection<DeliverablesSec
               d.working_group_id, g.name AS group_name, ${options.live ? 'NULL::text' : 'p.full_name'} AS responsible,
               deliverable_health(d.due_on, d.status, $2::date) AS health,
               ($2::date - d.due_on) AS days_over,
-              coalesce((SELECT array_agg(dg.goal_id ORDER BY dg.goal_id) FROM deliverable_goal dg WHERE dg.deliverable_id = d.id), '{}') AS goal_ids,
+              coalesce(dg.goal_ids, '{}') AS goal_ids,
               ${deadlineChanges} AS deadline_changes,
               (d.created_at::date BETWEEN $3 AND $2 OR d.due_on BETWEEN $3 AND $2 OR d.delivered_on BETWEEN $3 AND $2) AS active_in_period
          FROM deliverable d
          LEFT JOIN working_group g ON g.id = d.working_group_id
          ${options.live ? '' : 'LEFT JOIN person p ON p.id = d.responsible_person_id'}
+         LEFT JOIN (SELECT dg.deliverable_id, array_agg(dg.goal_id ORDER BY dg.goal_id) AS goal_ids
+                      FROM deliverable_goal dg JOIN deliverable dd ON dd.id = dg.deliverable_id
+                     WHERE dd.commission_id = $1 GROUP BY dg.deliverable_id) dg ON dg.deliverable_id = d.id
         WHERE d.commission_id = $1
         ORDER BY d.due_on, d.title, d.id`;
     const movesSql = `SELECT dc.deliverable_id, d.title, dc.old_due_on::text, dc.new_due_on::text, dc.reason, dc.changed_at::date::text AS changed_on
