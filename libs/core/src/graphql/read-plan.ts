@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
-import { createHash } from 'node:crypto';
-import { QueryFailedError } from 'typeorm';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 
@@ -88,30 +86,5 @@ export class ReadPlanner {
     const list = this.plans.get(typeName);
     if (!list || !parents.length || !selection.size) return;
     await Promise.all(list.map((plan) => plan(ctx, parents, selection)));
-  }
-}
-
-/**
- * Runs one read statement as a named prepared statement on a pooled connection:
- * PostgreSQL parses it once per connection and, after a few executions, may keep a
- * generic plan, so a large fixed statement of a hot page (one JSON sub-select per
- * part) is not planned again on every request. The name comes from the text, so the
- * text must not embed values (parameters only). Logged through TypeORM's logger like
- * any other statement (the statement count sees it); a failure is TypeORM's
- * QueryFailedError, as from `dataSource.query`. Not for a caller's transaction.
- */
-export async function queryPrepared<T = any>(dataSource: DataSource, sql: string, params: unknown[] = []): Promise<T[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const name = `plan_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
-  const runner = dataSource.createQueryRunner();
-  try {
-    const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
-    dataSource.logger.logQuery(sql, params, runner);
-    try {
-      return (await client.query({ name, text: sql, values: params })).rows;
-    } catch (error) {
-      throw new QueryFailedError(sql, params, error as Error);
-    }
-  } finally {
-    await runner.release();
   }
 }

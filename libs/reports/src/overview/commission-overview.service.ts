@@ -58,7 +58,7 @@ export class CommissionOverviewService {
       section.plan?.({ commissionId, asOf, periodEnd: asOf, periodStart: new SqlExpression('SELECT period_start FROM overview_scope') }, { live: true }),
     );
     // A fixed text (values are parameters), prepared once per connection: planning it cost as much as running it for a small commission.
-    const q: Queryable = { query: (sql, params) => queryPrepared(this.dataSource, sql, params) };
+    const q: Queryable = { query: (sql, params) => queryPrepared(this.dataSource, sql, params ?? []) };
     const { head: row, rows } = await queryPlansCombined(q, planned.filter((plan): plan is SectionPlan => plan !== undefined), head);
     const day = row.scope as { asOf: string; periodStart: string } | null;
     if (!day) throw new NotFoundError('Commission', commissionId);
