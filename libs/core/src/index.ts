@@ -47,6 +47,3 @@ export * from './graphql/planned-columns';
 export * from './auth/actor-preloads';
 export * from './graphql/plain-reads';
 export * from './database/prepared-query';
-// Two sessions each added a queryPrepared (libs/core database/prepared-query.ts, graphql/read-plan.ts): the
-// star exports above clash, so the package names one (read-plan's: its parameters may be left out) until the lead keeps one.
-export { queryPrepared } from './graphql/read-plan';
