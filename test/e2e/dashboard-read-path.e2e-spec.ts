@@ -6,8 +6,8 @@ import { PERSON_PLANNED, Person } from '@samverkan/people';
 import { OCCUPANCY_PLANNED, SEAT_ALLOCATION_PLANNED, SEAT_PLANNED } from '@samverkan/seats';
 import { parse, GraphQLResolveInfo, OperationDefinitionNode, FieldNode } from 'graphql';
 import { TestApp, startTestApp } from '../harness/test-app';
-import { createPerson } from '../harness/factories';
-import { commission, CommissionFixture, organisation } from '../harness/structure-fixtures';
+import { commission, CommissionFixture } from '../harness/structure-fixtures';
+import { fillCommissionTree } from '../harness/commission-tree-fixture';
 
 // The benchmark's own dashboard operation and its hand-written single-statement floor.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -30,29 +30,7 @@ describe('commission dashboard read path', () => {
 
   /** Groups of 8 allocations (1–4 seats), principals in most seats, some deliverables and meetings. */
   async function fill(fixture: CommissionFixture, groups: number): Promise<void> {
-    const org = await organisation(t, fixture.admin.token);
-    const people: string[] = [];
-    for (let i = 0; i < 12; i++) people.push((await createPerson(t.db, { account: false })).id);
-    await t.db.query(
-      `INSERT INTO working_group (commission_id, name, status, holdover_allowed)
-       SELECT $1, 'Group ' || lpad(g::text, 3, '0'), 'active', g % 2 = 0 FROM generate_series(1, $2) g`,
-      [fixture.commissionId, groups],
-    );
-    await t.db.query(
-      `INSERT INTO seat_allocation (working_group_id, organisation_id, nominating_organisation_id, seat_count)
-       SELECT g.id, $2, $2, 1 + (n % 4) FROM working_group g CROSS JOIN generate_series(0, 7) n WHERE g.commission_id = $1`,
-      [fixture.commissionId, org],
-    );
-    // Current terms, terms that ended (held over where the group allows it), and coming ones.
-    await t.db.query(
-      `INSERT INTO appointment (seat_id, person_id, kind, starts_on, ends_on)
-       SELECT s.id, ($2::uuid[])[1 + (row_number() OVER (ORDER BY s.id)) % 12], 'principal',
-              CASE WHEN s.number = 3 THEN current_date + 30 ELSE current_date - 400 END,
-              CASE WHEN s.number = 2 THEN current_date - 10 ELSE NULL END
-         FROM seat s JOIN seat_allocation sa ON sa.id = s.allocation_id JOIN working_group g ON g.id = sa.working_group_id
-        WHERE g.commission_id = $1 AND s.number <> 4`,
-      [fixture.commissionId, people],
-    );
+    const people = await fillCommissionTree(t, fixture, groups);
     await t.db.query(
       `INSERT INTO deliverable (commission_id, title, kind, due_on, status, responsible_person_id)
        SELECT $1, 'Deliverable ' || n, 'report', current_date + (n * 7 - 70), (ARRAY['planned','in_progress','in_review','approved','cancelled'])[1 + n % 5],
