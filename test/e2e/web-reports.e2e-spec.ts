@@ -127,6 +127,8 @@ describe('reports and the mail log in the web application (issue 19)', () => {
     await page.click('#periods-save');
     await page.waitForSelector('#periods-1-startsOn-error');
     expect(await page.textContent('#periods-1-startsOn-error')).toContain(`${inDays(-30)}..${inDays(30)}`);
+    // The summary says which period's field: "Period 2, första dag: …".
+    expect(await page.textContent('.error-summary a[href="#periods-1-startsOn"]')).toMatch(/^Period 2, första dag: /);
     expect(await page.getAttribute('#periods-1-startsOn', 'aria-invalid')).toBe('true');
     await check(page, 'report-periods-refused');
     await page.fill('#periods-1-startsOn', inDays(31));

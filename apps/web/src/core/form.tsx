@@ -28,6 +28,9 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { errors: FieldError[] }>
 export function labelInPage(id: string): string | undefined {
   const element = document.getElementById(id);
   const label = document.querySelector(`label[for="${CSS.escape(id)}"]`) ?? (element?.tagName === 'FIELDSET' ? element.querySelector('legend') : null);
+  // A label that is clear only inside its fieldset ("First day" of "Period 2") names itself in full for the summary.
+  const full = label?.getAttribute('data-summary-label');
+  if (full) return full;
   const own = label ? [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim() : '';
   return own || label?.textContent?.trim() || element?.getAttribute('aria-label') || undefined;
 }

@@ -74,6 +74,7 @@ export const da: AreaMessages<typeof en> = {
   'reports.periods.period': 'Periode {n}',
   'reports.periods.startsOn': 'Første dag',
   'reports.periods.endsOn': 'Sidste dag',
+  'reports.periods.fieldOf': 'Periode {n}, {field}',
   'reports.periods.remove': 'Fjern periode {n}',
   'reports.periods.add': 'Tilføj en periode',
   'reports.periods.none': 'Ingen perioder endnu: tilføj den første.',

@@ -74,6 +74,7 @@ export const sv: AreaMessages<typeof en> = {
   'reports.periods.period': 'Period {n}',
   'reports.periods.startsOn': 'Första dag',
   'reports.periods.endsOn': 'Sista dag',
+  'reports.periods.fieldOf': 'Period {n}, {field}',
   'reports.periods.remove': 'Ta bort period {n}',
   'reports.periods.add': 'Lägg till en period',
   'reports.periods.none': 'Inga perioder än: lägg till den första.',

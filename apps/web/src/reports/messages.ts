@@ -72,6 +72,7 @@ export const en = {
   'reports.periods.period': 'Period {n}',
   'reports.periods.startsOn': 'First day',
   'reports.periods.endsOn': 'Last day',
+  'reports.periods.fieldOf': 'Period {n}, {field}',
   'reports.periods.remove': 'Remove period {n}',
   'reports.periods.add': 'Add a period',
   'reports.periods.none': 'No periods yet: add the first.',

@@ -75,12 +75,16 @@ export function ReportPeriodsForm({ commissionId, initial, onSaved }: { commissi
                   <legend>{t('reports.periods.period', { n: i + 1 })}</legend>
                   <div className="period-fields">
                     <div className="field">
-                      <label htmlFor={start}>{t('reports.periods.startsOn')}</label>
+                      <label htmlFor={start} data-summary-label={t('reports.periods.fieldOf', { n: i + 1, field: t('reports.periods.startsOn').toLocaleLowerCase() })}>
+                        {t('reports.periods.startsOn')}
+                      </label>
                       <FieldProblem id={start} errors={errors} />
                       <input id={start} type="date" required value={p.startsOn} onChange={(e) => change(i, { startsOn: e.target.value })} {...described(start, errors)} />
                     </div>
                     <div className="field">
-                      <label htmlFor={end}>{t('reports.periods.endsOn')}</label>
+                      <label htmlFor={end} data-summary-label={t('reports.periods.fieldOf', { n: i + 1, field: t('reports.periods.endsOn').toLocaleLowerCase() })}>
+                        {t('reports.periods.endsOn')}
+                      </label>
                       <FieldProblem id={end} errors={errors} />
                       <input id={end} type="date" required value={p.endsOn} min={p.startsOn || undefined} onChange={(e) => change(i, { endsOn: e.target.value })} {...described(end, errors)} />
                     </div>
