@@ -37,15 +37,7 @@ export function readPlain<T>(ctx: RequestContext, dataSource: DataSource, read: 
 async function readTogether(dataSource: DataSource, reads: readonly PlainRead[]): Promise<unknown[][]> {
   if (reads.length === 1) return [await queryPrepared(dataSource, reads[0].sql, reads[0].params)];
   const params: unknown[] = [];
-  const columns = reads.map((read, i) => {
-    const offset = params.length;
-    params.push(...read.params);
-    const sql = read.sql.replace(/\$(\d+)/g, (_, n: string) => {
-      if (Number(n) > read.params.length) throw new Error(`readPlain: $${n} without a parameter`);
-      return `$${offset + Number(n)}`;
-    });
-    return `(SELECT coalesce(json_agg(q), '[]') FROM (${sql}) q) AS r${i}`;
-  });
+  const columns = reads.map((read, i) => jsonListColumn(read.sql, read.params, params, `r${i}`));
   const [row] = await queryPrepared<Record<string, Record<string, unknown>[]>>(dataSource, `SELECT ${columns.join(',\n       ')}`, params);
   return reads.map((read, i) => {
     const rows = row[`r${i}`];
@@ -54,4 +46,20 @@ async function readTogether(dataSource: DataSource, reads: readonly PlainRead[])
     }
     return rows;
   });
+}
+
+/**
+ * One read as a column of a combined SELECT: `(SELECT coalesce(json_agg(q), '[]') FROM (<sql>) q) AS <alias>`,
+ * its `$n` renumbered after the parameters already in `params` (its values appended there), or replaced by
+ * the SQL `inline` gives for a value (an expression rather than a parameter). readPlain combines My page's
+ * lists with it; libs/reports its sections.
+ */
+export function jsonListColumn(sql: string, values: readonly unknown[], params: unknown[], alias: string, inline?: (value: unknown) => string | undefined): string {
+  const names = values.map((value) => inline?.(value) ?? `$${params.push(value)}`);
+  const renumbered = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const name = names[Number(n) - 1];
+    if (name === undefined) throw new Error(`$${n} without a parameter in a combined read`);
+    return name;
+  });
+  return `(SELECT coalesce(json_agg(q), '[]') FROM (${renumbered}) q) AS ${alias}`;
 }

@@ -1,3 +1,4 @@
+import { jsonListColumn } from '@samverkan/core';
 import type { TrackedItem } from '../diff';
 import type { Rag } from '../rag';
 
@@ -126,9 +127,7 @@ export async function queryPlansCombined(q: Queryable, plans: SectionPlan[], hea
   let n = 0;
   for (const plan of plans) {
     for (const query of plan.queries) {
-      const names = query.params.map((value) => (value instanceof SqlExpression ? `(${value.sql})` : `$${params.push(value)}`));
-      const sql = query.sql.replace(/\$(\d+)/g, (_, i: string) => names[Number(i) - 1]);
-      columns.push(`(SELECT coalesce(json_agg(t), '[]'::json) FROM (${sql}) t) AS q${n++}`);
+      columns.push(jsonListColumn(query.sql, query.params, params, `q${n++}`, (value) => (value instanceof SqlExpression ? `(${value.sql})` : undefined)));
     }
   }
   if (columns.length === 0) return { head: {}, rows: plans.map(() => []) };
